@@ -1,0 +1,58 @@
+//! Many points to cell ids at once.
+
+use super::{CellId, MAX_LEVEL};
+use crate::{Error, LatLng};
+
+/// Converts lat/lng pairs in degrees to the cells at `level` that contain
+/// them, writing `out[k]` for `(lats_deg[k], lngs_deg[k])`. The ids equal
+/// [`CellId::from_latlng`]`(..).parent(level)` for every input.
+///
+/// An invalid pair (non-finite, |lat| > 90, |lng| > 180) is written as
+/// [`CellId::NONE`]; the return value is how many there were, so a caller
+/// can stop or report them. The three slices must have the same length
+/// and `level` must be at most 30, or nothing is written and the error
+/// says which.
+///
+/// ```
+/// use s2cells::{cell::latlngs_to_cell_ids, CellId, LatLng};
+///
+/// let lats = [-30.0438, 47.0, f64::NAN];
+/// let lngs = [-51.14022, -122.0, 0.0];
+/// let mut out = [CellId::NONE; 3];
+/// let invalid = latlngs_to_cell_ids(&lats, &lngs, 15, &mut out).unwrap();
+/// assert_eq!(invalid, 1);
+/// assert_eq!(out[0].to_token(), "951977d34");
+/// assert_eq!(out[1], CellId::from_latlng(LatLng::from_degrees(47.0, -122.0)).parent(15));
+/// assert_eq!(out[2], CellId::NONE);
+/// ```
+pub fn latlngs_to_cell_ids(
+    lats_deg: &[f64],
+    lngs_deg: &[f64],
+    level: u8,
+    out: &mut [CellId],
+) -> Result<usize, Error> {
+    if level > MAX_LEVEL {
+        return Err(Error::InvalidLevel {
+            level: i64::from(level),
+            expected: "0..=30",
+        });
+    }
+    if lats_deg.len() != lngs_deg.len() || lats_deg.len() != out.len() {
+        return Err(Error::LengthMismatch {
+            lats: lats_deg.len(),
+            lngs: lngs_deg.len(),
+            out: out.len(),
+        });
+    }
+    let mut invalid = 0;
+    for ((&lat, &lng), slot) in lats_deg.iter().zip(lngs_deg).zip(out.iter_mut()) {
+        let leaf = CellId::from_latlng(LatLng::from_degrees(lat, lng));
+        if leaf == CellId::NONE {
+            invalid += 1;
+            *slot = CellId::NONE;
+        } else {
+            *slot = leaf.parent_unchecked(level);
+        }
+    }
+    Ok(invalid)
+}

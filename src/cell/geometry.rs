@@ -1,0 +1,453 @@
+//! A cell with its geometry: vertices, edges, center, areas and bounds.
+
+use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4};
+
+use super::cell_id::ij_level_to_bound_uv;
+use super::coords::{face_uv_to_xyz, u_norm, uv_axes_z, v_norm};
+use super::metrics::AVG_AREA;
+use super::CellId;
+use crate::geom::{R1Interval, S1Interval};
+use crate::{Cap, LatLng, LatLngRect, Point};
+
+/// A cell with its (u, v) bounds precomputed, for geometric questions.
+///
+/// `Cell` is what regions and the coverer work with; [`CellId`] is what you
+/// store. Converting costs one id decode.
+///
+/// ```
+/// use s2cells::{Cell, CellId, LatLng};
+///
+/// let p = LatLng::from_degrees(-30.0438, -51.14022).to_point();
+/// let cell = Cell::from(CellId::from_point(&p).parent(12));
+/// assert!(cell.contains_point(&p));
+/// let km2 = s2cells::earth::steradians_to_square_km(cell.exact_area());
+/// assert!(km2 > 3.0 && km2 < 6.0, "{km2}");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cell {
+    id: CellId,
+    face: u8,
+    level: u8,
+    orientation: u8,
+    /// `[[u_lo, u_hi], [v_lo, v_hi]]`.
+    uv: [[f64; 2]; 2],
+}
+
+impl From<CellId> for Cell {
+    /// The cell of a valid id. (An invalid id gives a cell with meaningless
+    /// geometry; check [`CellId::is_valid`] on untrusted ids first.)
+    fn from(id: CellId) -> Self {
+        let (face, i, j, orientation) = id.to_face_ij_orientation();
+        let level = id.level();
+        Self {
+            id,
+            face,
+            level,
+            orientation,
+            uv: ij_level_to_bound_uv(i, j, level),
+        }
+    }
+}
+
+impl Cell {
+    /// The level-0 cell of a face (0..=5).
+    ///
+    /// ```
+    /// assert_eq!(s2cells::Cell::from_face(3).level(), 0);
+    /// ```
+    #[must_use]
+    pub fn from_face(face: u8) -> Self {
+        Self::from(CellId::from_face(face))
+    }
+
+    /// The cell id.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId};
+    /// assert_eq!(Cell::from(CellId::from_face(1)).id(), CellId::from_face(1));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn id(&self) -> CellId {
+        self.id
+    }
+
+    /// The cube face, 0..=5.
+    ///
+    /// ```
+    /// assert_eq!(s2cells::Cell::from_face(4).face(), 4);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn face(&self) -> u8 {
+        self.face
+    }
+
+    /// The level, 0..=30.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId};
+    /// assert_eq!(Cell::from(CellId::from_face(0).child(2)).level(), 1);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The Hilbert-curve orientation of the cell (swap and invert bits).
+    ///
+    /// ```
+    /// assert_eq!(s2cells::Cell::from_face(0).orientation(), 0);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn orientation(&self) -> u8 {
+        self.orientation
+    }
+
+    /// Whether this is a leaf cell.
+    ///
+    /// ```
+    /// assert!(!s2cells::Cell::from_face(0).is_leaf());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        self.level == super::MAX_LEVEL
+    }
+
+    /// The cell's bounds in (u, v): `[[u_lo, u_hi], [v_lo, v_hi]]`.
+    ///
+    /// ```
+    /// assert_eq!(s2cells::Cell::from_face(0).bound_uv(), [[-1.0, 1.0], [-1.0, 1.0]]);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn bound_uv(&self) -> [[f64; 2]; 2] {
+        self.uv
+    }
+
+    /// Vertex `k` (0..=3, counter-clockwise from the lower left of the (u,v)
+    /// square), not normalized.
+    ///
+    /// ```
+    /// use s2cells::{Cell, Point};
+    /// assert_eq!(Cell::from_face(0).vertex_raw(0), Point::new(1.0, -1.0, -1.0));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn vertex_raw(&self, k: usize) -> Point {
+        // Lower left, lower right, upper right, upper left.
+        let j = (k >> 1) & 1;
+        let i = j ^ (k & 1);
+        face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j])
+    }
+
+    /// Vertex `k` (0..=3, counter-clockwise), as a unit vector.
+    ///
+    /// ```
+    /// let v = s2cells::Cell::from_face(0).vertex(2);
+    /// assert!((v.norm() - 1.0).abs() < 1e-15 && v.x > 0.0 && v.y > 0.0 && v.z > 0.0);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn vertex(&self, k: usize) -> Point {
+        self.vertex_raw(k).normalize()
+    }
+
+    /// The four vertices, counter-clockwise, as unit vectors.
+    ///
+    /// ```
+    /// let vs = s2cells::Cell::from_face(2).vertices();
+    /// assert!(vs.iter().all(|v| v.z > 0.5));
+    /// ```
+    #[must_use]
+    pub fn vertices(&self) -> [Point; 4] {
+        [
+            self.vertex(0),
+            self.vertex(1),
+            self.vertex(2),
+            self.vertex(3),
+        ]
+    }
+
+    /// The inward-facing normal of the great circle through edge `k`
+    /// (from vertex `k` to vertex `k+1`), not normalized.
+    ///
+    /// ```
+    /// use s2cells::{Cell, Point};
+    /// assert_eq!(Cell::from_face(0).edge_raw(0), Point::new(1.0, 0.0, 1.0));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn edge_raw(&self, k: usize) -> Point {
+        match k & 3 {
+            0 => v_norm(self.face, self.uv[1][0]),  // bottom
+            1 => u_norm(self.face, self.uv[0][1]),  // right
+            2 => -v_norm(self.face, self.uv[1][1]), // top
+            _ => -u_norm(self.face, self.uv[0][0]), // left
+        }
+    }
+
+    /// The inward-facing unit normal of edge `k`.
+    ///
+    /// ```
+    /// let e = s2cells::Cell::from_face(0).edge(1);
+    /// assert!((e.norm() - 1.0).abs() < 1e-15);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn edge(&self, k: usize) -> Point {
+        self.edge_raw(k).normalize()
+    }
+
+    /// The center, as a unit vector (the center in (s, t), not the
+    /// centroid).
+    ///
+    /// ```
+    /// use s2cells::{Cell, Point};
+    /// assert_eq!(Cell::from_face(1).center(), Point::new(0.0, 1.0, 0.0));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn center(&self) -> Point {
+        self.id.to_point()
+    }
+
+    /// The four children, in curve order; the leaf's children are
+    /// meaningless, so a leaf returns itself four times.
+    ///
+    /// ```
+    /// let kids = s2cells::Cell::from_face(0).subdivide();
+    /// assert!(kids.iter().all(|k| k.level() == 1));
+    /// ```
+    #[must_use]
+    pub fn subdivide(&self) -> [Self; 4] {
+        if self.is_leaf() {
+            return [*self; 4];
+        }
+        self.id.children().map(Self::from)
+    }
+
+    /// The average area of cells at `level`, in steradians.
+    ///
+    /// ```
+    /// let a = s2cells::Cell::average_area_at(0);
+    /// assert!((a - 4.0 * std::f64::consts::PI / 6.0).abs() < 1e-15);
+    /// ```
+    #[must_use]
+    pub fn average_area_at(level: u8) -> f64 {
+        AVG_AREA.value(level)
+    }
+
+    /// The average area of cells at this cell's level, in steradians.
+    ///
+    /// ```
+    /// let c = s2cells::Cell::from_face(0);
+    /// assert_eq!(c.average_area(), s2cells::Cell::average_area_at(0));
+    /// ```
+    #[must_use]
+    pub fn average_area(&self) -> f64 {
+        Self::average_area_at(self.level)
+    }
+
+    /// The area in steradians, approximated from the vertices as a flat
+    /// quadrilateral corrected for curvature (accurate to about 3% at
+    /// level 0 and much better below); cheaper than
+    /// [`exact_area`](Self::exact_area).
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId};
+    /// let c = Cell::from(CellId::from_face(0).child_begin_at(10));
+    /// assert!((c.approx_area() / c.exact_area() - 1.0).abs() < 1e-3);
+    /// ```
+    #[must_use]
+    pub fn approx_area(&self) -> f64 {
+        // All cells at the first two levels have the same area.
+        if self.level < 2 {
+            return self.average_area();
+        }
+        // The cross product of the diagonals is twice the projected area.
+        let flat_area = 0.5
+            * (self.vertex(2) - self.vertex(0))
+                .cross(&(self.vertex(3) - self.vertex(1)))
+                .norm();
+        // Treat the cell as a spherical cap: its area over the area of its
+        // projected disc of radius r is 2 / (1 + sqrt(1 - r²)).
+        flat_area * 2.0 / (1.0 + (1.0 - (FRAC_1_PI * flat_area).min(1.0)).sqrt())
+    }
+
+    /// The area in steradians, as two spherical triangles (accurate at all
+    /// levels; Google's `ExactArea`).
+    ///
+    /// ```
+    /// let total: f64 = (0..6).map(|f| s2cells::Cell::from_face(f).exact_area()).sum();
+    /// assert!((total - 4.0 * std::f64::consts::PI).abs() < 1e-14);
+    /// ```
+    #[must_use]
+    pub fn exact_area(&self) -> f64 {
+        let [v0, v1, v2, v3] = self.vertices();
+        triangle_area(&v0, &v1, &v2) + triangle_area(&v0, &v2, &v3)
+    }
+
+    /// Whether the cell contains a point, boundaries included (a point on a
+    /// shared edge is in both cells). The point need not be unit length.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId, LatLng};
+    /// let p = LatLng::from_degrees(10.0, 20.0).to_point();
+    /// assert!(Cell::from(CellId::from_point(&p).parent(5)).contains_point(&p));
+    /// ```
+    #[must_use]
+    pub fn contains_point(&self, p: &Point) -> bool {
+        // Project onto this face and test the (u,v) rectangle, allowing for
+        // the error of the projection: a point on a cell edge must be
+        // contained by both cells, and a leaf's own point by its leaf.
+        let Some((u, v)) = face_xyz_to_uv(self.face, p) else {
+            return false;
+        };
+        const ERR: f64 = f64::EPSILON;
+        let [[ulo, uhi], [vlo, vhi]] = self.uv;
+        u >= ulo - ERR && u <= uhi + ERR && v >= vlo - ERR && v <= vhi + ERR
+    }
+
+    /// The latitude of corner (i, j) of the (u,v) rectangle.
+    fn corner_latitude(&self, i: usize, j: usize) -> f64 {
+        LatLng::latitude(&face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j]))
+    }
+
+    /// The longitude of corner (i, j).
+    fn corner_longitude(&self, i: usize, j: usize) -> f64 {
+        LatLng::longitude(&face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j]))
+    }
+
+    /// A rectangle that contains the lat/lng of every point of the cell,
+    /// as Google's `S2Cell::GetRectBound` computes it (so coverings built on
+    /// it agree with Google's).
+    ///
+    /// ```
+    /// use s2cells::Cell;
+    /// let polar = Cell::from_face(2).rect_bound();
+    /// assert!(polar.lng_lo() <= -3.14 && polar.lat_hi() == std::f64::consts::FRAC_PI_2);
+    /// ```
+    #[must_use]
+    pub fn rect_bound(&self) -> LatLngRect {
+        if self.level > 0 {
+            // Below level 0 the extremes are at the vertices: the latitude
+            // range by one pair of opposite corners, the longitude range by
+            // the other. Pick the corner of largest |latitude| from the axis
+            // directions and the cell's quadrant.
+            let u = self.uv[0][0] + self.uv[0][1];
+            let v = self.uv[1][0] + self.uv[1][1];
+            let (uz, vz) = uv_axes_z(self.face);
+            let i = usize::from(if uz == 0.0 { u < 0.0 } else { u > 0.0 });
+            let j = usize::from(if vz == 0.0 { v < 0.0 } else { v > 0.0 });
+            let lat = R1Interval::from_point_pair(
+                self.corner_latitude(i, j),
+                self.corner_latitude(1 - i, 1 - j),
+            );
+            let lng = S1Interval::from_point_pair(
+                self.corner_longitude(i, 1 - j),
+                self.corner_longitude(1 - i, j),
+            );
+            // Normalizing a vertex moves it by up to 0.5 ulp of direction, so
+            // grow both ranges by 2 ulps to contain the lat/lng of every
+            // normalized point inside the cell.
+            return LatLngRect::from_intervals(lat, lng)
+                .expanded(2.0 * f64::EPSILON, 2.0 * f64::EPSILON)
+                .polar_closure();
+        }
+        // The equatorial faces reach ±45° at their edge midpoints; the polar
+        // faces reach down to ±35.26° at their corners.
+        let pole_min_lat = (1.0f64 / 3.0).sqrt().asin() - 0.5 * f64::EPSILON;
+        let eq = R1Interval::new(-FRAC_PI_4, FRAC_PI_4);
+        let bound = match self.face {
+            0 => LatLngRect::from_intervals(eq, S1Interval::new(-FRAC_PI_4, FRAC_PI_4)),
+            1 => LatLngRect::from_intervals(eq, S1Interval::new(FRAC_PI_4, 3.0 * FRAC_PI_4)),
+            2 => LatLngRect::from_intervals(
+                R1Interval::new(pole_min_lat, FRAC_PI_2),
+                S1Interval::full(),
+            ),
+            3 => LatLngRect::from_intervals(eq, S1Interval::new(3.0 * FRAC_PI_4, -3.0 * FRAC_PI_4)),
+            4 => LatLngRect::from_intervals(eq, S1Interval::new(-3.0 * FRAC_PI_4, -FRAC_PI_4)),
+            _ => LatLngRect::from_intervals(
+                R1Interval::new(-FRAC_PI_2, -pole_min_lat),
+                S1Interval::full(),
+            ),
+        };
+        // Latitudes come from atan2 of a computed point: allow one ulp.
+        // Longitude needs none, atan2 being monotonic.
+        bound.expanded(f64::EPSILON, 0.0)
+    }
+
+    /// A cap that contains the cell, centered on the (u,v) center (Google's
+    /// `S2Cell::GetCapBound`).
+    ///
+    /// ```
+    /// let c = s2cells::Cell::from_face(0);
+    /// let cap = c.cap_bound();
+    /// assert!(c.vertices().iter().all(|v| cap.contains_point(v)));
+    /// ```
+    #[must_use]
+    pub fn cap_bound(&self) -> Cap {
+        let u = 0.5 * (self.uv[0][0] + self.uv[0][1]);
+        let v = 0.5 * (self.uv[1][0] + self.uv[1][1]);
+        let mut cap = Cap::from_point(face_uv_to_xyz(self.face, u, v).normalize());
+        for k in 0..4 {
+            cap.add_point(&self.vertex(k));
+        }
+        cap
+    }
+}
+
+/// (u,v) of a point on `face`, or `None` when the point is not in front of
+/// that face (Google's `FaceXYZtoUV`).
+fn face_xyz_to_uv(face: u8, p: &Point) -> Option<(f64, f64)> {
+    let c = p.coord(usize::from(face % 3));
+    let in_front = if face < 3 { c > 0.0 } else { c < 0.0 };
+    in_front.then(|| super::coords::valid_face_xyz_to_uv(face, p))
+}
+
+/// The area of the spherical triangle (a, b, c), unit vectors, as Google's
+/// `S2::Area`: l'Huilier's formula, or Girard's for a skinny triangle where
+/// it is more accurate.
+pub(crate) fn triangle_area(a: &Point, b: &Point, c: &Point) -> f64 {
+    // Side lengths by Kahan's 2·atan2(|a-b|, |a+b|), which keeps its
+    // precision for nearly parallel unit vectors, unlike atan2(|a×b|, a·b).
+    let stable_angle = |x: &Point, y: &Point| 2.0 * (*x - *y).norm().atan2((*x + *y).norm());
+    let sa = stable_angle(b, c);
+    let sb = stable_angle(c, a);
+    let sc = stable_angle(a, b);
+    let s = 0.5 * (sa + sb + sc);
+    if s >= 3e-4 {
+        // Consider Girard's formula for skinny triangles; the test adds the
+        // approximate maximum Girard error so that it is conservative.
+        let s2 = s * s;
+        let dmin = s - sa.max(sb.max(sc));
+        if dmin < 1e-2 * s * s2 * s2 {
+            let area = girard_area(a, b, c);
+            if dmin < s * (0.1 * (area + 5e-15)) {
+                return area;
+            }
+        }
+    }
+    4.0 * ((0.5 * s).tan()
+        * (0.5 * (s - sa)).tan()
+        * (0.5 * (s - sb)).tan()
+        * (0.5 * (s - sc)).tan())
+    .max(0.0)
+    .sqrt()
+    .atan()
+}
+
+/// Girard's formula: the angle excess from the edge normals.
+fn girard_area(a: &Point, b: &Point, c: &Point) -> f64 {
+    // Cross products of sums and differences are better conditioned when two
+    // points are close (Google's RobustCrossProd for distinct points).
+    let robust = |x: &Point, y: &Point| (*y + *x).cross(&(*y - *x));
+    let ab = robust(a, b);
+    let bc = robust(b, c);
+    let ac = robust(a, c);
+    (ab.angle(&ac) - ab.angle(&bc) + bc.angle(&ac)).max(0.0)
+}

@@ -1,0 +1,119 @@
+//! The Hilbert-curve lookup tables, built at compile time.
+//!
+//! A cell id's position bits walk a Hilbert curve over each face. Four bits
+//! of i and four bits of j (one 16×16 sub-square) and the curve's current
+//! orientation map to eight position bits and the next orientation in one
+//! table lookup, so a leaf id takes eight lookups instead of thirty steps.
+
+/// Orientation bit: the curve's i and j axes are swapped.
+pub(crate) const SWAP_MASK: u8 = 0x01;
+/// Orientation bit: the curve runs in the inverted direction.
+pub(crate) const INVERT_MASK: u8 = 0x02;
+
+/// Bits of i and j consumed per table lookup.
+pub(crate) const LOOKUP_BITS: u32 = 4;
+
+/// For each orientation, the (i,j) quadrant (`2i + j`) of each child
+/// position along the curve.
+pub(crate) const POS_TO_IJ: [[u8; 4]; 4] = [
+    [0, 1, 3, 2], // canonical order
+    [0, 2, 3, 1], // axes swapped
+    [3, 2, 0, 1], // bits inverted
+    [3, 1, 0, 2], // swapped & inverted
+];
+
+/// For each orientation, the child position of each (i,j) quadrant.
+#[cfg(test)]
+pub(crate) const IJ_TO_POS: [[u8; 4]; 4] = [
+    [0, 1, 3, 2], // canonical order
+    [0, 3, 1, 2], // axes swapped
+    [2, 3, 1, 0], // bits inverted
+    [2, 1, 3, 0], // swapped & inverted
+];
+
+/// How a child's orientation differs from its parent's, by child position.
+pub(crate) const POS_TO_ORIENTATION: [u8; 4] = [SWAP_MASK, 0, 0, INVERT_MASK | SWAP_MASK];
+
+const TABLE_SIZE: usize = 1 << (2 * LOOKUP_BITS + 2);
+
+/// `(ij << 2 | orientation)` to `(pos << 2 | next orientation)`, where `ij`
+/// is 4 bits of i then 4 bits of j and `pos` the 8 curve bits.
+pub(crate) static LOOKUP_POS: [u16; TABLE_SIZE] = TABLES.0;
+/// `(pos << 2 | orientation)` to `(ij << 2 | next orientation)`.
+pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = TABLES.1;
+
+const TABLES: ([u16; TABLE_SIZE], [u16; TABLE_SIZE]) = build_tables();
+
+const fn build_tables() -> ([u16; TABLE_SIZE], [u16; TABLE_SIZE]) {
+    let mut pos_table = [0u16; TABLE_SIZE];
+    let mut ij_table = [0u16; TABLE_SIZE];
+    let mut orig = 0;
+    while orig < 4 {
+        // Walk all 256 cells of a 16×16 square in curve order, starting in
+        // orientation `orig`. The curve position is the index of the walk.
+        let mut pos = 0u32;
+        while pos < 256 {
+            let mut i = 0u32;
+            let mut j = 0u32;
+            let mut orientation = orig as u8;
+            let mut level = 0;
+            while level < LOOKUP_BITS {
+                let child = (pos >> (2 * (LOOKUP_BITS - 1 - level))) & 3;
+                let ij = POS_TO_IJ[orientation as usize][child as usize] as u32;
+                i = (i << 1) | (ij >> 1);
+                j = (j << 1) | (ij & 1);
+                orientation ^= POS_TO_ORIENTATION[child as usize];
+                level += 1;
+            }
+            let ij = (i << LOOKUP_BITS) | j;
+            pos_table[((ij << 2) | orig) as usize] = ((pos << 2) | orientation as u32) as u16;
+            ij_table[((pos << 2) | orig) as usize] = ((ij << 2) | orientation as u32) as u16;
+            pos += 1;
+        }
+        orig += 1;
+    }
+    (pos_table, ij_table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_inverse() {
+        for (key, &val) in LOOKUP_POS.iter().enumerate() {
+            let orig = key & 3;
+            let pos = (val >> 2) as usize;
+            let back = LOOKUP_IJ[(pos << 2) | orig] as usize;
+            assert_eq!(back >> 2, key >> 2);
+            assert_eq!(back & 3, (val & 3) as usize);
+        }
+    }
+
+    #[test]
+    fn ij_to_pos_inverts_pos_to_ij() {
+        for o in 0..4 {
+            for p in 0..4 {
+                assert_eq!(IJ_TO_POS[o][POS_TO_IJ[o][p] as usize] as usize, p);
+            }
+        }
+    }
+
+    #[test]
+    fn curve_starts_at_origin() {
+        // Position 0 in the canonical orientation is the (0,0) corner, and
+        // consecutive positions are adjacent leaf squares.
+        let mut prev: Option<(i32, i32)> = None;
+        for pos in 0..256u16 {
+            let v = LOOKUP_IJ[(pos as usize) << 2] >> 2;
+            let (i, j) = ((v >> 4) as i32, (v & 15) as i32);
+            if pos == 0 {
+                assert_eq!((i, j), (0, 0));
+            }
+            if let Some((pi, pj)) = prev {
+                assert_eq!((pi - i).abs() + (pj - j).abs(), 1);
+            }
+            prev = Some((i, j));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Text forms of a cell id: the token (hex, trailing zeros stripped) and
+//! the debug string (`"4/0123"`: face, then one child position per level).
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::CellId;
+use crate::error::TokenError;
+use crate::Error;
+
+impl CellId {
+    /// The token: the id in lowercase hex with trailing zeros removed, at
+    /// most 16 characters; `"X"` for [`CellId::NONE`]. Tokens sort like the
+    /// ids they name and are Google's `ToToken`.
+    ///
+    /// ```
+    /// use s2cells::{CellId, LatLng};
+    /// let id = CellId::from_latlng(LatLng::from_degrees(-30.0438, -51.14022));
+    /// assert_eq!(id.parent(15).to_token(), "951977d34");
+    /// assert_eq!(CellId::NONE.to_token(), "X");
+    /// ```
+    #[must_use]
+    pub fn to_token(&self) -> String {
+        let mut buf = [0u8; 16];
+        String::from(self.write_token(&mut buf))
+    }
+
+    /// Writes the token into `buf` and returns it, without allocating.
+    ///
+    /// ```
+    /// use s2cells::CellId;
+    /// let mut buf = [0u8; 16];
+    /// assert_eq!(CellId::from_face(3).write_token(&mut buf), "7");
+    /// ```
+    pub fn write_token<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        if self.0 == 0 {
+            buf[0] = b'X';
+            return ascii(&buf[..1]);
+        }
+        let zero_digits = (self.0.trailing_zeros() / 4) as usize;
+        let len = 16 - zero_digits;
+        let mut v = self.0 >> (4 * zero_digits);
+        for slot in buf[..len].iter_mut().rev() {
+            *slot = HEX[(v & 15) as usize];
+            v >>= 4;
+        }
+        ascii(&buf[..len])
+    }
+
+    /// Parses a token (1 to 16 hex digits, either case; trailing zeros may
+    /// be stripped or kept). `"X"` is [`CellId::NONE`]. Anything else that
+    /// does not name a valid cell is an error that says why: empty, too
+    /// long, a byte that is not a hex digit (signs, `0x`, white space), or
+    /// digits that decode to an invalid id. Google's `FromToken` returns an
+    /// invalid id for all of these instead.
+    ///
+    /// ```
+    /// use s2cells::CellId;
+    /// assert_eq!(CellId::from_token("951977").unwrap().level(), 10);
+    /// assert_eq!(CellId::from_token("95197700").unwrap(), CellId::from_token("951977").unwrap());
+    /// assert_eq!(CellId::from_token("X"), Ok(CellId::NONE));
+    /// assert!(CellId::from_token("").is_err());
+    /// assert!(CellId::from_token("+951977").is_err());
+    /// assert!(CellId::from_token("2").is_err()); // face 1, but no valid level marker
+    /// ```
+    pub fn from_token(token: &str) -> Result<Self, Error> {
+        let err = |reason| Error::InvalidToken {
+            token: token.to_owned(),
+            reason,
+        };
+        let bytes = token.as_bytes();
+        if bytes.is_empty() {
+            return Err(err(TokenError::Empty));
+        }
+        if bytes.len() > 16 {
+            return Err(err(TokenError::TooLong { len: bytes.len() }));
+        }
+        if token == "X" {
+            return Ok(Self::NONE);
+        }
+        let mut id = 0u64;
+        for (at, &b) in bytes.iter().enumerate() {
+            let d = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => {
+                    let ch = token[at..].chars().next().unwrap_or('\u{fffd}');
+                    return Err(err(TokenError::NotHex { ch, at }));
+                }
+            };
+            id |= (d as u64) << (60 - 4 * at);
+        }
+        let c = Self(id);
+        if c.is_valid() {
+            Ok(c)
+        } else {
+            Err(err(TokenError::NotACell { id }))
+        }
+    }
+
+    /// The debug string: the face, a slash, then the child position (0..=3)
+    /// at each level, e.g. `"4/0123"` for a level-4 cell. An invalid id is
+    /// written `"Invalid: "` and its 16 hex digits (Google's `ToString`).
+    ///
+    /// ```
+    /// use s2cells::CellId;
+    /// let c = CellId::from_face(4).child(0).child(1).child(2).child(3);
+    /// assert_eq!(c.to_debug_string(), "4/0123");
+    /// assert_eq!(CellId::NONE.to_debug_string(), "Invalid: 0000000000000000");
+    /// ```
+    #[must_use]
+    pub fn to_debug_string(&self) -> String {
+        if !self.is_valid() {
+            return format!("Invalid: {:016x}", self.0);
+        }
+        let level = self.level();
+        let mut out = String::with_capacity(2 + level as usize);
+        out.push((b'0' + self.face()) as char);
+        out.push('/');
+        for l in 1..=level {
+            out.push((b'0' + self.child_position_at(l)) as char);
+        }
+        out
+    }
+
+    /// Parses a debug string (see [`to_debug_string`](Self::to_debug_string)).
+    ///
+    /// ```
+    /// use s2cells::CellId;
+    /// assert_eq!(CellId::from_debug_string("4/0123").unwrap().level(), 4);
+    /// assert!(CellId::from_debug_string("6/0").is_err());
+    /// assert!(CellId::from_debug_string("1/4").is_err());
+    /// ```
+    pub fn from_debug_string(s: &str) -> Result<Self, Error> {
+        let err = |reason| Error::InvalidDebugString {
+            input: s.to_owned(),
+            reason,
+        };
+        let bytes = s.as_bytes();
+        if bytes.len() < 2 {
+            return Err(err("expected a face digit 0-5 and '/'"));
+        }
+        if bytes.len() > 32 {
+            return Err(err("more than 30 levels"));
+        }
+        let face = match bytes[0] {
+            b @ b'0'..=b'5' => b - b'0',
+            _ => return Err(err("the face must be a digit 0-5")),
+        };
+        if bytes[1] != b'/' {
+            return Err(err("expected '/' after the face"));
+        }
+        let mut id = Self::from_face(face);
+        for &b in &bytes[2..] {
+            match b {
+                b'0'..=b'3' => id = id.child(b - b'0'),
+                _ => return Err(err("child positions must be digits 0-3")),
+            }
+        }
+        Ok(id)
+    }
+}
+
+fn ascii(bytes: &[u8]) -> &str {
+    // Only ASCII hex digits and 'X' are ever written.
+    std::str::from_utf8(bytes).unwrap_or("")
+}
+
+impl fmt::Display for CellId {
+    /// Writes the token.
+    ///
+    /// ```
+    /// assert_eq!(s2cells::CellId::from_face(1).to_string(), "3");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 16];
+        f.pad(self.write_token(&mut buf))
+    }
+}
+
+impl fmt::Debug for CellId {
+    /// Writes the debug string, e.g. `CellId(4/0123)`.
+    ///
+    /// ```
+    /// assert_eq!(format!("{:?}", s2cells::CellId::from_face(1).child(2)), "CellId(1/2)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CellId({})", self.to_debug_string())
+    }
+}
+
+impl FromStr for CellId {
+    type Err = Error;
+
+    /// Parses a token (see [`CellId::from_token`]).
+    ///
+    /// ```
+    /// let c: s2cells::CellId = "951977".parse().unwrap();
+    /// assert_eq!(c.level(), 10);
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Self::from_token(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CellId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 16];
+        s.serialize_str(self.write_token(&mut buf))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CellId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = CellId;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an S2 cell token")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CellId, E> {
+                CellId::from_token(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}

@@ -1,0 +1,159 @@
+//! The crate's one error type.
+//!
+//! Every fallible operation returns [`Error`], and every variant carries the
+//! offending input so that a message names what was wrong without the caller
+//! having to re-attach context.
+
+use std::fmt;
+
+/// What went wrong, with the input that caused it.
+///
+/// ```
+/// use s2cells::{CellId, Error};
+///
+/// let err = CellId::from_token("0x1f").unwrap_err();
+/// assert!(matches!(err, Error::InvalidToken { .. }));
+/// assert_eq!(err.to_string(), "invalid cell token \"0x1f\": 'x' at byte 1 is not a hex digit");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A cell token that does not name a valid cell.
+    InvalidToken {
+        /// The token as given.
+        token: String,
+        /// Why it was rejected.
+        reason: TokenError,
+    },
+    /// A debug string (`"4/0123"`) that does not name a valid cell.
+    InvalidDebugString {
+        /// The string as given.
+        input: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A 64-bit value that is not a valid cell id.
+    InvalidCellId {
+        /// The value as given.
+        id: u64,
+    },
+    /// A latitude/longitude that is not finite or out of range
+    /// (|lat| > 90°, |lng| > 180°).
+    InvalidLatLng {
+        /// Latitude in degrees, as given.
+        lat_degrees: f64,
+        /// Longitude in degrees, as given.
+        lng_degrees: f64,
+    },
+    /// A point that is not finite or is the zero vector.
+    InvalidPoint {
+        /// The coordinates, as given.
+        xyz: [f64; 3],
+    },
+    /// A level outside `0..=30`, or out of order with another level.
+    InvalidLevel {
+        /// The level as given.
+        level: i64,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A cube face outside `0..=5`.
+    InvalidFace {
+        /// The face as given.
+        face: i64,
+    },
+    /// Slices given to a batch function differ in length.
+    LengthMismatch {
+        /// Length of the latitude slice.
+        lats: usize,
+        /// Length of the longitude slice.
+        lngs: usize,
+        /// Length of the output slice.
+        out: usize,
+    },
+}
+
+/// Why a token was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TokenError {
+    /// The token is the empty string.
+    Empty,
+    /// The token has more than 16 hex digits.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// A byte that is not a hex digit (this includes signs, `0x` prefixes
+    /// and white space).
+    NotHex {
+        /// The offending character.
+        ch: char,
+        /// Its byte offset.
+        at: usize,
+    },
+    /// The digits decode to a 64-bit value that is not a valid cell id.
+    NotACell {
+        /// The decoded value.
+        id: u64,
+    },
+}
+
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Empty => f.write_str("a token has 1 to 16 hex digits, this one is empty"),
+            Self::TooLong { len } => {
+                write!(
+                    f,
+                    "a token has at most 16 hex digits, this one has {len} bytes"
+                )
+            }
+            Self::NotHex { ch, at } => write!(f, "{ch:?} at byte {at} is not a hex digit"),
+            Self::NotACell { id } => write!(
+                f,
+                "0x{id:016x} is not a valid cell id (face bits above 5 or no level marker bit)"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidToken { token, reason } => {
+                write!(f, "invalid cell token {token:?}: {reason}")
+            }
+            Self::InvalidDebugString { input, reason } => {
+                write!(f, "invalid cell debug string {input:?}: {reason}")
+            }
+            Self::InvalidCellId { id } => write!(
+                f,
+                "invalid cell id {id} (0x{id:016x}): face bits above 5 or no level marker bit"
+            ),
+            Self::InvalidLatLng {
+                lat_degrees,
+                lng_degrees,
+            } => write!(
+                f,
+                "invalid lat/lng ({lat_degrees}, {lng_degrees}): latitude must be finite and within \
+                 [-90, 90] degrees, longitude finite and within [-180, 180] degrees"
+            ),
+            Self::InvalidPoint { xyz } => write!(
+                f,
+                "invalid point ({}, {}, {}): coordinates must be finite and not all zero",
+                xyz[0], xyz[1], xyz[2]
+            ),
+            Self::InvalidLevel { level, expected } => {
+                write!(f, "invalid level {level}: expected {expected}")
+            }
+            Self::InvalidFace { face } => write!(f, "invalid cube face {face}: expected 0..=5"),
+            Self::LengthMismatch { lats, lngs, out } => write!(
+                f,
+                "batch slices differ in length: {lats} latitudes, {lngs} longitudes, {out} outputs"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

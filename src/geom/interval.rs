@@ -1,0 +1,201 @@
+//! Closed intervals on the line (latitudes) and on the circle (longitudes),
+//! with Google's `R1Interval` / `S1Interval` semantics to the bit.
+
+use std::f64::consts::PI;
+
+use super::remainder;
+
+/// A closed interval `[lo, hi]` of the real line; empty when `lo > hi`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct R1Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl R1Interval {
+    pub const fn new(lo: f64, hi: f64) -> Self {
+        Self { lo, hi }
+    }
+
+    pub const fn empty() -> Self {
+        Self { lo: 1.0, hi: 0.0 }
+    }
+
+    pub fn from_point_pair(p1: f64, p2: f64) -> Self {
+        if p1 <= p2 {
+            Self::new(p1, p2)
+        } else {
+            Self::new(p2, p1)
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lo > self.hi
+    }
+
+    pub fn contains(&self, p: f64) -> bool {
+        p >= self.lo && p <= self.hi
+    }
+
+    pub fn expanded(&self, margin: f64) -> Self {
+        if self.is_empty() {
+            return *self;
+        }
+        Self::new(self.lo - margin, self.hi + margin)
+    }
+
+    pub fn intersection(&self, o: &Self) -> Self {
+        Self::new(self.lo.max(o.lo), self.hi.min(o.hi))
+    }
+}
+
+/// A closed interval of the circle `[-π, π]`, possibly wrapping through ±π
+/// (`lo > hi`). The full circle is `[-π, π]`, the empty one `[π, -π]`; a
+/// bound of -π is stored as π except in the full interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct S1Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl S1Interval {
+    /// An interval from its bounds, with Google's rule that -π means π
+    /// unless the other bound is π.
+    pub fn new(lo: f64, hi: f64) -> Self {
+        let mut r = Self { lo, hi };
+        if lo == -PI && hi != PI {
+            r.lo = PI;
+        }
+        if hi == -PI && lo != PI {
+            r.hi = PI;
+        }
+        r
+    }
+
+    pub const fn full() -> Self {
+        Self { lo: -PI, hi: PI }
+    }
+
+    pub const fn empty() -> Self {
+        Self { lo: PI, hi: -PI }
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.lo == -PI && self.hi == PI
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lo == PI && self.hi == -PI
+    }
+
+    pub fn is_inverted(&self) -> bool {
+        self.lo > self.hi
+    }
+
+    /// The distance from `a` to `b` going counter-clockwise, in `[0, 2π)`.
+    fn positive_distance(a: f64, b: f64) -> f64 {
+        let d = b - a;
+        if d >= 0.0 {
+            d
+        } else {
+            // Written so that the result is exact when b - a is close to 2π.
+            (b + PI) - (a - PI)
+        }
+    }
+
+    /// The smallest interval containing both points (each in `[-π, π]`).
+    pub fn from_point_pair(p1: f64, p2: f64) -> Self {
+        let p1 = if p1 == -PI { PI } else { p1 };
+        let p2 = if p2 == -PI { PI } else { p2 };
+        if Self::positive_distance(p1, p2) <= PI {
+            Self { lo: p1, hi: p2 }
+        } else {
+            Self { lo: p2, hi: p1 }
+        }
+    }
+
+    /// The length; negative for the empty interval.
+    pub fn length(&self) -> f64 {
+        let mut length = self.hi - self.lo;
+        if length >= 0.0 {
+            return length;
+        }
+        length += 2.0 * PI;
+        // Empty intervals have a negative length.
+        if length > 0.0 {
+            length
+        } else {
+            -1.0
+        }
+    }
+
+    pub fn contains(&self, p: f64) -> bool {
+        let p = if p == -PI { PI } else { p };
+        if self.is_inverted() {
+            (p >= self.lo || p <= self.hi) && !self.is_empty()
+        } else {
+            p >= self.lo && p <= self.hi
+        }
+    }
+
+    pub fn expanded(&self, margin: f64) -> Self {
+        if margin >= 0.0 {
+            if self.is_empty() {
+                return *self;
+            }
+            // Full after expansion, allowing a 1-bit rounding error per bound.
+            if self.length() + 2.0 * margin + 2.0 * f64::EPSILON >= 2.0 * PI {
+                return Self::full();
+            }
+        } else {
+            if self.is_full() {
+                return *self;
+            }
+            if self.length() + 2.0 * margin - 2.0 * f64::EPSILON <= 0.0 {
+                return Self::empty();
+            }
+        }
+        let mut r = Self::new(
+            remainder(self.lo - margin, 2.0 * PI),
+            remainder(self.hi + margin, 2.0 * PI),
+        );
+        if r.lo <= -PI {
+            r.lo = PI;
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn s1_basics() {
+        let i = S1Interval::from_point_pair(3.0, -3.0);
+        assert!(i.is_inverted());
+        assert!(i.contains(PI) && i.contains(-PI) && !i.contains(0.0));
+        assert!(S1Interval::full().contains(0.0));
+        assert!(!S1Interval::empty().contains(PI));
+        assert!(S1Interval::empty().length() < 0.0);
+        assert_eq!(S1Interval::new(-PI, 0.0).lo, PI);
+        assert!(S1Interval::new(0.0, 3.0).expanded(2.0).is_full());
+        assert!(!S1Interval::new(0.0, 3.0).expanded(1.0).is_full());
+        let e = S1Interval::new(-1.0, 1.0).expanded(0.5);
+        assert_eq!((e.lo, e.hi), (-1.5, 1.5));
+    }
+
+    #[test]
+    fn r1_basics() {
+        assert!(R1Interval::empty().is_empty());
+        assert_eq!(
+            R1Interval::from_point_pair(2.0, 1.0),
+            R1Interval::new(1.0, 2.0)
+        );
+        assert!(R1Interval::new(0.0, 1.0).contains(1.0));
+        assert_eq!(
+            R1Interval::new(0.0, 1.0).expanded(1.0),
+            R1Interval::new(-1.0, 2.0)
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! Points, lat/lngs, intervals, rectangles and caps: the value types the
+//! cells and regions are built from.
+
+mod cap;
+pub mod earth;
+mod interval;
+mod latlng;
+mod point;
+mod rect;
+
+pub use cap::Cap;
+pub(crate) use interval::{R1Interval, S1Interval};
+pub use latlng::LatLng;
+pub use point::Point;
+pub use rect::LatLngRect;
+
+/// IEEE 754 `remainder(x, y)` (C's `remainder`, which Rust's std lacks): the
+/// exact value `x - n*y` with `n` the integer nearest `x/y`, ties to even.
+///
+/// The result is always exactly representable; `%` (C's `fmod`) gives it up
+/// to one subtraction of `y`, which Sterbenz's lemma makes exact.
+pub(crate) fn remainder(x: f64, y: f64) -> f64 {
+    if !x.is_finite() || y.is_nan() || y == 0.0 {
+        return f64::NAN;
+    }
+    if y.is_infinite() {
+        return x;
+    }
+    let y = y.abs();
+    let r = x % y; // exact; same sign as x, |r| < y
+    let half = 0.5 * y;
+    if r.abs() < half {
+        return r;
+    }
+    if r.abs() > half {
+        return r - y.copysign(r);
+    }
+    // A tie: round the quotient to even. The quotient trunc(x / y) is odd iff
+    // (x - r) / y is odd; x - r is an exact multiple of y.
+    let q = ((x - r) / y).abs();
+    if q % 2.0 == 1.0 {
+        r - y.copysign(r)
+    } else {
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remainder;
+    use std::f64::consts::PI;
+
+    #[test]
+    fn remainder_matches_c() {
+        assert_eq!(remainder(PI, 2.0 * PI), PI);
+        assert_eq!(remainder(-PI, 2.0 * PI), -PI);
+        assert_eq!(remainder(3.0 * PI, 2.0 * PI), -PI);
+        assert_eq!(remainder(5.0, 2.0), 1.0);
+        assert_eq!(remainder(7.0, 2.0), -1.0);
+        assert_eq!(remainder(6.5, 2.0), 0.5);
+        assert_eq!(remainder(-0.0, 2.0).to_bits(), (-0.0f64).to_bits());
+        assert!(remainder(f64::NAN, 2.0).is_nan());
+        assert!(remainder(1.0, 0.0).is_nan());
+    }
+}
