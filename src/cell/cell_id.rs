@@ -121,7 +121,8 @@ impl CellId {
         if !ll.is_valid() {
             return Self::NONE;
         }
-        Self::from_point_unchecked(&ll.to_point())
+        super::fast::leaf_from_radians(ll.lat(), ll.lng())
+            .unwrap_or_else(|| Self::from_point_unchecked(&ll.to_point()))
     }
 
     /// The leaf cell containing a lat/lng, or an error naming it when it is
@@ -134,7 +135,7 @@ impl CellId {
     /// ```
     pub fn try_from_latlng(ll: LatLng) -> Result<Self, Error> {
         if ll.is_valid() {
-            Ok(Self::from_point_unchecked(&ll.to_point()))
+            Ok(Self::from_latlng(ll))
         } else {
             Err(Error::InvalidLatLng {
                 lat_degrees: ll.lat_degrees(),
@@ -162,8 +163,9 @@ impl CellId {
     }
 
     /// The cell at `level` containing position `pos` of face `face`'s curve
-    /// (`pos` is the 61-bit [`pos`](Self::pos) of any descendant; its
-    /// top bit is ignored). A face above 5 or a level above 30 gives
+    /// (`pos` is the 61-bit [`pos`](Self::pos) of any descendant; bits above
+    /// bit 60 are ignored, where Google's `FromFacePosLevel` would let them
+    /// spill into the face). A face above 5 or a level above 30 gives
     /// [`CellId::NONE`].
     ///
     /// ```
@@ -176,7 +178,7 @@ impl CellId {
         if face >= NUM_FACES || level > MAX_LEVEL {
             return Self::NONE;
         }
-        let cell = Self(((face as u64) << POS_BITS).wrapping_add(pos | 1));
+        let cell = Self(((face as u64) << POS_BITS) | (pos & (u64::MAX >> 3)) | 1);
         cell.parent_unchecked(level)
     }
 

@@ -3,6 +3,7 @@
 mod batch;
 mod cell_id;
 mod coords;
+mod fast;
 mod geometry;
 mod hilbert;
 pub mod metrics;

