@@ -169,7 +169,7 @@ pub const MIN_EDGE: Metric = Metric::new(1, 2.0 * SQRT_2 / 3.0);
 /// Largest edge length.
 pub const MAX_EDGE: Metric = Metric::new(1, MAX_ANGLE_SPAN.deriv);
 /// Average edge length.
-pub const AVG_EDGE: Metric = Metric::new(1, 1.459_213_746_386_106);
+pub const AVG_EDGE: Metric = Metric::new(1, 1.459_213_746_386_106_1);
 /// Smallest diagonal (radians).
 pub const MIN_DIAG: Metric = Metric::new(1, 8.0 * SQRT_2 / 9.0);
 /// Largest diagonal.

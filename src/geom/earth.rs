@@ -79,7 +79,8 @@ pub fn square_km_to_steradians(km2: f64) -> f64 {
 /// ```
 #[must_use]
 pub fn steradians_to_square_km(steradians: f64) -> f64 {
-    steradians * (RADIUS_KM * RADIUS_KM)
+    // Left to right, as Google: (sr · r) · r rounds differently from sr · r².
+    steradians * RADIUS_KM * RADIUS_KM
 }
 
 /// An area in square meters to steradians.
@@ -101,7 +102,7 @@ pub fn square_meters_to_steradians(m2: f64) -> f64 {
 /// ```
 #[must_use]
 pub fn steradians_to_square_meters(steradians: f64) -> f64 {
-    steradians * (RADIUS_METERS * RADIUS_METERS)
+    steradians * RADIUS_METERS * RADIUS_METERS
 }
 
 /// The great-circle distance between two lat/lngs in meters (Google's

@@ -1,0 +1,321 @@
+//! Reading the Google-oracle vectors (JSON Lines under `tests/data/`) and
+//! collecting mismatches, for the conformance tests.
+//!
+//! Floats are compared to the bit, so serde_json is used with its
+//! `float_roundtrip` feature: its default parser may round a 17-digit decimal
+//! to a neighbouring double. Integers are read exactly as u64/i64.
+
+#![allow(dead_code)]
+
+use std::cell::Cell as StdCell;
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+use serde_json::Value;
+
+/// Absolute path of a vector file.
+pub fn data_path(name: &str) -> String {
+    format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), name)
+}
+
+/// One parsed line of a vector file.
+pub struct Rec {
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    pub v: Value,
+}
+
+fn die(r: &Rec, key: &str, what: &str) -> ! {
+    panic!(
+        "{}:{}: field {key:?}: {what} (bad vector file?)",
+        r.file, r.line
+    )
+}
+
+impl Rec {
+    /// The line's tag for messages: "op", "kind" or "metric", then "case".
+    pub fn tag(&self) -> String {
+        let mut t = Vec::new();
+        for k in ["op", "kind", "metric", "case"] {
+            if let Some(Value::String(s)) = self.v.get(k) {
+                t.push(s.as_str());
+            }
+        }
+        if t.is_empty() {
+            String::from("?")
+        } else {
+            t.join("/")
+        }
+    }
+    pub fn has(&self, key: &str) -> bool {
+        !matches!(self.v.get(key), None | Some(Value::Null))
+    }
+    pub fn get(&self, key: &str) -> &Value {
+        match self.v.get(key) {
+            Some(v) => v,
+            None => die(self, key, "missing"),
+        }
+    }
+    pub fn str(&self, key: &str) -> &str {
+        match self.get(key) {
+            Value::String(s) => s,
+            _ => die(self, key, "expected a string"),
+        }
+    }
+    pub fn f64(&self, key: &str) -> f64 {
+        self.num(key, self.get(key))
+    }
+    pub fn u64(&self, key: &str) -> u64 {
+        self.num(key, self.get(key))
+    }
+    pub fn i64(&self, key: &str) -> i64 {
+        self.num(key, self.get(key))
+    }
+    pub fn u8(&self, key: &str) -> u8 {
+        self.num(key, self.get(key))
+    }
+    pub fn bool(&self, key: &str) -> bool {
+        match self.get(key) {
+            Value::Bool(b) => *b,
+            _ => die(self, key, "expected a bool"),
+        }
+    }
+    /// A number, parsed from serde_json's shortest round-trip text, so that
+    /// integers stay exact and floats keep their bits.
+    fn num<T: std::str::FromStr>(&self, key: &str, v: &Value) -> T {
+        let t = match v {
+            Value::Number(n) => n.to_string(),
+            _ => die(self, key, "expected a number"),
+        };
+        match t.parse::<T>() {
+            Ok(x) => x,
+            Err(_) => die(self, key, &format!("cannot parse {t:?}")),
+        }
+    }
+    fn arr<'a>(&self, key: &str, v: &'a Value) -> &'a Vec<Value> {
+        match v {
+            Value::Array(a) => a,
+            _ => die(self, key, "expected an array"),
+        }
+    }
+    /// A flat array of numbers.
+    pub fn f64s(&self, key: &str) -> Vec<f64> {
+        self.arr(key, self.get(key))
+            .iter()
+            .map(|x| self.num(key, x))
+            .collect()
+    }
+    pub fn u64s(&self, key: &str) -> Vec<u64> {
+        self.arr(key, self.get(key))
+            .iter()
+            .map(|x| self.num(key, x))
+            .collect()
+    }
+    pub fn i64s(&self, key: &str) -> Vec<i64> {
+        self.arr(key, self.get(key))
+            .iter()
+            .map(|x| self.num(key, x))
+            .collect()
+    }
+    /// An array of arrays of numbers (points, rectangles).
+    pub fn f64s2(&self, key: &str) -> Vec<Vec<f64>> {
+        self.arr(key, self.get(key))
+            .iter()
+            .map(|row| {
+                self.arr(key, row)
+                    .iter()
+                    .map(|x| self.num(key, x))
+                    .collect()
+            })
+            .collect()
+    }
+    /// A sub-object, as a record of the same line.
+    pub fn obj(&self, key: &str) -> Rec {
+        Rec {
+            file: self.file,
+            line: self.line,
+            v: self.get(key).clone(),
+        }
+    }
+}
+
+thread_local! {
+    static QUIET: StdCell<bool> = const { StdCell::new(false) };
+}
+static HOOK: Once = Once::new();
+
+/// Installs (once) a panic hook that stays silent on threads running a
+/// checked line, so that a library panic on many lines is reported once per
+/// line in the summary instead of flooding stderr. Other threads (other
+/// tests) keep the default hook.
+fn install_quiet_hook() {
+    HOOK.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Mismatches of one vector file.
+pub struct Checker {
+    pub file: &'static str,
+    pub lines: usize,
+    fails: Vec<String>,
+    by_field: BTreeMap<String, usize>,
+    ctx: String,
+}
+
+/// How many mismatch lines a failing test prints (env CONFORMANCE_SHOW).
+fn show() -> usize {
+    std::env::var("CONFORMANCE_SHOW")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60)
+}
+
+impl Checker {
+    fn new(file: &'static str) -> Self {
+        Checker {
+            file,
+            lines: 0,
+            fails: Vec::new(),
+            by_field: BTreeMap::new(),
+            ctx: String::new(),
+        }
+    }
+
+    /// Adds the line's input, e.g. "value=0.5", to its mismatch messages.
+    pub fn input(&mut self, what: impl std::fmt::Display) {
+        self.ctx.push_str(&format!(" {what}"));
+    }
+
+    /// Records a mismatch of `field` on the current line.
+    pub fn fail(&mut self, field: &str, msg: String) {
+        *self.by_field.entry(field.to_string()).or_default() += 1;
+        if self.fails.len() < 100_000 {
+            self.fails
+                .push(format!("{} field={field}: {msg}", self.ctx));
+        }
+    }
+
+    pub fn eq<T: PartialEq + Debug>(&mut self, field: &str, expected: T, got: T) {
+        if expected != got {
+            self.fail(field, format!("expected {expected:?}, got {got:?}"));
+        }
+    }
+
+    /// Bit-for-bit equality of doubles (so -0.0 != 0.0).
+    pub fn f64(&mut self, field: &str, expected: f64, got: f64) {
+        if expected.to_bits() != got.to_bits() {
+            self.fail(
+                field,
+                format!("expected {expected:?}, got {got:?}{}", ulps(expected, got)),
+            );
+        }
+    }
+
+    /// Bit-for-bit equality of double arrays.
+    pub fn f64s(&mut self, field: &str, expected: &[f64], got: &[f64]) {
+        let same = expected.len() == got.len()
+            && expected
+                .iter()
+                .zip(got)
+                .all(|(a, b)| a.to_bits() == b.to_bits());
+        if !same {
+            let d: Vec<String> = expected
+                .iter()
+                .zip(got)
+                .map(|(a, b)| ulps(*a, *b))
+                .filter(|s| !s.is_empty())
+                .collect();
+            self.fail(
+                field,
+                format!("expected {expected:?}, got {got:?}{}", d.join("")),
+            );
+        }
+    }
+
+    /// Panics (failing the test) with a summary if anything mismatched or
+    /// fewer than `min_lines` lines were checked.
+    pub fn finish(self, min_lines: usize) {
+        let file = self.file;
+        if !self.fails.is_empty() {
+            let mut s = format!(
+                "{file}: {} mismatches on {} lines checked\nper field: {:?}\nfirst {}:\n",
+                self.by_field.values().sum::<usize>(),
+                self.lines,
+                self.by_field,
+                show().min(self.fails.len())
+            );
+            for f in self.fails.iter().take(show()) {
+                s.push_str("  ");
+                s.push_str(f);
+                s.push('\n');
+            }
+            panic!("{s}");
+        }
+        assert!(
+            self.lines >= min_lines,
+            "{file}: only {} lines checked, expected at least {min_lines}",
+            self.lines
+        );
+        eprintln!("{file}: {} lines checked, all equal to Google", self.lines);
+    }
+}
+
+/// " (n ulp)" for two finite doubles of the same sign, else "".
+fn ulps(a: f64, b: f64) -> String {
+    if a.to_bits() == b.to_bits() || !a.is_finite() || !b.is_finite() {
+        return String::new();
+    }
+    if (a < 0.0) != (b < 0.0) || a == 0.0 || b == 0.0 {
+        return String::from(" (sign/zero differs)");
+    }
+    format!(
+        " ({} ulp)",
+        (a.to_bits() as i64 - b.to_bits() as i64).unsigned_abs()
+    )
+}
+
+/// Runs `f` on every line of `tests/data/<file>`. A panic inside `f` (for
+/// example a library panic on an edge case) becomes a mismatch of the field
+/// "<panic>" on that line instead of ending the test.
+pub fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> Checker {
+    install_quiet_hook();
+    let path = data_path(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {path}: {e} (run tools/oracle/generate.sh)"));
+    let mut c = Checker::new(file);
+    for (n, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let v: Value =
+            serde_json::from_str(raw).unwrap_or_else(|e| panic!("{file}:{}: not JSON: {e}", n + 1));
+        let rec = Rec {
+            file,
+            line: n + 1,
+            v,
+        };
+        c.ctx = format!("{file}:{} [{}]", rec.line, rec.tag());
+        QUIET.with(|q| q.set(true));
+        let r = panic::catch_unwind(AssertUnwindSafe(|| f(&rec, &mut c)));
+        QUIET.with(|q| q.set(false));
+        if let Err(p) = r {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| String::from("(non-string panic)"));
+            c.fail("<panic>", msg);
+        }
+        c.lines += 1;
+    }
+    c
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Regenerates the Google-oracle conformance vectors tests/data/cell_*.jsonl
+# and tests/data/earth.jsonl from Google's s2geometry C++ library, which ships
+# (headers + static libraries) inside the PyPI wheel s2geometry==0.14.0.
+#
+#   bash tools/oracle/generate.sh            # writes into tests/data/
+#   bash tools/oracle/generate.sh OUT_DIR    # writes elsewhere (e.g. to diff)
+#
+# The output is deterministic: rerunning it gives byte-identical files.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+out="${1:-$repo/tests/data}"
+python="${PYTHON:-python3}"
+version=0.14.0
+
+# (1) The wheel, if it is not importable yet.
+if ! "$python" -c "import s2geometry" 2>/dev/null; then
+  "$python" -m pip install "s2geometry==$version"
+fi
+# (2) Its directory (holds include/ and lib64/ with libs2.a and abseil).
+W="$("$python" -c 'import os, s2geometry; print(os.path.dirname(s2geometry.__file__))')"
+have="$("$python" -c 'import importlib.metadata as m; print(m.version("s2geometry"))')"
+if [[ "$have" != "$version" ]]; then
+  echo "generate.sh: s2geometry $have is installed, the vectors are pinned to $version" >&2
+  echo "             (pip install s2geometry==$version)" >&2
+  exit 1
+fi
+lib="$W/lib64"
+[[ -f "$lib/libs2.a" ]] || lib="$W/lib"
+[[ -f "$lib/libs2.a" && -f "$W/include/s2/s2cell_id.h" ]] || {
+  echo "generate.sh: no libs2.a / s2cell_id.h under $W" >&2
+  exit 1
+}
+
+# (3) Build. libs2.a and the abseil archives reference each other, so they
+# go in one --start-group/--end-group and the linker rescans until closed.
+# NDEBUG matches the wheel's Release build (inline header DCHECKs off).
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
+absl=()
+for a in "$lib"/libabsl_*.a; do absl+=("$a"); done
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_cell_vectors.cc" -o "$build/gen_cell_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+
+# (4) Run.
+mkdir -p "$out"
+"$build/gen_cell_vectors" "$out"
+du -ch "$out"/cell_*.jsonl "$out"/earth.jsonl | tail -n 1
