@@ -1,0 +1,303 @@
+//! Benchmark-only bindings to Google's C++ s2geometry, plus the fixed-seed
+//! inputs that the `cell` benches and the agreement test share.
+//!
+//! The C++ side is the Release static library shipped in the PyPI wheel
+//! `s2geometry==0.14.0`. It is built only when the env var `S2_GOOGLE_DIR`
+//! names the wheel's `s2geometry` directory (the one holding `include/` and
+//! `lib64/`) at build time; otherwise [`available`] is false and every
+//! function here returns `None`, so a fresh machine needs neither the wheel nor
+//! a C++ compiler.
+//!
+//! Batch functions run their loop in C++ (one FFI call per batch, so call
+//! overhead does not enter per-operation timings) and return a checksum that
+//! depends on every result, mirroring what the Rust side of a bench returns.
+
+pub mod data;
+
+#[cfg(s2_google)]
+mod ffi {
+    unsafe extern "C" {
+        pub fn s2g_latlng_to_leaf(lat: *const f64, lng: *const f64, n: usize, out: *mut u64)
+            -> u64;
+        pub fn s2g_latlng_to_level(
+            lat: *const f64,
+            lng: *const f64,
+            n: usize,
+            level: i32,
+            out: *mut u64,
+        ) -> u64;
+        pub fn s2g_token_encode(ids: *const u64, n: usize) -> u64;
+        pub fn s2g_tokens_write(ids: *const u64, n: usize, buf: *mut u8, lens: *mut u8);
+        pub fn s2g_token_decode(
+            bytes: *const u8,
+            offsets: *const usize,
+            n: usize,
+            out: *mut u64,
+        ) -> u64;
+        pub fn s2g_center_latlng(ids: *const u64, n: usize, lat: *mut f64, lng: *mut f64) -> f64;
+        pub fn s2g_parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
+        pub fn s2g_contains(a: *const u64, b: *const u64, n: usize) -> u64;
+        pub fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
+        pub fn s2g_from_token(s: *const u8, len: usize) -> u64;
+        pub fn s2g_to_token(id: u64, buf: *mut u8) -> usize;
+    }
+}
+
+/// Whether this build links Google's C++ library (`S2_GOOGLE_DIR` was set).
+#[must_use]
+pub const fn available() -> bool {
+    cfg!(s2_google)
+}
+
+/// The wheel directory this build was linked against, if any.
+#[must_use]
+pub const fn library_dir() -> Option<&'static str> {
+    #[cfg(s2_google)]
+    {
+        Some(env!("S2_GOOGLE_DIR_USED"))
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+const MAX_LEVEL: u8 = 30;
+
+/// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).id()`; returns the
+/// wrapping sum of the ids.
+///
+/// # Panics
+/// If the slices differ in length.
+pub fn latlng_to_leaf(lat_deg: &[f64], lng_deg: &[f64], out: &mut [u64]) -> Option<u64> {
+    assert!(
+        lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
+        "slice lengths differ"
+    );
+    #[cfg(s2_google)]
+    {
+        // SAFETY: all three slices hold `out.len()` elements.
+        Some(unsafe {
+            ffi::s2g_latlng_to_leaf(
+                lat_deg.as_ptr(),
+                lng_deg.as_ptr(),
+                out.len(),
+                out.as_mut_ptr(),
+            )
+        })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).parent(level).id()`;
+/// returns the wrapping sum of the ids.
+///
+/// # Panics
+/// If the slices differ in length or `level > 30`.
+pub fn latlng_to_level(
+    lat_deg: &[f64],
+    lng_deg: &[f64],
+    level: u8,
+    out: &mut [u64],
+) -> Option<u64> {
+    assert!(
+        lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
+        "slice lengths differ"
+    );
+    assert!(level <= MAX_LEVEL, "level {level} > 30");
+    #[cfg(s2_google)]
+    {
+        // SAFETY: all three slices hold `out.len()` elements.
+        Some(unsafe {
+            ffi::s2g_latlng_to_level(
+                lat_deg.as_ptr(),
+                lng_deg.as_ptr(),
+                out.len(),
+                i32::from(level),
+                out.as_mut_ptr(),
+            )
+        })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// Calls `S2CellId(id).ToToken()` for every id and returns the sum over tokens
+/// of (length + last byte).
+pub fn token_encode(ids: &[u64]) -> Option<u64> {
+    #[cfg(s2_google)]
+    {
+        // SAFETY: reads `ids.len()` elements.
+        Some(unsafe { ffi::s2g_token_encode(ids.as_ptr(), ids.len()) })
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = ids;
+        None
+    }
+}
+
+/// Google's tokens for `ids`, for building decode inputs and for tests.
+pub fn tokens(ids: &[u64]) -> Option<data::Tokens> {
+    #[cfg(s2_google)]
+    {
+        let mut buf = vec![0u8; 16 * ids.len()];
+        let mut lens = vec![0u8; ids.len()];
+        // SAFETY: buf holds 16 bytes per id, lens one per id.
+        unsafe {
+            ffi::s2g_tokens_write(ids.as_ptr(), ids.len(), buf.as_mut_ptr(), lens.as_mut_ptr())
+        };
+        let strs = buf.chunks_exact(16).zip(&lens).map(|(c, &l)| {
+            std::str::from_utf8(&c[..usize::from(l)]).expect("tokens are ASCII hex")
+        });
+        Some(data::Tokens::from_strs(strs))
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = ids;
+        None
+    }
+}
+
+/// `out[i] = S2CellId::FromToken(token i).id()`; returns the wrapping sum.
+///
+/// # Panics
+/// If `out.len() != tokens.len()`.
+pub fn token_decode(tokens: &data::Tokens, out: &mut [u64]) -> Option<u64> {
+    assert_eq!(tokens.len(), out.len(), "slice lengths differ");
+    #[cfg(s2_google)]
+    {
+        let (bytes, offsets) = tokens.raw_parts();
+        // SAFETY: offsets has len + 1 entries, each within bytes.
+        Some(unsafe {
+            ffi::s2g_token_decode(
+                bytes.as_ptr(),
+                offsets.as_ptr(),
+                out.len(),
+                out.as_mut_ptr(),
+            )
+        })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// Cell centers: `(lat, lng)[i] = S2CellId(ids[i]).ToLatLng()` in radians;
+/// returns the sum of all outputs.
+///
+/// # Panics
+/// If the slices differ in length.
+pub fn center_latlng(ids: &[u64], out_lat_rad: &mut [f64], out_lng_rad: &mut [f64]) -> Option<f64> {
+    assert!(
+        ids.len() == out_lat_rad.len() && ids.len() == out_lng_rad.len(),
+        "slice lengths differ"
+    );
+    #[cfg(s2_google)]
+    {
+        // SAFETY: all three slices hold `ids.len()` elements.
+        Some(unsafe {
+            ffi::s2g_center_latlng(
+                ids.as_ptr(),
+                ids.len(),
+                out_lat_rad.as_mut_ptr(),
+                out_lng_rad.as_mut_ptr(),
+            )
+        })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// `out[i] = S2CellId(ids[i]).parent(level).id()`; returns the wrapping sum.
+/// Ids must be valid cells at a level >= `level` (Google does not check).
+///
+/// # Panics
+/// If the slices differ in length or `level > 30`.
+pub fn parent(ids: &[u64], level: u8, out: &mut [u64]) -> Option<u64> {
+    assert_eq!(ids.len(), out.len(), "slice lengths differ");
+    assert!(level <= MAX_LEVEL, "level {level} > 30");
+    #[cfg(s2_google)]
+    {
+        // SAFETY: both slices hold `ids.len()` elements.
+        Some(unsafe {
+            ffi::s2g_parent(ids.as_ptr(), ids.len(), i32::from(level), out.as_mut_ptr())
+        })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// Number of `i` with `S2CellId(a[i]).contains(S2CellId(b[i]))`.
+///
+/// # Panics
+/// If the slices differ in length.
+pub fn contains(a: &[u64], b: &[u64]) -> Option<u64> {
+    assert_eq!(a.len(), b.len(), "slice lengths differ");
+    #[cfg(s2_google)]
+    {
+        // SAFETY: both slices hold `a.len()` elements.
+        Some(unsafe { ffi::s2g_contains(a.as_ptr(), b.as_ptr(), a.len()) })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// One `S2CellId(S2LatLng::FromDegrees(lat, lng)).id()` (not for timing).
+#[must_use]
+pub fn leaf_from_degrees(lat_deg: f64, lng_deg: f64) -> Option<u64> {
+    #[cfg(s2_google)]
+    {
+        // SAFETY: plain values.
+        Some(unsafe { ffi::s2g_leaf_from_degrees(lat_deg, lng_deg) })
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = (lat_deg, lng_deg);
+        None
+    }
+}
+
+/// One `S2CellId::FromToken(token).id()` (0 for malformed input, as Google).
+#[must_use]
+pub fn from_token(token: &str) -> Option<u64> {
+    #[cfg(s2_google)]
+    {
+        // SAFETY: reads `token.len()` bytes.
+        Some(unsafe { ffi::s2g_from_token(token.as_ptr(), token.len()) })
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = token;
+        None
+    }
+}
+
+/// One `S2CellId(id).ToToken()`.
+#[must_use]
+pub fn to_token(id: u64) -> Option<String> {
+    #[cfg(s2_google)]
+    {
+        let mut buf = [0u8; 16];
+        // SAFETY: buf has the 16 bytes the shim may write.
+        let len = unsafe { ffi::s2g_to_token(id, buf.as_mut_ptr()) };
+        Some(String::from_utf8_lossy(&buf[..len]).into_owned())
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = id;
+        None
+    }
+}
