@@ -144,7 +144,7 @@ pub(crate) fn lanes_to_face_ij(
         // Axis of the largest |coordinate| (Google's tie rule) and the gap
         // to the runner-up, by selects.
         let x_wins = ax > ay && ax > az;
-        let y_wins = !(ax > ay) && ay > az;
+        let y_wins = ax <= ay && ay > az;
         let top = if x_wins {
             ax
         } else if y_wins {
