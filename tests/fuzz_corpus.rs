@@ -16,7 +16,10 @@ fn check(data: &[u8]) {
             assert!(id.is_valid(), "{text:?}");
             let canonical = id.to_token();
             assert_eq!(CellId::from_token(&canonical), Ok(id));
-            assert!(text.to_ascii_lowercase().starts_with(&canonical), "{text:?}");
+            assert!(
+                text.to_ascii_lowercase().starts_with(&canonical),
+                "{text:?}"
+            );
         }
     }
     if let Ok(id) = CellId::from_debug_string(text) {

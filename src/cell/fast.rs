@@ -18,7 +18,7 @@
 //! compare the two on millions of points, including cell vertices and
 //! edges, where the fallback must fire.
 
-use super::coords::{uv_to_st, LIMIT_IJ};
+use super::coords::LIMIT_IJ;
 use super::CellId;
 
 /// Relative gap the largest coordinate must have over the runner-up.
@@ -65,51 +65,87 @@ fn sin_cos(x: f64) -> (f64, f64) {
     (sin, cos)
 }
 
-/// The leaf coordinate of `s`, if `2³⁰·s` is safely away from a boundary.
-#[inline(always)]
-fn safe_ij(s: f64) -> Option<u32> {
-    let t = LIMIT_IJ as f64 * s;
-    // t is in [0, 2³⁰] on the chosen face, so truncation is floor (and
-    // inline, unlike f64::floor without SSE4.1).
-    let i = t as u32;
-    let d = t - f64::from(i);
-    (d > IJ_MARGIN && d < 1.0 - IJ_MARGIN).then_some(i)
-}
-
 /// The leaf containing (lat, lng) in radians, valid input, when the fast
 /// computation is provably the exact one; `None` means "use the exact path".
 #[inline]
 pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
+    let (face, i, j, ok) = face_ij_from_radians(lat, lng);
+    ok.then(|| CellId::from_face_ij_unchecked(face, i, j))
+}
+
+/// The face and leaf (i, j) of a valid (lat, lng) in radians, and whether
+/// they are provably the exact path's. Written with selects, not branches:
+/// the face of a random point is unpredictable, and in the batch kernel
+/// this body is vectorized across lanes.
+#[inline(always)]
+fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
     let (sin_lat, cos_lat) = sin_cos(lat);
     let (sin_lng, cos_lng) = sin_cos(lng);
     let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
     let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
-    // The face axis, and the gap to the runner-up.
-    let (axis, top, second) = if ax > ay {
-        if ax > az {
-            (0, ax, ay.max(az))
-        } else {
-            (2, az, ax)
-        }
-    } else if ay > az {
-        (1, ay, ax.max(az))
+    // Axis of the largest |coordinate| (Google's tie rule), and the gap to
+    // the runner-up.
+    let x_wins = ax > ay && ax > az;
+    let y_wins = ax <= ay && ay > az;
+    let top = if x_wins {
+        ax
+    } else if y_wins {
+        ay
     } else {
-        (2, az, ay)
+        az
     };
-    if top - second <= FACE_MARGIN * top {
-        return None;
-    }
-    let (face, u, v) = match axis {
-        0 if x > 0.0 => (0, y / x, z / x),
-        0 => (3, z / x, y / x),
-        1 if y > 0.0 => (1, -x / y, z / y),
-        1 => (4, z / y, -x / y),
-        _ if z > 0.0 => (2, -x / z, -y / z),
-        _ => (5, -y / z, -x / z),
+    let second = if x_wins {
+        ay.max(az)
+    } else if y_wins {
+        ax.max(az)
+    } else {
+        ax.max(ay)
     };
-    let i = safe_ij(uv_to_st(u))?;
-    let j = safe_ij(uv_to_st(v))?;
-    Some(CellId::from_face_ij_unchecked(face, i, j))
+    let (den, neg) = if x_wins {
+        (x, x < 0.0)
+    } else if y_wins {
+        (y, y < 0.0)
+    } else {
+        (z, z < 0.0)
+    };
+    // (u, v) numerators per face: 0 (y, z)  3 (z, y)  1 (-x, z)
+    // 4 (z, -x)  2 (-x, -y)  5 (-y, -x).
+    let (a, b) = if x_wins {
+        (y, z)
+    } else if y_wins {
+        (-x, z)
+    } else {
+        (-x, -y)
+    };
+    let (nu, nv) = if neg { (b, a) } else { (a, b) };
+    let u = nu / den;
+    let v = nv / den;
+    // uv_to_st for both signs at once: 1 - 3u = 1 + 3|u| when u < 0.
+    let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
+    let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
+    let s = if u >= 0.0 { su } else { 1.0 - su };
+    let t = if v >= 0.0 { sv } else { 1.0 - sv };
+    // On the chosen face 2³⁰·s is in [0, 2³⁰], so truncation is floor
+    // (and inline, unlike f64::floor without SSE4.1).
+    let ts = LIMIT_IJ as f64 * s;
+    let tt = LIMIT_IJ as f64 * t;
+    let i = ts as u32;
+    let j = tt as u32;
+    let di = ts - f64::from(i);
+    let dj = tt - f64::from(j);
+    let ok = (top - second > FACE_MARGIN * top)
+        & (di > IJ_MARGIN)
+        & (di < 1.0 - IJ_MARGIN)
+        & (dj > IJ_MARGIN)
+        & (dj < 1.0 - IJ_MARGIN);
+    let axis: u8 = if x_wins {
+        0
+    } else if y_wins {
+        1
+    } else {
+        2
+    };
+    (axis + if neg { 3 } else { 0 }, i, j, ok)
 }
 
 /// Points per chunk of the batch kernel: enough independent lanes for the
@@ -133,76 +169,15 @@ pub(crate) fn lanes_to_face_ij(
     for k in 0..LANES {
         let lat = lat_deg[k] * RAD;
         let lng = lng_deg[k] * RAD;
-        let valid = lat.abs() <= std::f64::consts::FRAC_PI_2 && lng.abs() <= std::f64::consts::PI;
+        let valid =
+            (lat.abs() <= std::f64::consts::FRAC_PI_2) & (lng.abs() <= std::f64::consts::PI);
         // Keep invalid lanes finite so that the arithmetic stays harmless.
         let lat = if valid { lat } else { 0.0 };
         let lng = if valid { lng } else { 0.0 };
-        let (sin_lat, cos_lat) = sin_cos(lat);
-        let (sin_lng, cos_lng) = sin_cos(lng);
-        let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
-        let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
-        // Axis of the largest |coordinate| (Google's tie rule) and the gap
-        // to the runner-up, by selects.
-        let x_wins = ax > ay && ax > az;
-        let y_wins = ax <= ay && ay > az;
-        let top = if x_wins {
-            ax
-        } else if y_wins {
-            ay
-        } else {
-            az
-        };
-        let second = if x_wins {
-            ay.max(az)
-        } else if y_wins {
-            ax.max(az)
-        } else {
-            ax.max(ay)
-        };
-        let (den, neg) = if x_wins {
-            (x, x < 0.0)
-        } else if y_wins {
-            (y, y < 0.0)
-        } else {
-            (z, z < 0.0)
-        };
-        // (u, v) numerators per face: 0 (y, z)  3 (z, y)  1 (-x, z)
-        // 4 (z, -x)  2 (-x, -y)  5 (-y, -x).
-        let (a, b) = if x_wins {
-            (y, z)
-        } else if y_wins {
-            (-x, z)
-        } else {
-            (-x, -y)
-        };
-        let (nu, nv) = if neg { (b, a) } else { (a, b) };
-        let u = nu / den;
-        let v = nv / den;
-        let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
-        let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
-        let s = if u >= 0.0 { su } else { 1.0 - su };
-        let t = if v >= 0.0 { sv } else { 1.0 - sv };
-        let ts = LIMIT_IJ as f64 * s;
-        let tt = LIMIT_IJ as f64 * t;
-        let i = ts as u32;
-        let j = tt as u32;
-        let di = ts - f64::from(i);
-        let dj = tt - f64::from(j);
-        ok[k] = valid
-            && top - second > FACE_MARGIN * top
-            && di > IJ_MARGIN
-            && di < 1.0 - IJ_MARGIN
-            && dj > IJ_MARGIN
-            && dj < 1.0 - IJ_MARGIN;
-        let axis = if x_wins {
-            0
-        } else if y_wins {
-            1
-        } else {
-            2
-        };
-        face[k] = axis + if neg { 3 } else { 0 };
+        let (f, i, j, good) = face_ij_from_radians(lat, lng);
+        face[k] = f;
         ij[k] = [i, j];
+        ok[k] = valid & good;
     }
 }
 
