@@ -62,6 +62,31 @@ pub enum Error {
         /// The face as given.
         face: i64,
     },
+    /// A level step outside `1..=3`.
+    InvalidLevelMod {
+        /// The step as given.
+        level_mod: u8,
+    },
+    /// Cell ids that do not make the cell union a constructor asked for:
+    /// an invalid id, ids out of order or overlapping, or (for a normalized
+    /// union) four siblings in place of their parent.
+    InvalidCellUnion {
+        /// Position of the first offending id in the input.
+        index: usize,
+        /// That id.
+        id: u64,
+        /// What was expected of it.
+        expected: &'static str,
+    },
+    /// The two ends of a leaf range are not leaf cells or are out of order.
+    InvalidLeafRange {
+        /// The first end, as given.
+        first: u64,
+        /// The last end, as given.
+        last: u64,
+        /// What was expected.
+        expected: &'static str,
+    },
     /// Slices given to a batch function differ in length.
     LengthMismatch {
         /// Length of the latitude slice.
@@ -148,6 +173,22 @@ impl fmt::Display for Error {
                 write!(f, "invalid level {level}: expected {expected}")
             }
             Self::InvalidFace { face } => write!(f, "invalid cube face {face}: expected 0..=5"),
+            Self::InvalidLevelMod { level_mod } => {
+                write!(f, "invalid level step {level_mod}: expected 1, 2 or 3")
+            }
+            Self::InvalidCellUnion { index, id, expected } => write!(
+                f,
+                "invalid cell union: cell {index} (id {id}, 0x{id:016x}): expected {expected}"
+            ),
+            Self::InvalidLeafRange {
+                first,
+                last,
+                expected,
+            } => write!(
+                f,
+                "invalid leaf range from id {first} (0x{first:016x}) to id {last} \
+                 (0x{last:016x}): expected {expected}"
+            ),
             Self::LengthMismatch { lats, lngs, out } => write!(
                 f,
                 "batch slices differ in length: {lats} latitudes, {lngs} longitudes, {out} outputs"

@@ -35,10 +35,12 @@
 pub mod cell;
 mod error;
 pub mod geom;
+pub mod region;
 
 pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
 pub use error::{Error, TokenError};
 pub use geom::{earth, Cap, LatLng, LatLngRect, Point};
+pub use region::{CellUnion, Region};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -34,6 +34,28 @@ fn chord2_from_angle(radians: f64) -> f64 {
     }
 }
 
+/// The squared chord of the sum of two angles given as squared chords
+/// (Google's `S1ChordAngle` `operator+`), capped at 4 (a half turn). Both
+/// are in [0, 4].
+fn chord2_sum(a2: f64, b2: f64) -> f64 {
+    if b2 == 0.0 {
+        return a2;
+    }
+    if a2 + b2 >= 4.0 {
+        return 4.0;
+    }
+    // With chords a = 2 sin A, b = 2 sin B: sin(A + B) = sin A cos B +
+    // cos A sin B, and cos X = sqrt(1 - sin² X); one square root in all.
+    let x = a2 * (1.0 - 0.25 * b2);
+    let y = b2 * (1.0 - 0.25 * a2);
+    let sum = x + y + 2.0 * (x * y).sqrt();
+    if sum < 4.0 {
+        sum
+    } else {
+        4.0
+    }
+}
+
 impl Cap {
     /// The cap with the given center (unit length) and angular radius in
     /// radians; a negative radius gives the empty cap, π or more the full
@@ -177,6 +199,44 @@ impl Cap {
             self.radius2 = 0.0;
         } else {
             self.radius2 = self.radius2.max((self.center - *p).norm2().min(4.0));
+        }
+    }
+
+    /// Grows the cap just enough to contain `other`, keeping the center, and
+    /// then by 4.02·2⁻⁵² of the squared radius to cover rounding (Google's
+    /// `S2Cap::AddCap`). An empty cap becomes `other`; adding an empty cap
+    /// changes nothing.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    ///
+    /// let north = Cap::from_center_angle(Point::new(0.0, 0.0, 1.0), 0.1);
+    /// let east = Cap::from_center_angle(Point::new(0.0, 1.0, 0.0), 0.2);
+    /// let mut cap = north;
+    /// cap.add_cap(&east);
+    /// assert_eq!(cap.center(), north.center());
+    /// assert!(cap.contains_point(&Point::new(0.0, 1.0, 0.0)));
+    /// assert!((cap.radius() - (std::f64::consts::FRAC_PI_2 + 0.2)).abs() < 1e-14);
+    /// ```
+    pub fn add_cap(&mut self, other: &Self) {
+        if self.is_empty() {
+            *self = *other;
+            return;
+        }
+        if other.is_empty() {
+            return;
+        }
+        let d2 = (self.center - other.center).norm2();
+        let center_distance2 = if d2 < 4.0 { d2 } else { 4.0 };
+        let reach2 = chord2_sum(center_distance2, other.radius2);
+        // The round-up of s2geometry 0.14 (read off its compiled AddCap:
+        // older sources show 2⁻⁵²), through S1ChordAngle::PlusError, which
+        // clamps to [0, 4].
+        let padded = reach2 + reach2 * (4.02 * f64::EPSILON);
+        let padded = if padded < 4.0 { padded } else { 4.0 };
+        let padded = if 0.0 < padded { padded } else { 0.0 };
+        if self.radius2 < padded {
+            self.radius2 = padded;
         }
     }
 }

@@ -47,6 +47,21 @@ impl R1Interval {
     pub fn intersection(&self, o: &Self) -> Self {
         Self::new(self.lo.max(o.lo), self.hi.min(o.hi))
     }
+
+    /// The smallest interval containing both (Google's `R1Interval::Union`).
+    pub fn union(&self, o: &Self) -> Self {
+        if self.is_empty() {
+            return *o;
+        }
+        if o.is_empty() {
+            return *self;
+        }
+        // `std::min` / `std::max` keep the first argument on ties, which
+        // decides between 0.0 and -0.0; so do these.
+        let lo = if o.lo < self.lo { o.lo } else { self.lo };
+        let hi = if self.hi < o.hi { o.hi } else { self.hi };
+        Self::new(lo, hi)
+    }
 }
 
 /// A closed interval of the circle `[-π, π]`, possibly wrapping through ±π
@@ -138,6 +153,78 @@ impl S1Interval {
         }
     }
 
+    /// [`contains`](Self::contains) for a point already in `(-π, π]`.
+    fn fast_contains(&self, p: f64) -> bool {
+        if self.is_inverted() {
+            (p >= self.lo || p <= self.hi) && !self.is_empty()
+        } else {
+            p >= self.lo && p <= self.hi
+        }
+    }
+
+    /// Whether `y` is a subset of this interval (Google's
+    /// `S1Interval::Contains(const S1Interval&)`).
+    pub fn contains_interval(&self, y: &Self) -> bool {
+        if self.is_inverted() {
+            if y.is_inverted() {
+                return y.lo >= self.lo && y.hi <= self.hi;
+            }
+            (y.lo >= self.lo || y.hi <= self.hi) && !self.is_empty()
+        } else {
+            if y.is_inverted() {
+                return self.is_full() || y.is_empty();
+            }
+            y.lo >= self.lo && y.hi <= self.hi
+        }
+    }
+
+    /// The smallest interval containing both (Google's `S1Interval::Union`):
+    /// when the two are disjoint, the one that bridges the shorter gap.
+    pub fn union(&self, y: &Self) -> Self {
+        // The bounds are taken as they are (Google's ARGS_CHECKED), without
+        // the -π to π rewrite of `new`: they come from valid intervals.
+        if y.is_empty() {
+            return *self;
+        }
+        if self.fast_contains(y.lo) {
+            if self.fast_contains(y.hi) {
+                // Either y is inside, or together they wrap the circle.
+                if self.contains_interval(y) {
+                    return *self;
+                }
+                return Self::full();
+            }
+            return Self {
+                lo: self.lo,
+                hi: y.hi,
+            };
+        }
+        if self.fast_contains(y.hi) {
+            return Self {
+                lo: y.lo,
+                hi: self.hi,
+            };
+        }
+        // Neither end of y is inside: y contains this interval, or they are
+        // disjoint.
+        if self.is_empty() || y.fast_contains(self.lo) {
+            return *y;
+        }
+        let dlo = Self::positive_distance(y.hi, self.lo);
+        let dhi = Self::positive_distance(self.hi, y.lo);
+        if dlo < dhi {
+            Self {
+                lo: y.lo,
+                hi: self.hi,
+            }
+        } else {
+            Self {
+                lo: self.lo,
+                hi: y.hi,
+            }
+        }
+    }
+
     pub fn expanded(&self, margin: f64) -> Self {
         if margin >= 0.0 {
             if self.is_empty() {
@@ -183,6 +270,36 @@ mod tests {
         assert!(!S1Interval::new(0.0, 3.0).expanded(1.0).is_full());
         let e = S1Interval::new(-1.0, 1.0).expanded(0.5);
         assert_eq!((e.lo, e.hi), (-1.5, 1.5));
+    }
+
+    #[test]
+    fn s1_union() {
+        let a = S1Interval::new(0.0, 1.0);
+        let b = S1Interval::new(2.0, 3.0);
+        assert_eq!(a.union(&b), S1Interval::new(0.0, 3.0));
+        assert_eq!(b.union(&a), S1Interval::new(0.0, 3.0));
+        // The shorter gap is through ±π.
+        let c = S1Interval::new(-3.0, -2.0);
+        assert_eq!(b.union(&c), S1Interval { lo: 2.0, hi: -2.0 });
+        assert_eq!(a.union(&S1Interval::empty()), a);
+        assert_eq!(S1Interval::empty().union(&a), a);
+        assert!(S1Interval::new(-3.0, 3.0)
+            .union(&S1Interval::new(3.0, -3.0))
+            .is_full());
+        assert_eq!(S1Interval::full().union(&a), S1Interval::full());
+        assert!(S1Interval::full().contains_interval(&c));
+        assert!(!a.contains_interval(&b));
+    }
+
+    #[test]
+    fn r1_union() {
+        let a = R1Interval::new(0.0, 1.0);
+        assert_eq!(
+            a.union(&R1Interval::new(2.0, 3.0)),
+            R1Interval::new(0.0, 3.0)
+        );
+        assert_eq!(a.union(&R1Interval::empty()), a);
+        assert_eq!(R1Interval::empty().union(&a), a);
     }
 
     #[test]

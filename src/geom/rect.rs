@@ -119,6 +119,26 @@ impl LatLngRect {
         self.lat.contains(ll.lat()) && self.lng.contains(ll.lng())
     }
 
+    /// The smallest rectangle containing both rectangles (Google's
+    /// `S2LatLngRect::Union`). The longitude ranges are joined across the
+    /// shorter of the two gaps between them, so the union of two
+    /// rectangles on either side of the antimeridian crosses it.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId, LatLng};
+    ///
+    /// let a = Cell::from(CellId::from_latlng(LatLng::from_degrees(10.0, 179.0)).parent(8));
+    /// let b = Cell::from(CellId::from_latlng(LatLng::from_degrees(-5.0, -179.0)).parent(8));
+    /// let both = a.rect_bound().union(&b.rect_bound());
+    /// assert!(both.contains_latlng(&LatLng::from_degrees(0.0, 180.0)));
+    /// assert!(!both.contains_latlng(&LatLng::from_degrees(0.0, 0.0)));
+    /// assert!(both.lng_lo() > both.lng_hi()); // crosses the antimeridian
+    /// ```
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        Self::from_intervals(self.lat.union(&other.lat), self.lng.union(&other.lng))
+    }
+
     /// The rectangle grown by `lat_margin` and `lng_margin` radians on each
     /// side, the latitude clamped to the sphere (Google's `Expanded`).
     pub(crate) fn expanded(&self, lat_margin: f64, lng_margin: f64) -> Self {

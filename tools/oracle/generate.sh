@@ -49,3 +49,11 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
 mkdir -p "$out"
 "$build/gen_cell_vectors" "$out"
 du -ch "$out"/cell_*.jsonl "$out"/earth.jsonl | tail -n 1
+
+# (5) The cell-union vectors (tests/data/cell_union.jsonl), from their own
+# generator and PRNG stream.
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_cell_union_vectors.cc" -o "$build/gen_cell_union_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+"$build/gen_cell_union_vectors" "$out"
+du -h "$out"/cell_union.jsonl
