@@ -54,9 +54,10 @@ pub fn latlngs_to_cell_ids(
         let lng: &[f64; LANES] = lng.try_into().unwrap_or(&[0.0; LANES]);
         let (mut face, mut ij, mut ok) = ([0u8; LANES], [[0u32; 2]; LANES], [false; LANES]);
         lanes_to_face_ij(lat, lng, &mut face, &mut ij, &mut ok);
+        let fast = CellId::from_face_ij_lanes(&face, &ij);
         for k in 0..LANES {
             let leaf = if ok[k] {
-                CellId::from_face_ij_unchecked(face[k], ij[k][0], ij[k][1])
+                fast[k]
             } else {
                 CellId::from_latlng(LatLng::from_degrees(lat[k], lng[k]))
             };
