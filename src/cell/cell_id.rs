@@ -467,12 +467,20 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn parent(&self, level: u8) -> Self {
-        // Written with selects rather than early returns so that loops over
-        // many ids vectorize: this made parent() 2.6x faster in the bench.
+        // Every test is an equality with zero and the result a select, so
+        // that loops over many ids vectorize even on baseline x86-64 (SSE2
+        // has no 64-bit ordered compare): face < 6 is bit 3 of face + 2 being
+        // clear, and level <= self.level() is a set bit of the id at or below
+        // the new marker bit. (With ordered compares LLVM kept the loop
+        // scalar: 1.78 ns per id in the bench, against 0.67 for Google's.)
+        let x = self.0;
         let new_lsb = Self::lsb_for_level(level);
-        let ok = self.is_valid() & (new_lsb >= self.lsb()) & (new_lsb != 0);
-        let parent = (self.0 & new_lsb.wrapping_neg()) | new_lsb;
-        Self(if ok { parent } else { 0 })
+        let face_ok = ((x >> POS_BITS) + 2) & 8 == 0;
+        let marker_ok = x & x.wrapping_neg() & 0x1555_5555_5555_5555 != 0;
+        let level_ok = x & (new_lsb << 1).wrapping_sub(1) != 0;
+        let ok = face_ok & marker_ok & level_ok & (new_lsb != 0);
+        let parent = (x & new_lsb.wrapping_neg()) | new_lsb;
+        Self(parent & 0u64.wrapping_sub(ok as u64))
     }
 
     /// The ancestor at `level <= self.level()`, unchecked.
