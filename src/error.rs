@@ -96,6 +96,42 @@ pub enum Error {
         /// Length of the output slice.
         out: usize,
     },
+    /// Lat/lng rectangle bounds (radians) that do not make a valid
+    /// rectangle: non-finite, |lat| > π/2, |lng| > π, or the latitude range
+    /// empty while the longitude range is not.
+    InvalidRect {
+        /// Lowest latitude, radians, as given.
+        lat_lo: f64,
+        /// Highest latitude, radians, as given.
+        lat_hi: f64,
+        /// Western longitude, radians, as given.
+        lng_lo: f64,
+        /// Eastern longitude, radians, as given.
+        lng_hi: f64,
+        /// What was wrong.
+        reason: &'static str,
+    },
+    /// A cap parameter (radius, height, area or margin) that is NaN or out
+    /// of range, or a center that is not a unit vector.
+    InvalidCap {
+        /// Which parameter.
+        what: &'static str,
+        /// Its value (for a center, its squared length).
+        value: f64,
+    },
+    /// A region coverer asked for at most zero cells.
+    InvalidMaxCells {
+        /// The count as given.
+        max_cells: usize,
+    },
+    /// A covering would need more cells than the budget allows.
+    CoveringOverBudget {
+        /// The budget.
+        budget: usize,
+        /// How many cells the covering had when it passed the budget (at
+        /// least `budget + 1`; the full covering may have more).
+        cells: usize,
+    },
 }
 
 /// Why a token was rejected.
@@ -192,6 +228,27 @@ impl fmt::Display for Error {
             Self::LengthMismatch { lats, lngs, out } => write!(
                 f,
                 "batch slices differ in length: {lats} latitudes, {lngs} longitudes, {out} outputs"
+            ),
+            Self::InvalidRect {
+                lat_lo,
+                lat_hi,
+                lng_lo,
+                lng_hi,
+                reason,
+            } => write!(
+                f,
+                "invalid lat/lng rectangle lat [{lat_lo}, {lat_hi}] lng [{lng_lo}, {lng_hi}] \
+                 (radians): {reason}"
+            ),
+            Self::InvalidCap { what, value } => {
+                write!(f, "invalid cap {what} {value}")
+            }
+            Self::InvalidMaxCells { max_cells } => {
+                write!(f, "invalid max_cells {max_cells}: expected at least 1")
+            }
+            Self::CoveringOverBudget { budget, cells } => write!(
+                f,
+                "the covering needs more than {budget} cells (reached {cells})"
             ),
         }
     }

@@ -33,11 +33,13 @@
 #![warn(missing_docs)]
 
 pub mod cell;
+pub mod coverer;
 mod error;
 pub mod geom;
 pub mod region;
 
 pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
+pub use coverer::RegionCoverer;
 pub use error::{Error, TokenError};
 pub use geom::{earth, Cap, LatLng, LatLngRect, Point};
 pub use region::{CellUnion, Region};

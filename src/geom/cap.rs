@@ -1,6 +1,9 @@
 //! Spherical caps: a center and a radius.
 
-use super::Point;
+use std::f64::consts::{FRAC_PI_2, PI};
+
+use super::{remainder, LatLng, LatLngRect, Point, R1Interval, S1Interval};
+use crate::Error;
 
 /// A spherical cap: the points within an angle of a center. The radius is
 /// kept, as in Google's `S2Cap`, as the squared chord length `radius2` in
@@ -56,7 +59,294 @@ fn chord2_sum(a2: f64, b2: f64) -> f64 {
     }
 }
 
+/// Whether `p` is a unit vector to within rounding (Google's
+/// `S2::IsUnitLength` allows 5·2⁻⁵²; points made by `LatLng::to_point`
+/// are within 2·2⁻⁵²), so that caps keep Google's arithmetic.
+fn check_center(p: &Point) -> Result<(), Error> {
+    let n2 = p.norm2();
+    if !p.is_finite() || (n2 - 1.0).abs() > 1e-14 {
+        return Err(Error::InvalidCap {
+            what: "center: expected a unit-length point, its squared length is",
+            value: n2,
+        });
+    }
+    Ok(())
+}
+
 impl Cap {
+    /// [`from_center_angle`](Self::from_center_angle), checked: the center
+    /// must be unit length and the radius not NaN.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCap`] naming the bad parameter.
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng, Point};
+    /// let c = Cap::try_from_center_angle(LatLng::from_degrees(10.0, 20.0).to_point(), 0.1)?;
+    /// assert!(!c.is_empty());
+    /// assert!(Cap::try_from_center_angle(Point::new(2.0, 0.0, 0.0), 0.1).is_err());
+    /// assert!(Cap::try_from_center_angle(Point::new(1.0, 0.0, 0.0), f64::NAN).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn try_from_center_angle(center: Point, radians: f64) -> Result<Self, Error> {
+        check_center(&center)?;
+        if radians.is_nan() {
+            return Err(Error::InvalidCap {
+                what: "radius (radians): expected a number, got",
+                value: radians,
+            });
+        }
+        Ok(Self::from_center_angle(center, radians))
+    }
+
+    /// The cap of the given height (the distance from the center to the
+    /// cutting plane, 0..=2; negative gives the empty cap, 2 or more the
+    /// full sphere), as Google's `FromCenterHeight`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCap`] for a NaN height or a center that is not unit
+    /// length.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let hemisphere = Cap::from_center_height(Point::new(0.0, 0.0, 1.0), 1.0)?;
+    /// assert!((hemisphere.area() - 2.0 * std::f64::consts::PI).abs() < 1e-15);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn from_center_height(center: Point, height: f64) -> Result<Self, Error> {
+        check_center(&center)?;
+        if height.is_nan() {
+            return Err(Error::InvalidCap {
+                what: "height: expected a number, got",
+                value: height,
+            });
+        }
+        Ok(Self {
+            center,
+            radius2: (2.0 * height).min(4.0),
+        })
+    }
+
+    /// The cap of the given area in steradians (0..=4π), as Google's
+    /// `FromCenterArea`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCap`] for a NaN area or a center that is not unit
+    /// length.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_area(Point::new(1.0, 0.0, 0.0), 1.0)?;
+    /// assert!((c.area() - 1.0).abs() < 1e-15);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn from_center_area(center: Point, area: f64) -> Result<Self, Error> {
+        check_center(&center)?;
+        if area.is_nan() {
+            return Err(Error::InvalidCap {
+                what: "area: expected a number, got",
+                value: area,
+            });
+        }
+        Ok(Self {
+            center,
+            radius2: (area / PI).min(4.0),
+        })
+    }
+
+    /// The height: the distance from the center to the cutting plane
+    /// (negative for the empty cap, 2 for the full one).
+    ///
+    /// ```
+    /// assert_eq!(s2cells::Cap::full().height(), 2.0);
+    /// ```
+    #[must_use]
+    pub fn height(&self) -> f64 {
+        0.5 * self.radius2
+    }
+
+    /// The area in steradians.
+    ///
+    /// ```
+    /// assert!((s2cells::Cap::full().area() - 4.0 * std::f64::consts::PI).abs() < 1e-15);
+    /// ```
+    #[must_use]
+    pub fn area(&self) -> f64 {
+        2.0 * PI * self.height().max(0.0)
+    }
+
+    /// Whether `other` lies inside this cap.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let p = Point::new(0.0, 0.0, 1.0);
+    /// assert!(Cap::from_center_angle(p, 0.2).contains(&Cap::from_center_angle(p, 0.1)));
+    /// ```
+    #[must_use]
+    pub fn contains(&self, other: &Self) -> bool {
+        if self.is_full() || other.is_empty() {
+            return true;
+        }
+        if self.is_empty() {
+            return false;
+        }
+        self.radius2 >= chord2_sum(self.distance2(&other.center), other.radius2)
+    }
+
+    /// Whether the two caps share a point.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let a = Cap::from_center_angle(Point::new(0.0, 0.0, 1.0), 0.8);
+    /// let b = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.8);
+    /// assert!(a.intersects(&b));
+    /// ```
+    #[must_use]
+    pub fn intersects(&self, other: &Self) -> bool {
+        if self.is_empty() || other.is_empty() {
+            return false;
+        }
+        chord2_sum(self.radius2, other.radius2) >= self.distance2(&other.center)
+    }
+
+    /// Whether the interior of this cap meets `other`.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let p = Point::new(0.0, 0.0, 1.0);
+    /// assert!(!Cap::from_point(p).interior_intersects(&Cap::from_point(p)));
+    /// ```
+    #[must_use]
+    pub fn interior_intersects(&self, other: &Self) -> bool {
+        if self.radius2 <= 0.0 || other.is_empty() {
+            return false;
+        }
+        chord2_sum(self.radius2, other.radius2) > self.distance2(&other.center)
+    }
+
+    /// The closure of the complement: the cap around the antipode with the
+    /// supplementary radius; the complement of the full cap is empty and
+    /// of the empty cap full (Google's `Complement`).
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_height(Point::new(0.0, 0.0, 1.0), 0.5)?.complement();
+    /// assert_eq!(c.center(), Point::new(-0.0, -0.0, -1.0));
+    /// assert_eq!(c.height(), 1.5);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn complement(&self) -> Self {
+        if self.is_full() {
+            return Self::empty();
+        }
+        if self.is_empty() {
+            return Self::full();
+        }
+        Self {
+            center: -self.center,
+            radius2: (4.0 - self.radius2).min(4.0),
+        }
+    }
+
+    /// The cap grown by `radians` (Google's `Expanded`); the empty cap
+    /// stays empty.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCap`] for a negative or NaN distance.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.1).expanded(0.2)?;
+    /// assert!((c.radius() - 0.3).abs() < 1e-15);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn expanded(&self, radians: f64) -> Result<Self, Error> {
+        if radians.is_nan() || radians < 0.0 {
+            return Err(Error::InvalidCap {
+                what: "expansion distance (radians): expected >= 0, got",
+                value: radians,
+            });
+        }
+        if self.is_empty() {
+            return Ok(Self::empty());
+        }
+        let d2 = chord2_from_angle(radians);
+        Ok(Self {
+            center: self.center,
+            radius2: if d2.is_finite() {
+                chord2_sum(self.radius2, d2)
+            } else {
+                4.0
+            },
+        })
+    }
+
+    /// The squared chord distance from the center to `p`, at most 4.
+    #[inline]
+    fn distance2(&self, p: &Point) -> f64 {
+        let d2 = (self.center - *p).norm2();
+        if d2 < 4.0 {
+            d2
+        } else {
+            4.0
+        }
+    }
+
+    /// `sin²` of the radius (Google's `sin2(S1ChordAngle)`).
+    #[inline]
+    pub(crate) fn sin2_radius(&self) -> f64 {
+        self.radius2 * (1.0 - 0.25 * self.radius2)
+    }
+
+    /// The smallest lat/lng rectangle containing the cap, as Google's
+    /// `S2Cap::GetRectBound` computes it.
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng};
+    /// let cap = Cap::from_center_angle(LatLng::from_degrees(0.0, 0.0).to_point(), 0.1);
+    /// let r = cap.rect_bound();
+    /// assert!((r.lat_hi() - 0.1).abs() < 1e-15 && (r.lng_hi() - 0.1).abs() < 1e-15);
+    /// ```
+    #[must_use]
+    pub fn rect_bound(&self) -> LatLngRect {
+        if self.is_empty() {
+            return LatLngRect::empty();
+        }
+        let center_lat = LatLng::latitude(&self.center);
+        let center_lng = LatLng::longitude(&self.center);
+        let cap_angle = self.radius();
+        let mut all_longitudes = false;
+        let (mut lng_lo, mut lng_hi) = (-PI, PI);
+        let mut lat_lo = center_lat - cap_angle;
+        if lat_lo <= -FRAC_PI_2 {
+            lat_lo = -FRAC_PI_2;
+            all_longitudes = true;
+        }
+        let mut lat_hi = center_lat + cap_angle;
+        if lat_hi >= FRAC_PI_2 {
+            lat_hi = FRAC_PI_2;
+            all_longitudes = true;
+        }
+        if !all_longitudes {
+            // The law of sines in the triangle pole, center, tangent point.
+            let sin_a = self.sin2_radius().sqrt();
+            let sin_c = center_lat.cos();
+            if sin_a <= sin_c {
+                let angle_a = (sin_a / sin_c).asin();
+                lng_lo = remainder(center_lng - angle_a, 2.0 * PI);
+                lng_hi = remainder(center_lng + angle_a, 2.0 * PI);
+            }
+        }
+        LatLngRect::from_intervals(
+            R1Interval::new(lat_lo, lat_hi),
+            S1Interval::new(lng_lo, lng_hi),
+        )
+    }
     /// The cap with the given center (unit length) and angular radius in
     /// radians; a negative radius gives the empty cap, π or more the full
     /// sphere.

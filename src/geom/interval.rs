@@ -37,6 +37,32 @@ impl R1Interval {
         p >= self.lo && p <= self.hi
     }
 
+    /// Whether `y` is a subset (the empty interval is in every interval).
+    pub fn contains_interval(&self, y: &Self) -> bool {
+        if y.is_empty() {
+            return true;
+        }
+        y.lo >= self.lo && y.hi <= self.hi
+    }
+
+    /// Whether the two share a point (Google's `R1Interval::Intersects`).
+    pub fn intersects(&self, y: &Self) -> bool {
+        if self.lo <= y.lo {
+            y.lo <= self.hi && y.lo <= y.hi
+        } else {
+            self.lo <= y.hi && self.lo <= self.hi
+        }
+    }
+
+    pub fn center(&self) -> f64 {
+        0.5 * (self.lo + self.hi)
+    }
+
+    /// `hi - lo`; negative for the empty interval.
+    pub fn length(&self) -> f64 {
+        self.hi - self.lo
+    }
+
     pub fn expanded(&self, margin: f64) -> Self {
         if self.is_empty() {
             return *self;
@@ -45,7 +71,11 @@ impl R1Interval {
     }
 
     pub fn intersection(&self, o: &Self) -> Self {
-        Self::new(self.lo.max(o.lo), self.hi.min(o.hi))
+        // `std::max(a, b)` / `std::min(a, b)` return `a` on ties (and so
+        // pick between 0.0 and -0.0 as Google does); `f64::max` may not.
+        let lo = if self.lo < o.lo { o.lo } else { self.lo };
+        let hi = if o.hi < self.hi { o.hi } else { self.hi };
+        Self::new(lo, hi)
     }
 
     /// The smallest interval containing both (Google's `R1Interval::Union`).
@@ -223,6 +253,64 @@ impl S1Interval {
                 hi: y.hi,
             }
         }
+    }
+
+    /// The midpoint, in `(-π, π]` (Google's `S1Interval::GetCenter`).
+    pub fn center(&self) -> f64 {
+        let center = 0.5 * (self.lo + self.hi);
+        if !self.is_inverted() {
+            return center;
+        }
+        if center <= 0.0 {
+            center + PI
+        } else {
+            center - PI
+        }
+    }
+
+    /// Whether the two share a point (Google's `S1Interval::Intersects`).
+    pub fn intersects(&self, y: &Self) -> bool {
+        if self.is_empty() || y.is_empty() {
+            return false;
+        }
+        if self.is_inverted() {
+            // Every non-empty inverted interval contains π.
+            return y.is_inverted() || y.lo <= self.hi || y.hi >= self.lo;
+        }
+        if y.is_inverted() {
+            return y.lo <= self.hi || y.hi >= self.lo;
+        }
+        y.lo <= self.hi && y.hi >= self.lo
+    }
+
+    /// The intersection (Google's `S1Interval::Intersection`): when it is
+    /// two disjoint pieces, the shorter of the two intervals.
+    pub fn intersection(&self, y: &Self) -> Self {
+        if y.is_empty() {
+            return Self::empty();
+        }
+        if self.fast_contains(y.lo) {
+            if self.fast_contains(y.hi) {
+                if y.length() < self.length() {
+                    return *y;
+                }
+                return *self;
+            }
+            return Self {
+                lo: y.lo,
+                hi: self.hi,
+            };
+        }
+        if self.fast_contains(y.hi) {
+            return Self {
+                lo: self.lo,
+                hi: y.hi,
+            };
+        }
+        if y.fast_contains(self.lo) {
+            return *self;
+        }
+        Self::empty()
     }
 
     pub fn expanded(&self, margin: f64) -> Self {

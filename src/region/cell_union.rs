@@ -71,7 +71,7 @@ fn are_siblings(a: CellId, b: CellId, c: CellId, d: CellId) -> bool {
 
 /// Google's `S2CellUnion::Normalize` on a vector of valid ids: sort, drop
 /// contained cells, replace four siblings by their parent, in one pass.
-fn normalize_ids(ids: &mut Vec<CellId>) {
+pub(crate) fn normalize_ids(ids: &mut Vec<CellId>) {
     ids.sort_unstable();
     // The output is written over the input behind the read position.
     let mut out = 0;
@@ -118,6 +118,13 @@ fn first_violation(ids: &[CellId], normalized: bool) -> Option<(usize, &'static 
 }
 
 impl CellUnion {
+    /// A union from ids the caller has made valid, sorted and disjoint
+    /// (the coverer's output), without the O(n) check.
+    pub(crate) fn from_sorted_disjoint(cell_ids: Vec<CellId>) -> Self {
+        debug_assert!(first_violation(&cell_ids, false).is_none());
+        Self { cell_ids }
+    }
+
     /// The empty union.
     ///
     /// ```

@@ -1,10 +1,13 @@
 //! Regions of the sphere, and the one trait the coverer needs from them.
 
+mod cap;
 mod cell_union;
+mod rect;
 
+pub(crate) use cell_union::normalize_ids;
 pub use cell_union::CellUnion;
 
-use crate::{Cap, Cell, LatLngRect, Point};
+use crate::{Cap, Cell, CellId, LatLngRect, Point};
 
 /// A region of the sphere, as the region coverer sees it: two bounds and
 /// three tests.
@@ -41,6 +44,40 @@ pub trait Region {
 
     /// Whether the region contains the point (unit length).
     fn contains_point(&self, p: &Point) -> bool;
+
+    /// A small set of cells whose union contains the region, not
+    /// necessarily sorted or disjoint (Google's `GetCellUnionBound`). The
+    /// region coverer starts from it, so a region with a tighter bound than
+    /// its cap's gets faster coverings; the coverings of Google's regions
+    /// depend on exactly which cells this gives. The default is the cap
+    /// bound's [`Cap::cell_union_bound`], as for Google's rectangles and
+    /// cell unions.
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng, Region};
+    /// let cap = Cap::from_center_angle(LatLng::from_degrees(10.0, 10.0).to_point(), 0.01);
+    /// assert!(cap.cell_union_bound().len() <= 4);
+    /// ```
+    fn cell_union_bound(&self) -> Vec<CellId> {
+        self.cap_bound().cell_union_bound()
+    }
+
+    /// Whether the region certainly contains no cell (it has no interior:
+    /// a point, a line, a zero-width rectangle). Interior coverings of such
+    /// a region are empty, and the coverer then returns at once instead of
+    /// descending to `max_level` along the region's whole extent, as
+    /// Google's does (it can run for hours). `false`, the default, is always
+    /// correct.
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, Region};
+    /// let line = LatLngRect::from_degrees(0.0, 0.0, -90.0, 90.0)?;
+    /// assert!(line.has_empty_interior());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    fn has_empty_interior(&self) -> bool {
+        false
+    }
 }
 
 impl Region for Cell {
@@ -62,5 +99,10 @@ impl Region for Cell {
 
     fn contains_point(&self, p: &Point) -> bool {
         Cell::contains_point(self, p)
+    }
+
+    /// The cell itself (Google's `S2Cell::GetCellUnionBound`).
+    fn cell_union_bound(&self) -> Vec<CellId> {
+        vec![self.id()]
     }
 }

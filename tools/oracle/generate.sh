@@ -57,3 +57,12 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_cell_union_vectors" "$out"
 du -h "$out"/cell_union.jsonl
+
+# (6) The region coverer vectors (tests/data/coverer.jsonl): coverings of
+# lat/lng rectangles and caps, their bounds and cell tests, canonical
+# coverings; their own generator and PRNG stream.
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_coverer_vectors.cc" -o "$build/gen_coverer_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+"$build/gen_coverer_vectors" "$out"
+du -h "$out"/coverer.jsonl

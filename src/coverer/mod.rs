@@ -1,0 +1,672 @@
+//! Google's `S2RegionCoverer`: approximate a region by cells, bit-for-bit.
+//!
+//! The coverer starts from a handful of cells around the region (its
+//! [`Region::cell_union_bound`]), then repeatedly subdivides the largest
+//! candidate that only partly intersects the region, until the next split
+//! would pass `max_cells`. Cells the region contains, and cells at
+//! `max_level`, are kept whole. See [`RegionCoverer`].
+
+mod canonical;
+mod heap;
+mod stream;
+
+pub use stream::{FixedLevelCells, FixedLevelRanges};
+
+use std::collections::HashSet;
+
+use crate::region::normalize_ids;
+use crate::{Cell, CellId, CellUnion, Error, Point, Region, MAX_LEVEL};
+
+/// Computes coverings of regions by cells, with Google's `S2RegionCoverer`
+/// options and, to the cell and its order, Google's results.
+///
+/// * `min_level`, `max_level` (0..=30): the cells' levels. `min_level`
+///   wins over `max_cells`: a big region at a high `min_level` can need
+///   many more cells than `max_cells`.
+/// * `level_mod` (1..=3): only levels `min_level + k·level_mod` are used,
+///   giving a tree of branching factor 4, 16 or 64.
+/// * `max_cells` (≥ 1, default 8): the target number of cells; a covering
+///   has more only when `min_level` forces it (or with one cell left
+///   to split). Interior coverings stop at `max_cells`.
+///
+/// The setters check their argument and return a typed [`Error`] instead of
+/// clamping it as Google does.
+///
+/// ```
+/// use s2cells::{LatLngRect, RegionCoverer};
+///
+/// let porto_alegre = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+/// let coverer = RegionCoverer::new().min_level(8)?.max_level(15)?.max_cells(500)?;
+/// let covering = coverer.covering(&porto_alegre);
+/// assert!(covering.len() <= 500);
+/// assert!(covering.iter().all(|c| (8..=15).contains(&c.level())));
+/// # Ok::<(), s2cells::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionCoverer {
+    min_level: u8,
+    max_level: u8,
+    level_mod: u8,
+    max_cells: usize,
+}
+
+impl Default for RegionCoverer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A candidate cell, in the coverer's arena. Its children (candidates
+/// too) are `children[first_child..first_child + num_children]`.
+#[derive(Clone, Copy)]
+struct Candidate {
+    cell: Cell,
+    first_child: u32,
+    num_children: u8,
+    is_terminal: bool,
+}
+
+/// Why a run stopped early.
+struct OverBudget(usize);
+
+/// One covering computation: Google's `GetCoveringInternal` with its
+/// `new`-allocated candidates replaced by indices into one vector, so a
+/// covering makes a handful of allocations instead of one per candidate.
+struct Run<'a, R: Region + ?Sized> {
+    options: RegionCoverer,
+    region: &'a R,
+    interior: bool,
+    candidates: Vec<Candidate>,
+    children: Vec<u32>,
+    queue: Vec<heap::Entry>,
+    result: Vec<CellId>,
+    budget: usize,
+}
+
+impl<R: Region + ?Sized> Run<'_, R> {
+    /// Google's `NewCandidate`: `None` for a cell that cannot intersect the
+    /// region (or, in an interior covering, cannot hold a contained cell).
+    fn new_candidate(&mut self, cell: Cell) -> Option<u32> {
+        if !self.region.may_intersect_cell(&cell) {
+            return None;
+        }
+        let o = &self.options;
+        let mut is_terminal = false;
+        if cell.level() >= o.min_level {
+            let at_bottom = cell.level() + o.level_mod > o.max_level;
+            if self.interior {
+                if self.region.contains_cell(&cell) {
+                    is_terminal = true;
+                } else if at_bottom {
+                    return None;
+                }
+            } else if at_bottom || self.region.contains_cell(&cell) {
+                is_terminal = true;
+            }
+        }
+        let index = self.candidates.len() as u32;
+        self.candidates.push(Candidate {
+            cell,
+            first_child: 0,
+            num_children: 0,
+            is_terminal,
+        });
+        Some(index)
+    }
+
+    /// Google's `ExpandChildren`: the descendants `num_levels` down that
+    /// may intersect, as children of `parent`; returns how many are
+    /// terminal.
+    fn expand_children(&mut self, cell: &Cell, num_levels: u8) -> u32 {
+        let num_levels = num_levels - 1;
+        let mut num_terminals = 0;
+        for child in cell.subdivide() {
+            if num_levels > 0 {
+                if self.region.may_intersect_cell(&child) {
+                    num_terminals += self.expand_children(&child, num_levels);
+                }
+                continue;
+            }
+            if let Some(c) = self.new_candidate(child) {
+                self.children.push(c);
+                if self.candidates[c as usize].is_terminal {
+                    num_terminals += 1;
+                }
+            }
+        }
+        num_terminals
+    }
+
+    /// Google's `AddCandidate`.
+    fn add_candidate(&mut self, index: u32) {
+        let c = self.candidates[index as usize];
+        if c.is_terminal {
+            self.result.push(c.cell.id());
+            return;
+        }
+        let o = self.options;
+        let arena_mark = self.candidates.len();
+        let first_child = self.children.len();
+        // One level at a time below min_level, so as not to skip it.
+        let num_levels = if c.cell.level() < o.min_level {
+            1
+        } else {
+            o.level_mod
+        };
+        let num_terminals = self.expand_children(&c.cell, num_levels);
+        let num_children = self.children.len() - first_child;
+        let shift = 2 * u32::from(o.level_mod);
+        if num_children == 0 {
+            // Nothing was made; the arena is unchanged.
+        } else if !self.interior && num_terminals == 1 << shift && c.cell.level() >= o.min_level {
+            // All children terminal: keep the parent. Its children were the
+            // last candidates made; give their arena slots back.
+            self.candidates.truncate(arena_mark);
+            self.children.truncate(first_child);
+            self.result.push(c.cell.id());
+        } else {
+            let cand = &mut self.candidates[index as usize];
+            cand.first_child = first_child as u32;
+            cand.num_children = num_children as u8;
+            // Larger cells first, then fewer children, then fewer terminal
+            // children; negated for a max-heap.
+            let priority = -((((i32::from(c.cell.level()) << shift) + num_children as i32)
+                << shift)
+                + num_terminals as i32);
+            heap::push(&mut self.queue, (priority, index));
+        }
+    }
+
+    /// Google's `GetCoveringInternal`, up to the final normalization.
+    fn run(&mut self) -> Result<(), OverBudget> {
+        for id in self.options.initial_cells(self.region) {
+            if let Some(c) = self.new_candidate(Cell::from(id)) {
+                self.add_candidate(c);
+            }
+        }
+        let max_cells = self.options.max_cells;
+        while !self.queue.is_empty() && (!self.interior || self.result.len() < max_cells) {
+            let Some((_, index)) = heap::pop(&mut self.queue) else {
+                break;
+            };
+            let c = self.candidates[index as usize];
+            let n = usize::from(c.num_children);
+            // Interior coverings split whatever the count; so do candidates
+            // below min_level and those with one child (no cost). Others
+            // split only if all their children fit.
+            if self.interior
+                || c.cell.level() < self.options.min_level
+                || n == 1
+                || self.result.len() + self.queue.len() + n <= max_cells
+            {
+                for k in 0..n {
+                    let child = self.children[c.first_child as usize + k];
+                    if !(self.interior && self.result.len() >= max_cells) {
+                        self.add_candidate(child);
+                    }
+                }
+            } else {
+                self.result.push(c.cell.id());
+            }
+            if self.queue.len() > self.budget || self.result.len() > self.budget.saturating_mul(4) {
+                return Err(OverBudget(self.queue.len().max(self.result.len())));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl RegionCoverer {
+    /// The default options: levels 0..=30, `level_mod` 1, 8 cells
+    /// (Google's defaults).
+    ///
+    /// ```
+    /// let c = s2cells::RegionCoverer::new();
+    /// assert_eq!(c, s2cells::RegionCoverer::default());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            min_level: 0,
+            max_level: MAX_LEVEL,
+            level_mod: 1,
+            max_cells: 8,
+        }
+    }
+
+    /// Sets the coarsest level.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevel`] for a level above 30 or above `max_level`.
+    ///
+    /// ```
+    /// use s2cells::RegionCoverer;
+    /// assert!(RegionCoverer::new().min_level(31).is_err());
+    /// assert!(RegionCoverer::new().max_level(10)?.min_level(11).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn min_level(mut self, level: u8) -> Result<Self, Error> {
+        check_level(level)?;
+        if level > self.max_level {
+            return Err(Error::InvalidLevel {
+                level: i64::from(level),
+                expected: "a min_level at most max_level (set max_level first)",
+            });
+        }
+        self.min_level = level;
+        Ok(self)
+    }
+
+    /// Sets the finest level.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevel`] for a level above 30 or below `min_level`.
+    ///
+    /// ```
+    /// use s2cells::RegionCoverer;
+    /// assert!(RegionCoverer::new().max_level(31).is_err());
+    /// assert!(RegionCoverer::new().min_level(10)?.max_level(9).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn max_level(mut self, level: u8) -> Result<Self, Error> {
+        check_level(level)?;
+        if level < self.min_level {
+            return Err(Error::InvalidLevel {
+                level: i64::from(level),
+                expected: "a max_level at least min_level",
+            });
+        }
+        self.max_level = level;
+        Ok(self)
+    }
+
+    /// Sets both levels: every cell at `level`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevel`] for a level above 30.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(0.0, 0.1, 0.0, 0.1)?;
+    /// let cells = RegionCoverer::new().fixed_level(12)?.max_cells(usize::MAX)?.covering(&r);
+    /// assert!(cells.iter().all(|c| c.level() == 12));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level(mut self, level: u8) -> Result<Self, Error> {
+        check_level(level)?;
+        self.min_level = level;
+        self.max_level = level;
+        Ok(self)
+    }
+
+    /// Sets the level step: only levels `min_level + k·level_mod`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevelMod`] unless 1, 2 or 3.
+    ///
+    /// ```
+    /// assert!(s2cells::RegionCoverer::new().level_mod(4).is_err());
+    /// ```
+    pub fn level_mod(mut self, level_mod: u8) -> Result<Self, Error> {
+        if !(1..=3).contains(&level_mod) {
+            return Err(Error::InvalidLevelMod { level_mod });
+        }
+        self.level_mod = level_mod;
+        Ok(self)
+    }
+
+    /// Sets the target number of cells (`usize::MAX` for no limit).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidMaxCells`] for 0.
+    ///
+    /// ```
+    /// assert!(s2cells::RegionCoverer::new().max_cells(0).is_err());
+    /// ```
+    pub fn max_cells(mut self, max_cells: usize) -> Result<Self, Error> {
+        if max_cells == 0 {
+            return Err(Error::InvalidMaxCells { max_cells });
+        }
+        self.max_cells = max_cells;
+        Ok(self)
+    }
+
+    /// The options as `(min_level, max_level, level_mod, max_cells)`.
+    ///
+    /// ```
+    /// assert_eq!(s2cells::RegionCoverer::new().options(), (0, 30, 1, 8));
+    /// ```
+    #[must_use]
+    pub const fn options(&self) -> (u8, u8, u8, usize) {
+        (
+            self.min_level,
+            self.max_level,
+            self.level_mod,
+            self.max_cells,
+        )
+    }
+
+    /// The finest level a covering can use: `max_level`, lowered onto the
+    /// `level_mod` grid (Google's `true_max_level`).
+    ///
+    /// ```
+    /// let c = s2cells::RegionCoverer::new().min_level(4)?.max_level(17)?.level_mod(3)?;
+    /// assert_eq!(c.true_max_level(), 16);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn true_max_level(&self) -> u8 {
+        self.max_level - (self.max_level - self.min_level) % self.level_mod
+    }
+
+    /// A covering of the region: sorted, disjoint cells whose union
+    /// contains it, within the options (Google's `GetCovering`).
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng, Region, RegionCoverer};
+    /// let center = LatLng::from_degrees(-30.0346, -51.2177).to_point();
+    /// let cap = Cap::from_center_angle(center, s2cells::earth::km_to_radians(10.0));
+    /// let covering = RegionCoverer::new().covering(&cap);
+    /// assert!(covering.len() <= 8);
+    /// assert!(covering.contains_point(&center));
+    /// ```
+    #[must_use]
+    pub fn covering<R: Region + ?Sized>(&self, region: &R) -> CellUnion {
+        CellUnion::from_sorted_disjoint(
+            self.covering_ids(region, false, usize::MAX)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// An interior covering: sorted, disjoint cells inside the region, at
+    /// most `max_cells` of them unless `min_level` forces more (Google's
+    /// `GetInteriorCovering`). Empty for a region with no interior, at once
+    /// (Google descends to `max_level` along such a region first).
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, Region, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(10.0, 20.0, 10.0, 20.0)?;
+    /// let inside = RegionCoverer::new().max_cells(20)?.interior_covering(&r);
+    /// assert!(!inside.is_empty());
+    /// assert!(inside.iter().all(|c| r.contains_cell(&s2cells::Cell::from(c))));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interior_covering<R: Region + ?Sized>(&self, region: &R) -> CellUnion {
+        CellUnion::from_sorted_disjoint(
+            self.covering_ids(region, true, usize::MAX)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// [`covering`](Self::covering), or an error rather than a covering
+    /// of more than `budget` cells. The work stays proportional to the
+    /// budget: the run gives up once more than `budget` candidates are
+    /// pending (each a cell that may intersect the region) or more than
+    /// `4·budget` cells are found, before merging siblings.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CoveringOverBudget`].
+    ///
+    /// ```
+    /// use s2cells::{Error, LatLngRect, RegionCoverer};
+    /// let brazil = LatLngRect::from_degrees(-33.75, 5.27, -73.99, -34.79)?;
+    /// let fine = RegionCoverer::new().fixed_level(14)?.max_cells(usize::MAX)?;
+    /// assert!(matches!(fine.covering_within(&brazil, 10_000), Err(Error::CoveringOverBudget { .. })));
+    /// let coarse = RegionCoverer::new().max_cells(20)?;
+    /// assert!(coarse.covering_within(&brazil, 100)?.len() <= 20);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn covering_within<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        budget: usize,
+    ) -> Result<CellUnion, Error> {
+        let over = |cells| Error::CoveringOverBudget { budget, cells };
+        let ids = self
+            .covering_ids(region, false, budget)
+            .map_err(|OverBudget(n)| over(n))?;
+        if ids.len() > budget {
+            return Err(over(ids.len()));
+        }
+        Ok(CellUnion::from_sorted_disjoint(ids))
+    }
+
+    /// [`interior_covering`](Self::interior_covering) under a budget, as
+    /// [`covering_within`](Self::covering_within).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CoveringOverBudget`].
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(10.0, 20.0, 10.0, 20.0)?;
+    /// assert!(RegionCoverer::new().interior_covering_within(&r, 8).is_ok());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn interior_covering_within<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        budget: usize,
+    ) -> Result<CellUnion, Error> {
+        let over = |cells| Error::CoveringOverBudget { budget, cells };
+        let ids = self
+            .covering_ids(region, true, budget)
+            .map_err(|OverBudget(n)| over(n))?;
+        if ids.len() > budget {
+            return Err(over(ids.len()));
+        }
+        Ok(CellUnion::from_sorted_disjoint(ids))
+    }
+
+    /// A quick, loose covering: the region's [`Region::cell_union_bound`]
+    /// made canonical for these options (Google's `GetFastCovering`).
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng, RegionCoverer};
+    /// let cap = Cap::from_center_angle(LatLng::from_degrees(0.0, 0.0).to_point(), 0.01);
+    /// let fast = RegionCoverer::new().max_cells(4)?.fast_covering(&cap);
+    /// assert!(fast.len() <= 4);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn fast_covering<R: Region + ?Sized>(&self, region: &R) -> CellUnion {
+        let mut ids = region.cell_union_bound();
+        ids.retain(CellId::is_valid);
+        self.canonicalize(&mut ids);
+        CellUnion::from_sorted_disjoint(ids)
+    }
+
+    /// The coverer's first candidates: a fast covering with at most four
+    /// cells, on this coverer's `level_mod` grid (Google's
+    /// `GetInitialCandidates`).
+    fn initial_cells<R: Region + ?Sized>(&self, region: &R) -> Vec<CellId> {
+        let quick = Self {
+            min_level: 0,
+            max_level: self.max_level,
+            level_mod: 1,
+            max_cells: self.max_cells.min(4),
+        };
+        let mut ids = region.cell_union_bound();
+        ids.retain(CellId::is_valid);
+        quick.canonicalize(&mut ids);
+        self.adjust_cell_levels(&mut ids);
+        ids
+    }
+
+    /// The covering's ids, normalized and then denormalized to the options'
+    /// levels, or the run's size when it passed the budget.
+    fn covering_ids<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        interior: bool,
+        budget: usize,
+    ) -> Result<Vec<CellId>, OverBudget> {
+        if interior && region.has_empty_interior() {
+            return Ok(Vec::new());
+        }
+        let mut run = Run {
+            options: *self,
+            region,
+            interior,
+            candidates: Vec::with_capacity(64),
+            children: Vec::with_capacity(64),
+            queue: Vec::with_capacity(32),
+            result: Vec::new(),
+            budget,
+        };
+        run.run()?;
+        let mut result = run.result;
+        normalize_ids(&mut result);
+        if self.min_level > 0 || self.level_mod > 1 {
+            result = denormalize(&result, self.min_level, self.level_mod);
+        }
+        Ok(result)
+    }
+
+    /// Google's `AdjustLevel`: `level` lowered onto the `level_mod` grid
+    /// (levels at or below `min_level`, and -1, pass unchanged).
+    fn adjust_level(&self, level: i32) -> i32 {
+        let min = i32::from(self.min_level);
+        if self.level_mod > 1 && level > min {
+            level - (level - min) % i32::from(self.level_mod)
+        } else {
+            level
+        }
+    }
+
+    /// Google's `AdjustCellLevels` on sorted ids: each cell replaced by its
+    /// ancestor on the grid, then cells inside an earlier one dropped.
+    fn adjust_cell_levels(&self, cells: &mut Vec<CellId>) {
+        if self.level_mod == 1 {
+            return;
+        }
+        let mut out = 0;
+        for k in 0..cells.len() {
+            let mut id = cells[k];
+            let level = i32::from(id.level());
+            let new_level = self.adjust_level(level);
+            if new_level != level {
+                id = id.parent(new_level as u8);
+            }
+            if out > 0 && cells[out - 1].contains(id) {
+                continue;
+            }
+            while out > 0 && id.contains(cells[out - 1]) {
+                out -= 1;
+            }
+            cells[out] = id;
+            out += 1;
+        }
+        cells.truncate(out);
+    }
+
+    /// The cells at `level` that may intersect the region, reached from
+    /// `start` through edge neighbours (Google's `GetSimpleCovering`). The
+    /// region must be connected for this to cover it. In Google's order
+    /// (depth first, not sorted).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevel`] above 30, [`Error::InvalidPoint`] for a
+    /// non-finite or zero start.
+    ///
+    /// ```
+    /// use s2cells::{Cap, LatLng, RegionCoverer};
+    /// let p = LatLng::from_degrees(45.0, 45.0).to_point();
+    /// let cap = Cap::from_center_angle(p, 1e-3);
+    /// let cells = RegionCoverer::simple_covering(&cap, &p, 14)?;
+    /// assert!(cells.iter().all(|c| c.level() == 14));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn simple_covering<R: Region + ?Sized>(
+        region: &R,
+        start: &Point,
+        level: u8,
+    ) -> Result<Vec<CellId>, Error> {
+        check_level(level)?;
+        let start = CellId::try_from_point(start)?.parent(level);
+        Self::flood_fill(region, start)
+    }
+
+    /// All cells at `start`'s level that may intersect the region and are
+    /// connected to `start` through edge neighbours that do too (Google's
+    /// `FloodFill`), in Google's (depth-first) order; empty when `start`
+    /// itself does not intersect.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCellId`] for an invalid `start`.
+    ///
+    /// ```
+    /// use s2cells::{CellId, RegionCoverer};
+    /// let face = s2cells::Cell::from_face(1);
+    /// let cells = RegionCoverer::flood_fill(&face, CellId::from_face(1).child_begin_at(2))?;
+    /// assert_eq!(cells.len(), 16); // the level-2 cells of face 1, none beyond
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn flood_fill<R: Region + ?Sized>(region: &R, start: CellId) -> Result<Vec<CellId>, Error> {
+        if !start.is_valid() {
+            return Err(Error::InvalidCellId { id: start.id() });
+        }
+        let mut seen = HashSet::new();
+        let mut frontier = vec![start];
+        let mut out = Vec::new();
+        seen.insert(start);
+        while let Some(id) = frontier.pop() {
+            if !region.may_intersect_cell(&Cell::from(id)) {
+                continue;
+            }
+            out.push(id);
+            for nbr in id.edge_neighbors() {
+                if seen.insert(nbr) {
+                    frontier.push(nbr);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A level in 0..=30, or the error naming it.
+fn check_level(level: u8) -> Result<(), Error> {
+    if level > MAX_LEVEL {
+        return Err(Error::InvalidLevel {
+            level: i64::from(level),
+            expected: "0..=30",
+        });
+    }
+    Ok(())
+}
+
+/// Google's `S2CellUnion::Denormalize` on valid, sorted ids.
+fn denormalize(ids: &[CellId], min_level: u8, level_mod: u8) -> Vec<CellId> {
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let level = id.level();
+        let mut new_level = min_level.max(level);
+        if level_mod > 1 {
+            // Up to the grid: 30 is a multiple of 1, 2 and 3.
+            new_level += (MAX_LEVEL - (new_level - min_level)) % level_mod;
+            new_level = new_level.min(MAX_LEVEL);
+        }
+        if new_level == level {
+            out.push(id);
+        } else {
+            let end = id.child_end_at(new_level);
+            let mut child = id.child_begin_at(new_level);
+            while child != end {
+                out.push(child);
+                child = child.next();
+            }
+        }
+    }
+    out
+}

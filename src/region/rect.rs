@@ -1,0 +1,77 @@
+//! The lat/lng rectangle as a region: Google's `S2LatLngRect` bounds and
+//! cell tests.
+
+use std::f64::consts::FRAC_PI_2;
+
+use crate::{Cap, Cell, LatLng, LatLngRect, Point, Region};
+
+impl LatLngRect {
+    /// A cap containing the rectangle: the smaller of a cap around the
+    /// nearer pole and (unless the longitude range is full) a cap around
+    /// the center through the four corners, as Google's
+    /// `S2LatLngRect::GetCapBound`.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let r = LatLngRect::from_degrees(10.0, 20.0, 30.0, 40.0)?;
+    /// let cap = r.cap_bound();
+    /// assert!(r.vertices().iter().all(|v| cap.contains_point(&v.to_point())));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cap_bound(&self) -> Cap {
+        if self.is_empty() {
+            return Cap::empty();
+        }
+        let (pole_z, pole_angle) = if self.lat.lo + self.lat.hi < 0.0 {
+            (-1.0, FRAC_PI_2 + self.lat.hi)
+        } else {
+            (1.0, FRAC_PI_2 - self.lat.lo)
+        };
+        // Google rounds the polar radius up by 2·2⁻⁵² to stay conservative.
+        let pole_cap = Cap::from_center_angle(
+            Point::new(0.0, 0.0, pole_z),
+            (1.0 + 2.0 * f64::EPSILON) * pole_angle,
+        );
+        if self.lng.length() < 2.0 * std::f64::consts::PI {
+            let mut mid_cap = Cap::from_center_angle(self.center().to_point(), 0.0);
+            for k in 0..4 {
+                mid_cap.add_point(&self.vertex(k).to_point());
+            }
+            if mid_cap.radius2() < pole_cap.radius2() {
+                return mid_cap;
+            }
+        }
+        pole_cap
+    }
+}
+
+impl Region for LatLngRect {
+    fn cap_bound(&self) -> Cap {
+        LatLngRect::cap_bound(self)
+    }
+
+    fn rect_bound(&self) -> LatLngRect {
+        *self
+    }
+
+    /// Whether the rectangle contains the cell's rectangle bound (exact up
+    /// to that bound's padding; Google's `Contains(const S2Cell&)`).
+    fn contains_cell(&self, cell: &Cell) -> bool {
+        self.contains(&cell.rect_bound())
+    }
+
+    /// Whether the rectangle meets the cell's rectangle bound (Google's
+    /// `MayIntersect(const S2Cell&)`: cheap, conservative).
+    fn may_intersect_cell(&self, cell: &Cell) -> bool {
+        self.intersects(&cell.rect_bound())
+    }
+
+    fn contains_point(&self, p: &Point) -> bool {
+        self.contains_latlng(&LatLng::from(*p))
+    }
+
+    fn has_empty_interior(&self) -> bool {
+        self.is_degenerate()
+    }
+}
