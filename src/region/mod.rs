@@ -1,6 +1,7 @@
 //! Regions of the sphere, and the one trait the coverer needs from them.
 
 mod cell_union;
+pub mod shape_index;
 
 pub use cell_union::CellUnion;
 
