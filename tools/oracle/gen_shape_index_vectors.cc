@@ -44,6 +44,9 @@
 #include "s2/s2cell.h"
 #include "s2/s2cell_id.h"
 #include "s2/s2contains_point_query.h"
+#include "s2/s2coords.h"
+#include "s2/s2edge_clipping.h"
+#include "s2/s2edge_crossings.h"
 #include "s2/s2latlng.h"
 #include "s2/s2loop.h"
 #include "s2/s2point.h"
@@ -415,6 +418,102 @@ void WriteAll(const std::string& dir) {
   std::fprintf(stderr, "%-40s %7zu lines\n", path.c_str(), lines);
 }
 
+// ------------------------------------------------------------ edge clipping
+// tests/data/edge_clipping.jsonl, one object per line, tagged "op":
+//   "face": edge a, b -> cross (S2::RobustCrossProd), segments
+//           [[face, au, av, bu, bv]] (GetFaceSegments), padding and clip
+//           [[ok, au, av, bu, bv] per face 0..5] (ClipToPaddedFace; zeros
+//           when not ok).
+//   "rect": uv segment a, b and rect [[ulo, uhi], [vlo, vhi]] ->
+//           intersects (IntersectsRect), clip [ok, au, av, bu, bv]
+//           (ClipEdge), bound [[ulo, uhi], [vlo, vhi]] (GetClippedEdgeBound).
+S2Point EdgePoint() {
+  int kind = IRange(0, 3);
+  if (kind == 0) return RandomPoint();
+  int face = IRange(0, 5);
+  double t = 2 * U01() - 1;
+  double e = Chance(50) ? 1 : -1;
+  if (kind == 1) {  // on a face edge, or within a few ulps / a tiny bit of it
+    double off = Chance(50) ? 0 : (U01() - 0.5) * 1e-12;
+    return Chance(50) ? S2::FaceUVtoXYZ(face, e + off, t).Normalize()
+                      : S2::FaceUVtoXYZ(face, t, e + off).Normalize();
+  }
+  if (kind == 2) {  // near a cube corner
+    return S2::FaceUVtoXYZ(face, e * (1 - 1e-3 * U01()), (Chance(50) ? 1 : -1) * (1 - 1e-3 * U01()))
+        .Normalize();
+  }
+  return S2::FaceUVtoXYZ(face, t, 2 * U01() - 1).Normalize();
+}
+
+void WriteClipping(const std::string& dir) {
+  std::string path = dir + "/edge_clipping.jsonl";
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) Die("cannot open output");
+  size_t lines = 0;
+  for (int i = 0; i < 900; ++i) {
+    S2Point a = EdgePoint();
+    S2Point b;
+    int kind = IRange(0, 2);
+    if (kind == 0) b = EdgePoint();
+    else b = Offset(a, std::exp(-U01() * 25) * (kind == 1 ? 1 : 0.01), 2 * M_PI * U01());
+    if (a == b || a == -b) continue;
+    std::string line = "{\"op\":\"face\",\"a\":[" + Pt(a) + "],\"b\":[" + Pt(b) + "]";
+    line += ",\"cross\":[" + Pt(S2::RobustCrossProd(a, b)) + "],\"segments\":[";
+    S2::FaceSegmentVector segs;
+    S2::GetFaceSegments(a, b, &segs);
+    for (size_t k = 0; k < segs.size(); ++k) {
+      if (k) line += ',';
+      line += "[" + std::to_string(segs[k].face) + "," + Dbl(segs[k].a[0]) + "," +
+              Dbl(segs[k].a[1]) + "," + Dbl(segs[k].b[0]) + "," + Dbl(segs[k].b[1]) + "]";
+    }
+    double pads[] = {0.0, MutableS2ShapeIndex::kCellPadding,
+                     S2::kFaceClipErrorUVCoord + S2::kIntersectsRectErrorUVDist, 1e-3, 0.3};
+    double padding = pads[IRange(0, 4)];
+    line += "],\"padding\":" + Dbl(padding) + ",\"clip\":[";
+    for (int face = 0; face < 6; ++face) {
+      R2Point au(0, 0), bu(0, 0);
+      bool ok = S2::ClipToPaddedFace(a, b, face, padding, &au, &bu);
+      if (!ok) au = bu = R2Point(0, 0);
+      if (face) line += ',';
+      line += std::string("[") + (ok ? "1" : "0") + "," + Dbl(au[0]) + "," + Dbl(au[1]) + "," +
+              Dbl(bu[0]) + "," + Dbl(bu[1]) + "]";
+    }
+    line += "]}\n";
+    std::fwrite(line.data(), 1, line.size(), f);
+    ++lines;
+  }
+  for (int i = 0; i < 1500; ++i) {
+    auto coord = [] {
+      double x = 2 * U01() - 1;
+      return Chance(20) ? std::round(x * 4) / 4 : x;
+    };
+    R2Point a(coord(), coord());
+    R2Point b = Chance(30) ? R2Point(a[0] + (U01() - 0.5) * 1e-3, a[1] + (U01() - 0.5) * 1e-3)
+                           : R2Point(coord(), coord());
+    if (Chance(5)) b = a;
+    if (Chance(10)) b[IRange(0, 1)] = a[0];
+    double u0 = coord(), u1 = coord(), v0 = coord(), v1 = coord();
+    R2Rect rect(R1Interval(std::min(u0, u1), std::max(u0, u1)),
+                R1Interval(std::min(v0, v1), std::max(v0, v1)));
+    R2Point ac(0, 0), bc(0, 0);
+    bool ok = S2::ClipEdge(a, b, rect, &ac, &bc);
+    if (!ok) ac = bc = R2Point(0, 0);
+    R2Rect bound = S2::GetClippedEdgeBound(a, b, rect);
+    std::string line = "{\"op\":\"rect\",\"a\":[" + Dbl(a[0]) + "," + Dbl(a[1]) + "],\"b\":[" +
+                       Dbl(b[0]) + "," + Dbl(b[1]) + "],\"rect\":[[" + Dbl(rect[0][0]) + "," +
+                       Dbl(rect[0][1]) + "],[" + Dbl(rect[1][0]) + "," + Dbl(rect[1][1]) +
+                       "]],\"intersects\":" + (S2::IntersectsRect(a, b, rect) ? "true" : "false") +
+                       ",\"clip\":[" + (ok ? "1" : "0") + "," + Dbl(ac[0]) + "," + Dbl(ac[1]) +
+                       "," + Dbl(bc[0]) + "," + Dbl(bc[1]) + "],\"bound\":[[" + Dbl(bound[0][0]) +
+                       "," + Dbl(bound[0][1]) + "],[" + Dbl(bound[1][0]) + "," +
+                       Dbl(bound[1][1]) + "]]}\n";
+    std::fwrite(line.data(), 1, line.size(), f);
+    ++lines;
+  }
+  std::fclose(f);
+  std::fprintf(stderr, "%-40s %7zu lines\n", path.c_str(), lines);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -423,5 +522,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   WriteAll(argv[1]);
+  WriteClipping(argv[1]);
   return 0;
 }
