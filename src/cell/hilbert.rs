@@ -23,7 +23,6 @@ pub(crate) const POS_TO_IJ: [[u8; 4]; 4] = [
 ];
 
 /// For each orientation, the child position of each (i,j) quadrant.
-#[cfg(test)]
 pub(crate) const IJ_TO_POS: [[u8; 4]; 4] = [
     [0, 1, 3, 2], // canonical order
     [0, 3, 1, 2], // axes swapped

@@ -1,11 +1,11 @@
 //! Cell ids and cells: the Hilbert-curve index of the sphere.
 
 mod batch;
-mod cell_id;
-mod coords;
+pub(crate) mod cell_id;
+pub(crate) mod coords;
 mod fast;
 mod geometry;
-mod hilbert;
+pub(crate) mod hilbert;
 pub mod metrics;
 mod neighbors;
 mod token;

@@ -3,6 +3,7 @@
 
 mod cap;
 pub mod earth;
+pub mod edge_clipping;
 mod interval;
 mod latlng;
 mod point;

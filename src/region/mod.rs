@@ -3,6 +3,7 @@
 mod cap;
 mod cell_union;
 mod rect;
+pub mod shape_index;
 
 pub(crate) use cell_union::normalize_ids;
 pub use cell_union::CellUnion;
