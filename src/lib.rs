@@ -35,6 +35,7 @@
 pub mod cell;
 mod error;
 pub mod geom;
+pub mod io;
 pub mod region;
 
 pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
