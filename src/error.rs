@@ -132,6 +132,29 @@ pub enum Error {
         /// least `budget + 1`; the full covering may have more).
         cells: usize,
     },
+    /// GeoJSON input that is not well-formed JSON.
+    GeoJsonSyntax {
+        /// Line of the input, from 1.
+        line: usize,
+        /// Column (byte within the line), from 1.
+        column: usize,
+        /// What the JSON parser expected or found.
+        reason: String,
+    },
+    /// Well-formed JSON that is not GeoJSON this crate reads.
+    InvalidGeoJson {
+        /// Index of the feature in the input, from 0.
+        feature: usize,
+        /// Where in the feature, as a JSON path (`geometry.coordinates[0][3]`).
+        path: String,
+        /// What is wrong there.
+        reason: String,
+    },
+    /// Reading the input failed (an I/O error, or bytes that are not UTF-8).
+    ReadFailed {
+        /// The underlying error's message.
+        reason: String,
+    },
 }
 
 /// Why a token was rejected.
@@ -250,6 +273,20 @@ impl fmt::Display for Error {
                 f,
                 "the covering needs more than {budget} cells (reached {cells})"
             ),
+            Self::GeoJsonSyntax {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "GeoJSON syntax error at line {line}, column {column}: {reason}"
+            ),
+            Self::InvalidGeoJson {
+                feature,
+                path,
+                reason,
+            } => write!(f, "invalid GeoJSON in feature {feature} at {path}: {reason}"),
+            Self::ReadFailed { reason } => write!(f, "reading the input failed: {reason}"),
         }
     }
 }

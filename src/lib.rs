@@ -36,6 +36,7 @@ pub mod cell;
 pub mod coverer;
 mod error;
 pub mod geom;
+pub mod io;
 pub mod region;
 
 pub use cell::{metrics, Cell, CellId, MAX_LEVEL};

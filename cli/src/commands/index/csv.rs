@@ -1,0 +1,457 @@
+//! CSV points in, the same rows out with cell columns appended.
+//!
+//! The fast path reads the input in 1 MiB chunks, splits records with
+//! `memchr` and fields with a byte scan that stops at the last column it
+//! needs, parses floats with `fast-float2`, converts 4096 points at a time
+//! with the library's batch API, and copies each row's own bytes to the
+//! output: nothing is allocated per row. A chunk with a `"` in it takes
+//! the quote-aware path for the records that have one (quoted fields may
+//! hold delimiters, doubled quotes and line breaks).
+
+use std::io::Read;
+
+use memchr::{memchr, memchr_iter};
+use s2cells::cell::latlngs_to_cell_ids;
+use s2cells::{CellId, MAX_LEVEL};
+
+use super::{check_range, find_column, wanted, Invalid, Spec, LAT_NAMES, LNG_NAMES};
+use crate::cells::write_cell;
+use crate::error::{CliError, CliResult};
+use crate::output::Output;
+
+/// Bytes read at a time; a record longer than this grows the buffer.
+const CHUNK: usize = 1 << 20;
+/// Points converted per call of the batch API.
+const BATCH: usize = 4096;
+
+/// The rows of one chunk waiting for their cells.
+struct Batch {
+    lats: Vec<f64>,
+    lngs: Vec<f64>,
+    /// Each row's bytes in the chunk (start, end), line break excluded.
+    spans: Vec<(usize, usize)>,
+    cells: Vec<CellId>,
+}
+
+struct Indexer<'a> {
+    spec: &'a Spec<'a>,
+    lat_col: usize,
+    lng_col: usize,
+    /// Cells are computed at this level, then raised to each asked for.
+    batch_level: u8,
+    batch: Batch,
+    out: Output,
+}
+
+pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
+    let mut buf = vec![0u8; CHUNK];
+    let mut filled = 0;
+    let mut eof = false;
+    // Line number where the next record starts.
+    let mut line = 1;
+    let mut indexer: Option<Indexer<'_>> = None;
+    let args = spec.args;
+    if args.no_header {
+        let (Some(super::ColSpec::Number(lat)), Some(super::ColSpec::Number(lng))) =
+            (&spec.lat, &spec.lng)
+        else {
+            return Err(CliError::Usage(
+                "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
+            ));
+        };
+        indexer = Some(Indexer::new(spec, *lat, *lng));
+    }
+    loop {
+        while !eof && filled < buf.len() {
+            let n = input
+                .read(&mut buf[filled..])
+                .map_err(|e| CliError::Data(format!("{}: reading failed: {e}", spec.name)))?;
+            eof = n == 0;
+            filled += n;
+        }
+        let chunk = &buf[..filled];
+        let mut pos = 0;
+        let quotes = memchr(b'"', chunk).is_some();
+        while pos < chunk.len() {
+            let Some((end, next, lines)) = record_end(chunk, pos, quotes, eof, line, spec)? else {
+                break;
+            };
+            let mut record = &chunk[pos..end];
+            if let [rest @ .., b'\r'] = record {
+                record = rest;
+            }
+            match &mut indexer {
+                Some(ix) => ix.row(chunk, pos, record, line, quotes)?,
+                None if record.is_empty() => {}
+                None => indexer = Some(Indexer::from_header(spec, record, line)?),
+            }
+            pos = next;
+            line += lines;
+        }
+        if let Some(ix) = &mut indexer {
+            ix.flush_batch(chunk)?;
+        }
+        if eof && pos >= filled {
+            break;
+        }
+        if pos == 0 && filled == buf.len() {
+            // One record fills the whole buffer: make room for the rest.
+            buf.resize(buf.len() * 2, 0);
+        }
+        buf.copy_within(pos..filled, 0);
+        filled -= pos;
+    }
+    match indexer {
+        Some(mut ix) => Ok(ix.out.flush()?),
+        None => Err(CliError::Data(format!(
+            "{}: the input is empty; expected a header line naming the latitude and longitude columns",
+            spec.name
+        ))),
+    }
+}
+
+/// Where the record starting at `pos` ends: (end of its bytes, start of
+/// the next record, line breaks in between), or `None` when the chunk
+/// ends first and more input is to come.
+fn record_end(
+    chunk: &[u8],
+    pos: usize,
+    quotes: bool,
+    eof: bool,
+    line: usize,
+    spec: &Spec<'_>,
+) -> CliResult<Option<(usize, usize, usize)>> {
+    let rest = &chunk[pos..];
+    let Some(nl) = memchr(b'\n', rest) else {
+        return Ok(eof.then_some((chunk.len(), chunk.len(), 0)));
+    };
+    if !quotes || memchr(b'"', &rest[..nl]).is_none() {
+        return Ok(Some((pos + nl, pos + nl + 1, 1)));
+    }
+    // A line break inside quotes belongs to the field: the record ends at
+    // the first line break after an even number of quotes.
+    let mut inside = false;
+    let mut lines = 0;
+    for (i, &b) in rest.iter().enumerate() {
+        if b == b'"' {
+            inside = !inside;
+        } else if b == b'\n' && !inside {
+            return Ok(Some((pos + i, pos + i + 1, lines + 1)));
+        } else if b == b'\n' {
+            lines += 1;
+        }
+    }
+    if !eof {
+        return Ok(None);
+    }
+    if inside {
+        return Err(CliError::Data(format!(
+            "{}:{line}: a quoted field opened in this record is never closed",
+            spec.name
+        )));
+    }
+    Ok(Some((chunk.len(), chunk.len(), lines)))
+}
+
+impl<'a> Indexer<'a> {
+    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize) -> Self {
+        let levels = &spec.args.levels;
+        Self {
+            spec,
+            lat_col,
+            lng_col,
+            batch_level: if levels.len() == 1 {
+                levels[0]
+            } else {
+                MAX_LEVEL
+            },
+            batch: Batch {
+                lats: Vec::with_capacity(BATCH),
+                lngs: Vec::with_capacity(BATCH),
+                spans: Vec::with_capacity(BATCH),
+                cells: vec![CellId::NONE; BATCH],
+            },
+            out: Output::stdout(),
+        }
+    }
+
+    /// Finds the lat/lng columns in the header and writes the header out.
+    fn from_header(spec: &'a Spec<'a>, record: &[u8], line: usize) -> CliResult<Self> {
+        let mut fields: Vec<String> = split_quoted(record, spec.delimiter)
+            .into_iter()
+            .map(|f| String::from_utf8_lossy(&f).into_owned())
+            .collect();
+        if let Some(first) = fields.first_mut() {
+            if let Some(rest) = first.strip_prefix('\u{feff}') {
+                *first = rest.to_owned();
+            }
+        }
+        let names = fields.iter().map(String::as_str);
+        let find = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
+            find_column(names.clone(), col, cands).ok_or_else(|| {
+                CliError::Data(format!(
+                    "{}:{line}: no {what} column in the header ({}); expected {}",
+                    spec.name,
+                    fields.join(", "),
+                    wanted(col, cands, flag)
+                ))
+            })
+        };
+        let lat = find(&spec.lat, LAT_NAMES, "latitude", "--lat-col")?;
+        let lng = find(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
+        let mut ix = Self::new(spec, lat, lng);
+        if !spec.args.cells_only {
+            ix.out.buf.extend_from_slice(record);
+            for name in spec.column_names() {
+                ix.out.buf.push(spec.delimiter);
+                ix.out.buf.extend_from_slice(name.as_bytes());
+            }
+            ix.out.buf.push(b'\n');
+        }
+        Ok(ix)
+    }
+
+    /// Reads one record's lat/lng into the batch.
+    #[inline]
+    fn row(
+        &mut self,
+        chunk: &[u8],
+        pos: usize,
+        record: &[u8],
+        line: usize,
+        quotes: bool,
+    ) -> CliResult {
+        if record.is_empty() {
+            return Ok(());
+        }
+        let parsed = if quotes && memchr(b'"', record).is_some() {
+            let fields = split_quoted(record, self.spec.delimiter);
+            let get = |c: usize| fields.get(c).map(|f| (&f[..], None));
+            self.parse(get(self.lat_col), get(self.lng_col), fields.len())
+        } else {
+            let (lat, lng, n) = two_fields(record, self.spec.delimiter, self.lat_col, self.lng_col);
+            let offset = |f: &[u8]| Some(f.as_ptr() as usize - record.as_ptr() as usize);
+            self.parse(lat.map(|f| (f, offset(f))), lng.map(|f| (f, offset(f))), n)
+        };
+        let (lat, lng) = match parsed {
+            Ok(ll) => ll,
+            Err((column, message)) => match self.spec.args.invalid {
+                Invalid::Error => {
+                    let at = column.map_or(String::new(), |c| format!(":{}", c + 1));
+                    return Err(CliError::Data(format!(
+                        "{}:{line}{at}: {message}",
+                        self.spec.name
+                    )));
+                }
+                // A NaN latitude comes back from the batch as CellId::NONE.
+                _ => (f64::NAN, 0.0),
+            },
+        };
+        self.batch.lats.push(lat);
+        self.batch.lngs.push(lng);
+        self.batch.spans.push((pos, pos + record.len()));
+        if self.batch.lats.len() == BATCH {
+            self.flush_batch(chunk)?;
+        }
+        Ok(())
+    }
+
+    /// The lat/lng of a row from its two fields (with their byte offsets,
+    /// when known), or the column and what is wrong.
+    #[allow(clippy::type_complexity)]
+    fn parse(
+        &self,
+        lat: Option<(&[u8], Option<usize>)>,
+        lng: Option<(&[u8], Option<usize>)>,
+        fields: usize,
+    ) -> Result<(f64, f64), (Option<usize>, String)> {
+        let number = |f: Option<(&[u8], Option<usize>)>, col: usize, what: &str| {
+            let Some((bytes, at)) = f else {
+                return Err((
+                    None,
+                    format!(
+                        "the row has {fields} field{}, the {what} is field {}",
+                        if fields == 1 { "" } else { "s" },
+                        col + 1
+                    ),
+                ));
+            };
+            let trimmed = bytes.trim_ascii();
+            fast_float2::parse::<f64, _>(trimmed)
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| {
+                    (
+                        at,
+                        format!(
+                            "{what} {:?} is not a number",
+                            String::from_utf8_lossy(trimmed)
+                        ),
+                    )
+                })
+                .map(|x| (x, at))
+        };
+        let (lat, lat_at) = number(lat, self.lat_col, "latitude")?;
+        let (lng, lng_at) = number(lng, self.lng_col, "longitude")?;
+        check_range(lat, lng).map_err(|m| {
+            let at = if m.starts_with("latitude") {
+                lat_at
+            } else {
+                lng_at
+            };
+            (at, m)
+        })?;
+        Ok((lat, lng))
+    }
+
+    /// Converts the batch and writes its rows.
+    fn flush_batch(&mut self, chunk: &[u8]) -> CliResult {
+        let n = self.batch.lats.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let cells = &mut self.batch.cells[..n];
+        latlngs_to_cell_ids(&self.batch.lats, &self.batch.lngs, self.batch_level, cells)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        let args = self.spec.args;
+        let d = self.spec.delimiter;
+        let out = &mut self.out;
+        for (&(start, end), &cell) in self.batch.spans.iter().zip(cells.iter()) {
+            if cell == CellId::NONE && args.invalid == Invalid::Skip {
+                continue;
+            }
+            if !args.cells_only {
+                out.buf.extend_from_slice(&chunk[start..end]);
+            }
+            for (k, &level) in args.levels.iter().enumerate() {
+                if k > 0 || !args.cells_only {
+                    out.buf.push(d);
+                }
+                if cell != CellId::NONE {
+                    let c = if level == self.batch_level {
+                        cell
+                    } else {
+                        cell.parent(level)
+                    };
+                    write_cell(&mut out.buf, c, args.format);
+                }
+            }
+            out.buf.push(b'\n');
+        }
+        self.batch.lats.clear();
+        self.batch.lngs.clear();
+        self.batch.spans.clear();
+        Ok(out.maybe_flush()?)
+    }
+}
+
+/// The fields at columns `a` and `b` of an unquoted record, and how many
+/// fields were seen (all of them when one is missing). Scans only as far
+/// as the later of the two.
+#[inline]
+fn two_fields(
+    record: &[u8],
+    delim: u8,
+    a: usize,
+    b: usize,
+) -> (Option<&[u8]>, Option<&[u8]>, usize) {
+    let last = a.max(b);
+    let (mut fa, mut fb) = (None, None);
+    let mut col = 0;
+    let mut start = 0;
+    for i in memchr_iter(delim, record) {
+        if col == a {
+            fa = Some(&record[start..i]);
+        }
+        if col == b {
+            fb = Some(&record[start..i]);
+        }
+        col += 1;
+        start = i + 1;
+        if col > last {
+            return (fa, fb, col);
+        }
+    }
+    if col == a {
+        fa = Some(&record[start..]);
+    }
+    if col == b {
+        fb = Some(&record[start..]);
+    }
+    (fa, fb, col + 1)
+}
+
+/// Splits a record by RFC 4180 rules: a field that starts with `"` runs to
+/// the matching `"`, with `""` for a quote inside; anything else runs to
+/// the next delimiter.
+pub(super) fn split_quoted(record: &[u8], delim: u8) -> Vec<Vec<u8>> {
+    let mut fields = Vec::new();
+    let mut field = Vec::new();
+    let mut quoted = false;
+    // Whether nothing of the current field has been read: only there does
+    // a quote open a quoted field.
+    let mut fresh = true;
+    let mut i = 0;
+    while i < record.len() {
+        let b = record[i];
+        i += 1;
+        if quoted {
+            if b != b'"' {
+                field.push(b);
+            } else if record.get(i) == Some(&b'"') {
+                field.push(b'"');
+                i += 1;
+            } else {
+                quoted = false;
+            }
+        } else if b == delim {
+            fields.push(std::mem::take(&mut field));
+            fresh = true;
+            continue;
+        } else if b == b'"' && fresh {
+            quoted = true;
+        } else {
+            field.push(b);
+        }
+        fresh = false;
+    }
+    fields.push(field);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_quoted_fields() {
+        let f = split_quoted(
+            br#"a,"b,c","d""e",,"x
+y""#,
+            b',',
+        );
+        assert_eq!(
+            f,
+            vec![
+                b"a".to_vec(),
+                b"b,c".to_vec(),
+                b"d\"e".to_vec(),
+                vec![],
+                b"x\ny".to_vec()
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_two_fields() {
+        assert_eq!(
+            two_fields(b"x,1.5,2.5,y", b',', 2, 1),
+            (Some(&b"2.5"[..]), Some(&b"1.5"[..]), 3)
+        );
+        assert_eq!(
+            two_fields(b"1,2", b',', 0, 1),
+            (Some(&b"1"[..]), Some(&b"2"[..]), 2)
+        );
+        assert_eq!(two_fields(b"1", b',', 0, 1), (Some(&b"1"[..]), None, 1));
+    }
+}

@@ -1,0 +1,174 @@
+//! NDJSON and GeoJSON points in.
+//!
+//! NDJSON rows are written back as they came, with the cell keys inserted
+//! before the closing brace, so numbers and key order are untouched.
+//! GeoJSON features are written one per line (a newline-delimited GeoJSON
+//! text sequence) with the cells added to their properties.
+
+use std::io::{BufRead, BufReader, Read};
+
+use s2cells::io::{GeoFeature, GeoJsonValues, Geometry};
+use s2cells::{CellId, LatLng};
+use serde_json::Value;
+
+use super::{check_range, find_column, wanted, Invalid, Spec, LAT_NAMES, LNG_NAMES};
+use crate::cells::{cell_json, write_cell};
+use crate::error::{CliError, CliResult};
+use crate::output::Output;
+
+/// The leaf cell of a lat/lng in degrees, the same conversion the CSV
+/// path's batch API makes.
+fn leaf(lat: f64, lng: f64) -> CellId {
+    CellId::from_latlng(LatLng::from_degrees(lat, lng))
+}
+
+/// Writes the cells of `leaf` at each level, separated by the delimiter,
+/// as `--cells-only` output.
+fn write_cells_only(out: &mut Output, leaf: Option<CellId>, spec: &Spec<'_>) {
+    for (k, &level) in spec.args.levels.iter().enumerate() {
+        if k > 0 {
+            out.buf.push(spec.delimiter);
+        }
+        if let Some(c) = leaf {
+            write_cell(&mut out.buf, c.parent(level), spec.args.format);
+        }
+    }
+    out.buf.push(b'\n');
+}
+
+/// A coordinate from an object member: a number, or a string holding one.
+fn coordinate(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|x: &f64| x.is_finite())
+}
+
+pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
+    let mut reader = BufReader::with_capacity(1 << 20, input);
+    let mut out = Output::stdout();
+    let mut line = Vec::new();
+    let args = spec.args;
+    let names: Vec<String> = spec.column_names().collect();
+    for n in 1.. {
+        line.clear();
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| CliError::Data(format!("{}:{n}: reading failed: {e}", spec.name)))?;
+        if read == 0 {
+            break;
+        }
+        let text = line.trim_ascii_end();
+        if text.trim_ascii_start().is_empty() {
+            continue;
+        }
+        let fail = |m: String| CliError::Data(format!("{}:{n}: {m}", spec.name));
+        let value: Value = serde_json::from_slice(text).map_err(|e| {
+            let m = e.to_string();
+            let m = m
+                .rfind(" at line ")
+                .map_or(m.clone(), |i| m[..i].to_owned());
+            CliError::Data(format!("{}:{n}:{}: {m}", spec.name, e.column()))
+        })?;
+        let Value::Object(obj) = &value else {
+            return Err(fail(
+                "expected a JSON object with the point's coordinates".to_owned(),
+            ));
+        };
+        let keys = obj.keys().map(String::as_str);
+        let key = |col: &Option<super::ColSpec>, cands: &[&str], flag: &str| {
+            find_column(keys.clone(), col, cands)
+                .and_then(|i| obj.iter().nth(i))
+                .ok_or_else(|| format!("no {} key in the object", wanted(col, cands, flag)))
+        };
+        let point = key(&spec.lat, LAT_NAMES, "--lat-col").and_then(|(lat_key, lat)| {
+            let (lng_key, lng) = key(&spec.lng, LNG_NAMES, "--lng-col")?;
+            let lat =
+                coordinate(lat).ok_or_else(|| format!("{lat_key:?} is not a number: {lat}"))?;
+            let lng =
+                coordinate(lng).ok_or_else(|| format!("{lng_key:?} is not a number: {lng}"))?;
+            check_range(lat, lng)?;
+            Ok(leaf(lat, lng))
+        });
+        let cell = match (point, args.invalid) {
+            (Ok(c), _) => Some(c),
+            (Err(m), Invalid::Error) => return Err(fail(m)),
+            (Err(_), Invalid::Skip) => continue,
+            (Err(_), Invalid::Empty) => None,
+        };
+        if args.cells_only {
+            write_cells_only(&mut out, cell, spec);
+        } else {
+            // The row as it came, minus its closing brace, then the cells.
+            out.buf.extend_from_slice(&text[..text.len() - 1]);
+            for (k, (&level, name)) in args.levels.iter().zip(&names).enumerate() {
+                if k > 0 || !obj.is_empty() {
+                    out.buf.push(b',');
+                }
+                let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), args.format));
+                out.buf
+                    .extend_from_slice(Value::from(name.as_str()).to_string().as_bytes());
+                out.buf.push(b':');
+                out.buf.extend_from_slice(v.to_string().as_bytes());
+            }
+            out.buf.extend_from_slice(b"}\n");
+        }
+        out.maybe_flush()?;
+    }
+    Ok(out.flush()?)
+}
+
+pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
+    let reader = BufReader::with_capacity(1 << 20, input);
+    let mut out = Output::stdout();
+    let args = spec.args;
+    let names: Vec<String> = spec.column_names().collect();
+    for item in GeoJsonValues::new(reader) {
+        let fail = |e: s2cells::Error| CliError::Data(format!("{}: {e}", spec.name));
+        let (index, mut value) = item.map_err(fail)?;
+        let feature = GeoFeature::from_value(index, &value).map_err(fail)?;
+        let cell = match (&feature.geometry, args.invalid) {
+            (Some(Geometry::Point(ll)), _) => Some(CellId::from_latlng(*ll)),
+            (_, Invalid::Skip) => continue,
+            (None, Invalid::Empty) => None,
+            (other, _) => {
+                return Err(CliError::Data(format!(
+                    "{}: feature {index}: index reads Point geometries, this one is {}",
+                    spec.name,
+                    other.as_ref().map_or("null", Geometry::type_name)
+                )))
+            }
+        };
+        if args.cells_only {
+            write_cells_only(&mut out, cell, spec);
+            out.maybe_flush()?;
+            continue;
+        }
+        // A bare geometry becomes a feature so it has properties to hold
+        // the cells.
+        if value.get("type").and_then(Value::as_str) != Some("Feature") {
+            value = serde_json::json!({"type": "Feature", "properties": {}, "geometry": value});
+        }
+        if let Value::Object(obj) = &mut value {
+            let props = obj
+                .entry("properties")
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if !props.is_object() {
+                *props = Value::Object(serde_json::Map::new());
+            }
+            if let Value::Object(props) = props {
+                for (&level, name) in args.levels.iter().zip(&names) {
+                    let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), args.format));
+                    props.insert(name.clone(), v);
+                }
+            }
+        }
+        serde_json::to_writer(&mut out.buf, &value)
+            .map_err(|e| CliError::Data(format!("{}: {e}", spec.name)))?;
+        out.buf.push(b'\n');
+        out.maybe_flush()?;
+    }
+    Ok(out.flush()?)
+}

@@ -1,0 +1,284 @@
+//! `s2cells index`: points in (CSV, NDJSON or GeoJSON), the cells that
+//! contain them appended, at one or several levels. Streams input of any
+//! size in constant memory.
+
+mod csv;
+mod json;
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use s2cells::MAX_LEVEL;
+
+use crate::cells::CellFormat;
+use crate::error::{CliError, CliResult};
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// Input file; stdin when absent or `-`.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Cell level(s), 0..=30: `--level 15` or `--levels 8,12,15`; one
+    /// output column per level, in the order given.
+    #[arg(short, long = "level", visible_alias = "levels", value_delimiter = ',',
+          required = true, value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_LEVEL)))]
+    pub levels: Vec<u8>,
+    /// How the cells are written.
+    #[arg(short, long, value_enum, default_value_t = CellFormat::Tokens)]
+    pub format: CellFormat,
+    /// Input format; by default from the file extension (.csv .tsv .txt:
+    /// csv; .ndjson .jsonl: ndjson; .geojson .json .geojsonl: geojson),
+    /// csv for stdin.
+    #[arg(long, value_enum)]
+    pub input_format: Option<PointFormat>,
+    /// Latitude column: a header name (case-insensitive) or a 1-based
+    /// column number; for NDJSON a key. By default the first of lat,
+    /// latitude, y.
+    #[arg(long, value_name = "NAME|N")]
+    pub lat_col: Option<String>,
+    /// Longitude column, as --lat-col. By default the first of lng, lon,
+    /// long, longitude, x.
+    #[arg(long, value_name = "NAME|N")]
+    pub lng_col: Option<String>,
+    /// CSV field delimiter: one ASCII character, or `tab`. Default `,`
+    /// (tab for .tsv files).
+    #[arg(short, long)]
+    pub delimiter: Option<String>,
+    /// The CSV has no header line: give --lat-col and --lng-col as numbers.
+    #[arg(long)]
+    pub no_header: bool,
+    /// What to do with a row whose lat/lng is missing, not a number or
+    /// out of range.
+    #[arg(long, value_enum, default_value_t = Invalid::Error)]
+    pub invalid: Invalid,
+    /// Write only the cells (one line per point, levels separated by the
+    /// delimiter, no header): a cell stream for `s2cells cell` and friends.
+    #[arg(long)]
+    pub cells_only: bool,
+    /// Prefix of the added columns' names, followed by the level.
+    #[arg(long, default_value = "s2_")]
+    pub prefix: String,
+}
+
+/// The kinds of point input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PointFormat {
+    /// Delimited text with a header (or --no-header).
+    Csv,
+    /// One JSON object per line.
+    Ndjson,
+    /// GeoJSON Point features (a FeatureCollection, or a text sequence).
+    Geojson,
+}
+
+/// What to do with a point that has no valid lat/lng.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Invalid {
+    /// Stop with an error naming the line and column (exit 1).
+    Error,
+    /// Drop the row from the output.
+    Skip,
+    /// Keep the row with empty cell columns (null in JSON).
+    Empty,
+}
+
+/// A column named in the header, or by its number.
+#[derive(Clone, Debug)]
+enum ColSpec {
+    Name(String),
+    /// 0-based.
+    Number(usize),
+}
+
+const LAT_NAMES: &[&str] = &["lat", "latitude", "y"];
+const LNG_NAMES: &[&str] = &["lng", "lon", "long", "longitude", "x"];
+
+fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
+    let Some(s) = arg else { return Ok(None) };
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return match s.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(Some(ColSpec::Number(n - 1))),
+            _ => Err(CliError::Usage(format!(
+                "{flag} {s}: column numbers start at 1"
+            ))),
+        };
+    }
+    Ok(Some(ColSpec::Name(s.clone())))
+}
+
+/// Finds a column among `names` (a header, or an object's keys): the one
+/// asked for, else the first candidate name present.
+fn find_column<'a>(
+    names: impl Iterator<Item = &'a str> + Clone,
+    spec: &Option<ColSpec>,
+    candidates: &[&str],
+) -> Option<usize> {
+    let position = |want: &str| {
+        names
+            .clone()
+            .position(|n| n.trim().eq_ignore_ascii_case(want))
+    };
+    match spec {
+        Some(ColSpec::Number(n)) => Some(*n),
+        Some(ColSpec::Name(name)) => position(name),
+        None => candidates.iter().find_map(|c| position(c)),
+    }
+}
+
+/// Says which column was wanted, for an error when it is not there.
+fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str) -> String {
+    match spec {
+        Some(ColSpec::Name(n)) => format!("a column named {n:?}"),
+        Some(ColSpec::Number(n)) => format!("column {}", n + 1),
+        None => format!("a column named {} (or pass {flag})", candidates.join(", ")),
+    }
+}
+
+/// A progress bar on stderr while it is a terminal, nothing otherwise.
+pub struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn new(total_bytes: Option<u64>) -> Self {
+        if !io::stderr().is_terminal() {
+            return Self(None);
+        }
+        let bar = match total_bytes {
+            Some(n) => ProgressBar::new(n).with_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {bytes} read, {bytes_per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        };
+        Self(Some(bar))
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The input, counting bytes for the progress bar.
+struct ProgressRead<R> {
+    inner: R,
+    read: u64,
+    bar: Option<ProgressBar>,
+}
+
+impl<R: Read> Read for ProgressRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.read);
+        }
+        Ok(n)
+    }
+}
+
+pub fn run(args: &IndexArgs) -> CliResult {
+    let lat = col_spec(&args.lat_col, "--lat-col")?;
+    let lng = col_spec(&args.lng_col, "--lng-col")?;
+    let path = args.file.as_ref().filter(|p| p.as_os_str() != "-");
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = args.input_format.unwrap_or(match ext.as_deref() {
+        Some("ndjson" | "jsonl") => PointFormat::Ndjson,
+        Some("geojson" | "json" | "geojsonl" | "geojsons") => PointFormat::Geojson,
+        _ => PointFormat::Csv,
+    });
+    let delimiter = match args.delimiter.as_deref() {
+        None if ext.as_deref() == Some("tsv") => b'\t',
+        None => b',',
+        Some("tab" | "\\t" | "\t") => b'\t',
+        Some(d) if d.len() == 1 && d.is_ascii() && !matches!(d, "\"" | "\n" | "\r") => d.as_bytes()[0],
+        Some(d) => {
+            return Err(CliError::Usage(format!(
+                "--delimiter {d:?}: expected one ASCII character other than a quote or a line break, or `tab`"
+            )))
+        }
+    };
+    if args.no_header {
+        if format != PointFormat::Csv {
+            return Err(CliError::Usage(
+                "--no-header applies to CSV input only".to_owned(),
+            ));
+        }
+        if !matches!(lat, Some(ColSpec::Number(_))) || !matches!(lng, Some(ColSpec::Number(_))) {
+            return Err(CliError::Usage(
+                "with --no-header, give --lat-col and --lng-col as column numbers (from 1)"
+                    .to_owned(),
+            ));
+        }
+    }
+    let (name, input, size): (String, Box<dyn Read>, Option<u64>) = match path {
+        Some(p) => {
+            let file = File::open(p)
+                .map_err(|e| CliError::Data(format!("cannot open {}: {e}", p.display())))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (p.display().to_string(), Box::new(file), size)
+        }
+        None => ("<stdin>".to_owned(), Box::new(io::stdin().lock()), None),
+    };
+    let progress = Progress::new(size);
+    let input = ProgressRead {
+        inner: input,
+        read: 0,
+        bar: progress.0.clone(),
+    };
+    let spec = Spec {
+        name,
+        lat,
+        lng,
+        delimiter,
+        args,
+    };
+    let result = match format {
+        PointFormat::Csv => csv::run(input, &spec),
+        PointFormat::Ndjson => json::run_ndjson(input, &spec),
+        PointFormat::Geojson => json::run_geojson(input, &spec),
+    };
+    progress.finish();
+    result
+}
+
+/// Everything the readers need to know, resolved from the arguments.
+struct Spec<'a> {
+    name: String,
+    lat: Option<ColSpec>,
+    lng: Option<ColSpec>,
+    delimiter: u8,
+    args: &'a IndexArgs,
+}
+
+impl Spec<'_> {
+    /// The added columns' names.
+    fn column_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.args
+            .levels
+            .iter()
+            .map(|l| format!("{}{l}", self.args.prefix))
+    }
+}
+
+/// Checks a lat/lng pair in degrees, saying which is wrong.
+fn check_range(lat: f64, lng: f64) -> Result<(), String> {
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err(format!("latitude {lat} is out of range [-90, 90]"));
+    }
+    if !(-180.0..=180.0).contains(&lng) {
+        return Err(format!("longitude {lng} is out of range [-180, 180]"));
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `s2cells`: S2 cells from a shell or a data pipeline.
+//!
+//! Each subcommand is thin over the `s2cells` library; see
+//! `s2cells --help` and `s2cells <command> --help`.
+//!
+//! Exit status: 0 on success (and when the reader of stdout goes away,
+//! as `head` does), 1 for bad input data, 2 for a usage mistake.
+
+#![forbid(unsafe_code)]
+
+mod cells;
+mod commands;
+mod error;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use commands::{cell, hierarchy, index};
+use error::CliResult;
+
+/// S2 cells on the sphere, bit-for-bit with Google's s2geometry: cell
+/// information, cell hierarchies and point indexing, streaming from files
+/// or stdin.
+#[derive(Parser, Debug)]
+#[command(name = "s2cells", version, propagate_version = true)]
+#[command(
+    after_help = "Cells are read as tokens (951977d34), unsigned decimal ids \
+    (10743750135264575488) or signed ids (-7702993938444976128), one per line, \
+    and written in the same form unless --format says otherwise."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Everything about cells: level, face, center, vertices, area in m²,
+    /// edge lengths, parent, children and neighbors.
+    Cell(cell::CellArgs),
+    /// The parent of each cell, at --level or one level up.
+    Parent(hierarchy::ParentArgs),
+    /// The children of each cell, at --level or one level down.
+    Children(hierarchy::ChildrenArgs),
+    /// The neighbors of each cell: sharing an edge, or around a vertex, or all.
+    Neighbors(hierarchy::NeighborsArgs),
+    /// The fewest cells covering the same area (a normalized cell union).
+    Compact(hierarchy::CompactArgs),
+    /// Cells coarser than --level replaced by their descendants at it.
+    Uncompact(hierarchy::UncompactArgs),
+    /// Points in (CSV, NDJSON, GeoJSON), their cells appended at each level.
+    Index(index::IndexArgs),
+}
+
+fn run(cli: &Cli) -> CliResult {
+    match &cli.command {
+        Command::Cell(a) => cell::run(a),
+        Command::Parent(a) => hierarchy::parent(a),
+        Command::Children(a) => hierarchy::children(a),
+        Command::Neighbors(a) => hierarchy::neighbors(a),
+        Command::Compact(a) => hierarchy::compact(a),
+        Command::Uncompact(a) => hierarchy::uncompact(a),
+        Command::Index(a) => index::run(a),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let (status, print) = e.exit_status();
+            if print {
+                // Nothing more to do if stderr is gone too.
+                let _ = writeln!(std::io::stderr(), "error: {e}");
+            }
+            ExitCode::from(status as u8)
+        }
+    }
+}

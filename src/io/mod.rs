@@ -1,0 +1,18 @@
+//! Reading and writing the formats regions come in.
+//!
+//! Each format is behind a cargo feature, so a user who only wants cell ids
+//! pulls in no parser:
+//!
+//! - `geojson`: [`geojson`] reads GeoJSON (RFC 7946) geometries, features,
+//!   feature collections and GeoJSON text sequences (RFC 8142 or
+//!   newline-delimited) into [`GeoFeature`]s, one at a time.
+//!
+//! The readers keep the raw geometry (points, lines and rings as
+//! [`LatLng`](crate::LatLng)s); turning rings into loops and polygons is
+//! the region module's job.
+
+#[cfg(feature = "geojson")]
+pub mod geojson;
+
+#[cfg(feature = "geojson")]
+pub use geojson::{parse_geojson, GeoFeature, GeoJsonReader, GeoJsonValues, Geometry};
