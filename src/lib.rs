@@ -34,6 +34,7 @@
 
 pub mod cell;
 mod error;
+pub mod feature;
 pub mod geom;
 pub mod region;
 

@@ -57,3 +57,9 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_cell_union_vectors" "$out"
 du -h "$out"/cell_union.jsonl
+
+# (6) The term-indexer vectors (tests/data/terms.jsonl): Google's
+# S2RegionTermIndexer through the wheel's Python bindings, which expose it
+# with the region coverer, caps and rectangles.
+"$python" "$here/gen_term_vectors.py" "$out/terms.jsonl"
+du -h "$out"/terms.jsonl

@@ -1,0 +1,1 @@
+//! B-tree keys and key ranges from cells (in progress).

@@ -1,0 +1,1 @@
+//! Binary ML features from cells (in progress).
