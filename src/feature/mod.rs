@@ -8,4 +8,5 @@
 
 pub mod keys;
 pub mod ml;
+pub mod sql;
 pub mod terms;
