@@ -1,1 +1,0 @@
-//! Binary ML features from cells (in progress).
