@@ -238,8 +238,9 @@ impl Vocabulary {
     ///
     /// A table over the vocabulary's span narrows the search to the few
     /// cells in one slot, then a short branch-free search finishes: in
-    /// `benches/feature.rs` this took a 10,000-cell vocabulary from 25 ns
-    /// per lookup (plain binary search) to about 6 ns.
+    /// `benches/feature.rs` (10,923 level-15 cells, 1M points) this takes
+    /// 23 ns per point (43 M points/s on one core) against 49 ns (20 M/s)
+    /// for a plain binary search of the points' level-15 parents.
     #[inline]
     #[must_use]
     pub fn index_of(&self, id: CellId) -> Option<u32> {
