@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::time::Instant;
 
-use db_common::{key_query, n_points, points, queries, refine};
+use db_common::{key_query, n_points, points, queries, refine, region_key_query, regions};
 use postgres::{Client, NoTls};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
@@ -150,4 +150,59 @@ fn postgres_key_ranges_equal_brute_force() {
     let pts = points(n_points(1_000_000));
     run(&mut client, SqlKey::Signed, &pts);
     run(&mut client, SqlKey::Ordered, &pts);
+    run_regions(&mut client);
+}
+
+/// Stored regions found through the ranges and the ancestor `IN` list
+/// equal those whose covering meets the query's covering.
+fn run_regions(client: &mut Client) {
+    let regions = regions(3000);
+    for key in [SqlKey::Signed, SqlKey::Ordered] {
+        let table = SqlTable::new(SqlDialect::Postgres, key, "s2cells_covers", "cell").unwrap();
+        client
+            .batch_execute("DROP TABLE IF EXISTS \"s2cells_covers\"")
+            .unwrap();
+        client.batch_execute(&table.create_covering_sql()).unwrap();
+        {
+            let mut w = client
+                .copy_in("COPY \"s2cells_covers\" (\"region_id\", \"cell\") FROM STDIN")
+                .unwrap();
+            let mut buf = String::new();
+            for (i, cov) in regions.iter().enumerate() {
+                for c in cov.iter() {
+                    let _ = writeln!(buf, "{i}\t{}", table.key_of(c));
+                }
+            }
+            w.write_all(buf.as_bytes()).unwrap();
+            w.finish().unwrap();
+        }
+        client.batch_execute("ANALYZE \"s2cells_covers\"").unwrap();
+        for (name, q) in queries() {
+            let (cov, keys) = region_key_query(q);
+            let sql = format!(
+                "SELECT DISTINCT \"region_id\" FROM \"s2cells_covers\" WHERE {}",
+                table.where_clause(&keys)
+            );
+            let mut got: Vec<i64> = client
+                .query(&sql, &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            got.sort_unstable();
+            let want: Vec<i64> = (0..regions.len() as i64)
+                .filter(|&i| regions[i as usize].intersects(&cov))
+                .collect();
+            assert!(!want.is_empty(), "{name}: no region meets the query");
+            assert_eq!(got, want, "{name} ({key:?}): regions differ");
+        }
+        client
+            .batch_execute("DROP TABLE \"s2cells_covers\"")
+            .unwrap();
+        eprintln!(
+            "{key:?}: {} stored regions, {} queries equal the brute force",
+            regions.len(),
+            queries().len()
+        );
+    }
 }

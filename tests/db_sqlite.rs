@@ -12,7 +12,7 @@ mod db_common;
 
 use std::time::Instant;
 
-use db_common::{key_query, n_points, points, queries, refine};
+use db_common::{key_query, n_points, points, queries, refine, region_key_query, regions};
 use rusqlite::{params, Connection};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
@@ -123,4 +123,73 @@ fn sqlite_key_ranges_equal_brute_force() {
     let pts = points(n_points(1_000_000));
     run(SqlKey::Signed, &pts);
     run(SqlKey::Ordered, &pts);
+}
+
+/// Stored regions larger than the query are found through the ancestor
+/// `IN` list: every region whose covering meets the query's covering is
+/// returned, and no other (checked against `CellUnion::intersects`).
+#[test]
+fn sqlite_region_ancestors_equal_brute_force() {
+    let regions = regions(3000);
+    let db = Connection::open_in_memory().unwrap();
+    for key in [SqlKey::Signed, SqlKey::Ordered] {
+        let table = SqlTable::new(SqlDialect::Sqlite, key, "covers", "cell").unwrap();
+        db.execute_batch(&table.create_covering_sql()).unwrap();
+        db.execute_batch("DELETE FROM \"covers\"").unwrap();
+        {
+            let mut ins = db
+                .prepare("INSERT INTO \"covers\" (\"region_id\", \"cell\") VALUES (?1, ?2)")
+                .unwrap();
+            db.execute_batch("BEGIN").unwrap();
+            for (i, cov) in regions.iter().enumerate() {
+                for c in cov.iter() {
+                    ins.execute(params![i as i64, table.key_of(c)]).unwrap();
+                }
+            }
+            db.execute_batch("COMMIT").unwrap();
+        }
+        let mut ancestors_used = 0;
+        for (name, q) in queries() {
+            let (cov, keys) = region_key_query(q);
+            let sql = format!(
+                "SELECT DISTINCT \"region_id\" FROM \"covers\" WHERE {}",
+                table.where_clause(&keys)
+            );
+            let mut st = db.prepare(&sql).unwrap();
+            let mut got: Vec<i64> = st
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            got.sort_unstable();
+            let want: Vec<i64> = (0..regions.len() as i64)
+                .filter(|&i| regions[i as usize].intersects(&cov))
+                .collect();
+            // Regions found only through an ancestor of a query cell.
+            let by_range: Vec<i64> = (0..regions.len() as i64)
+                .filter(|&i| {
+                    regions[i as usize]
+                        .iter()
+                        .any(|c| keys.ranges().iter().any(|r| r.contains(c)))
+                })
+                .collect();
+            ancestors_used += want.len() - by_range.len();
+            assert!(!want.is_empty(), "{name}: no region meets the query");
+            assert_eq!(
+                got,
+                want,
+                "{name} ({key:?}): {} regions found, {} expected",
+                got.len(),
+                want.len()
+            );
+        }
+        assert!(
+            ancestors_used > 0,
+            "no region was found through an ancestor key"
+        );
+        eprintln!(
+            "{key:?}: {} regions, {ancestors_used} query hits only through ancestor keys",
+            regions.len()
+        );
+    }
 }

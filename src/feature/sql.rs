@@ -136,6 +136,33 @@ impl SqlTable {
         )
     }
 
+    /// The recipe for stored regions: one row per covering cell, a
+    /// `region_id` and the cell key, with a B-tree index on the key.
+    /// Query with `SELECT DISTINCT "region_id" ... WHERE` [`where_clause`](Self::where_clause)
+    /// of a [`KeyQuery`] made with [`Stored::Regions`](super::keys::Stored::Regions).
+    ///
+    /// ```
+    /// use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
+    /// let t = SqlTable::new(SqlDialect::Postgres, SqlKey::Signed, "covers", "cell")?;
+    /// assert!(t.create_covering_sql().starts_with(
+    ///     "CREATE TABLE IF NOT EXISTS \"covers\" (\"region_id\" BIGINT NOT NULL, \"cell\" BIGINT NOT NULL)"));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn create_covering_sql(&self) -> String {
+        let t = format!("\"{}\"", self.table);
+        let c = format!("\"{}\"", self.column);
+        let idx = format!("\"{}_{}_idx\"", self.table, self.column);
+        let int = match self.dialect {
+            SqlDialect::Postgres => "BIGINT",
+            SqlDialect::Sqlite => "INTEGER",
+        };
+        format!(
+            "CREATE TABLE IF NOT EXISTS {t} (\"region_id\" {int} NOT NULL, {c} {int} NOT NULL);\n\
+             CREATE INDEX IF NOT EXISTS {idx} ON {t} ({c})"
+        )
+    }
+
     /// A boolean SQL expression true for rows whose key the query matches:
     /// `BETWEEN` for each range (split at the sign flip for
     /// [`SqlKey::Signed`]), `IN (...)` for the ancestors, joined by `OR`.

@@ -202,3 +202,37 @@ pub fn key_query(q: Query) -> (CellUnion, KeyQuery) {
     let keys = KeyQuery::new(&cov, Stored::Points);
     (cov, keys)
 }
+
+/// The shallowest level of a stored region's covering.
+pub const REGION_MIN_LEVEL: u8 = 4;
+
+/// `n` stored regions: caps from 0.05 to 12 degrees across the sphere and
+/// around the query spots, each covered at a level suited to its size and
+/// denormalized so no cell is shallower than [`REGION_MIN_LEVEL`] (what a
+/// coverer with `min_level` 4 gives).
+pub fn regions(n: usize) -> Vec<CellUnion> {
+    let mut rng = Rng::new(7);
+    let pts = points(n);
+    pts.iter()
+        .map(|&(lat, lng)| {
+            let r = 0.05 * (240f64).powf(rng.unit());
+            let q = Query::Cap(lat, lng, r);
+            let level = level_for(q).saturating_sub(1).max(REGION_MIN_LEVEL);
+            let cov = covering(q, level);
+            let cells = cov.denormalize(REGION_MIN_LEVEL, 1).expect("valid levels");
+            CellUnion::from_verbatim(cells).expect("denormalized cells are sorted and disjoint")
+        })
+        .collect()
+}
+
+/// The query's keys when the rows are regions.
+pub fn region_key_query(q: Query) -> (CellUnion, KeyQuery) {
+    let cov = covering(q, level_for(q));
+    let keys = KeyQuery::new(
+        &cov,
+        Stored::Regions {
+            min_level: REGION_MIN_LEVEL,
+        },
+    );
+    (cov, keys)
+}
