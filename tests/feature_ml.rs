@@ -259,3 +259,19 @@ fn libsvm_and_csv_are_the_matrix() {
     assert!(Csr::from_rows(2, &[vec![2]]).is_err());
     assert!(m.write_libsvm(&mut Vec::new(), Some(&[1.0])).is_err());
 }
+
+#[test]
+fn region_columns_are_the_vocabulary_cells_it_meets() {
+    let pts = leaves(4000);
+    let vocab = Vocabulary::learn(pts.iter().copied(), 7, 1, false).unwrap();
+    for (k, p) in pts.iter().step_by(97).enumerate() {
+        // Regions of mixed levels: the point's ancestor at levels 3..=12.
+        let level = 3 + (k % 10) as u8;
+        let region =
+            s2cells::CellUnion::from_cell_ids(vec![p.parent(level), p.parent(level).next_wrap()]);
+        let want: Vec<u32> = (0..vocab.len() as u32)
+            .filter(|&i| region.intersects_cell_id(vocab.cell(i).unwrap()))
+            .collect();
+        assert_eq!(vocab.indices_meeting(&region), want);
+    }
+}

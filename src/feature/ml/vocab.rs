@@ -251,6 +251,36 @@ impl Vocabulary {
         }
     }
 
+    /// The indices of the vocabulary cells that a region's covering meets
+    /// (contains, or lies inside), sorted: the multi-hot encoding of a
+    /// region. No bucket: a region outside the vocabulary has no columns.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::Vocabulary;
+    /// use s2cells::{CellId, CellUnion};
+    /// let v = Vocabulary::from_cells(CellId::from_face(2).child(1).children(), false)?;
+    /// let region = CellUnion::from_cell_ids(vec![CellId::from_face(2)]);
+    /// assert_eq!(v.indices_meeting(&region), [0, 1, 2, 3]);
+    /// let small = CellUnion::from_cell_ids(vec![CellId::from_face(2).child(1).child(3).child(0)]);
+    /// assert_eq!(v.indices_meeting(&small), [3]);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn indices_meeting(&self, covering: &CellUnion) -> Vec<u32> {
+        let mut out = Vec::new();
+        for c in covering.iter() {
+            let (lo, hi) = (c.range_min().id(), c.range_max().id());
+            let mut i = self.maxs.partition_point(|&m| m < lo);
+            while i < self.mins.len() && self.mins[i] <= hi {
+                out.push(i as u32);
+                i += 1;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The vocabulary index of a cell id, without the bucket.
     #[inline]
     fn find(&self, x: u64) -> Option<u32> {
