@@ -155,6 +155,32 @@ pub enum Error {
         /// The underlying error's message.
         reason: String,
     },
+    /// A term indexer marker that is not an ASCII character other than a
+    /// letter or digit (it would be confused with a token).
+    InvalidTermMarker {
+        /// The marker as given.
+        marker: char,
+    },
+    /// Index terms for a region asked of a term indexer whose options say
+    /// the index holds only points.
+    PointsOnlyIndex,
+    /// An SQL identifier (table or column name) that s2cells will not put
+    /// into a statement.
+    InvalidSqlIdentifier {
+        /// The name as given.
+        name: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A feature encoder input that cannot be used: an empty vocabulary,
+    /// zero hash buckets, an out-of-range level list, a malformed saved
+    /// vocabulary, or shapes that do not agree.
+    InvalidFeatureInput {
+        /// What was given.
+        input: String,
+        /// What was expected.
+        expected: &'static str,
+    },
 }
 
 /// Why a token was rejected.
@@ -287,6 +313,19 @@ impl fmt::Display for Error {
                 reason,
             } => write!(f, "invalid GeoJSON in feature {feature} at {path}: {reason}"),
             Self::ReadFailed { reason } => write!(f, "reading the input failed: {reason}"),
+            Self::InvalidTermMarker { marker } => write!(
+                f,
+                "invalid term marker {marker:?}: expected an ASCII character that is not a letter or digit"
+            ),
+            Self::PointsOnlyIndex => f.write_str(
+                "index terms for a region asked of a term indexer whose index holds only points",
+            ),
+            Self::InvalidSqlIdentifier { name, reason } => {
+                write!(f, "invalid SQL identifier {name:?}: {reason}")
+            }
+            Self::InvalidFeatureInput { input, expected } => {
+                write!(f, "invalid feature input {input}: expected {expected}")
+            }
         }
     }
 }

@@ -35,6 +35,7 @@
 pub mod cell;
 pub mod coverer;
 mod error;
+pub mod feature;
 pub mod geom;
 pub mod io;
 pub mod region;

@@ -74,3 +74,8 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_shape_index_vectors" "$out"
 du -h "$out"/shape_index.jsonl
+# (8) The term-indexer vectors (tests/data/terms.jsonl): Google's
+# S2RegionTermIndexer through the wheel's Python bindings, which expose it
+# with the region coverer, caps and rectangles.
+"$python" "$here/gen_term_vectors.py" "$out/terms.jsonl"
+du -h "$out"/terms.jsonl
