@@ -26,6 +26,8 @@
 //! # Ok::<(), s2cells::Error>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod encode;
 mod hash;
 pub mod npy;

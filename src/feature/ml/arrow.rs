@@ -1,0 +1,85 @@
+//! Arrow `List<UInt64>` columns of cell ids and Parquet files holding them
+//! (feature `arrow`), for data frames and training pipelines that read
+//! Arrow or Parquet (pandas, Polars, Spark, DuckDB).
+//!
+//! ```
+//! use s2cells::feature::ml::arrow::{ancestors_list_array, write_parquet};
+//! use s2cells::{CellId, LatLng};
+//!
+//! let p = CellId::from_latlng(LatLng::from_degrees(10.0, 20.0));
+//! let column = ancestors_list_array(&[p, p.next()], &[4, 8, 12])?;
+//! assert_eq!(column.value_offsets(), &[0, 3, 6]); // two rows of three ids
+//! let mut file = Vec::new();
+//! write_parquet(&mut file, "cells", &column)?;
+//! assert_eq!(&file[..4], b"PAR1");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::Write;
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, UInt64Builder};
+use arrow_array::{Array, ListArray, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use parquet::arrow::ArrowWriter;
+
+use crate::{CellId, Error, MAX_LEVEL};
+
+/// A `List<UInt64>` array: row `i` holds the ids of `rows[i]` (items not
+/// null).
+#[must_use]
+pub fn cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
+    let values = UInt64Builder::with_capacity(rows.iter().map(Vec::len).sum());
+    let mut b = ListBuilder::with_capacity(values, rows.len())
+        .with_field(Arc::new(Field::new_list_field(DataType::UInt64, false)));
+    for r in rows {
+        b.values()
+            .append_slice(&r.iter().map(CellId::id).collect::<Vec<_>>());
+        b.append(true);
+    }
+    b.finish()
+}
+
+/// A `List<UInt64>` array of each point's ancestors at the given levels
+/// (the multi-level features as cell ids).
+///
+/// # Errors
+/// [`Error::InvalidLevel`] for a level above 30 or deeper than a point.
+pub fn ancestors_list_array(points: &[CellId], levels: &[u8]) -> Result<ListArray, Error> {
+    let mut rows = Vec::with_capacity(points.len());
+    for p in points {
+        let mut row = Vec::with_capacity(levels.len());
+        for &l in levels {
+            if l > MAX_LEVEL || l > p.level() {
+                return Err(Error::InvalidLevel {
+                    level: i64::from(l),
+                    expected: "levels in 0..=30, no deeper than the points",
+                });
+            }
+            row.push(p.parent(l));
+        }
+        rows.push(row);
+    }
+    Ok(cell_list_array(&rows))
+}
+
+/// Writes a Parquet file with one `List<UInt64>` column named `name`.
+///
+/// # Errors
+/// Parquet's error (including the writer's I/O errors).
+pub fn write_parquet<W: Write + Send>(
+    w: W,
+    name: &str,
+    column: &ListArray,
+) -> Result<(), parquet::errors::ParquetError> {
+    let schema = Arc::new(Schema::new(vec![Field::new(
+        name,
+        column.data_type().clone(),
+        false,
+    )]));
+    let batch = RecordBatch::try_new(schema.clone(), vec![Arc::new(column.clone())])?;
+    let mut writer = ArrowWriter::try_new(w, schema, None)?;
+    writer.write(&batch)?;
+    writer.close()?;
+    Ok(())
+}
