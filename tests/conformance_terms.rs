@@ -4,7 +4,7 @@
 //! interior covering of the region, which are fed to s2cells unchanged.
 
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
-use s2cells::{CellId, CellUnion, Error, Point};
+use s2cells::{Cap, CellId, CellUnion, Error, LatLngRect, Point};
 use serde_json::Value;
 
 fn options(v: &Value) -> (TermIndexerOptions, String) {
@@ -103,6 +103,38 @@ fn terms_equal_googles() {
                 regions += 1;
                 let cov = covering(&v["covering"]);
                 let interior = covering(&v["interior"]);
+                // The region forms cover the region with our coverer, which
+                // must give Google's covering; then the terms follow.
+                let r = &v["region"];
+                let (ours_cov, query, index) = match r["kind"].as_str() {
+                    Some("rect") => {
+                        let (lo, hi) = (f64s(&r["lo_degrees"]), f64s(&r["hi_degrees"]));
+                        let rect = LatLngRect::from_degrees(lo[0], hi[0], lo[1], hi[1])
+                            .expect("valid rect in vectors");
+                        (
+                            ix.coverer().covering(&rect),
+                            ix.query_terms(&rect, &prefix),
+                            ix.index_terms(&rect, &prefix),
+                        )
+                    }
+                    Some("cap") => {
+                        let c = f64s(&r["center"]);
+                        let radius = r["radius_degrees"].as_f64().unwrap().to_radians();
+                        let cap = Cap::from_center_angle(Point::new(c[0], c[1], c[2]), radius);
+                        (
+                            ix.coverer().covering(&cap),
+                            ix.query_terms(&cap, &prefix),
+                            ix.index_terms(&cap, &prefix),
+                        )
+                    }
+                    other => panic!("line {}: unknown region {other:?}", i + 1),
+                };
+                assert_eq!(ours_cov, cov, "line {}: our covering", i + 1);
+                check("query_terms(region)", query, &v["query_terms"]);
+                match index {
+                    Ok(terms) => check("index_terms(region)", terms, &v["index_terms"]),
+                    Err(e) => assert!(o.index_contains_points_only, "line {}: {e}", i + 1),
+                }
                 check(
                     "query(region)",
                     ix.query_terms_for_covering(&cov, &prefix),
@@ -165,4 +197,12 @@ fn bad_options_are_refused() {
     ] {
         assert!(TermIndexer::new(bad).is_err(), "{bad:?}");
     }
+}
+
+fn f64s(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().expect("number"))
+        .collect()
 }

@@ -28,7 +28,7 @@
 //! nothing. [`KeyQuery::signed_ranges`] therefore splits any range at the
 //! sign flip and never merges across it.
 
-use crate::{CellId, CellUnion, Error, LatLng, Point};
+use crate::{CellId, CellUnion, Error, LatLng, Point, Region, RegionCoverer};
 
 /// The key of a point at a level: its cell at that level (level 30 is the
 /// leaf, what a points table stores).
@@ -242,6 +242,27 @@ impl KeyQuery {
             ancestors.retain(|a| !in_ranges(&ranges, *a));
         }
         Self { ranges, ancestors }
+    }
+
+    /// The keys for a query region: [`new`](Self::new) on its covering by
+    /// `coverer`.
+    ///
+    /// ```
+    /// use s2cells::feature::keys::{KeyQuery, Stored};
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let rect = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let coverer = RegionCoverer::new().max_level(15)?.min_level(8)?.max_cells(500)?;
+    /// let q = KeyQuery::for_region(&rect, &coverer, Stored::Points);
+    /// assert!(!q.ranges().is_empty() && q.ranges().len() <= 351);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn for_region<R: Region + ?Sized>(
+        region: &R,
+        coverer: &RegionCoverer,
+        stored: Stored,
+    ) -> Self {
+        Self::new(&coverer.covering(region), stored)
     }
 
     /// The merged leaf ranges, in curve (u64) order.

@@ -26,7 +26,7 @@
 //! ([`TermIndexer::options`] has them), and any canonical covering with
 //! those options gives Google's terms for it.
 
-use crate::{CellId, CellUnion, Error, Point, MAX_LEVEL};
+use crate::{CellId, CellUnion, Error, Point, Region, RegionCoverer, MAX_LEVEL};
 
 /// What the term indexer is asked to do; `Default` is Google's defaults
 /// (levels 4..=16, `level_mod` 1, `max_cells` 8, marker `'$'`).
@@ -142,6 +142,9 @@ impl TermIndexer {
             return Err(Error::InvalidLevelMod {
                 level_mod: options.level_mod,
             });
+        }
+        if options.max_cells == 0 {
+            return Err(Error::InvalidMaxCells { max_cells: 0 });
         }
         let m = options.marker;
         if !m.is_ascii() || m.is_ascii_alphanumeric() {
@@ -319,6 +322,73 @@ impl TermIndexer {
             prev = Some(id);
         }
         terms
+    }
+
+    /// The region coverer these options describe (Google's indexer keeps
+    /// one with the same levels, `level_mod` and `max_cells`).
+    ///
+    /// ```
+    /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
+    /// let ix = TermIndexer::new(TermIndexerOptions::default())?;
+    /// assert_eq!(ix.coverer().options(), (4, 16, 1, 8)); // min, max, level_mod, max_cells
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn coverer(&self) -> RegionCoverer {
+        let o = &self.options;
+        // The options were checked in `new`, so every step succeeds.
+        RegionCoverer::new()
+            .max_level(o.max_level)
+            .and_then(|c| c.min_level(o.min_level))
+            .and_then(|c| c.level_mod(o.level_mod))
+            .and_then(|c| c.max_cells(o.max_cells))
+            .unwrap_or_default()
+    }
+
+    /// The terms to index a region document under: the terms of its
+    /// covering by [`coverer`](Self::coverer) (Google's
+    /// `GetIndexTerms(const S2Region&)`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PointsOnlyIndex`] when the options say the index holds only
+    /// points.
+    ///
+    /// ```
+    /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
+    /// use s2cells::LatLngRect;
+    /// let ix = TermIndexer::new(TermIndexerOptions::default())?;
+    /// let rect = LatLngRect::from_degrees(-30.25, -30.0, -51.27, -51.04)?;
+    /// let terms = ix.index_terms(&rect, "geo:")?;
+    /// assert!(terms.iter().any(|t| t.starts_with("geo:$")));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn index_terms<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        prefix: &str,
+    ) -> Result<Vec<String>, Error> {
+        if self.options.index_contains_points_only {
+            return Err(Error::PointsOnlyIndex);
+        }
+        self.index_terms_for_covering(&self.coverer().covering(region), prefix)
+    }
+
+    /// The terms that find every document intersecting a region: the query
+    /// terms of its covering by [`coverer`](Self::coverer) (Google's
+    /// `GetQueryTerms(const S2Region&)`).
+    ///
+    /// ```
+    /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
+    /// use s2cells::{Cap, LatLng};
+    /// let ix = TermIndexer::new(TermIndexerOptions::default())?;
+    /// let cap = Cap::from_center_angle(LatLng::from_degrees(48.85, 2.35).to_point(), 1e-4);
+    /// assert!(!ix.query_terms(&cap, "").is_empty());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn query_terms<R: Region + ?Sized>(&self, region: &R, prefix: &str) -> Vec<String> {
+        self.query_terms_for_covering(&self.coverer().covering(region), prefix)
     }
 
     /// Terms for `id`'s ancestors at the indexed levels, deepest first,

@@ -1,6 +1,6 @@
 //! The vocabulary: disjoint cells numbered in curve order.
 
-use crate::{CellId, CellUnion, Error};
+use crate::{CellId, CellUnion, Error, Region, RegionCoverer};
 
 /// Bits of the lookup table that narrows the binary search (see
 /// [`Vocabulary::index_of`]).
@@ -99,6 +99,28 @@ impl Vocabulary {
     /// As [`from_cells`](Self::from_cells) (an empty covering).
     pub fn from_covering(covering: &CellUnion, oov_bucket: bool) -> Result<Self, Error> {
         Self::from_cells(covering.iter(), oov_bucket)
+    }
+
+    /// Every cell at `level` that may intersect a region (its fixed-level
+    /// covering, streamed), as in the post's level-15 grid of a city.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::Vocabulary;
+    /// use s2cells::LatLngRect;
+    /// let porto_alegre = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// assert_eq!(Vocabulary::from_region(&porto_alegre, 15, false)?.n_features(), 8523);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidLevel`] for a level above 30; as
+    /// [`from_cells`](Self::from_cells) for a region without cells.
+    pub fn from_region<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+        oov_bucket: bool,
+    ) -> Result<Self, Error> {
+        Self::from_cells(RegionCoverer::fixed_level_cells(region, level)?, oov_bucket)
     }
 
     /// The cells at `level` holding at least `min_count` of the given
