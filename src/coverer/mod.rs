@@ -208,7 +208,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
             } else {
                 self.result.push(c.cell.id());
             }
-            if self.queue.len() > self.budget || self.result.len() > self.budget.saturating_mul(4) {
+            if self.queue.len() > self.budget || self.result.len() > self.budget {
                 return Err(OverBudget(self.queue.len().max(self.result.len())));
             }
         }
@@ -406,9 +406,10 @@ impl RegionCoverer {
 
     /// [`covering`](Self::covering), or an error rather than a covering
     /// of more than `budget` cells. The work stays proportional to the
-    /// budget: the run gives up once more than `budget` candidates are
-    /// pending (each a cell that may intersect the region) or more than
-    /// `4·budget` cells are found, before merging siblings.
+    /// budget: the run gives up once more than `4·budget + 64` candidates
+    /// are pending (each a cell that may intersect the region) or as many
+    /// cells are found before merging siblings, which a covering within
+    /// budget practically never needs.
     ///
     /// # Errors
     ///
@@ -430,7 +431,7 @@ impl RegionCoverer {
     ) -> Result<CellUnion, Error> {
         let over = |cells| Error::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, false, budget)
+            .covering_ids(region, false, work_limit(budget))
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
@@ -458,7 +459,7 @@ impl RegionCoverer {
     ) -> Result<CellUnion, Error> {
         let over = |cells| Error::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, true, budget)
+            .covering_ids(region, true, work_limit(budget))
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
@@ -633,6 +634,13 @@ impl RegionCoverer {
         }
         Ok(out)
     }
+}
+
+/// The pending candidates or raw cells past which a run under `budget`
+/// gives up: a covering within budget can need a few times its size of
+/// candidates (interior coverings queue cells they may not use).
+fn work_limit(budget: usize) -> usize {
+    budget.saturating_mul(4).saturating_add(64)
 }
 
 /// A level in 0..=30, or the error naming it.
