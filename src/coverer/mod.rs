@@ -8,6 +8,7 @@
 
 mod canonical;
 mod heap;
+mod radix;
 mod stream;
 
 pub use stream::{FixedLevelCells, FixedLevelRanges};
@@ -540,6 +541,8 @@ impl RegionCoverer {
         };
         run.run()?;
         let mut result = run.result;
+        // Sorted here, the sort in normalize_ids is one linear check.
+        radix::sort(&mut result);
         normalize_ids(&mut result);
         if self.min_level > 0 || self.level_mod > 1 {
             result = denormalize(&result, self.min_level, self.level_mod);
