@@ -12,7 +12,7 @@ const BITS: u32 = 11;
 const BUCKETS: usize = 1 << BITS;
 
 /// Sorts `ids` by value; small inputs go to `sort_unstable`.
-pub(super) fn sort(ids: &mut Vec<CellId>) {
+pub(super) fn sort(ids: &mut [CellId]) {
     if ids.len() < 512 {
         ids.sort_unstable();
         return;
@@ -26,7 +26,7 @@ pub(super) fn sort(ids: &mut Vec<CellId>) {
         for &v in &src {
             counts[((v >> shift) as usize) & (BUCKETS - 1)] += 1;
         }
-        if counts.iter().any(|&c| c == src.len()) {
+        if counts.contains(&src.len()) {
             shift += BITS;
             continue;
         }
