@@ -3,7 +3,8 @@
 use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4};
 
 use super::cell_id::ij_level_to_bound_uv;
-use super::coords::{face_uv_to_xyz, u_norm, uv_axes_z, v_norm};
+use super::coords::{face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm};
+use super::hilbert::{POS_TO_IJ, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
 use super::CellId;
 use crate::geom::{R1Interval, S1Interval};
@@ -228,6 +229,49 @@ impl Cell {
             return [*self; 4];
         }
         self.id.children().map(Self::from)
+    }
+
+    /// The lower-left leaf coordinates (i, j) of the cell, for
+    /// [`subdivide_ij`](Self::subdivide_ij).
+    pub(crate) fn lower_left_ij(&self) -> (u32, u32) {
+        let (_, i, j, _) = self.id.to_face_ij_orientation();
+        let mask = CellId::size_ij_at(self.level).wrapping_neg();
+        (i & mask, j & mask)
+    }
+
+    /// [`subdivide`](Self::subdivide) for a cell whose lower-left leaf
+    /// (i, j) is known, with the children's own: the children are cut out
+    /// of this cell's bounds at its center, as Google's `S2Cell::Subdivide`
+    /// does, instead of decoding each child id (which made a rectangle
+    /// covering 1.6x slower). Same cells, bit for bit: the center in (s, t)
+    /// is the children's shared bound. Not for leaves.
+    pub(crate) fn subdivide_ij(&self, i: u32, j: u32) -> [(Self, u32, u32); 4] {
+        let half = CellId::size_ij_at(self.level + 1);
+        let u_mid = st_to_uv(ij_to_st_min(i + half));
+        let v_mid = st_to_uv(ij_to_st_min(j + half));
+        let level = self.level + 1;
+        let mut id = self.id.child_begin();
+        let mut out = [(*self, 0, 0); 4];
+        for (pos, slot) in out.iter_mut().enumerate() {
+            let ij = POS_TO_IJ[usize::from(self.orientation)][pos];
+            let (ci, cj) = (usize::from(ij >> 1), usize::from(ij & 1));
+            let mut uv = self.uv;
+            uv[0][1 - ci] = u_mid;
+            uv[1][1 - cj] = v_mid;
+            *slot = (
+                Self {
+                    id,
+                    face: self.face,
+                    level,
+                    orientation: self.orientation ^ POS_TO_ORIENTATION[pos],
+                    uv,
+                },
+                i + half * ci as u32,
+                j + half * cj as u32,
+            );
+            id = id.next();
+        }
+        out
     }
 
     /// The average area of cells at `level`, in steradians.

@@ -8,6 +8,7 @@
 
 mod canonical;
 mod heap;
+mod radix;
 mod stream;
 
 pub use stream::{FixedLevelCells, FixedLevelRanges};
@@ -61,6 +62,10 @@ impl Default for RegionCoverer {
 #[derive(Clone, Copy)]
 struct Candidate {
     cell: Cell,
+    /// The cell's lower-left leaf coordinates, to subdivide it without
+    /// decoding ids.
+    i: u32,
+    j: u32,
     first_child: u32,
     num_children: u8,
     is_terminal: bool,
@@ -86,27 +91,36 @@ struct Run<'a, R: Region + ?Sized> {
 impl<R: Region + ?Sized> Run<'_, R> {
     /// Google's `NewCandidate`: `None` for a cell that cannot intersect the
     /// region (or, in an interior covering, cannot hold a contained cell).
-    fn new_candidate(&mut self, cell: Cell) -> Option<u32> {
-        if !self.region.may_intersect_cell(&cell) {
+    fn new_candidate(&mut self, cell: Cell, i: u32, j: u32) -> Option<u32> {
+        let o = &self.options;
+        let at_or_below_min = cell.level() >= o.min_level;
+        let at_bottom = cell.level() + o.level_mod > o.max_level;
+        // Google asks Contains only of cells at min_level or finer, and in
+        // an exterior covering not of those at the bottom level.
+        let want_contains = at_or_below_min && (self.interior || !at_bottom);
+        let (may, contains) = self
+            .region
+            .may_intersect_and_contains_cell(&cell, want_contains);
+        if !may {
             return None;
         }
-        let o = &self.options;
         let mut is_terminal = false;
-        if cell.level() >= o.min_level {
-            let at_bottom = cell.level() + o.level_mod > o.max_level;
+        if at_or_below_min {
             if self.interior {
-                if self.region.contains_cell(&cell) {
+                if contains {
                     is_terminal = true;
                 } else if at_bottom {
                     return None;
                 }
-            } else if at_bottom || self.region.contains_cell(&cell) {
+            } else if at_bottom || contains {
                 is_terminal = true;
             }
         }
         let index = self.candidates.len() as u32;
         self.candidates.push(Candidate {
             cell,
+            i,
+            j,
             first_child: 0,
             num_children: 0,
             is_terminal,
@@ -117,17 +131,17 @@ impl<R: Region + ?Sized> Run<'_, R> {
     /// Google's `ExpandChildren`: the descendants `num_levels` down that
     /// may intersect, as children of `parent`; returns how many are
     /// terminal.
-    fn expand_children(&mut self, cell: &Cell, num_levels: u8) -> u32 {
+    fn expand_children(&mut self, cell: &Cell, i: u32, j: u32, num_levels: u8) -> u32 {
         let num_levels = num_levels - 1;
         let mut num_terminals = 0;
-        for child in cell.subdivide() {
+        for (child, ci, cj) in cell.subdivide_ij(i, j) {
             if num_levels > 0 {
                 if self.region.may_intersect_cell(&child) {
-                    num_terminals += self.expand_children(&child, num_levels);
+                    num_terminals += self.expand_children(&child, ci, cj, num_levels);
                 }
                 continue;
             }
-            if let Some(c) = self.new_candidate(child) {
+            if let Some(c) = self.new_candidate(child, ci, cj) {
                 self.children.push(c);
                 if self.candidates[c as usize].is_terminal {
                     num_terminals += 1;
@@ -153,7 +167,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
         } else {
             o.level_mod
         };
-        let num_terminals = self.expand_children(&c.cell, num_levels);
+        let num_terminals = self.expand_children(&c.cell, c.i, c.j, num_levels);
         let num_children = self.children.len() - first_child;
         let shift = 2 * u32::from(o.level_mod);
         if num_children == 0 {
@@ -180,7 +194,9 @@ impl<R: Region + ?Sized> Run<'_, R> {
     /// Google's `GetCoveringInternal`, up to the final normalization.
     fn run(&mut self) -> Result<(), OverBudget> {
         for id in self.options.initial_cells(self.region) {
-            if let Some(c) = self.new_candidate(Cell::from(id)) {
+            let cell = Cell::from(id);
+            let (i, j) = cell.lower_left_ij();
+            if let Some(c) = self.new_candidate(cell, i, j) {
                 self.add_candidate(c);
             }
         }
@@ -208,7 +224,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
             } else {
                 self.result.push(c.cell.id());
             }
-            if self.queue.len() > self.budget || self.result.len() > self.budget.saturating_mul(4) {
+            if self.queue.len() > self.budget || self.result.len() > self.budget {
                 return Err(OverBudget(self.queue.len().max(self.result.len())));
             }
         }
@@ -406,9 +422,10 @@ impl RegionCoverer {
 
     /// [`covering`](Self::covering), or an error rather than a covering
     /// of more than `budget` cells. The work stays proportional to the
-    /// budget: the run gives up once more than `budget` candidates are
-    /// pending (each a cell that may intersect the region) or more than
-    /// `4·budget` cells are found, before merging siblings.
+    /// budget: the run gives up once more than `4·budget + 64` candidates
+    /// are pending (each a cell that may intersect the region) or as many
+    /// cells are found before merging siblings, which a covering within
+    /// budget practically never needs.
     ///
     /// # Errors
     ///
@@ -430,7 +447,7 @@ impl RegionCoverer {
     ) -> Result<CellUnion, Error> {
         let over = |cells| Error::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, false, budget)
+            .covering_ids(region, false, work_limit(budget))
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
@@ -458,7 +475,7 @@ impl RegionCoverer {
     ) -> Result<CellUnion, Error> {
         let over = |cells| Error::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, true, budget)
+            .covering_ids(region, true, work_limit(budget))
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
@@ -524,6 +541,8 @@ impl RegionCoverer {
         };
         run.run()?;
         let mut result = run.result;
+        // Sorted here, the sort in normalize_ids is one linear check.
+        radix::sort(&mut result);
         normalize_ids(&mut result);
         if self.min_level > 0 || self.level_mod > 1 {
             result = denormalize(&result, self.min_level, self.level_mod);
@@ -633,6 +652,13 @@ impl RegionCoverer {
         }
         Ok(out)
     }
+}
+
+/// The pending candidates or raw cells past which a run under `budget`
+/// gives up: a covering within budget can need a few times its size of
+/// candidates (interior coverings queue cells they may not use).
+fn work_limit(budget: usize) -> usize {
+    budget.saturating_mul(4).saturating_add(64)
 }
 
 /// A level in 0..=30, or the error naming it.

@@ -18,7 +18,7 @@ pub struct FixedLevelCells<'a, R: Region + ?Sized> {
     level: u8,
     /// Cells still to visit, the next on top (at most 3 per level plus the
     /// starting cells).
-    stack: Vec<Cell>,
+    stack: Vec<(Cell, u32, u32)>,
     /// A contained cell's level-L descendants still to emit: `(next, end)`.
     run: Option<(CellId, CellId)>,
 }
@@ -40,10 +40,14 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             level_mod: 1,
             max_cells: usize::MAX,
         };
-        let mut stack: Vec<Cell> = options
+        let mut stack: Vec<(Cell, u32, u32)> = options
             .initial_cells(region)
             .into_iter()
-            .map(Cell::from)
+            .map(|id| {
+                let cell = Cell::from(id);
+                let (i, j) = cell.lower_left_ij();
+                (cell, i, j)
+            })
             .collect();
         stack.reverse();
         Self {
@@ -57,19 +61,22 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     /// The next cell to emit as a range of level-L cells (one cell, or all
     /// of a contained cell's descendants), or `None` at the end.
     fn next_range(&mut self) -> Option<(CellId, CellId)> {
-        while let Some(cell) = self.stack.pop() {
-            if !self.region.may_intersect_cell(&cell) {
+        while let Some((cell, i, j)) = self.stack.pop() {
+            let at_level = cell.level() >= self.level;
+            let (may, contains) = self
+                .region
+                .may_intersect_and_contains_cell(&cell, !at_level);
+            if !may {
                 continue;
             }
             let id = cell.id();
-            if cell.level() >= self.level {
+            if at_level {
                 return Some((id, id.next()));
             }
-            if self.region.contains_cell(&cell) {
+            if contains {
                 return Some((id.child_begin_at(self.level), id.child_end_at(self.level)));
             }
-            let children = cell.subdivide();
-            for child in children.into_iter().rev() {
+            for child in cell.subdivide_ij(i, j).into_iter().rev() {
                 self.stack.push(child);
             }
         }

@@ -100,6 +100,19 @@ impl Region for Cap {
         Cap::contains_point(self, p)
     }
 
+    /// The vertices normalized and tested once for both answers.
+    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+        let vertices = cell.vertices();
+        let inside = vertices.map(|v| Cap::contains_point(self, &v));
+        let may = inside.iter().any(|&b| b) || self.intersects_cell_edges(cell, &vertices);
+        if !may || !want_contains {
+            return (may, false);
+        }
+        let contains =
+            inside.iter().all(|&b| b) && !self.complement().intersects_cell_edges(cell, &vertices);
+        (true, contains)
+    }
+
     fn cell_union_bound(&self) -> Vec<CellId> {
         Cap::cell_union_bound(self)
     }

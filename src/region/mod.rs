@@ -63,6 +63,31 @@ pub trait Region {
         self.cap_bound().cell_union_bound()
     }
 
+    /// [`may_intersect_cell`](Self::may_intersect_cell), and, when
+    /// `want_contains` and the cell may intersect,
+    /// [`contains_cell`](Self::contains_cell), in one call: the coverer asks
+    /// both of most cells, and a region whose two tests share work
+    /// overrides this (a rectangle bounds the cell once, a cap normalizes
+    /// its vertices once). The answers must be the two methods' answers;
+    /// the second is `false` when not wanted.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId, LatLngRect, Region};
+    /// let r = LatLngRect::from_degrees(-10.0, 10.0, -10.0, 10.0)?;
+    /// let cell = Cell::from(CellId::from_face(0).child_begin_at(8));
+    /// assert_eq!(
+    ///     r.may_intersect_and_contains_cell(&cell, true),
+    ///     (r.may_intersect_cell(&cell), r.contains_cell(&cell))
+    /// );
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+        if !self.may_intersect_cell(cell) {
+            return (false, false);
+        }
+        (true, want_contains && self.contains_cell(cell))
+    }
+
     /// Whether the region certainly contains no cell (it has no interior:
     /// a point, a line, a zero-width rectangle). Interior coverings of such
     /// a region are empty, and the coverer then returns at once instead of

@@ -71,6 +71,15 @@ impl Region for LatLngRect {
         self.contains_latlng(&LatLng::from(*p))
     }
 
+    /// One cell bound for both tests (it is most of their cost).
+    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+        let bound = cell.rect_bound();
+        if !self.intersects(&bound) {
+            return (false, false);
+        }
+        (true, want_contains && self.contains(&bound))
+    }
+
     fn has_empty_interior(&self) -> bool {
         self.is_degenerate()
     }

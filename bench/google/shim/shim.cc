@@ -11,8 +11,15 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include <climits>
+
+#include "s2/s1angle.h"
+#include "s2/s1chord_angle.h"
+#include "s2/s2cap.h"
 #include "s2/s2cell_id.h"
 #include "s2/s2latlng.h"
+#include "s2/s2latlng_rect.h"
+#include "s2/s2region_coverer.h"
 
 extern "C" {
 
@@ -121,6 +128,54 @@ size_t s2g_to_token(uint64_t id, char* buf) {
   size_t len = t.size() > 16 ? 16 : t.size();
   std::memcpy(buf, t.data(), len);
   return len;
+}
+
+// One covering of a region by S2RegionCoverer (max_cells < 0: unlimited;
+// interior != 0: GetInteriorCovering). Writes at most `cap` ids to `out`,
+// the count to *n; returns the sum of the ids. One call is one covering,
+// the coverer built inside, as a caller would.
+static uint64_t Cover(const S2Region& region, int min_level, int max_level,
+                      int level_mod, int max_cells, int interior,
+                      uint64_t* out, size_t cap, size_t* n) {
+  S2RegionCoverer::Options o;
+  o.set_min_level(min_level);
+  o.set_max_level(max_level);
+  o.set_level_mod(level_mod);
+  o.set_max_cells(max_cells < 0 ? INT_MAX : max_cells);
+  S2RegionCoverer coverer(o);
+  std::vector<S2CellId> ids;
+  if (interior) {
+    coverer.GetInteriorCovering(region, &ids);
+  } else {
+    coverer.GetCovering(region, &ids);
+  }
+  uint64_t sum = 0;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i < cap) out[i] = ids[i].id();
+    sum += ids[i].id();
+  }
+  *n = ids.size();
+  return sum;
+}
+
+// Rectangle bounds in radians, as stored (lng_lo > lng_hi crosses 180).
+uint64_t s2g_cover_rect(double lat_lo, double lat_hi, double lng_lo,
+                        double lng_hi, int min_level, int max_level,
+                        int level_mod, int max_cells, int interior,
+                        uint64_t* out, size_t cap, size_t* n) {
+  S2LatLngRect rect(R1Interval(lat_lo, lat_hi), S1Interval(lng_lo, lng_hi));
+  return Cover(rect, min_level, max_level, level_mod, max_cells, interior, out,
+               cap, n);
+}
+
+// Cap center (unit vector) and squared chord radius.
+uint64_t s2g_cover_cap(double x, double y, double z, double length2,
+                       int min_level, int max_level, int level_mod,
+                       int max_cells, int interior, uint64_t* out, size_t cap,
+                       size_t* n) {
+  S2Cap c(S2Point(x, y, z), S1ChordAngle::FromLength2(length2));
+  return Cover(c, min_level, max_level, level_mod, max_cells, interior, out,
+               cap, n);
 }
 
 }  // extern "C"

@@ -40,6 +40,34 @@ mod ffi {
         pub fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
         pub fn s2g_from_token(s: *const u8, len: usize) -> u64;
         pub fn s2g_to_token(id: u64, buf: *mut u8) -> usize;
+        pub fn s2g_cover_rect(
+            lat_lo: f64,
+            lat_hi: f64,
+            lng_lo: f64,
+            lng_hi: f64,
+            min_level: i32,
+            max_level: i32,
+            level_mod: i32,
+            max_cells: i32,
+            interior: i32,
+            out: *mut u64,
+            cap: usize,
+            n: *mut usize,
+        ) -> u64;
+        pub fn s2g_cover_cap(
+            x: f64,
+            y: f64,
+            z: f64,
+            length2: f64,
+            min_level: i32,
+            max_level: i32,
+            level_mod: i32,
+            max_cells: i32,
+            interior: i32,
+            out: *mut u64,
+            cap: usize,
+            n: *mut usize,
+        ) -> u64;
     }
 }
 
@@ -298,6 +326,84 @@ pub fn to_token(id: u64) -> Option<String> {
     #[cfg(not(s2_google))]
     {
         let _ = id;
+        None
+    }
+}
+
+/// Covering options for [`cover_rect`] / [`cover_cap`]: min_level,
+/// max_level, level_mod, max_cells (negative: unlimited).
+#[derive(Clone, Copy, Debug)]
+pub struct CoverOptions {
+    pub min_level: u8,
+    pub max_level: u8,
+    pub level_mod: u8,
+    pub max_cells: i32,
+    /// Interior covering instead of covering.
+    pub interior: bool,
+}
+
+/// Google's `S2RegionCoverer` covering of the rectangle `[lat_lo, lat_hi,
+/// lng_lo, lng_hi]` (radians, as stored). Writes the ids into `out` (which
+/// must be long enough; its length is the capacity) and returns `(count,
+/// sum of ids)`, or `None` without the library.
+pub fn cover_rect(rect: [f64; 4], o: CoverOptions, out: &mut [u64]) -> Option<(usize, u64)> {
+    #[cfg(s2_google)]
+    {
+        let mut n = 0usize;
+        // SAFETY: `out` holds `out.len()` elements; C++ writes at most that many.
+        let sum = unsafe {
+            ffi::s2g_cover_rect(
+                rect[0],
+                rect[1],
+                rect[2],
+                rect[3],
+                i32::from(o.min_level),
+                i32::from(o.max_level),
+                i32::from(o.level_mod),
+                o.max_cells,
+                i32::from(o.interior),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n,
+            )
+        };
+        Some((n, sum))
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = (rect, o, out);
+        None
+    }
+}
+
+/// Google's covering of the cap with center `[x, y, z]` and squared chord
+/// radius `length2`; see [`cover_rect`].
+pub fn cover_cap(cap: [f64; 4], o: CoverOptions, out: &mut [u64]) -> Option<(usize, u64)> {
+    #[cfg(s2_google)]
+    {
+        let mut n = 0usize;
+        // SAFETY: as in `cover_rect`.
+        let sum = unsafe {
+            ffi::s2g_cover_cap(
+                cap[0],
+                cap[1],
+                cap[2],
+                cap[3],
+                i32::from(o.min_level),
+                i32::from(o.max_level),
+                i32::from(o.level_mod),
+                o.max_cells,
+                i32::from(o.interior),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n,
+            )
+        };
+        Some((n, sum))
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = (cap, o, out);
         None
     }
 }

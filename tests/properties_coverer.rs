@@ -1,0 +1,241 @@
+//! Properties of `RegionCoverer` on random rectangles and caps: coverings
+//! cover, interior coverings lie inside, `max_cells` holds when the levels
+//! allow it, coverings are canonical, and the lazy fixed-level iterators
+//! give exactly the fixed-level covering.
+
+use proptest::prelude::*;
+use s2cells::{Cap, Cell, CellId, LatLng, LatLngRect, Point, Region, RegionCoverer};
+
+/// A rectangle: center anywhere, sides 1e-6..~60 degrees.
+fn rect() -> impl Strategy<Value = LatLngRect> {
+    (-89.0f64..89.0, -180.0f64..180.0, -6.0f64..1.8, -6.0f64..1.8).prop_map(|(lat, lng, h, w)| {
+        let size = LatLng::from_degrees(10f64.powf(h), 10f64.powf(w));
+        LatLngRect::from_center_size(LatLng::from_degrees(lat, lng), size).expect("valid rect")
+    })
+}
+
+/// A cap: center anywhere, radius 1e-7..1 radian.
+fn cap() -> impl Strategy<Value = Cap> {
+    (-90.0f64..90.0, -180.0f64..180.0, -7.0f64..0.0).prop_map(|(lat, lng, r)| {
+        Cap::from_center_angle(LatLng::from_degrees(lat, lng).to_point(), 10f64.powf(r))
+    })
+}
+
+fn options() -> impl Strategy<Value = RegionCoverer> {
+    (0u8..=30, 0u8..=30, 1u8..=3, 1usize..300).prop_map(|(a, b, m, n)| {
+        let (min, max) = (a.min(b), a.max(b));
+        // Keep the min_level moderate: a high one on a big region is
+        // millions of cells, which is right but slow.
+        let min = min.min(10);
+        RegionCoverer::new()
+            .max_level(max)
+            .and_then(|c| c.min_level(min))
+            .and_then(|c| c.level_mod(m))
+            .and_then(|c| c.max_cells(n))
+            .expect("valid options")
+    })
+}
+
+/// Points of the rectangle: a grid of fractions of its extent.
+fn rect_points(r: &LatLngRect, fractions: &[(f64, f64)]) -> Vec<Point> {
+    let size = r.size();
+    fractions
+        .iter()
+        .map(|&(a, b)| {
+            let lng = r.lng_lo() + b * size.lng();
+            let lng = if lng > std::f64::consts::PI {
+                lng - 2.0 * std::f64::consts::PI
+            } else {
+                lng
+            };
+            LatLng::from_radians(r.lat_lo() + a * size.lat(), lng).to_point()
+        })
+        .filter(|p| r.contains_point(p))
+        .collect()
+}
+
+/// Points of the cap: along directions at fractions of the radius.
+fn cap_points(c: &Cap, fractions: &[(f64, f64)]) -> Vec<Point> {
+    let center = c.center();
+    let helper = if center.x.abs() < 0.9 {
+        Point::new(1.0, 0.0, 0.0)
+    } else {
+        Point::new(0.0, 1.0, 0.0)
+    };
+    let u = center.cross(&helper).normalize();
+    let v = center.cross(&u);
+    fractions
+        .iter()
+        .map(|&(a, b)| {
+            let angle = a * c.radius();
+            let t = b * 2.0 * std::f64::consts::PI;
+            let dir = u * t.cos() + v * t.sin();
+            (center * angle.cos() + dir * angle.sin()).normalize()
+        })
+        .filter(|p| c.contains_point(p))
+        .collect()
+}
+
+fn check_covering<R: Region>(
+    region: &R,
+    coverer: &RegionCoverer,
+    points: &[Point],
+) -> Result<(), TestCaseError> {
+    let covering = coverer.covering(region);
+    for p in points {
+        prop_assert!(covering.contains_point(p), "covering misses {p:?}");
+    }
+    prop_assert!(
+        coverer.is_canonical(covering.cell_ids()),
+        "covering not canonical"
+    );
+    let (min, _, level_mod, max_cells) = coverer.options();
+    if min == 0 && level_mod == 1 && max_cells >= 6 {
+        prop_assert!(
+            covering.len() <= max_cells,
+            "{} cells > {max_cells}",
+            covering.len()
+        );
+    }
+    let interior = coverer.interior_covering(region);
+    for id in interior.iter() {
+        let cell = Cell::from(id);
+        for v in cell.vertices() {
+            prop_assert!(
+                region.contains_point(&v),
+                "interior cell {id:?} reaches outside"
+            );
+        }
+    }
+    let within = coverer.covering_within(region, covering.len().max(1));
+    prop_assert_eq!(within.ok(), Some(covering.clone()));
+    Ok(())
+}
+
+/// The level at which a region of `area` steradians has a few thousand
+/// cells at most.
+fn small_level(area: f64) -> u8 {
+    (0..=30u8)
+        .rev()
+        .find(|&l| area / Cell::average_area_at(l) < 800.0)
+        .unwrap_or(0)
+}
+
+fn check_lazy<R: Region>(region: &R, level: u8) -> Result<(), TestCaseError> {
+    let eager = RegionCoverer::new()
+        .fixed_level(level)
+        .and_then(|c| c.max_cells(usize::MAX))
+        .expect("level")
+        .covering(region);
+    let lazy: Vec<CellId> = RegionCoverer::fixed_level_cells(region, level)
+        .expect("level")
+        .collect();
+    prop_assert_eq!(lazy.as_slice(), eager.cell_ids());
+    // The ranges cover exactly the same leaves.
+    let ranges: Vec<(CellId, CellId)> = RegionCoverer::fixed_level_ranges(region, level)
+        .expect("level")
+        .collect();
+    let mut from_ranges = Vec::new();
+    for &(lo, hi) in &ranges {
+        prop_assert!(lo <= hi);
+        let mut c = lo.parent(level);
+        while c.range_max() <= hi {
+            from_ranges.push(c);
+            c = c.next();
+            if c.range_min() > hi {
+                break;
+            }
+        }
+    }
+    prop_assert_eq!(from_ranges.as_slice(), eager.cell_ids());
+    for w in ranges.windows(2) {
+        prop_assert!(w[0].1.next() < w[1].0, "ranges not merged or overlapping");
+    }
+    Ok(())
+}
+
+const FRACTIONS: [(f64, f64); 9] = [
+    (0.5, 0.5),
+    (0.01, 0.01),
+    (0.99, 0.99),
+    (0.01, 0.99),
+    (0.99, 0.01),
+    (0.3, 0.7),
+    (0.75, 0.2),
+    (0.999, 0.5),
+    (0.5, 0.001),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn rect_coverings(r in rect(), coverer in options()) {
+        check_covering(&r, &coverer, &rect_points(&r, &FRACTIONS))?;
+    }
+
+    #[test]
+    fn cap_coverings(c in cap(), coverer in options()) {
+        check_covering(&c, &coverer, &cap_points(&c, &FRACTIONS))?;
+    }
+
+    #[test]
+    fn rect_lazy_fixed_level(r in rect(), extra in 0u8..2) {
+        let level = (small_level(r.area()) + extra).min(30);
+        check_lazy(&r, level)?;
+    }
+
+    #[test]
+    fn cap_lazy_fixed_level(c in cap(), extra in 0u8..2) {
+        let level = (small_level(c.area()) + extra).min(30);
+        check_lazy(&c, level)?;
+    }
+}
+
+#[test]
+fn zero_area_rectangles_answer_at_once() {
+    // Google's interior covering of these does not finish (it splits every
+    // cell along the line down to level 30).
+    let equator = LatLngRect::from_degrees(0.0, 0.0, -170.0, 170.0).expect("rect");
+    let meridian = LatLngRect::from_degrees(-80.0, 80.0, 180.0, 180.0).expect("rect");
+    let coverer = RegionCoverer::new();
+    for r in [equator, meridian] {
+        assert!(coverer.interior_covering(&r).is_empty());
+        let covering = coverer.covering(&r);
+        assert!(!covering.is_empty() && covering.len() <= 8);
+    }
+}
+
+#[test]
+fn bad_options_are_errors() {
+    assert!(RegionCoverer::new().min_level(31).is_err());
+    assert!(RegionCoverer::new().max_level(31).is_err());
+    assert!(RegionCoverer::new().fixed_level(200).is_err());
+    assert!(RegionCoverer::new().level_mod(0).is_err());
+    assert!(RegionCoverer::new().level_mod(4).is_err());
+    assert!(RegionCoverer::new().max_cells(0).is_err());
+    assert!(RegionCoverer::new()
+        .min_level(20)
+        .and_then(|c| c.max_level(10))
+        .is_err());
+    assert!(RegionCoverer::fixed_level_cells(&Cap::full(), 31).is_err());
+    assert!(RegionCoverer::flood_fill(&Cap::full(), CellId::end(30)).is_err());
+}
+
+#[test]
+fn budget_stops_big_coverings_early() {
+    let world = LatLngRect::full();
+    let fine = RegionCoverer::new()
+        .fixed_level(20)
+        .and_then(|c| c.max_cells(usize::MAX))
+        .expect("level");
+    let t = std::time::Instant::now();
+    assert!(fine.covering_within(&world, 1000).is_err());
+    assert!(t.elapsed().as_secs() < 5);
+    // And lazily, the first cells of that 6·4^20-cell covering come at once.
+    let first: Vec<CellId> = RegionCoverer::fixed_level_cells(&world, 20)
+        .expect("level")
+        .take(5)
+        .collect();
+    assert_eq!(first[0], CellId::from_face(0).child_begin_at(20));
+}
