@@ -264,3 +264,13 @@ fn geojson_points_keep_ids_and_properties() {
         )
     );
 }
+
+#[test]
+fn quiet_on_stderr_when_it_is_not_a_terminal() {
+    // The progress bar is drawn only on a terminal; here stderr is a pipe.
+    s2cells()
+        .args(["index", "data/cities.csv", "-l", "5"])
+        .assert()
+        .success()
+        .stderr("");
+}
