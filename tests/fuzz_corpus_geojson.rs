@@ -1,4 +1,6 @@
-//! Replays the GeoJSON fuzz corpus (fuzz/corpus/parse_geojson) through the
+//! Replays the GeoJSON fuzz corpus (fuzz/corpus/parse_geojson: the seeds,
+//! and a 4-minute run merged down to the inputs that add edge coverage,
+//! `-merge=1 -use_counters=0`) through the
 //! fuzz target's checks, so every input the fuzzer found interesting stays
 //! tested on stable.
 #![cfg(feature = "geojson")]

@@ -6,7 +6,7 @@
 use clap::{Args, ValueEnum};
 use s2cells::{CellId, CellUnion, MAX_LEVEL};
 
-use crate::cells::{read_cells, write_cell, CellFormat, CellInput};
+use crate::cells::{for_each_cell, read_cells, write_cell, CellFormat, CellInput};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 
@@ -94,9 +94,8 @@ fn at_level(id: CellId) -> String {
 }
 
 pub fn parent(args: &ParentArgs) -> CliResult {
-    let (cells, format) = read_cells(&args.input)?;
-    let mut out = Vec::with_capacity(cells.len());
-    for id in cells {
+    let mut out = Vec::new();
+    let format = for_each_cell(&args.input, |id, _| {
         let level = match args.level {
             Some(l) if l > id.level() => {
                 return Err(CliError::Data(format!(
@@ -114,40 +113,44 @@ pub fn parent(args: &ParentArgs) -> CliResult {
             None => id.level() - 1,
         };
         out.push(id.parent(level));
-    }
+        Ok(())
+    })?;
     write_sorted(out, format)
 }
 
 pub fn children(args: &ChildrenArgs) -> CliResult {
-    let (cells, format) = read_cells(&args.input)?;
-    let Some(level) = args.level else {
-        let mut out = Vec::with_capacity(4 * cells.len());
-        for id in cells {
-            if id.is_leaf() {
+    let mut out = Vec::new();
+    let format = for_each_cell(&args.input, |id, _| {
+        match args.level {
+            None if id.is_leaf() => {
                 return Err(CliError::Data(format!(
                     "{}: a leaf cell has no children",
                     at_level(id)
-                )));
+                )))
             }
-            out.extend(id.children());
+            None => out.extend(id.children()),
+            Some(level) if id.level() > level => {
+                return Err(CliError::Data(format!(
+                    "{}: it has no children at level {level}",
+                    at_level(id)
+                )))
+            }
+            Some(_) => out.push(id),
         }
+        Ok(())
+    })?;
+    let Some(level) = args.level else {
         return write_sorted(out, format);
     };
-    if let Some(&id) = cells.iter().find(|c| c.level() > level) {
-        return Err(CliError::Data(format!(
-            "{}: it has no children at level {level}",
-            at_level(id)
-        )));
-    }
     // The level-L cells under a set of cells at level <= L are those under
     // its normalized union, whose cells are sorted and disjoint: so each
     // cell's children come out in order, without collecting them (a face
     // has 4^L of them).
-    let mut out = Output::stdout();
-    for id in CellUnion::from_cell_ids(cells).iter() {
-        stream_range(&mut out, id, level, format)?;
+    let mut sink = Output::stdout();
+    for id in CellUnion::from_cell_ids(out).iter() {
+        stream_range(&mut sink, id, level, format)?;
     }
-    Ok(out.flush()?)
+    Ok(sink.flush()?)
 }
 
 /// Writes the descendants of `id` at `level`, in order.
@@ -164,15 +167,14 @@ fn stream_range(out: &mut Output, id: CellId, level: u8, format: CellFormat) -> 
 }
 
 pub fn neighbors(args: &NeighborsArgs) -> CliResult {
-    let (cells, format) = read_cells(&args.input)?;
     if args.kind == NeighborKind::Edge && args.level.is_some() {
         return Err(CliError::Usage(
             "--level applies to --kind vertex or all; edge neighbors are at the cell's own level"
                 .to_owned(),
         ));
     }
-    let mut out = Vec::with_capacity(8 * cells.len());
-    for id in cells {
+    let mut out = Vec::new();
+    let format = for_each_cell(&args.input, |id, _| {
         match args.kind {
             NeighborKind::Edge => out.extend(id.edge_neighbors()),
             NeighborKind::Vertex => {
@@ -199,7 +201,8 @@ pub fn neighbors(args: &NeighborsArgs) -> CliResult {
                 out.extend(id.all_neighbors(level));
             }
         }
-    }
+        Ok(())
+    })?;
     write_sorted(out, format)
 }
 

@@ -193,7 +193,7 @@ impl<'a> Indexer<'a> {
                     "{}:{line}: no {what} column in the header ({}); expected {}",
                     spec.name,
                     fields.join(", "),
-                    wanted(col, cands, flag)
+                    wanted(col, cands, flag, "column")
                 ))
             })
         };

@@ -78,20 +78,26 @@ pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
             ));
         };
         let keys = obj.keys().map(String::as_str);
-        let key = |col: &Option<super::ColSpec>, cands: &[&str], flag: &str| {
+        let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
             find_column(keys.clone(), col, cands)
                 .and_then(|i| obj.iter().nth(i))
-                .ok_or_else(|| format!("no {} key in the object", wanted(col, cands, flag)))
+                .ok_or_else(|| {
+                    format!(
+                        "no {what} in the object; expected {}",
+                        wanted(col, cands, flag, "key")
+                    )
+                })
         };
-        let point = key(&spec.lat, LAT_NAMES, "--lat-col").and_then(|(lat_key, lat)| {
-            let (lng_key, lng) = key(&spec.lng, LNG_NAMES, "--lng-col")?;
-            let lat =
-                coordinate(lat).ok_or_else(|| format!("{lat_key:?} is not a number: {lat}"))?;
-            let lng =
-                coordinate(lng).ok_or_else(|| format!("{lng_key:?} is not a number: {lng}"))?;
-            check_range(lat, lng)?;
-            Ok(leaf(lat, lng))
-        });
+        let point =
+            key(&spec.lat, LAT_NAMES, "latitude", "--lat-col").and_then(|(lat_key, lat)| {
+                let (lng_key, lng) = key(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
+                let lat =
+                    coordinate(lat).ok_or_else(|| format!("{lat_key:?} is not a number: {lat}"))?;
+                let lng =
+                    coordinate(lng).ok_or_else(|| format!("{lng_key:?} is not a number: {lng}"))?;
+                check_range(lat, lng)?;
+                Ok(leaf(lat, lng))
+            });
         let cell = match (point, args.invalid) {
             (Ok(c), _) => Some(c),
             (Err(m), Invalid::Error) => return Err(fail(m)),

@@ -129,11 +129,11 @@ fn find_column<'a>(
 }
 
 /// Says which column was wanted, for an error when it is not there.
-fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str) -> String {
+fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str, noun: &str) -> String {
     match spec {
-        Some(ColSpec::Name(n)) => format!("a column named {n:?}"),
-        Some(ColSpec::Number(n)) => format!("column {}", n + 1),
-        None => format!("a column named {} (or pass {flag})", candidates.join(", ")),
+        Some(ColSpec::Name(n)) => format!("a {noun} named {n:?}"),
+        Some(ColSpec::Number(n)) => format!("{noun} {}", n + 1),
+        None => format!("a {noun} named {} (or pass {flag})", candidates.join(", ")),
     }
 }
 

@@ -1,0 +1,276 @@
+//! `index`: every input format and option gives the library's cells, rows
+//! pass through untouched, and the output is a cell stream when asked.
+
+mod common;
+
+use common::{read, s2cells, stdout};
+use s2cells::{CellId, LatLng};
+use serde_json::Value;
+
+fn cell(lat: f64, lng: f64, level: u8) -> CellId {
+    CellId::from_latlng(LatLng::from_degrees(lat, lng)).parent(level)
+}
+
+/// (lat, lng) of each row of data/cities.csv.
+fn cities() -> Vec<(f64, f64)> {
+    read("data/cities.ndjson")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (v["lat"].as_f64().unwrap(), v["lng"].as_f64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn csv_rows_pass_through_with_cells_appended() {
+    let input = read("data/cities.csv");
+    let out = stdout(s2cells().args(["index", "data/cities.csv", "--levels", "8,15,30"]));
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("name,country,latitude,longitude,population,s2_8,s2_15,s2_30")
+    );
+    for ((row, out), (lat, lng)) in input.lines().skip(1).zip(lines).zip(cities()) {
+        let expected: Vec<String> = [8, 15, 30]
+            .iter()
+            .map(|&l| cell(lat, lng, l).to_token())
+            .collect();
+        assert_eq!(out, format!("{row},{}", expected.join(",")));
+    }
+}
+
+#[test]
+fn csv_formats_equal_library() {
+    for (format, show) in [
+        (
+            "ids",
+            (|c: CellId| c.id().to_string()) as fn(CellId) -> String,
+        ),
+        ("i64", |c: CellId| c.to_signed().to_string()),
+        ("tokens", |c: CellId| c.to_token()),
+    ] {
+        let out = stdout(s2cells().args([
+            "index",
+            "data/cities.csv",
+            "-l",
+            "12",
+            "-f",
+            format,
+            "--cells-only",
+        ]));
+        let expected: String = cities()
+            .iter()
+            .map(|&(a, b)| show(cell(a, b, 12)) + "\n")
+            .collect();
+        assert_eq!(out, expected, "{format}");
+    }
+}
+
+#[test]
+fn csv_columns_by_name_number_delimiter_and_without_header() {
+    // Columns named on the command line, semicolons, CRLF, a BOM, quotes.
+    let input =
+        "\u{feff}id;\"Y coord\";x coord\r\n1;-30.0438;-51.14022\r\n\"2;x\";\"40.7128\";-74.006\r\n";
+    let out = stdout(
+        s2cells()
+            .args([
+                "index",
+                "-l",
+                "10",
+                "-d",
+                ";",
+                "--lat-col",
+                "y coord",
+                "--lng-col",
+                "3",
+            ])
+            .write_stdin(input),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "\u{feff}id;\"Y coord\";x coord;s2_10\n1;-30.0438;-51.14022;{}\n\"2;x\";\"40.7128\";-74.006;{}\n",
+            cell(-30.0438, -51.14022, 10).to_token(),
+            cell(40.7128, -74.006, 10).to_token()
+        )
+    );
+    // No header: columns by number; tabs.
+    let out = stdout(
+        s2cells()
+            .args([
+                "index",
+                "-l",
+                "5",
+                "--no-header",
+                "--lat-col",
+                "2",
+                "--lng-col",
+                "1",
+                "-d",
+                "tab",
+            ])
+            .write_stdin("-51.14022\t-30.0438\n"),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "-51.14022\t-30.0438\t{}\n",
+            cell(-30.0438, -51.14022, 5).to_token()
+        )
+    );
+    // Auto-detected names: y/x, lat/lon, any case.
+    for header in ["y,x", "LAT,LON", "Latitude,Longitude", "lat,long"] {
+        let out = stdout(
+            s2cells()
+                .args(["index", "-l", "4", "--cells-only"])
+                .write_stdin(format!("{header}\n1.5,2.5\n")),
+        );
+        assert_eq!(
+            out,
+            format!("{}\n", cell(1.5, 2.5, 4).to_token()),
+            "{header}"
+        );
+    }
+    // A quoted field holding a line break stays one row.
+    let out = stdout(
+        s2cells()
+            .args(["index", "-l", "6"])
+            .write_stdin("note,lat,lng\n\"two\nlines\",1,2\n"),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "note,lat,lng,s2_6\n\"two\nlines\",1,2,{}\n",
+            cell(1.0, 2.0, 6).to_token()
+        )
+    );
+}
+
+#[test]
+fn csv_many_rows_cross_chunks() {
+    // More rows than a batch, and more bytes than a read chunk, with
+    // quoted rows sprinkled in so both paths alternate.
+    let mut input = String::from("name,lat,lng\n");
+    let mut expected = String::new();
+    for i in 0..60_000u32 {
+        let lat = f64::from(i % 1800) / 10.0 - 89.95;
+        let lng = f64::from(i % 3599) / 10.0 - 179.9;
+        if i % 7 == 0 {
+            input += &format!("\"p, {i}\",{lat},{lng}\n");
+        } else {
+            input += &format!("p{i},{lat},{lng}\n");
+        }
+        expected += &format!("{}\n", cell(lat, lng, 17).id());
+    }
+    let out = stdout(
+        s2cells()
+            .args(["index", "-l", "17", "-f", "ids", "--cells-only"])
+            .write_stdin(input),
+    );
+    assert!(out == expected, "60000 rows differ");
+}
+
+#[test]
+fn invalid_rows_skip_or_empty() {
+    let input = "lat,lng\n1,2\nabc,2\n95,0\n,\n3,4\n";
+    let a = cell(1.0, 2.0, 7).to_token();
+    let b = cell(3.0, 4.0, 7).to_token();
+    let out = stdout(
+        s2cells()
+            .args(["index", "-l", "7", "--invalid", "skip"])
+            .write_stdin(input),
+    );
+    assert_eq!(out, format!("lat,lng,s2_7\n1,2,{a}\n3,4,{b}\n"));
+    let out = stdout(
+        s2cells()
+            .args(["index", "-l", "7", "--invalid", "empty"])
+            .write_stdin(input),
+    );
+    assert_eq!(
+        out,
+        format!("lat,lng,s2_7\n1,2,{a}\nabc,2,\n95,0,\n,,\n3,4,{b}\n")
+    );
+}
+
+#[test]
+fn ndjson_rows_keep_their_text() {
+    let out = stdout(s2cells().args(["index", "data/cities.ndjson", "-l", "9,14"]));
+    for ((row, out), (lat, lng)) in read("data/cities.ndjson")
+        .lines()
+        .zip(out.lines())
+        .zip(cities())
+    {
+        let (a, b) = (cell(lat, lng, 9).to_token(), cell(lat, lng, 14).to_token());
+        assert_eq!(
+            out,
+            format!(
+                "{},\"s2_9\":\"{a}\",\"s2_14\":\"{b}\"}}",
+                &row[..row.len() - 1]
+            )
+        );
+    }
+    let out = stdout(
+        s2cells()
+            .args([
+                "index",
+                "-l",
+                "3",
+                "-f",
+                "i64",
+                "--input-format",
+                "ndjson",
+                "--invalid",
+                "empty",
+            ])
+            .write_stdin("{\"latitude\": \"10.5\", \"lon\": 20}\n\n{}\n"),
+    );
+    let c = cell(10.5, 20.0, 3).to_signed();
+    assert_eq!(
+        out,
+        format!("{{\"latitude\": \"10.5\", \"lon\": 20,\"s2_3\":{c}}}\n{{\"s2_3\":null}}\n")
+    );
+}
+
+#[test]
+fn geojson_points_keep_ids_and_properties() {
+    let out = stdout(s2cells().args(["index", "data/cities.geojson", "-l", "11"]));
+    let input: Value = serde_json::from_str(&read("data/cities.geojson")).unwrap();
+    let features = input["features"].as_array().unwrap();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), features.len());
+    for ((out, f), (lat, lng)) in lines.iter().zip(features).zip(cities()) {
+        assert_eq!(out["id"], f["id"]);
+        assert_eq!(out["geometry"], f["geometry"]);
+        let mut props = f["properties"].as_object().unwrap().clone();
+        props.insert("s2_11".into(), cell(lat, lng, 11).to_token().into());
+        assert_eq!(out["properties"], Value::Object(props));
+    }
+    // A text sequence on stdin, bare geometries included.
+    let out = stdout(
+        s2cells()
+            .args(["index", "-l", "2", "--input-format", "geojson", "--cells-only"])
+            .write_stdin("\x1e{\"type\":\"Point\",\"coordinates\":[2,1]}\n\x1e{\"type\":\"Feature\",\"properties\":null,\"geometry\":{\"type\":\"Point\",\"coordinates\":[4,3]}}\n"),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "{}\n{}\n",
+            cell(1.0, 2.0, 2).to_token(),
+            cell(3.0, 4.0, 2).to_token()
+        )
+    );
+}
+
+#[test]
+fn quiet_on_stderr_when_it_is_not_a_terminal() {
+    // The progress bar is drawn only on a terminal; here stderr is a pipe.
+    s2cells()
+        .args(["index", "data/cities.csv", "-l", "5"])
+        .assert()
+        .success()
+        .stderr("");
+}
