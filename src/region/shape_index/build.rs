@@ -12,7 +12,8 @@
 //! so a build allocates O(depth) vectors, not one per cell), and the cells
 //! write into the index's flat vectors.
 
-use super::{ClippedShape, CrossingPredicate, IndexCell, ShapeIndex};
+use super::filter::Segment;
+use super::{ClippedShape, CrossingPredicate, EdgeUv, IndexCell, ShapeIndex};
 use crate::cell::coords::{
     face, face_si_ti_to_xyz, st_to_ij, st_to_uv, uv_to_st, valid_face_xyz_to_uv,
 };
@@ -209,6 +210,8 @@ struct InteriorTracker {
     is_active: bool,
     a: Point,
     b: Point,
+    /// The segment from `a` to `b`, prepared for crossing tests.
+    seg: Segment,
     next_cellid: CellId,
     /// Sorted; typically 0, 1 or 2 entries.
     shape_ids: Vec<u32>,
@@ -220,6 +223,7 @@ impl InteriorTracker {
             is_active: false,
             a: Point::default(),
             b: tracker_origin(),
+            seg: Segment::new(Point::default(), Point::default()),
             next_cellid: CellId::begin(MAX_LEVEL),
             shape_ids: Vec::new(),
         }
@@ -248,11 +252,12 @@ impl InteriorTracker {
     fn draw_to(&mut self, b: Point) {
         self.a = self.b;
         self.b = b;
+        self.seg = Segment::new(self.a, self.b);
     }
 
     #[inline]
     fn test_edge<C: CrossingPredicate>(&mut self, shape_id: u32, edge: &[Point; 2]) {
-        if C::edge_or_vertex_crossing(&self.a, &self.b, &edge[0], &edge[1]) {
+        if self.seg.crosses::<C>(&edge[0], &edge[1]) {
             self.toggle(shape_id);
         }
     }
@@ -284,8 +289,9 @@ pub(crate) fn contains_brute_force<C: CrossingPredicate>(
         return contained;
     }
     let mut inside = contained;
+    let seg = Segment::new(*reference, *focus);
     for e in edges {
-        inside ^= C::edge_or_vertex_crossing(reference, focus, &e[0], &e[1]);
+        inside ^= seg.crosses::<C>(&e[0], &e[1]);
     }
     inside
 }
@@ -300,6 +306,27 @@ struct Builder<'a> {
 }
 
 pub(crate) fn build<C: CrossingPredicate>(index: &mut ShapeIndex) {
+    index.edge_uv = index
+        .edges
+        .iter()
+        .map(|[a, b]| {
+            let fa = face(a);
+            if fa != face(b) {
+                return EdgeUv {
+                    face: 6,
+                    a: [0.0; 2],
+                    b: [0.0; 2],
+                };
+            }
+            let (au, av) = valid_face_xyz_to_uv(fa, a);
+            let (bu, bv) = valid_face_xyz_to_uv(fa, b);
+            EdgeUv {
+                face: fa,
+                a: [au, av],
+                b: [bu, bv],
+            }
+        })
+        .collect();
     let mut all: [Vec<FaceEdge>; 6] = Default::default();
     let mut tracker = InteriorTracker::new();
     for (shape_id, shape) in index.shapes.iter().enumerate() {
