@@ -65,7 +65,7 @@ fn benches(c: &mut Criterion) {
     let v = star(&mut rng, &center, r, 1000);
     let cells: Vec<Cell> = (0..10_000)
         .map(|q| {
-            let p = offset(&center, r * 1.2 * rng.f64(), 6.283_185_307 * rng.f64());
+            let p = offset(&center, r * 1.2 * rng.f64(), std::f64::consts::TAU * rng.f64());
             Cell::from(CellId::from_point(&p).parent(4 + (q % 12) as u8))
         })
         .collect();
