@@ -301,12 +301,16 @@ impl ShapeIndex {
     /// ```
     #[must_use]
     pub fn clipped_shapes(&self, pos: usize) -> &[ClippedShape] {
-        let begin = self.cells[pos].clipped_begin as usize;
+        let Some(cell) = self.cells.get(pos) else {
+            return &[];
+        };
         let end = self
             .cells
             .get(pos + 1)
             .map_or(self.clipped.len(), |c| c.clipped_begin as usize);
-        &self.clipped[begin..end]
+        self.clipped
+            .get(cell.clipped_begin as usize..end)
+            .unwrap_or_default()
     }
 
     /// The edge ids (within its shape) of a clipped shape, increasing.
@@ -317,10 +321,14 @@ impl ShapeIndex {
     /// ```
     #[must_use]
     pub fn clipped_edge_ids(&self, clipped: &ClippedShape) -> &[u32] {
-        &self.edge_ids[clipped.edges_begin as usize..clipped.edges_end as usize]
+        // A clipped shape from another index may point anywhere: empty then.
+        self.edge_ids
+            .get(clipped.edges_begin as usize..clipped.edges_end as usize)
+            .unwrap_or_default()
     }
 
-    /// Edge `edge_id` of shape `shape_id`, as given to the builder.
+    /// Edge `edge_id` of shape `shape_id`, as given to the builder (`None`
+    /// for ids out of range).
     ///
     /// ```
     /// use s2cells::region::shape_index::ShapeIndex;
@@ -330,12 +338,32 @@ impl ShapeIndex {
     /// b.add_polyline([e]);
     /// # struct N; impl s2cells::region::shape_index::CrossingPredicate for N {
     /// #   fn edge_or_vertex_crossing(_: &Point, _: &Point, _: &Point, _: &Point) -> bool { false } }
-    /// assert_eq!(b.build::<N>().edge(0, 0), e);
+    /// let index = b.build::<N>();
+    /// assert_eq!(index.edge(0, 0), Some(e));
+    /// assert_eq!(index.edge(0, 1), None);
     /// ```
     #[must_use]
     #[inline]
-    pub fn edge(&self, shape_id: u32, edge_id: u32) -> [Point; 2] {
-        self.edges[(self.shapes[shape_id as usize].edges_begin + edge_id) as usize]
+    pub fn edge(&self, shape_id: u32, edge_id: u32) -> Option<[Point; 2]> {
+        let shape = self.shapes.get(shape_id as usize)?;
+        if edge_id >= shape.edges_end - shape.edges_begin {
+            return None;
+        }
+        self.edges
+            .get((shape.edges_begin + edge_id) as usize)
+            .copied()
+    }
+
+    /// The shape's dimension: 2 for polygons, 1 for polylines (`None` for
+    /// an unknown id).
+    ///
+    /// ```
+    /// # use s2cells::region::shape_index::ShapeIndex;
+    /// # fn f(i: &ShapeIndex) -> Option<u8> { i.dimension(0) }
+    /// ```
+    #[must_use]
+    pub fn dimension(&self, shape_id: u32) -> Option<u8> {
+        self.shapes.get(shape_id as usize).map(|s| s.dimension)
     }
 
     /// The cells in order: `(cell id, clipped shapes)`.
@@ -456,14 +484,17 @@ impl ShapeIndex {
         }
         .expanded(MAX_ERROR);
         let face = target.face();
-        let begin = self.shapes[clipped.shape_id as usize].edges_begin;
+        let Some(shape) = self.shapes.get(clipped.shape_id as usize) else {
+            return false;
+        };
         self.clipped_edge_ids(clipped).iter().any(|&e| {
-            let g = (begin + e) as usize;
-            let uv = &self.edge_uv[g];
+            let g = (shape.edges_begin + e) as usize;
+            let (Some(uv), Some(&[v0, v1])) = (self.edge_uv.get(g), self.edges.get(g)) else {
+                return false;
+            };
             if uv.face == face {
                 return intersects_rect(uv.a, uv.b, &bound);
             }
-            let [v0, v1] = self.edges[g];
             clip_to_padded_face(&v0, &v1, face, MAX_ERROR)
                 .is_some_and(|(p0, p1)| intersects_rect(p0, p1, &bound))
         })
@@ -485,7 +516,7 @@ impl ShapeIndex {
         if clipped.num_edges() == 0 {
             return false;
         }
-        if self.cell_ids[pos] == target.id() {
+        if self.cell_ids.get(pos) == Some(&target.id()) {
             return true;
         }
         self.any_edge_intersects(clipped, target)
@@ -509,13 +540,20 @@ impl ShapeIndex {
     ) -> bool {
         let mut inside = clipped.contains_center;
         if clipped.num_edges() > 0 {
-            if self.shapes[clipped.shape_id as usize].dimension < 2 {
+            let (Some(shape), Some(id)) = (
+                self.shapes.get(clipped.shape_id as usize),
+                self.cell_ids.get(pos),
+            ) else {
+                return false;
+            };
+            if shape.dimension < 2 {
                 return false;
             }
-            let seg = filter::Segment::new(self.cell_ids[pos].to_point(), *p);
+            let seg = filter::Segment::new(id.to_point(), *p);
             for &e in self.clipped_edge_ids(clipped) {
-                let [v0, v1] = self.edge(clipped.shape_id, e);
-                inside ^= seg.crosses::<C>(&v0, &v1);
+                if let Some([v0, v1]) = self.edges.get((shape.edges_begin + e) as usize) {
+                    inside ^= seg.crosses::<C>(v0, v1);
+                }
             }
         }
         inside
@@ -556,7 +594,7 @@ impl ShapeIndex {
             if same {
                 c.num_edges() == 0 && c.contains_center
             } else {
-                self.shapes[c.shape_id as usize].dimension == 2
+                self.dimension(c.shape_id) == Some(2)
                     && !self.any_edge_intersects(c, target)
                     && self.shape_contains::<C>(pos, c, &target.center())
             }
@@ -587,3 +625,6 @@ impl ShapeIndex {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;
