@@ -41,8 +41,9 @@ const MIN_SHORT_EDGE_FRACTION: f64 = 0.2;
 struct FaceEdge {
     shape_id: u32,
     edge_id: u32,
-    /// Index into [`ShapeIndex::edges`].
-    global: u32,
+    /// The edge's endpoints, kept here (as Google does) so that the
+    /// interior tracker reads one record per edge.
+    edge: [Point; 2],
     /// The first level at which the edge counts as long.
     max_level: u8,
     has_interior: bool,
@@ -55,6 +56,9 @@ struct FaceEdge {
 #[derive(Clone, Copy, Debug)]
 struct ClippedEdge {
     face_edge: u32,
+    /// A copy of the face edge's `max_level`, in what would be padding, so
+    /// that the short-edge count reads no other record.
+    max_level: u8,
     bound: R2Rect,
 }
 
@@ -345,7 +349,7 @@ pub(crate) fn build<C: CrossingPredicate>(index: &mut ShapeIndex) {
             let mut fe = FaceEdge {
                 shape_id: shape_id as u32,
                 edge_id: e as u32,
-                global: shape.edges_begin + e as u32,
+                edge: *edge,
                 max_level: AVG_EDGE.level_for_max_value((edge[0] - edge[1]).norm()),
                 has_interior,
                 a: [0.0; 2],
@@ -402,6 +406,7 @@ impl Builder<'_> {
             let r = R2Rect::from_point_pair(fe.a, fe.b);
             edges.push(ClippedEdge {
                 face_edge: k as u32,
+                max_level: fe.max_level,
                 bound: r,
             });
             bound = bound.union(&r);
@@ -483,7 +488,7 @@ impl Builder<'_> {
                 MAX_EDGES_PER_CELL.max((MIN_SHORT_EDGE_FRACTION * total as f64) as usize);
             let mut count = 0;
             for e in edges {
-                count += usize::from(pcell.level < self.face_edges[e.face_edge as usize].max_level);
+                count += usize::from(pcell.level < e.max_level);
                 if count > max_short {
                     return false;
                 }
@@ -556,8 +561,7 @@ impl Builder<'_> {
         for e in edges {
             let fe = &self.face_edges[e.face_edge as usize];
             if fe.has_interior {
-                let edge = self.index.edges[fe.global as usize];
-                self.tracker.test_edge::<C>(fe.shape_id, &edge);
+                self.tracker.test_edge::<C>(fe.shape_id, &fe.edge);
             }
         }
     }
