@@ -65,7 +65,11 @@ fn benches(c: &mut Criterion) {
     let v = star(&mut rng, &center, r, 1000);
     let cells: Vec<Cell> = (0..10_000)
         .map(|q| {
-            let p = offset(&center, r * 1.2 * rng.f64(), std::f64::consts::TAU * rng.f64());
+            let p = offset(
+                &center,
+                r * 1.2 * rng.f64(),
+                std::f64::consts::TAU * rng.f64(),
+            );
             Cell::from(CellId::from_point(&p).parent(4 + (q % 12) as u8))
         })
         .collect();
@@ -81,6 +85,17 @@ fn benches(c: &mut Criterion) {
                 .map(|cell| {
                     usize::from(index.may_intersect_cell::<FloatCrossing>(cell))
                         + usize::from(index.contains_cell::<FloatCrossing>(cell))
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("relate_10000_cells", |b| {
+        b.iter(|| {
+            cells
+                .iter()
+                .map(|cell| {
+                    let (may, contains) = index.relate_cell::<FloatCrossing>(cell);
+                    usize::from(may) + usize::from(contains)
                 })
                 .sum::<usize>()
         })

@@ -625,6 +625,48 @@ impl ShapeIndex {
             self.any_edge_intersects(c, target) || self.shape_contains::<C>(pos, c, &center)
         })
     }
+
+    /// `(may_intersect_cell(target), contains_cell(target))` with one
+    /// locate and one pass over the cell's edges: the two answers the
+    /// region coverer asks of every candidate, equal to the two calls.
+    ///
+    /// ```
+    /// # use s2cells::region::shape_index::{CrossingPredicate, ShapeIndex};
+    /// # fn f<C: CrossingPredicate>(i: &ShapeIndex, c: &s2cells::Cell) {
+    /// let (may, contains) = i.relate_cell::<C>(c);
+    /// assert_eq!((may, contains), (i.may_intersect_cell::<C>(c), i.contains_cell::<C>(c)));
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn relate_cell<C: CrossingPredicate>(&self, target: &Cell) -> (bool, bool) {
+        let pos = match self.locate_cell_id(target.id()) {
+            CellRelation::Disjoint => return (false, false),
+            CellRelation::Subdivided => return (true, false),
+            CellRelation::Indexed(pos) => pos,
+        };
+        let clipped = self.clipped_shapes(pos);
+        if self.cell_ids[pos] == target.id() {
+            let contains = clipped
+                .iter()
+                .any(|c| c.num_edges() == 0 && c.contains_center);
+            return (true, contains);
+        }
+        let center = target.center();
+        let (mut may, mut contains) = (false, false);
+        for c in clipped {
+            if self.any_edge_intersects(c, target) {
+                // Intersects; cannot contain through this shape.
+                may = true;
+            } else if self.shape_contains::<C>(pos, c, &center) {
+                may = true;
+                contains |= self.dimension(c.shape_id) == Some(2);
+            }
+            if may && contains {
+                break;
+            }
+        }
+        (may, contains)
+    }
 }
 
 #[cfg(test)]
