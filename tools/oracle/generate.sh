@@ -58,11 +58,12 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
 "$build/gen_cell_union_vectors" "$out"
 du -h "$out"/cell_union.jsonl
 
-# (6) The shape-index vectors (tests/data/shape_index.jsonl): the cells of
+# (6) The shape-index vectors (tests/data/shape_index.jsonl and
+# edge_clipping.jsonl): the cells of
 # MutableS2ShapeIndex for polygons and polylines, and S2Polygon's region
 # queries, from their own generator and PRNG stream.
 g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   "$here/gen_shape_index_vectors.cc" -o "$build/gen_shape_index_vectors" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_shape_index_vectors" "$out"
-du -h "$out"/shape_index.jsonl
+du -ch "$out"/shape_index.jsonl "$out"/edge_clipping.jsonl | tail -n 1
