@@ -234,6 +234,11 @@ fn check(r: &Rec, c: &mut Checker) {
             u64v(&q[4]) == 1,
             index.contains_cell::<FloatCrossing>(&cell),
         );
+        c.eq(
+            &format!("relate {}", id.to_token()),
+            (u64v(&q[3]) == 1, u64v(&q[4]) == 1),
+            index.relate_cell::<FloatCrossing>(&cell),
+        );
     }
     for p in r.get("points").as_array().expect("points") {
         let pt = Point::new(num(&p[0]), num(&p[1]), num(&p[2]));

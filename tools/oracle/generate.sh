@@ -66,14 +66,15 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_coverer_vectors" "$out"
 du -h "$out"/coverer.jsonl
-# (7) The shape-index vectors (tests/data/shape_index.jsonl): the cells of
+# (7) The shape-index vectors (tests/data/shape_index.jsonl and
+# edge_clipping.jsonl): the cells of
 # MutableS2ShapeIndex for polygons and polylines, and S2Polygon's region
 # queries, from their own generator and PRNG stream.
 g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   "$here/gen_shape_index_vectors.cc" -o "$build/gen_shape_index_vectors" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_shape_index_vectors" "$out"
-du -h "$out"/shape_index.jsonl
+du -ch "$out"/shape_index.jsonl "$out"/edge_clipping.jsonl | tail -n 1
 # (8) The term-indexer vectors (tests/data/terms.jsonl): Google's
 # S2RegionTermIndexer through the wheel's Python bindings, which expose it
 # with the region coverer, caps and rectangles.

@@ -12,7 +12,8 @@
 //! so a build allocates O(depth) vectors, not one per cell), and the cells
 //! write into the index's flat vectors.
 
-use super::{ClippedShape, CrossingPredicate, IndexCell, ShapeIndex};
+use super::filter::Segment;
+use super::{ClippedShape, CrossingPredicate, EdgeUv, IndexCell, ShapeIndex};
 use crate::cell::coords::{
     face, face_si_ti_to_xyz, st_to_ij, st_to_uv, uv_to_st, valid_face_xyz_to_uv,
 };
@@ -40,8 +41,9 @@ const MIN_SHORT_EDGE_FRACTION: f64 = 0.2;
 struct FaceEdge {
     shape_id: u32,
     edge_id: u32,
-    /// Index into [`ShapeIndex::edges`].
-    global: u32,
+    /// The edge's endpoints, kept here (as Google does) so that the
+    /// interior tracker reads one record per edge.
+    edge: [Point; 2],
     /// The first level at which the edge counts as long.
     max_level: u8,
     has_interior: bool,
@@ -54,6 +56,9 @@ struct FaceEdge {
 #[derive(Clone, Copy, Debug)]
 struct ClippedEdge {
     face_edge: u32,
+    /// A copy of the face edge's `max_level`, in what would be padding, so
+    /// that the short-edge count reads no other record.
+    max_level: u8,
     bound: R2Rect,
 }
 
@@ -209,6 +214,8 @@ struct InteriorTracker {
     is_active: bool,
     a: Point,
     b: Point,
+    /// The segment from `a` to `b`, prepared for crossing tests.
+    seg: Segment,
     next_cellid: CellId,
     /// Sorted; typically 0, 1 or 2 entries.
     shape_ids: Vec<u32>,
@@ -220,6 +227,7 @@ impl InteriorTracker {
             is_active: false,
             a: Point::default(),
             b: tracker_origin(),
+            seg: Segment::new(Point::default(), Point::default()),
             next_cellid: CellId::begin(MAX_LEVEL),
             shape_ids: Vec::new(),
         }
@@ -248,11 +256,12 @@ impl InteriorTracker {
     fn draw_to(&mut self, b: Point) {
         self.a = self.b;
         self.b = b;
+        self.seg = Segment::new(self.a, self.b);
     }
 
     #[inline]
     fn test_edge<C: CrossingPredicate>(&mut self, shape_id: u32, edge: &[Point; 2]) {
-        if C::edge_or_vertex_crossing(&self.a, &self.b, &edge[0], &edge[1]) {
+        if self.seg.crosses::<C>(&edge[0], &edge[1]) {
             self.toggle(shape_id);
         }
     }
@@ -284,8 +293,9 @@ pub(crate) fn contains_brute_force<C: CrossingPredicate>(
         return contained;
     }
     let mut inside = contained;
+    let seg = Segment::new(*reference, *focus);
     for e in edges {
-        inside ^= C::edge_or_vertex_crossing(reference, focus, &e[0], &e[1]);
+        inside ^= seg.crosses::<C>(&e[0], &e[1]);
     }
     inside
 }
@@ -300,6 +310,27 @@ struct Builder<'a> {
 }
 
 pub(crate) fn build<C: CrossingPredicate>(index: &mut ShapeIndex) {
+    index.edge_uv = index
+        .edges
+        .iter()
+        .map(|[a, b]| {
+            let fa = face(a);
+            if fa != face(b) {
+                return EdgeUv {
+                    face: 6,
+                    a: [0.0; 2],
+                    b: [0.0; 2],
+                };
+            }
+            let (au, av) = valid_face_xyz_to_uv(fa, a);
+            let (bu, bv) = valid_face_xyz_to_uv(fa, b);
+            EdgeUv {
+                face: fa,
+                a: [au, av],
+                b: [bu, bv],
+            }
+        })
+        .collect();
     let mut all: [Vec<FaceEdge>; 6] = Default::default();
     let mut tracker = InteriorTracker::new();
     for (shape_id, shape) in index.shapes.iter().enumerate() {
@@ -318,7 +349,7 @@ pub(crate) fn build<C: CrossingPredicate>(index: &mut ShapeIndex) {
             let mut fe = FaceEdge {
                 shape_id: shape_id as u32,
                 edge_id: e as u32,
-                global: shape.edges_begin + e as u32,
+                edge: *edge,
                 max_level: AVG_EDGE.level_for_max_value((edge[0] - edge[1]).norm()),
                 has_interior,
                 a: [0.0; 2],
@@ -375,6 +406,7 @@ impl Builder<'_> {
             let r = R2Rect::from_point_pair(fe.a, fe.b);
             edges.push(ClippedEdge {
                 face_edge: k as u32,
+                max_level: fe.max_level,
                 bound: r,
             });
             bound = bound.union(&r);
@@ -456,7 +488,7 @@ impl Builder<'_> {
                 MAX_EDGES_PER_CELL.max((MIN_SHORT_EDGE_FRACTION * total as f64) as usize);
             let mut count = 0;
             for e in edges {
-                count += usize::from(pcell.level < self.face_edges[e.face_edge as usize].max_level);
+                count += usize::from(pcell.level < e.max_level);
                 if count > max_short {
                     return false;
                 }
@@ -529,8 +561,7 @@ impl Builder<'_> {
         for e in edges {
             let fe = &self.face_edges[e.face_edge as usize];
             if fe.has_interior {
-                let edge = self.index.edges[fe.global as usize];
-                self.tracker.test_edge::<C>(fe.shape_id, &edge);
+                self.tracker.test_edge::<C>(fe.shape_id, &fe.edge);
             }
         }
     }
