@@ -57,3 +57,12 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_cell_union_vectors" "$out"
 du -h "$out"/cell_union.jsonl
+
+# (6) The predicate, edge-crossing, loop, polygon and polyline vectors
+# (tests/data/predicates.jsonl, tests/data/polygon.jsonl), from their own
+# generator and PRNG stream.
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_polygon_vectors.cc" -o "$build/gen_polygon_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+"$build/gen_polygon_vectors" "$out"
+du -ch "$out"/predicates.jsonl "$out"/polygon.jsonl | tail -n 1
