@@ -38,9 +38,9 @@ pub mod geom;
 pub mod region;
 
 pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
-pub use error::{Error, TokenError};
+pub use error::{Error, GeometryError, TokenError};
 pub use geom::{earth, Cap, LatLng, LatLngRect, Point};
-pub use region::{CellUnion, Region};
+pub use region::{CellUnion, Loop, Polygon, Region};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

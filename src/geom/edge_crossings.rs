@@ -151,10 +151,11 @@ impl EdgeCrosser {
     ///
     /// ```
     /// use s2cells::geom::edge_crossings::EdgeCrosser;
-    /// use s2cells::Point;
-    /// let (x, y, z) = (Point::new(1.0, 0.0, 0.0), Point::new(0.0, 1.0, 0.0), Point::new(0.0, 0.0, 1.0));
-    /// let mut c = EdgeCrosser::new_at(&x, &y, &z);
-    /// assert_eq!(c.crossing_sign(&-z), -1); // the chain z, -z passes through x × y's poles
+    /// use s2cells::LatLng;
+    /// let p = |lat, lng| LatLng::from_degrees(lat, lng).to_point();
+    /// let mut c = EdgeCrosser::new_at(&p(0.0, -1.0), &p(0.0, 1.0), &p(1.0, 0.0));
+    /// assert_eq!(c.crossing_sign(&p(-1.0, 0.0)), 1);
+    /// assert_eq!(c.crossing_sign(&p(-2.0, 0.0)), -1);
     /// ```
     #[must_use]
     pub fn new_at(a: &Point, b: &Point, c: &Point) -> Self {
@@ -252,22 +253,7 @@ impl EdgeCrosser {
 
 /// Whether the wedge `a0, ab1, a2` (the region left of the path a0→ab1→a2)
 /// contains the wedge `b0, ab1, b2` (Google's `S2::WedgeContains`).
-#[allow(dead_code)] // TEMP
 #[must_use]
 pub(crate) fn wedge_contains(a0: &Point, ab1: &Point, a2: &Point, b0: &Point, b2: &Point) -> bool {
     ordered_ccw(a2, b2, b0, ab1) && ordered_ccw(b0, a0, a2, ab1)
-}
-
-/// Whether the wedge `a0, ab1, a2` intersects the wedge `b0, ab1, b2`
-/// (Google's `S2::WedgeIntersects`).
-#[allow(dead_code)] // TEMP
-#[must_use]
-pub(crate) fn wedge_intersects(
-    a0: &Point,
-    ab1: &Point,
-    a2: &Point,
-    b0: &Point,
-    b2: &Point,
-) -> bool {
-    !(ordered_ccw(a0, b2, b0, ab1) && ordered_ccw(b0, a2, a0, ab1))
 }

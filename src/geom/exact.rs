@@ -6,8 +6,6 @@
 //! rounding back to `f64`. It is the slow path (taken for about one call in
 //! a million on real data), so it favours plainness over speed.
 
-#![allow(dead_code)] // TEMP: the loop module uses the rest.
-
 use std::cmp::Ordering;
 
 /// An exact binary number `±mag · 2^exp`; zero has an empty `mag`.

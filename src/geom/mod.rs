@@ -10,6 +10,7 @@ mod latlng;
 mod point;
 pub mod predicates;
 mod rect;
+pub(crate) mod rect_bounder;
 pub(crate) mod robust_cross;
 
 pub use cap::Cap;

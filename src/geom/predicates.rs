@@ -320,7 +320,6 @@ pub fn ortho(a: &Point) -> Point {
 
 /// Google's `S2::Origin()`: the fixed point crossing counts start from, far
 /// from any point one is likely to test.
-#[allow(dead_code)] // TEMP
 pub(crate) const ORIGIN: Point = Point::new(
     -0.009_999_466_435_025_02,
     0.002_592_454_260_932_412,

@@ -2,8 +2,6 @@
 //! ulps even when the vectors are nearly equal or antipodal (Google's
 //! `S2::RobustCrossProd`), used by turning angles and triangle areas.
 
-#![allow(dead_code)] // TEMP: the loop module uses the rest.
-
 use std::cmp::Ordering;
 
 use super::exact::{ldexp, Exact};

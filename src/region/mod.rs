@@ -1,8 +1,13 @@
 //! Regions of the sphere, and the one trait the coverer needs from them.
 
 mod cell_union;
+mod edge_pairs;
+mod r#loop;
+mod polygon;
 
 pub use cell_union::CellUnion;
+pub use polygon::Polygon;
+pub use r#loop::Loop;
 
 use crate::{Cap, Cell, LatLngRect, Point};
 
