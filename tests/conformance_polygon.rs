@@ -14,7 +14,9 @@
 mod common;
 
 use common::{each_line, Checker, Rec};
-use s2cells::{Cap, GeometryError, LatLngRect, Loop, Point, Polygon};
+use s2cells::{
+    Cap, Cell, CellId, GeometryError, LatLngRect, Loop, Point, Polygon, Polyline, Region,
+};
 
 fn pts(r: &Rec, key: &str) -> Vec<Point> {
     r.f64s2(key)
@@ -82,7 +84,7 @@ fn bools(r: &Rec, key: &str) -> Vec<bool> {
         .unwrap_or_default()
 }
 
-fn check_polygon(r: &Rec, c: &mut Checker) {
+fn polygon_of(r: &Rec) -> Polygon {
     let loops: Vec<Vec<Point>> = r
         .get("loops")
         .as_array()
@@ -110,9 +112,12 @@ fn check_polygon(r: &Rec, c: &mut Checker) {
                 .collect()
         })
         .unwrap_or_default();
-    c.input(format!("loops={}", loops.len()));
-    let p =
-        Polygon::from_loops_unchecked(loops.into_iter().map(Loop::from_points_unchecked).collect());
+    Polygon::from_loops_unchecked(loops.into_iter().map(Loop::from_points_unchecked).collect())
+}
+
+fn check_polygon(r: &Rec, c: &mut Checker) {
+    let p = polygon_of(r);
+    c.input(format!("loops={}", p.num_loops()));
     let err = p.validate().err();
     let code = match &err {
         Some(s2cells::Error::InvalidPolygon { reason, .. }) => match reason {
@@ -169,5 +174,87 @@ fn loops_match_google() {
             check_loop(r, c);
         }
     });
+    c.finish(200);
+}
+
+fn check_polyline(r: &Rec, c: &mut Checker) {
+    let v = pts(r, "vertices");
+    c.input(format!("n={}", v.len()));
+    let line = Polyline::from_points_unchecked(v);
+    let err = line.validate().err();
+    let code = match &err {
+        Some(s2cells::Error::InvalidPolyline { reason }) => reason.google_code(),
+        Some(e) => panic!("unexpected error {e}"),
+        None => 0,
+    };
+    c.eq("valid", r.bool("valid"), err.is_none());
+    c.eq("error", r.i64("error") as i32, code);
+    if !r.bool("valid") {
+        return;
+    }
+    c.f64("length", r.f64("length"), line.length());
+    c.f64s("rect", &r.f64s("rect"), &rect4(&line.rect_bound()));
+    c.f64s("cap", &r.f64s("cap"), &cap4(&line.cap_bound()));
+    let cells: Vec<Cell> = r
+        .u64s("cells")
+        .into_iter()
+        .map(|id| Cell::from(CellId::try_from(id).expect("valid cell id in vectors")))
+        .collect();
+    let got: Vec<bool> = cells
+        .iter()
+        .map(|cell| line.may_intersect_cell(cell))
+        .collect();
+    c.eq("may_intersect", bools(r, "may_intersect"), got);
+}
+
+#[test]
+fn polylines_match_google() {
+    let c = each_line("polygon.jsonl", |r, c| {
+        if r.str("op") == "polyline" {
+            check_polyline(r, c);
+        }
+    });
+    c.finish(200);
+}
+
+/// s2cells answers Contains/MayIntersect(Cell) by exact geometry, Google by
+/// its shape index with padding: the answers may differ only where Google is
+/// the more permissive (contains false where s2cells says true would be a
+/// bug in s2cells; so would s2cells saying "disjoint" where Google says
+/// "contained"). This checks those implications on Google's answers.
+#[test]
+fn cell_answers_are_sound() {
+    let (mut same, mut total) = (0usize, 0usize);
+    let c = each_line("polygon.jsonl", |r, c| {
+        if !r.has("cells") || r.str("op") == "polyline" {
+            return;
+        }
+        let region: Box<dyn Region> = if r.str("op") == "loop" {
+            Box::new(Loop::from_points_unchecked(pts(r, "vertices")))
+        } else {
+            Box::new(polygon_of(r))
+        };
+        let con = bools(r, "cell_contains");
+        let may = bools(r, "cell_may_intersect");
+        for (k, id) in r.u64s("cells").into_iter().enumerate() {
+            let cell = Cell::from(CellId::try_from(id).expect("valid cell id in vectors"));
+            let (mc, mm) = (
+                region.contains_cell(&cell),
+                region.may_intersect_cell(&cell),
+            );
+            if con[k] && !mm {
+                c.fail("cell", format!("{id}: Google contains, s2cells disjoint"));
+            }
+            if !may[k] && mc {
+                c.fail("cell", format!("{id}: Google disjoint, s2cells contains"));
+            }
+            if mc && !mm {
+                c.fail("cell", format!("{id}: contained but not intersecting"));
+            }
+            total += 1;
+            same += usize::from(mc == con[k] && mm == may[k]);
+        }
+    });
+    eprintln!("cell answers equal to Google's (index-based) on {same} of {total} cells");
     c.finish(200);
 }

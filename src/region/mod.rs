@@ -4,9 +4,11 @@ mod cell_union;
 mod edge_pairs;
 mod r#loop;
 mod polygon;
+mod polyline;
 
 pub use cell_union::CellUnion;
 pub use polygon::Polygon;
+pub use polyline::Polyline;
 pub use r#loop::Loop;
 
 use crate::{Cap, Cell, LatLngRect, Point};
