@@ -319,8 +319,13 @@ pub fn ortho(a: &Point) -> Point {
 }
 
 /// Google's `S2::Origin()`: the fixed point crossing counts start from, far
-/// from any point one is likely to test.
-pub(crate) const ORIGIN: Point = Point::new(
+/// from any point one is likely to test (about 66 km from the north pole).
+///
+/// ```
+/// use s2cells::geom::predicates::ORIGIN;
+/// assert!(ORIGIN.z > 0.9999);
+/// ```
+pub const ORIGIN: Point = Point::new(
     -0.009_999_466_435_025_02,
     0.002_592_454_260_932_412,
     0.999_946_643_502_502,

@@ -307,9 +307,15 @@ impl Loop {
     }
 
     /// Vertex `i` in the order that keeps a polygon's interior on the left:
-    /// reversed for holes (Google's `oriented_vertex`), `i < 2n`.
+    /// reversed for holes (Google's `oriented_vertex`, the order of the
+    /// polygon's shape edges in its shape index), `i < 2n`.
+    ///
+    /// ```
+    /// let l = s2cells::Loop::full();
+    /// assert_eq!(l.oriented_vertex(0), l.vertex(0));
+    /// ```
     #[must_use]
-    pub(crate) fn oriented_vertex(&self, i: usize) -> &Point {
+    pub fn oriented_vertex(&self, i: usize) -> &Point {
         let n = self.vertices.len();
         let j = if i >= n { i - n } else { i };
         if self.is_hole() {

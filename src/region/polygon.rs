@@ -396,6 +396,20 @@ impl Polygon {
         j - 1
     }
 
+    /// Whether the reference point [`ORIGIN`](crate::geom::predicates::ORIGIN)
+    /// is inside: the parity of the loops containing it (what Google's
+    /// polygon shape reports to its shape index).
+    ///
+    /// ```
+    /// assert!(s2cells::Polygon::full().contains_origin());
+    /// ```
+    #[must_use]
+    pub fn contains_origin(&self) -> bool {
+        self.loops
+            .iter()
+            .fold(false, |acc, l| acc ^ l.contains_origin())
+    }
+
     /// Whether the polygon has no loops.
     ///
     /// ```
