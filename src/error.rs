@@ -181,6 +181,160 @@ pub enum Error {
         /// What was expected.
         expected: &'static str,
     },
+    /// A loop that breaks the loop rules (see [`GeometryError`]).
+    InvalidLoop {
+        /// What is wrong, with the vertex or edge indexes.
+        reason: GeometryError,
+    },
+    /// A polygon that breaks the polygon rules.
+    InvalidPolygon {
+        /// The loop at fault (its position in the polygon's loop order),
+        /// when one loop alone is.
+        loop_index: Option<usize>,
+        /// What is wrong, with the vertex or edge indexes.
+        reason: GeometryError,
+    },
+    /// A polyline that breaks the polyline rules.
+    InvalidPolyline {
+        /// What is wrong, with the vertex indexes.
+        reason: GeometryError,
+    },
+}
+
+/// Why a loop, polygon or polyline is invalid. Each reason has Google's
+/// `S2Error` code ([`google_code`](Self::google_code)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GeometryError {
+    /// A vertex that is not unit length (to within 5 ε of squared norm).
+    NotUnitLength {
+        /// Its index.
+        vertex: usize,
+    },
+    /// A vertex with a NaN or infinite coordinate.
+    NonFiniteVertex {
+        /// Its index.
+        vertex: usize,
+    },
+    /// A loop with 1 or 2 vertices (one vertex is the empty or full loop).
+    NotEnoughVertices {
+        /// How many it has.
+        count: usize,
+    },
+    /// Two identical vertices (adjacent, or anywhere in one loop).
+    DuplicateVertices {
+        /// The first one's index.
+        first: usize,
+        /// The second one's index.
+        second: usize,
+    },
+    /// Two adjacent vertices that are antipodal (the edge between them has
+    /// no defined path).
+    AntipodalVertices {
+        /// The first one's index.
+        first: usize,
+        /// The second one's index.
+        second: usize,
+    },
+    /// Two edges of one loop that cross.
+    SelfIntersection {
+        /// Index of one edge (edge `i` goes from vertex `i` to `i + 1`).
+        edge: usize,
+        /// Index of the other.
+        other: usize,
+    },
+    /// Two loops of a polygon that cross (at an edge or a shared vertex).
+    LoopsCross {
+        /// One loop and its edge.
+        loop_a: usize,
+        /// Edge of `loop_a`.
+        edge_a: usize,
+        /// The other loop.
+        loop_b: usize,
+        /// Edge of `loop_b`.
+        edge_b: usize,
+    },
+    /// Two loops of a polygon that share an edge.
+    LoopsShareEdge {
+        /// One loop and its edge.
+        loop_a: usize,
+        /// Edge of `loop_a`.
+        edge_a: usize,
+        /// The other loop.
+        loop_b: usize,
+        /// Edge of `loop_b`.
+        edge_b: usize,
+    },
+    /// An empty loop in a polygon.
+    EmptyLoop,
+    /// A full loop in a polygon of more than one loop (Google 0.14 reports
+    /// it with the empty-loop code, 202).
+    ExcessFullLoop,
+}
+
+impl GeometryError {
+    /// Google's `S2Error::Code` for this reason as s2geometry 0.14 reports
+    /// it (`NOT_UNIT_LENGTH` = 1, …, `OVERLAPPING_GEOMETRY` = 209).
+    ///
+    /// ```
+    /// use s2cells::GeometryError;
+    /// assert_eq!(GeometryError::SelfIntersection { edge: 0, other: 2 }.google_code(), 101);
+    /// ```
+    #[must_use]
+    pub const fn google_code(&self) -> i32 {
+        match self {
+            Self::NotUnitLength { .. } | Self::NonFiniteVertex { .. } => 1,
+            Self::DuplicateVertices { .. } => 2,
+            Self::AntipodalVertices { .. } => 3,
+            Self::NotEnoughVertices { .. } => 100,
+            Self::SelfIntersection { .. } => 101,
+            // Google 0.14's polygons report both as OVERLAPPING_GEOMETRY (or,
+            // depending on its index, POLYGON_INCONSISTENT_LOOP_ORIENTATIONS).
+            Self::LoopsShareEdge { .. } | Self::LoopsCross { .. } => 209,
+            Self::EmptyLoop | Self::ExcessFullLoop => 202,
+        }
+    }
+}
+
+impl fmt::Display for GeometryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::NotUnitLength { vertex } => write!(f, "vertex {vertex} is not unit length"),
+            Self::NonFiniteVertex { vertex } => {
+                write!(f, "vertex {vertex} has a NaN or infinite coordinate")
+            }
+            Self::NotEnoughVertices { count } => write!(
+                f,
+                "a loop needs at least 3 vertices (1 for the empty or full loop), this one has {count}"
+            ),
+            Self::DuplicateVertices { first, second } => {
+                write!(f, "vertices {first} and {second} are identical")
+            }
+            Self::AntipodalVertices { first, second } => {
+                write!(f, "vertices {first} and {second} are antipodal")
+            }
+            Self::SelfIntersection { edge, other } => write!(f, "edge {edge} crosses edge {other}"),
+            Self::LoopsCross {
+                loop_a,
+                edge_a,
+                loop_b,
+                edge_b,
+            } => write!(f, "loop {loop_a} edge {edge_a} crosses loop {loop_b} edge {edge_b}"),
+            Self::LoopsShareEdge {
+                loop_a,
+                edge_a,
+                loop_b,
+                edge_b,
+            } => write!(
+                f,
+                "loop {loop_a} edge {edge_a} has a duplicate near loop {loop_b} edge {edge_b}"
+            ),
+            Self::EmptyLoop => f.write_str("empty loops are not allowed in a polygon"),
+            Self::ExcessFullLoop => {
+                f.write_str("a full loop can only be the one loop of the full polygon")
+            }
+        }
+    }
 }
 
 /// Why a token was rejected.
@@ -326,6 +480,16 @@ impl fmt::Display for Error {
             Self::InvalidFeatureInput { input, expected } => {
                 write!(f, "invalid feature input {input}: expected {expected}")
             }
+            Self::InvalidLoop { reason } => write!(f, "invalid loop: {reason}"),
+            Self::InvalidPolygon {
+                loop_index: Some(i),
+                reason,
+            } => write!(f, "invalid polygon: loop {i}: {reason}"),
+            Self::InvalidPolygon {
+                loop_index: None,
+                reason,
+            } => write!(f, "invalid polygon: {reason}"),
+            Self::InvalidPolyline { reason } => write!(f, "invalid polyline: {reason}"),
         }
     }
 }

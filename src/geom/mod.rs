@@ -4,10 +4,15 @@
 mod cap;
 pub mod earth;
 pub mod edge_clipping;
+pub mod edge_crossings;
+mod exact;
 mod interval;
 mod latlng;
 mod point;
+pub mod predicates;
 mod rect;
+pub(crate) mod rect_bounder;
+pub(crate) mod robust_cross;
 
 pub use cap::Cap;
 pub(crate) use interval::{R1Interval, S1Interval};

@@ -4,9 +4,16 @@ mod cap;
 mod cell_union;
 mod rect;
 pub mod shape_index;
+mod edge_pairs;
+mod r#loop;
+mod polygon;
+mod polyline;
 
 pub(crate) use cell_union::normalize_ids;
 pub use cell_union::CellUnion;
+pub use polygon::Polygon;
+pub use polyline::Polyline;
+pub use r#loop::Loop;
 
 use crate::{Cap, Cell, CellId, LatLngRect, Point};
 

@@ -80,3 +80,11 @@ du -ch "$out"/shape_index.jsonl "$out"/edge_clipping.jsonl | tail -n 1
 # with the region coverer, caps and rectangles.
 "$python" "$here/gen_term_vectors.py" "$out/terms.jsonl"
 du -h "$out"/terms.jsonl
+# (9) The predicate, edge-crossing, loop, polygon and polyline vectors
+# (tests/data/predicates.jsonl, tests/data/polygon.jsonl), from their own
+# generator and PRNG stream.
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_polygon_vectors.cc" -o "$build/gen_polygon_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+"$build/gen_polygon_vectors" "$out"
+du -ch "$out"/predicates.jsonl "$out"/polygon.jsonl | tail -n 1
