@@ -4,18 +4,16 @@
 //! (its header describes every field) from the C++ library of the PyPI
 //! wheel s2geometry==0.14.0.
 //!
-//! Doubles are compared by their bits, flags and codes exactly. Not checked
-//! here: the `coverings` and `cell_contains` / `cell_may_intersect` fields,
-//! which Google answers through its shape index (the lead checks them once
-//! the index-based cell tests are merged); s2cells' cell tests are exact
-//! geometry, so they are only checked for consistency with those answers
-//! where exact geometry must agree (see `cell_answers_are_sound`).
+//! Doubles are compared by their bits, flags and codes exactly; cell
+//! answers, coverings and interior coverings cell for cell (they go through
+//! the shape index, whose cells are Google's).
 
 mod common;
 
 use common::{each_line, Checker, Rec};
 use s2cells::{
     Cap, Cell, CellId, GeometryError, LatLngRect, Loop, Point, Polygon, Polyline, Region,
+    RegionCoverer,
 };
 
 fn pts(r: &Rec, key: &str) -> Vec<Point> {
@@ -217,14 +215,11 @@ fn polylines_match_google() {
     c.finish(200);
 }
 
-/// s2cells answers Contains/MayIntersect(Cell) by exact geometry, Google by
-/// its shape index with padding: the answers may differ only where Google is
-/// the more permissive (contains false where s2cells says true would be a
-/// bug in s2cells; so would s2cells saying "disjoint" where Google says
-/// "contained"). This checks those implications on Google's answers.
+/// Contains/MayIntersect(Cell) through the shape index equal Google's
+/// answers (which come from its MutableS2ShapeIndex) cell for cell.
 #[test]
-fn cell_answers_are_sound() {
-    let (mut same, mut total) = (0usize, 0usize);
+fn cell_answers_equal_googles() {
+    let mut total = 0usize;
     let c = each_line("polygon.jsonl", |r, c| {
         if !r.has("cells") || r.str("op") == "polyline" {
             return;
@@ -234,27 +229,75 @@ fn cell_answers_are_sound() {
         } else {
             Box::new(polygon_of(r))
         };
-        let con = bools(r, "cell_contains");
-        let may = bools(r, "cell_may_intersect");
-        for (k, id) in r.u64s("cells").into_iter().enumerate() {
-            let cell = Cell::from(CellId::try_from(id).expect("valid cell id in vectors"));
-            let (mc, mm) = (
-                region.contains_cell(&cell),
-                region.may_intersect_cell(&cell),
-            );
-            if con[k] && !mm {
-                c.fail("cell", format!("{id}: Google contains, s2cells disjoint"));
-            }
-            if !may[k] && mc {
-                c.fail("cell", format!("{id}: Google disjoint, s2cells contains"));
-            }
-            if mc && !mm {
-                c.fail("cell", format!("{id}: contained but not intersecting"));
-            }
+        let cells: Vec<Cell> = r
+            .u64s("cells")
+            .into_iter()
+            .map(|id| Cell::from(CellId::try_from(id).expect("valid cell id in vectors")))
+            .collect();
+        let con: Vec<bool> = cells.iter().map(|x| region.contains_cell(x)).collect();
+        let may: Vec<bool> = cells.iter().map(|x| region.may_intersect_cell(x)).collect();
+        let both: Vec<(bool, bool)> = cells
+            .iter()
+            .map(|x| region.may_intersect_and_contains_cell(x, true))
+            .collect();
+        let expect: Vec<(bool, bool)> = may.iter().copied().zip(con.iter().copied()).collect();
+        c.eq("cell_contains", bools(r, "cell_contains"), con);
+        c.eq("cell_may_intersect", bools(r, "cell_may_intersect"), may);
+        c.eq("may_intersect_and_contains", expect, both);
+        total += cells.len();
+    });
+    assert!(total > 2000, "{total} cells");
+    c.finish(200);
+}
+
+/// Coverings and interior coverings of loops and polygons equal Google's,
+/// cell for cell, under every option set in the vectors.
+#[test]
+fn coverings_equal_googles() {
+    let mut total = 0usize;
+    let c = each_line("polygon.jsonl", |r, c| {
+        if !r.has("coverings") || r.str("op") == "polyline" {
+            return;
+        }
+        let region: Box<dyn Region> = if r.str("op") == "loop" {
+            Box::new(Loop::from_points_unchecked(pts(r, "vertices")))
+        } else {
+            Box::new(polygon_of(r))
+        };
+        let Some(list) = r.get("coverings").as_array() else {
+            return;
+        };
+        // Null entries: option sets the generator skipped for this shape.
+        for cov in list.iter().filter(|v| !v.is_null()) {
+            let n = |k: &str| cov[k].as_u64().expect("option");
+            let coverer = RegionCoverer::new()
+                .max_level(n("max_level") as u8)
+                .and_then(|x| x.min_level(n("min_level") as u8))
+                .and_then(|x| x.level_mod(n("level_mod") as u8))
+                .and_then(|x| x.max_cells(n("max_cells") as usize))
+                .expect("valid options");
+            let ids = |k: &str| -> Vec<u64> {
+                cov[k]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(serde_json::Value::as_u64).collect())
+                    .unwrap_or_default()
+            };
+            let tag = format!("{:?}", coverer.options());
+            let ours: Vec<u64> = coverer
+                .covering(region.as_ref())
+                .iter()
+                .map(|x| x.id())
+                .collect();
+            c.eq(&format!("covering {tag}"), ids("covering"), ours);
+            let ours: Vec<u64> = coverer
+                .interior_covering(region.as_ref())
+                .iter()
+                .map(|x| x.id())
+                .collect();
+            c.eq(&format!("interior {tag}"), ids("interior"), ours);
             total += 1;
-            same += usize::from(mc == con[k] && mm == may[k]);
         }
     });
-    eprintln!("cell answers equal to Google's (index-based) on {same} of {total} cells");
+    assert!(total >= 80, "{total} coverings");
     c.finish(200);
 }

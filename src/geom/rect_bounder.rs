@@ -125,29 +125,6 @@ pub(crate) fn rect_contains_point(r: &LatLngRect, p: &Point) -> bool {
     r.contains_latlng(&LatLng::from(*p))
 }
 
-/// Whether two rectangles intersect (Google's `S2LatLngRect::Intersects`).
-pub(crate) fn rect_intersects(x: &LatLngRect, y: &LatLngRect) -> bool {
-    let lat = if x.lat.lo <= y.lat.lo {
-        y.lat.lo <= x.lat.hi && y.lat.lo <= y.lat.hi
-    } else {
-        x.lat.lo <= y.lat.hi && x.lat.lo <= x.lat.hi
-    };
-    lat && s1_intersects(&x.lng, &y.lng)
-}
-
-fn s1_intersects(x: &S1Interval, y: &S1Interval) -> bool {
-    if x.is_empty() || y.is_empty() {
-        return false;
-    }
-    if x.is_inverted() {
-        return y.is_inverted() || y.lo <= x.hi || y.hi >= x.lo;
-    }
-    if y.is_inverted() {
-        return y.lo <= x.hi || y.hi >= x.lo;
-    }
-    y.lo <= x.hi && y.hi >= x.lo
-}
-
 /// The smaller of a cap around the rectangle's center and one around the
 /// nearer pole (Google's `S2LatLngRect::GetCapBound`).
 pub(crate) fn rect_cap_bound(r: &LatLngRect) -> Cap {

@@ -11,12 +11,13 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use crate::geom::edge_crossings::{crossing_sign, wedge_contains, EdgeCrosser};
 use crate::geom::predicates::{ordered_ccw, ortho, ORIGIN};
 use crate::geom::rect_bounder::{
-    expand_for_subregions, rect_cap_bound, rect_contains, rect_contains_point, rect_intersects,
-    RectBounder,
+    expand_for_subregions, rect_cap_bound, rect_contains, rect_contains_point, RectBounder,
 };
 use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::{Cap, Cell, Error, GeometryError, LatLng, LatLngRect, Point, Region};
+use crate::region::indexed::{chain_edges, LazyIndex, Robust};
+use crate::region::shape_index::ShapeIndex;
+use crate::{Cap, Cell, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region};
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
@@ -56,6 +57,7 @@ pub struct Loop {
     depth: u32,
     bound: LatLngRect,
     subregion_bound: LatLngRect,
+    index: LazyIndex,
 }
 
 impl Loop {
@@ -118,6 +120,7 @@ impl Loop {
             depth: 0,
             bound: LatLngRect::empty(),
             subregion_bound: LatLngRect::empty(),
+            index: LazyIndex::default(),
         };
         l.init_origin_and_bound();
         l
@@ -501,6 +504,7 @@ impl Loop {
     /// assert!(l.is_full());
     /// ```
     pub fn invert(&mut self) {
+        self.index = LazyIndex::default();
         if self.is_empty_or_full() {
             self.vertices[0] = if self.is_full() {
                 Point::new(0.0, 0.0, 1.0)
@@ -606,28 +610,6 @@ impl Loop {
             ),
         }
     }
-
-    /// Whether some edge of the loop touches the cell's boundary or a
-    /// vertex lies in the cell.
-    pub(crate) fn boundary_touches_cell(&self, cell: &Cell) -> bool {
-        let n = self.vertices.len();
-        if n < 3 {
-            return false;
-        }
-        if self.vertices.iter().any(|v| cell.contains_point(v)) {
-            return true;
-        }
-        let cv = cell.vertices();
-        for k in 0..4 {
-            let mut crosser = EdgeCrosser::new_at(&cv[k], &cv[(k + 1) & 3], &self.vertices[0]);
-            for i in 1..=n {
-                if crosser.crossing_sign(self.vertex(i)) >= 0 {
-                    return true;
-                }
-            }
-        }
-        false
-    }
 }
 
 /// The first crossing or repeated vertex among a loop's edges (Google's
@@ -661,6 +643,21 @@ fn find_self_intersection(v: &[Point]) -> Option<GeometryError> {
     found
 }
 
+impl Loop {
+    /// The loop's shape index (Google's `S2Loop::index()`), built on first
+    /// use: the loop's edges in order; none for the empty and full loops.
+    fn shape_index(&self) -> &ShapeIndex {
+        self.index.get(|| {
+            let edges = if self.is_empty_or_full() {
+                Vec::new()
+            } else {
+                chain_edges(self.vertices.len(), |i| self.vertices[i]).collect()
+            };
+            (edges, self.origin_inside)
+        })
+    }
+}
+
 impl Region for Loop {
     fn cap_bound(&self) -> Cap {
         Loop::cap_bound(self)
@@ -670,20 +667,29 @@ impl Region for Loop {
         self.bound
     }
 
-    /// Exact geometric containment: the center is inside and the boundary
-    /// neither enters the cell nor touches its edges. (Google decides with
-    /// its shape index and padded clipping; its answers can differ for
-    /// cells within about 1e-15 of the boundary.)
+    /// Google's `S2Loop::Contains(S2Cell)`, through the loop's shape index
+    /// (built on first use): `false` unless the cell lies within one index
+    /// cell, the loop's edges clipped with padding miss it, and its center
+    /// is inside.
     fn contains_cell(&self, cell: &Cell) -> bool {
-        self.contains_point(&cell.center()) && !self.boundary_touches_cell(cell)
+        self.shape_index().contains_cell::<Robust>(cell)
     }
 
-    /// Exact geometric intersection (see [`contains_cell`](Self::contains_cell)).
+    /// Google's `S2Loop::MayIntersect(S2Cell)`, through the shape index:
+    /// `false` where the index has no cell, `true` where the cell holds
+    /// several index cells, else an edge test with padding or the center.
     fn may_intersect_cell(&self, cell: &Cell) -> bool {
-        if !rect_intersects(&self.bound, &cell.rect_bound()) {
-            return false;
-        }
-        self.boundary_touches_cell(cell) || self.contains_point(&cell.center())
+        self.shape_index().may_intersect_cell::<Robust>(cell)
+    }
+
+    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+        let (may, contains) = self.shape_index().relate_cell::<Robust>(cell);
+        (may, want_contains && contains)
+    }
+
+    /// Google's `S2Loop::GetCellUnionBound`: cells from the shape index.
+    fn cell_union_bound(&self) -> Vec<CellId> {
+        self.shape_index().cell_union_bound()
     }
 
     fn contains_point(&self, p: &Point) -> bool {

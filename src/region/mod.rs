@@ -2,12 +2,13 @@
 
 mod cap;
 mod cell_union;
-mod rect;
-pub mod shape_index;
 mod edge_pairs;
+mod indexed;
 mod r#loop;
 mod polygon;
 mod polyline;
+mod rect;
+pub mod shape_index;
 
 pub(crate) use cell_union::normalize_ids;
 pub use cell_union::CellUnion;

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use crate::geom::edge_crossings::crossing_sign;
 use crate::geom::predicates::ordered_ccw;
-use crate::geom::rect_bounder::{
-    expand_for_subregions, rect_cap_bound, rect_contains_point, rect_intersects,
-};
+use crate::geom::rect_bounder::{expand_for_subregions, rect_cap_bound, rect_contains_point};
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::{Cap, Cell, Error, GeometryError, LatLngRect, Loop, Point, Region};
+use crate::region::indexed::{chain_edges, LazyIndex, Robust};
+use crate::region::shape_index::ShapeIndex;
+use crate::{Cap, Cell, CellId, Error, GeometryError, LatLngRect, Loop, Point, Region};
 
 /// A polygon: the points inside an odd number of its loops.
 ///
@@ -50,6 +50,7 @@ pub struct Polygon {
     num_vertices: usize,
     bound: LatLngRect,
     subregion_bound: LatLngRect,
+    index: LazyIndex,
 }
 
 impl Polygon {
@@ -88,6 +89,7 @@ impl Polygon {
             num_vertices: 0,
             bound: LatLngRect::empty(),
             subregion_bound: LatLngRect::empty(),
+            index: LazyIndex::default(),
         };
         if loops.len() == 1 {
             p.init_one_loop(loops);
@@ -488,10 +490,6 @@ impl Polygon {
     pub fn cap_bound(&self) -> Cap {
         rect_cap_bound(&self.bound)
     }
-
-    fn boundary_touches_cell(&self, cell: &Cell) -> bool {
-        self.loops.iter().any(|l| l.boundary_touches_cell(cell))
-    }
 }
 
 fn loops_cross(la: usize, ka: usize, lb: usize, kb: usize) -> GeometryError {
@@ -550,6 +548,21 @@ fn insert_loop(loops: &[Loop], i: usize, children: &mut HashMap<Option<usize>, V
     children.entry(Some(i)).or_default().extend(moved);
 }
 
+impl Polygon {
+    /// The polygon's shape index (Google's `S2Polygon::index()`), built on
+    /// first use: one shape of every loop's edges in loop order, holes
+    /// reversed so that the interior is on the left.
+    fn shape_index(&self) -> &ShapeIndex {
+        self.index.get(|| {
+            let mut edges = Vec::with_capacity(self.num_vertices);
+            for l in self.loops.iter().filter(|l| !l.is_empty_or_full()) {
+                edges.extend(chain_edges(l.num_vertices(), |i| *l.oriented_vertex(i)));
+            }
+            (edges, self.contains_origin())
+        })
+    }
+}
+
 impl Region for Polygon {
     fn cap_bound(&self) -> Cap {
         Polygon::cap_bound(self)
@@ -559,20 +572,25 @@ impl Region for Polygon {
         self.bound
     }
 
-    /// Exact geometric containment: the center is inside and no loop
-    /// touches the cell. (Google decides with its shape index and padded
-    /// clipping; answers can differ for cells within about 1e-15 of the
-    /// boundary.)
+    /// Google's `S2Polygon::Contains(S2Cell)`, through the polygon's shape
+    /// index (built on first use); see [`Loop`]'s.
     fn contains_cell(&self, cell: &Cell) -> bool {
-        self.contains_point(&cell.center()) && !self.boundary_touches_cell(cell)
+        self.shape_index().contains_cell::<Robust>(cell)
     }
 
-    /// Exact geometric intersection (see `contains_cell`).
+    /// Google's `S2Polygon::MayIntersect(S2Cell)`, through the shape index.
     fn may_intersect_cell(&self, cell: &Cell) -> bool {
-        if !rect_intersects(&self.bound, &cell.rect_bound()) {
-            return false;
-        }
-        self.boundary_touches_cell(cell) || self.contains_point(&cell.center())
+        self.shape_index().may_intersect_cell::<Robust>(cell)
+    }
+
+    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+        let (may, contains) = self.shape_index().relate_cell::<Robust>(cell);
+        (may, want_contains && contains)
+    }
+
+    /// Google's `S2Polygon::GetCellUnionBound`: cells from the shape index.
+    fn cell_union_bound(&self) -> Vec<CellId> {
+        self.shape_index().cell_union_bound()
     }
 
     fn contains_point(&self, p: &Point) -> bool {
