@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{cell, hierarchy, index};
+use commands::{cell, cover, hierarchy, index};
 use error::CliResult;
 
 /// S2 cells on the sphere, bit-for-bit with Google's s2geometry: cell
@@ -53,6 +53,8 @@ enum Command {
     Uncompact(hierarchy::UncompactArgs),
     /// Points in (CSV, NDJSON, GeoJSON), their cells appended at each level.
     Index(index::IndexArgs),
+    /// Regions in (GeoJSON, --rect, --cap), their coverings out, per feature.
+    Cover(cover::CoverArgs),
 }
 
 fn run(cli: &Cli) -> CliResult {
@@ -64,6 +66,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Compact(a) => hierarchy::compact(a),
         Command::Uncompact(a) => hierarchy::uncompact(a),
         Command::Index(a) => index::run(a),
+        Command::Cover(a) => cover::run(a),
     }
 }
 

@@ -8,11 +8,18 @@
 //!   newline-delimited) into [`GeoFeature`]s, one at a time.
 //!
 //! The readers keep the raw geometry (points, lines and rings as
-//! [`LatLng`](crate::LatLng)s); turning rings into loops and polygons is
-//! the region module's job.
+//! [`LatLng`](crate::LatLng)s); [`regions`] turns a geometry into a
+//! [`Region`](crate::Region) for the coverer, with documented rules for
+//! ring orientation and for GeoJSON's straight (planar) edges.
 
 #[cfg(feature = "geojson")]
 pub mod geojson;
+
+#[cfg(feature = "geojson")]
+pub mod regions;
+
+#[cfg(feature = "geojson")]
+pub use regions::{GeoRegion, GeoShape, RegionOptions, PLANAR_STEP_DEGREES};
 
 #[cfg(feature = "geojson")]
 pub use geojson::{parse_geojson, GeoFeature, GeoJsonReader, GeoJsonValues, Geometry};

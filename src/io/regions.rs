@@ -42,6 +42,12 @@ pub struct RegionOptions {
     pub strict_orientation: bool,
     /// Follow straight lines in longitude/latitude instead of great circles.
     pub planar_edges: bool,
+    /// Accept rings and polygons that break the loop rules (a ring that
+    /// crosses itself, rings that cross each other, as real-world data
+    /// sometimes does by a few centimetres under great-circle edges): they
+    /// are kept as given, their interior is then whatever is inside an odd
+    /// number of rings, and [`GeoRegion::warnings`] says what was wrong.
+    pub lenient: bool,
 }
 
 /// A GeoJSON geometry as a [`Region`]: its [`GeoShape`], and how far the
@@ -65,6 +71,7 @@ pub struct RegionOptions {
 pub struct GeoRegion {
     shape: GeoShape,
     planar_margin: f64,
+    warnings: Vec<String>,
 }
 
 /// What a GeoJSON geometry becomes.
@@ -82,8 +89,9 @@ pub enum GeoShape {
     Points(Vec<Point>),
     /// Lines (a `LineString` or `MultiLineString`).
     Lines(Vec<Polyline>),
-    /// Rings (a `Polygon` or `MultiPolygon`), nested into one polygon.
-    Polygon(Polygon),
+    /// Rings (a `Polygon` or `MultiPolygon`), nested into one polygon
+    /// (boxed: a polygon carries its bounds and index).
+    Polygon(Box<Polygon>),
     /// The union of several shapes (a `GeometryCollection`).
     Collection(Vec<GeoShape>),
 }
@@ -113,7 +121,12 @@ impl GeoRegion {
         geometry: &Geometry,
         options: RegionOptions,
     ) -> Result<Self, Error> {
-        let shape = Builder { feature, options }.shape(geometry, "coordinates")?;
+        let mut builder = Builder {
+            feature,
+            options,
+            warnings: Vec::new(),
+        };
+        let shape = builder.shape(geometry, "coordinates")?;
         let planar_margin = if options.planar_edges {
             shape_margin(&shape)
         } else {
@@ -122,7 +135,25 @@ impl GeoRegion {
         Ok(Self {
             shape,
             planar_margin,
+            warnings: builder.warnings,
         })
+    }
+
+    /// What [`RegionOptions::lenient`] let through, one message per ring or
+    /// polygon, naming where and what (empty unless lenient).
+    ///
+    /// ```
+    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
+    /// let bowtie = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
+    /// let g = parse_geojson(bowtie)?[0].geometry.clone().unwrap();
+    /// let lenient = RegionOptions { lenient: true, ..RegionOptions::default() };
+    /// let r = GeoRegion::from_geometry(0, &g, lenient)?;
+    /// assert!(r.warnings()[0].contains("crosses"), "{:?}", r.warnings());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The shape.
@@ -205,11 +236,8 @@ fn chain_margin(v: &[Point], closed: bool) -> f64 {
         } else if dlng < -std::f64::consts::PI {
             dlng += 2.0 * std::f64::consts::PI;
         }
-        let flat_mid = LatLng::from_radians(
-            0.5 * (la.lat() + lb.lat()),
-            la.lng() + 0.5 * dlng,
-        )
-        .to_point();
+        let flat_mid =
+            LatLng::from_radians(0.5 * (la.lat() + lb.lat()), la.lng() + 0.5 * dlng).to_point();
         let arc_mid = Point::new(a.x + b.x, a.y + b.y, a.z + b.z).normalize();
         worst = worst.max(flat_mid.angle(&arc_mid));
     }
@@ -219,6 +247,7 @@ fn chain_margin(v: &[Point], closed: bool) -> f64 {
 struct Builder {
     feature: usize,
     options: RegionOptions,
+    warnings: Vec<String>,
 }
 
 impl Builder {
@@ -230,7 +259,7 @@ impl Builder {
         }
     }
 
-    fn shape(&self, geometry: &Geometry, path: &str) -> Result<GeoShape, Error> {
+    fn shape(&mut self, geometry: &Geometry, path: &str) -> Result<GeoShape, Error> {
         Ok(match geometry {
             Geometry::Point(p) => GeoShape::Points(vec![p.to_point()]),
             Geometry::MultiPoint(ps) => GeoShape::Points(ps.iter().map(LatLng::to_point).collect()),
@@ -244,14 +273,14 @@ impl Builder {
             ),
             Geometry::Polygon(rings) => {
                 let loops = self.loops(rings, path)?;
-                GeoShape::Polygon(self.polygon(loops, path)?)
+                GeoShape::Polygon(Box::new(self.polygon(loops, path)?))
             }
             Geometry::MultiPolygon(polygons) => {
                 let mut loops = Vec::new();
                 for (i, rings) in polygons.iter().enumerate() {
                     loops.extend(self.loops(rings, &format!("{path}[{i}]"))?);
                 }
-                GeoShape::Polygon(self.polygon(loops, path)?)
+                GeoShape::Polygon(Box::new(self.polygon(loops, path)?))
             }
             Geometry::GeometryCollection(members) => GeoShape::Collection(
                 members
@@ -276,7 +305,9 @@ impl Builder {
                 b.lat_degrees() - a.lat_degrees(),
                 b.lng_degrees() - a.lng_degrees(),
             );
-            let pieces = (dlat.abs().max(dlng.abs()) / PLANAR_STEP_DEGREES).ceil().max(1.0);
+            let pieces = (dlat.abs().max(dlng.abs()) / PLANAR_STEP_DEGREES)
+                .ceil()
+                .max(1.0);
             // At most a few million pieces even for an edge around the globe.
             let pieces = pieces as usize;
             for s in 0..pieces {
@@ -300,13 +331,26 @@ impl Builder {
         Polyline::from_latlngs(&v).map_err(|e| self.error(path.to_string(), e.to_string()))
     }
 
-    fn loops(&self, rings: &[Vec<LatLng>], path: &str) -> Result<Vec<Loop>, Error> {
+    fn loops(&mut self, rings: &[Vec<LatLng>], path: &str) -> Result<Vec<Loop>, Error> {
         let mut loops = Vec::with_capacity(rings.len());
         for (i, ring) in rings.iter().enumerate() {
             let at = format!("{path}[{i}]");
-            let v = self.densified(ring, true);
-            let mut l =
-                Loop::from_latlngs(&v).map_err(|e| self.error(at.clone(), e.to_string()))?;
+            let v = without_repeats(&self.densified(ring, true));
+            let mut l = match Loop::from_points(v.clone()) {
+                Ok(l) => l,
+                Err(e) if self.options.lenient && v.len() >= 3 => {
+                    self.warnings.push(format!(
+                        "feature {} at {at}: {e}; covered as given",
+                        self.feature
+                    ));
+                    Loop::from_points_unchecked(v)
+                }
+                Err(e) => {
+                    return Err(
+                        self.error(at, format!("{e} (--lenient covers such rings as given)"))
+                    )
+                }
+            };
             let ccw = l.is_normalized();
             if self.options.strict_orientation {
                 let hole = i > 0;
@@ -334,8 +378,30 @@ impl Builder {
         Ok(loops)
     }
 
-    fn polygon(&self, loops: Vec<Loop>, path: &str) -> Result<Polygon, Error> {
-        Polygon::from_loops(loops).map_err(|e| self.error(path.to_string(), e.to_string()))
+    fn polygon(&mut self, loops: Vec<Loop>, path: &str) -> Result<Polygon, Error> {
+        let unchecked = Polygon::from_loops_unchecked(loops);
+        match unchecked.validate() {
+            Ok(()) => Ok(unchecked),
+            Err(e) if self.options.lenient => {
+                // A ring already reported explains the polygon's error too.
+                let ring_reported = self
+                    .warnings
+                    .iter()
+                    .any(|w| w.starts_with(&format!("feature {} at {path}", self.feature)));
+                if ring_reported {
+                    return Ok(unchecked);
+                }
+                self.warnings.push(format!(
+                    "feature {} at {path}: {e}; covered as given",
+                    self.feature
+                ));
+                Ok(unchecked)
+            }
+            Err(e) => Err(self.error(
+                path.to_string(),
+                format!("{e} (--lenient covers such polygons as given)"),
+            )),
+        }
     }
 }
 
@@ -358,8 +424,9 @@ impl Region for GeoShape {
 
     fn rect_bound(&self) -> LatLngRect {
         match self {
+            // Points from a geometry are valid lat/lngs, so from_point succeeds.
             Self::Points(ps) => ps.iter().fold(LatLngRect::empty(), |r, p| {
-                r.union(&LatLngRect::from_point(LatLng::from(*p)))
+                LatLngRect::from_point(LatLng::from(*p)).map_or(r, |pr| r.union(&pr))
             }),
             Self::Lines(lines) => lines
                 .iter()
@@ -451,4 +518,22 @@ impl Region for GeoRegion {
     fn cell_union_bound(&self) -> Vec<CellId> {
         self.shape.cell_union_bound()
     }
+}
+
+/// The ring's points with repeated consecutive vertices dropped (also
+/// around the end): GeoJSON allows them, a loop does not, and they carry no
+/// shape. Points that differ in lat/lng but are the same point (the pole at
+/// any longitude, ±180°) count as repeats.
+fn without_repeats(ring: &[LatLng]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(ring.len());
+    for ll in ring {
+        let p = ll.to_point();
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    while out.len() > 1 && out.first() == out.last() {
+        out.pop();
+    }
+    out
 }

@@ -12,5 +12,6 @@
 //! main.rs.
 
 pub mod cell;
+pub mod cover;
 pub mod hierarchy;
 pub mod index;
