@@ -1,7 +1,9 @@
 //! # s2cells
 //!
 //! S2 cells on the sphere: 64-bit cell ids on a Hilbert curve over the six
-//! faces of a cube, bit-for-bit equal to Google's s2geometry.
+//! faces of a cube, regions and their cell coverings, and the database keys,
+//! search terms and ML features made from cells, bit-for-bit equal to
+//! Google's s2geometry.
 //!
 //! ```text
 //!  63  61 60                                               2*(30-L)  0
@@ -25,9 +27,21 @@
 //! assert_eq!(leaf.parent(8).to_token(), "95197");
 //! ```
 //!
+//! ```
+//! use s2cells::{LatLngRect, RegionCoverer};
+//!
+//! let porto_alegre = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+//! let cells = RegionCoverer::new().min_level(8)?.max_level(15)?.max_cells(500)?.covering(&porto_alegre);
+//! assert_eq!(cells.len(), 351); // the cells Google's S2RegionCoverer gives
+//! # Ok::<(), s2cells::Error>(())
+//! ```
+//!
 //! Modules, lowest first (a module only uses those above it in this list):
-//! [`geom`] (points, lat/lngs, rectangles, caps, [`earth`] units) and
-//! [`cell`] (ids, cells, [`metrics`]).
+//! [`geom`] (points, lat/lngs, rectangles, caps, [`earth`] units, exact
+//! predicates), [`cell`] (ids, cells, [`metrics`]), [`region`] (the
+//! [`Region`] trait, loops, polygons, polylines, cell unions), [`coverer`]
+//! (the [`RegionCoverer`]), [`feature`] (keys, SQL, terms, ML features) and
+//! [`io`] (GeoJSON, feature `geojson`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
