@@ -12,6 +12,8 @@
 
 #include "absl/strings/string_view.h"
 #include <climits>
+#include <memory>
+#include <vector>
 
 #include "s2/s1angle.h"
 #include "s2/s1chord_angle.h"
@@ -19,6 +21,8 @@
 #include "s2/s2cell_id.h"
 #include "s2/s2latlng.h"
 #include "s2/s2latlng_rect.h"
+#include "s2/s2loop.h"
+#include "s2/s2polygon.h"
 #include "s2/s2region_coverer.h"
 
 extern "C" {
@@ -175,6 +179,52 @@ uint64_t s2g_cover_cap(double x, double y, double z, double length2,
                        size_t* n) {
   S2Cap c(S2Point(x, y, z), S1ChordAngle::FromLength2(length2));
   return Cover(c, min_level, max_level, level_mod, max_cells, interior, out,
+               cap, n);
+}
+
+// A polygon from `nloops` loops; loop i has lens[i] vertices, read in turn
+// from xyz (x, y, z per vertex). The loops go through InitNested (any
+// order; nesting decides holes), without validation (S2Debug::DISABLE), as
+// s2cells' `Polygon::from_loops_unchecked` on the same vertices. The index
+// is built lazily, on the first cell query, as on the Rust side.
+static S2Polygon* MakePolygon(const double* xyz, const size_t* lens,
+                              size_t nloops) {
+  std::vector<std::unique_ptr<S2Loop>> loops;
+  loops.reserve(nloops);
+  size_t k = 0;
+  for (size_t i = 0; i < nloops; ++i) {
+    std::vector<S2Point> v(lens[i]);
+    for (size_t j = 0; j < lens[i]; ++j, ++k) {
+      v[j] = S2Point(xyz[3 * k], xyz[3 * k + 1], xyz[3 * k + 2]);
+    }
+    loops.push_back(std::make_unique<S2Loop>(v, S2Debug::DISABLE));
+  }
+  return new S2Polygon(std::move(loops), S2Debug::DISABLE);
+}
+
+void* s2g_polygon_new(const double* xyz, const size_t* lens, size_t nloops) {
+  return MakePolygon(xyz, lens, nloops);
+}
+
+void s2g_polygon_free(void* p) { delete static_cast<S2Polygon*>(p); }
+
+// Covering of a polygon made by s2g_polygon_new (its index built by the
+// first call and kept).
+uint64_t s2g_cover_polygon(const void* p, int min_level, int max_level,
+                           int level_mod, int max_cells, int interior,
+                           uint64_t* out, size_t cap, size_t* n) {
+  return Cover(*static_cast<const S2Polygon*>(p), min_level, max_level,
+               level_mod, max_cells, interior, out, cap, n);
+}
+
+// Build the polygon, cover it, drop it: one call is what a caller with
+// fresh vertices pays (loops, InitNested, bounds, the lazy index, covering).
+uint64_t s2g_build_cover_polygon(const double* xyz, const size_t* lens,
+                                 size_t nloops, int min_level, int max_level,
+                                 int level_mod, int max_cells, int interior,
+                                 uint64_t* out, size_t cap, size_t* n) {
+  std::unique_ptr<S2Polygon> p(MakePolygon(xyz, lens, nloops));
+  return Cover(*p, min_level, max_level, level_mod, max_cells, interior, out,
                cap, n);
 }
 

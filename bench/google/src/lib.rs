@@ -68,6 +68,32 @@ mod ffi {
             cap: usize,
             n: *mut usize,
         ) -> u64;
+        pub fn s2g_polygon_new(xyz: *const f64, lens: *const usize, nloops: usize) -> *mut u8;
+        pub fn s2g_polygon_free(p: *mut u8);
+        pub fn s2g_cover_polygon(
+            p: *const u8,
+            min_level: i32,
+            max_level: i32,
+            level_mod: i32,
+            max_cells: i32,
+            interior: i32,
+            out: *mut u64,
+            cap: usize,
+            n: *mut usize,
+        ) -> u64;
+        pub fn s2g_build_cover_polygon(
+            xyz: *const f64,
+            lens: *const usize,
+            nloops: usize,
+            min_level: i32,
+            max_level: i32,
+            level_mod: i32,
+            max_cells: i32,
+            interior: i32,
+            out: *mut u64,
+            cap: usize,
+            n: *mut usize,
+        ) -> u64;
     }
 }
 
@@ -404,6 +430,128 @@ pub fn cover_cap(cap: [f64; 4], o: CoverOptions, out: &mut [u64]) -> Option<(usi
     #[cfg(not(s2_google))]
     {
         let _ = (cap, o, out);
+        None
+    }
+}
+
+/// Polygon loops flattened for the C++ side: vertex coordinates `x, y, z`
+/// of every loop in turn, and each loop's vertex count.
+#[derive(Clone, Debug, Default)]
+pub struct Loops {
+    xyz: Vec<f64>,
+    lens: Vec<usize>,
+}
+
+impl Loops {
+    /// From loops of unit vectors `[x, y, z]`.
+    #[must_use]
+    pub fn new<'a>(loops: impl IntoIterator<Item = &'a [[f64; 3]]>) -> Self {
+        let mut out = Self::default();
+        for l in loops {
+            out.lens.push(l.len());
+            out.xyz.extend(l.iter().flatten());
+        }
+        out
+    }
+}
+
+/// A Google `S2Polygon` (InitNested over the loops, no validation), kept
+/// across calls so that its lazily built index is reused; freed on drop.
+#[derive(Debug)]
+pub struct Polygon {
+    #[cfg(s2_google)]
+    ptr: *mut u8,
+}
+
+impl Polygon {
+    /// `S2Polygon(loops, S2Debug::DISABLE)`, or `None` without the library.
+    #[must_use]
+    pub fn new(loops: &Loops) -> Option<Self> {
+        #[cfg(s2_google)]
+        {
+            // SAFETY: xyz holds 3 * sum(lens) values; lens holds nloops counts.
+            let ptr = unsafe {
+                ffi::s2g_polygon_new(loops.xyz.as_ptr(), loops.lens.as_ptr(), loops.lens.len())
+            };
+            Some(Self { ptr })
+        }
+        #[cfg(not(s2_google))]
+        {
+            let _ = loops;
+            None
+        }
+    }
+
+    /// `S2RegionCoverer` covering of this polygon; see [`cover_rect`].
+    pub fn cover(&self, o: CoverOptions, out: &mut [u64]) -> (usize, u64) {
+        #[cfg(s2_google)]
+        {
+            let mut n = 0usize;
+            // SAFETY: ptr is a live S2Polygon; out as in `cover_rect`.
+            let sum = unsafe {
+                ffi::s2g_cover_polygon(
+                    self.ptr,
+                    i32::from(o.min_level),
+                    i32::from(o.max_level),
+                    i32::from(o.level_mod),
+                    o.max_cells,
+                    i32::from(o.interior),
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut n,
+                )
+            };
+            (n, sum)
+        }
+        #[cfg(not(s2_google))]
+        {
+            let _ = (o, out);
+            unreachable!("a Polygon exists only with the library")
+        }
+    }
+}
+
+impl Drop for Polygon {
+    fn drop(&mut self) {
+        #[cfg(s2_google)]
+        // SAFETY: ptr came from s2g_polygon_new and is freed once.
+        unsafe {
+            ffi::s2g_polygon_free(self.ptr)
+        };
+    }
+}
+
+/// Builds `S2Polygon(loops)`, covers it and drops it: what a caller with
+/// fresh vertices pays, the lazy index build included; see [`cover_rect`].
+pub fn build_cover_polygon(
+    loops: &Loops,
+    o: CoverOptions,
+    out: &mut [u64],
+) -> Option<(usize, u64)> {
+    #[cfg(s2_google)]
+    {
+        let mut n = 0usize;
+        // SAFETY: as in `Polygon::new` and `cover_rect`.
+        let sum = unsafe {
+            ffi::s2g_build_cover_polygon(
+                loops.xyz.as_ptr(),
+                loops.lens.as_ptr(),
+                loops.lens.len(),
+                i32::from(o.min_level),
+                i32::from(o.max_level),
+                i32::from(o.level_mod),
+                o.max_cells,
+                i32::from(o.interior),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut n,
+            )
+        };
+        Some((n, sum))
+    }
+    #[cfg(not(s2_google))]
+    {
+        let _ = (loops, o, out);
         None
     }
 }
