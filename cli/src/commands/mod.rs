@@ -13,5 +13,8 @@
 
 pub mod cell;
 pub mod cover;
+pub mod features;
 pub mod hierarchy;
 pub mod index;
+pub mod keys;
+pub mod terms;
