@@ -71,6 +71,10 @@ pub struct FeaturesArgs {
     /// this GeoJSON file.
     #[arg(long, value_name = "FILE.geojson")]
     pub vocab_region: Option<PathBuf>,
+    /// With --vocab-region: cover rings that cross themselves as given,
+    /// with a warning, instead of failing (as `cover --lenient`).
+    #[arg(long, requires = "vocab_region")]
+    pub lenient: bool,
     /// Write the vocabulary used to this JSON file.
     #[arg(long, value_name = "FILE")]
     pub save_vocab: Option<PathBuf>,
@@ -191,7 +195,7 @@ fn vocabularies(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Vec<Vocabulary
             cap: None,
             strict_orientation: false,
             planar_edges: false,
-            lenient: false,
+            lenient: args.lenient,
         };
         let mut per_level: Vec<Vec<CellId>> = vec![Vec::new(); args.levels.len()];
         regions::for_each(&input, |item| {
