@@ -12,13 +12,15 @@ mod cells;
 mod commands;
 mod error;
 mod output;
+mod points;
+mod regions;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{cell, cover, hierarchy, index};
+use commands::{cell, cover, features, hierarchy, index, keys, terms};
 use error::CliResult;
 
 /// S2 cells on the sphere, bit-for-bit with Google's s2geometry: cell
@@ -55,6 +57,15 @@ enum Command {
     Index(index::IndexArgs),
     /// Regions in (GeoJSON, --rect, --cap), their coverings out, per feature.
     Cover(cover::CoverArgs),
+    /// Database keys for regions: leaf-id ranges in an encoding, a SQL
+    /// WHERE clause, or the CREATE TABLE/INDEX recipe.
+    Keys(keys::KeysArgs),
+    /// Index or query terms (Google's S2RegionTermIndexer) of regions or
+    /// points.
+    Terms(terms::TermsArgs),
+    /// Points in, ML features out: one-hot, multi-level or hashed; CSR,
+    /// libsvm, CSV or npy.
+    Features(features::FeaturesArgs),
 }
 
 fn run(cli: &Cli) -> CliResult {
@@ -67,6 +78,9 @@ fn run(cli: &Cli) -> CliResult {
         Command::Uncompact(a) => hierarchy::uncompact(a),
         Command::Index(a) => index::run(a),
         Command::Cover(a) => cover::run(a),
+        Command::Keys(a) => keys::run(a),
+        Command::Terms(a) => terms::run(a),
+        Command::Features(a) => features::run(a),
     }
 }
 

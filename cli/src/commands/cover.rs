@@ -5,19 +5,15 @@
 //! `--rect` / `--cap`. Each feature keeps its index, id and properties in
 //! the formats that carry them (csv, ndjson, geojson, ranges).
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader};
-use std::path::PathBuf;
-
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions};
-use s2cells::{earth, Cap, Cell, CellId, CellUnion, LatLng, LatLngRect, Region, RegionCoverer};
-use serde_json::{json, Map, Value};
+use s2cells::{Cell, CellId, CellUnion, LatLng, RegionCoverer};
+use serde_json::{json, Value};
 
 use crate::cells::{cell_json, write_cell, CellFormat};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::regions::{self, CovererFlags, Item, RegionInput};
 
 /// Which cells a region gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -54,42 +50,10 @@ pub enum CoverFormat {
 
 #[derive(Args, Debug)]
 pub struct CoverArgs {
-    /// GeoJSON file (geometry, feature, feature collection, or one feature
-    /// per line); `-` or nothing reads stdin.
-    #[arg(value_name = "FILE", conflicts_with_all = ["rect", "cap"])]
-    pub input: Option<PathBuf>,
-    /// A lat/lng rectangle in degrees: LAT_LO,LNG_LO,LAT_HI,LNG_HI (LNG_LO >
-    /// LNG_HI crosses the antimeridian).
-    #[arg(
-        long,
-        value_name = "LAT_LO,LNG_LO,LAT_HI,LNG_HI",
-        allow_hyphen_values = true
-    )]
-    pub rect: Option<String>,
-    /// A spherical cap: LAT,LNG,RADIUS_METERS.
-    #[arg(
-        long,
-        value_name = "LAT,LNG,RADIUS_M",
-        allow_hyphen_values = true,
-        conflicts_with = "rect"
-    )]
-    pub cap: Option<String>,
-    /// Coarsest level of covering cells.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=30))]
-    pub min_level: u8,
-    /// Finest level of covering cells.
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u8).range(0..=30))]
-    pub max_level: u8,
-    /// Use only levels min_level + k * level_mod.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
-    pub level_mod: u8,
-    /// Target number of cells (min_level wins when it needs more).
-    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_cells: u64,
-    /// Every cell at this one level (sets min and max level, no cell limit).
-    #[arg(short, long, value_parser = clap::value_parser!(u8).range(0..=30),
-          conflicts_with_all = ["min_level", "max_level", "level_mod"])]
-    pub level: Option<u8>,
+    #[command(flatten)]
+    pub input: RegionInput,
+    #[command(flatten)]
+    pub coverer: CovererFlags,
     /// Which cells: covering, interior, centroid or intersects (the last
     /// two need --level).
     #[arg(long, value_enum, default_value_t = Mode::Covering)]
@@ -106,30 +70,6 @@ pub struct CoverArgs {
     /// How cells are written inside csv, ndjson and ranges.
     #[arg(long, value_enum, default_value_t = CellFormat::Tokens)]
     pub cell_format: CellFormat,
-    /// Reject exterior rings that are not counterclockwise and holes that
-    /// are not clockwise (RFC 7946); by default a ring stands for the
-    /// smaller region it bounds.
-    #[arg(long)]
-    pub strict_orientation: bool,
-    /// Treat edges as straight lines in lon/lat (as a flat map draws them)
-    /// rather than great circles: edges are densified and the covering
-    /// grown by the largest remaining difference.
-    #[arg(long)]
-    pub planar_edges: bool,
-    /// Cover rings that cross themselves or each other as given (inside =
-    /// inside an odd number of rings), with a warning on stderr, instead of
-    /// failing on them.
-    #[arg(long)]
-    pub lenient: bool,
-}
-
-/// One region to cover, with what identifies it in the output.
-struct Item {
-    index: usize,
-    id: Option<Value>,
-    properties: Option<Map<String, Value>>,
-    region: Box<dyn Region>,
-    margin: f64,
 }
 
 pub fn run(args: &CoverArgs) -> CliResult {
@@ -138,142 +78,18 @@ pub fn run(args: &CoverArgs) -> CliResult {
     } else {
         args.mode
     };
-    let coverer = coverer(args, mode)?;
-    let mut writer = Writer::new(args);
-    writer.start()?;
-    if let Some(spec) = &args.rect {
-        writer.feature(&cover(&coverer, mode, args, &rect_item(spec)?)?)?;
-    } else if let Some(spec) = &args.cap {
-        writer.feature(&cover(&coverer, mode, args, &cap_item(spec)?)?)?;
-    } else {
-        let (name, reader) = open(args.input.as_ref())?;
-        let options = RegionOptions {
-            strict_orientation: args.strict_orientation,
-            planar_edges: args.planar_edges,
-            lenient: args.lenient,
-        };
-        for feature in GeoJsonReader::new(reader) {
-            let feature = feature.map_err(|e| CliError::Data(format!("{name}: {e}")))?;
-            let Some(item) =
-                geo_item(feature, options).map_err(|e| CliError::Data(format!("{name}: {e}")))?
-            else {
-                continue;
-            };
-            writer.feature(&cover(&coverer, mode, args, &item)?)?;
-        }
-    }
-    writer.finish()
-}
-
-fn coverer(args: &CoverArgs, mode: Mode) -> CliResult<RegionCoverer> {
-    let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
-    let max_cells = usize::try_from(args.max_cells).unwrap_or(usize::MAX);
-    if matches!(mode, Mode::Centroid | Mode::Intersects) && args.level.is_none() {
+    if matches!(mode, Mode::Centroid | Mode::Intersects) && args.coverer.level.is_none() {
         return Err(CliError::Usage(
             "--mode centroid and --mode intersects need --level".into(),
         ));
     }
-    if let Some(level) = args.level {
-        return RegionCoverer::new()
-            .fixed_level(level)
-            .and_then(|c| c.max_cells(usize::MAX))
-            .map_err(usage);
-    }
-    if args.min_level > args.max_level {
-        return Err(CliError::Usage(format!(
-            "--min-level {} is above --max-level {}",
-            args.min_level, args.max_level
-        )));
-    }
-    RegionCoverer::new()
-        .max_level(args.max_level)
-        .and_then(|c| c.min_level(args.min_level))
-        .and_then(|c| c.level_mod(args.level_mod))
-        .and_then(|c| c.max_cells(max_cells))
-        .map_err(usage)
-}
-
-fn open(path: Option<&PathBuf>) -> CliResult<(String, Box<dyn BufRead>)> {
-    match path {
-        None => Ok(("<stdin>".into(), Box::new(BufReader::new(io::stdin())))),
-        Some(p) if p.as_os_str() == "-" => {
-            Ok(("<stdin>".into(), Box::new(BufReader::new(io::stdin()))))
-        }
-        Some(p) => {
-            let f = File::open(p)
-                .map_err(|e| CliError::Data(format!("{}: cannot open: {e}", p.display())))?;
-            Ok((
-                p.display().to_string(),
-                Box::new(BufReader::with_capacity(1 << 16, f)),
-            ))
-        }
-    }
-}
-
-fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64; N]> {
-    let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
-    let bad = || CliError::Usage(format!("--{flag} {spec:?}: expected {what}"));
-    if parts.len() != N {
-        return Err(bad());
-    }
-    let mut out = [0.0; N];
-    for (o, p) in out.iter_mut().zip(parts) {
-        *o = p.parse::<f64>().map_err(|_| bad())?;
-    }
-    Ok(out)
-}
-
-fn rect_item(spec: &str) -> CliResult<Item> {
-    let [lat_lo, lng_lo, lat_hi, lng_hi] =
-        numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
-    let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
-        .map_err(|e| CliError::Usage(format!("--rect {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(rect)))
-}
-
-fn cap_item(spec: &str) -> CliResult<Item> {
-    let [lat, lng, radius] = numbers::<3>("cap", spec, "LAT,LNG,RADIUS_METERS")?;
-    let center = LatLng::from_degrees(lat, lng);
-    if !center.is_valid() {
-        return Err(CliError::Usage(format!(
-            "--cap {spec:?}: the center {lat}, {lng} is not a valid lat/lng"
-        )));
-    }
-    if !(radius.is_finite() && radius >= 0.0) {
-        return Err(CliError::Usage(format!(
-            "--cap {spec:?}: the radius must be a non-negative number of meters"
-        )));
-    }
-    let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius))
-        .map_err(|e| CliError::Usage(format!("--cap {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(cap)))
-}
-
-fn plain_item(region: Box<dyn Region>) -> Item {
-    Item {
-        index: 0,
-        id: None,
-        properties: None,
-        region,
-        margin: 0.0,
-    }
-}
-
-fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>, s2cells::Error> {
-    let Some(geometry) = &feature.geometry else {
-        return Ok(None);
-    };
-    let region = GeoRegion::from_geometry(feature.index, geometry, options)?;
-    for w in region.warnings() {
-        eprintln!("warning: {w}");
-    }
-    Ok(Some(Item {
-        index: feature.index,
-        id: feature.id,
-        properties: feature.properties,
-        margin: region.planar_margin(),
-        region: Box::new(region),
-    }))
+    let coverer = args.coverer.coverer()?;
+    let mut writer = Writer::new(args);
+    writer.start()?;
+    regions::for_each(&args.input, |item| {
+        writer.feature(&cover(&coverer, mode, args, item)?)
+    })?;
+    writer.finish()
 }
 
 /// A feature and its cells.
@@ -299,7 +115,7 @@ fn cover<'a>(
         (Mode::Interior, None) => coverer.interior_covering(region),
         (Mode::Interior, Some(b)) => coverer.interior_covering_within(region, b).map_err(over)?,
         (Mode::Centroid, budget) => {
-            let level = args.level.unwrap_or(30);
+            let level = args.coverer.level.unwrap_or(30);
             let mut ids = Vec::new();
             for id in RegionCoverer::fixed_level_cells(region, level)
                 .map_err(|e| CliError::Usage(e.to_string()))?
@@ -321,7 +137,7 @@ fn cover<'a>(
         // Grow by the planar-edge margin, with cells at most two levels
         // finer than each covering cell.
         cells.expand_by_radius(item.margin, 2);
-        if let Some(level) = args.level {
+        if let Some(level) = args.coverer.level {
             cells = CellUnion::from_verbatim(denormalized(&cells, level))
                 .map_err(|e| CliError::Data(e.to_string()))?;
         }
@@ -379,7 +195,7 @@ impl Writer {
     }
 
     fn feature(&mut self, c: &Covered) -> CliResult {
-        let fid = feature_id_text(c.item);
+        let fid = c.item.id_text();
         match self.format {
             CoverFormat::Tokens | CoverFormat::Ids | CoverFormat::I64 => {
                 let f = match self.format {
@@ -476,19 +292,6 @@ impl Writer {
             self.out.buf.extend_from_slice(b"\n]}\n");
         }
         Ok(self.out.flush()?)
-    }
-}
-
-/// The feature's id as a CSV field: a string id quoted when it needs it,
-/// a number as is, nothing when absent.
-fn feature_id_text(item: &Item) -> String {
-    match &item.id {
-        None => String::new(),
-        Some(Value::String(s)) if s.contains([',', '"', '\n', '\r']) => {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        }
-        Some(Value::String(s)) => s.clone(),
-        Some(v) => v.to_string(),
     }
 }
 

@@ -1,17 +1,20 @@
 //! One module per subcommand family, each thin over the library.
 //!
 //! Present: `cell` (everything about cells), `hierarchy` (parent, children,
-//! neighbors, compact, uncompact: cell streams in and out) and `index`
-//! (points in, cells appended).
+//! neighbors, compact, uncompact: cell streams in and out), `index`
+//! (points in, cells appended), `cover` (regions in, coverings out),
+//! `keys` (database key ranges, SQL WHERE, the table recipe), `terms`
+//! (index/query terms of regions or points) and `features` (ML features of
+//! points). Regions are read by `crate::regions`, points for `terms` and
+//! `features` by `crate::points`.
 //!
-//! To come, each with its library part: `cover` (regions in, coverings out;
-//! reads GeoJSON with `s2cells::io::GeoJsonReader`, needs `Loop`/`Polygon`
-//! and `RegionCoverer`), `keys` and `terms` (the feature module's database
-//! ranges and index terms), `features` (ML features of points) and `plot`
-//! (plotters). Each becomes a file here and a variant of `Command` in
-//! main.rs.
+//! To come: `plot` (plotters). Each command is a file here and a variant
+//! of `Command` in main.rs.
 
 pub mod cell;
 pub mod cover;
+pub mod features;
 pub mod hierarchy;
 pub mod index;
+pub mod keys;
+pub mod terms;

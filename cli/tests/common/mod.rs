@@ -54,3 +54,44 @@ pub fn sorted(mut cells: Vec<CellId>) -> Vec<CellId> {
     cells.dedup();
     cells
 }
+
+/// One region of a sample GeoJSON file as the library reads it: index, id,
+/// properties and the region.
+pub struct LibRegion {
+    pub index: usize,
+    pub id: Option<serde_json::Value>,
+    pub properties: Option<serde_json::Map<String, serde_json::Value>>,
+    pub region: s2cells::io::GeoRegion,
+}
+
+/// The regions of a sample file, read with the library (features without
+/// a geometry skipped, as the CLI skips them).
+pub fn lib_regions(path: &str, lenient: bool) -> Vec<LibRegion> {
+    use s2cells::io::{GeoJsonReader, GeoRegion, RegionOptions};
+    let options = RegionOptions {
+        lenient,
+        ..RegionOptions::default()
+    };
+    let text = read(path);
+    GeoJsonReader::new(text.as_bytes())
+        .map(|f| f.expect("sample feature"))
+        .filter_map(|f| {
+            let g = f.geometry.as_ref()?;
+            Some(LibRegion {
+                index: f.index,
+                region: GeoRegion::from_geometry(f.index, g, options).expect("sample region"),
+                id: f.id,
+                properties: f.properties,
+            })
+        })
+        .collect()
+}
+
+/// A temporary file holding `text`, named for the test.
+pub fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("s2cells-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("temp file");
+    p
+}

@@ -87,16 +87,16 @@ pub enum Invalid {
 
 /// A column named in the header, or by its number.
 #[derive(Clone, Debug)]
-enum ColSpec {
+pub(crate) enum ColSpec {
     Name(String),
     /// 0-based.
     Number(usize),
 }
 
-const LAT_NAMES: &[&str] = &["lat", "latitude", "y"];
-const LNG_NAMES: &[&str] = &["lng", "lon", "long", "longitude", "x"];
+pub(crate) const LAT_NAMES: &[&str] = &["lat", "latitude", "y"];
+pub(crate) const LNG_NAMES: &[&str] = &["lng", "lon", "long", "longitude", "x"];
 
-fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
+pub(crate) fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
     let Some(s) = arg else { return Ok(None) };
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         return match s.parse::<usize>() {
@@ -111,7 +111,7 @@ fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
 
 /// Finds a column among `names` (a header, or an object's keys): the one
 /// asked for, else the first candidate name present.
-fn find_column<'a>(
+pub(crate) fn find_column<'a>(
     names: impl Iterator<Item = &'a str> + Clone,
     spec: &Option<ColSpec>,
     candidates: &[&str],
@@ -273,7 +273,7 @@ impl Spec<'_> {
 }
 
 /// Checks a lat/lng pair in degrees, saying which is wrong.
-fn check_range(lat: f64, lng: f64) -> Result<(), String> {
+pub(crate) fn check_range(lat: f64, lng: f64) -> Result<(), String> {
     if !(-90.0..=90.0).contains(&lat) {
         return Err(format!("latitude {lat} is out of range [-90, 90]"));
     }

@@ -1,0 +1,142 @@
+//! Points in for `terms` and `features`: CSV with a header (lat/lng
+//! columns found as `index` finds them) or NDJSON objects, one point per
+//! line, read line by line.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use clap::Args;
+use s2cells::{CellId, LatLng};
+use serde_json::Value;
+
+use crate::commands::index::{
+    check_range, col_spec, find_column, ColSpec, PointFormat, LAT_NAMES, LNG_NAMES,
+};
+use crate::error::{CliError, CliResult};
+use crate::regions::open;
+
+/// Where the points come from.
+#[derive(Args, Debug)]
+pub struct PointInput {
+    /// Points file (CSV with a header, or NDJSON); stdin when absent or `-`.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Input format; by default from the extension (.ndjson .jsonl:
+    /// ndjson), csv otherwise.
+    #[arg(long, value_enum)]
+    pub input_format: Option<PointFormat>,
+    /// Latitude column: a header name (case-insensitive) or a 1-based
+    /// number; for NDJSON a key. By default the first of lat, latitude, y.
+    #[arg(long, value_name = "NAME|N")]
+    pub lat_col: Option<String>,
+    /// Longitude column, as --lat-col. By default the first of lng, lon,
+    /// long, longitude, x.
+    #[arg(long, value_name = "NAME|N")]
+    pub lng_col: Option<String>,
+}
+
+/// Splits a CSV line on commas, honouring double quotes.
+fn fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Calls `each` with the line number and leaf cell of every point.
+pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
+    let lat_spec = col_spec(&input.lat_col, "--lat-col")?;
+    let lng_spec = col_spec(&input.lng_col, "--lng-col")?;
+    let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
+    let ndjson = match input.input_format {
+        Some(PointFormat::Ndjson) => true,
+        Some(PointFormat::Csv) | None => {
+            input.input_format.is_none()
+                && path
+                    .and_then(|p| p.extension())
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| {
+                        e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")
+                    })
+        }
+        Some(PointFormat::Geojson) => {
+            return Err(CliError::Usage(
+                "--input-format geojson: points here are CSV or NDJSON".into(),
+            ))
+        }
+    };
+    let (name, reader) = open(path)?;
+    let mut cols: Option<(usize, usize)> = None;
+    for (k, line) in reader.lines().enumerate() {
+        let n = k + 1;
+        let line = line.map_err(|e| CliError::Data(format!("{name}:{n}: {e}")))?;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |what: String| CliError::Data(format!("{name}:{n}: {what}"));
+        let (lat, lng) = if ndjson {
+            let v: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+            let Value::Object(obj) = v else {
+                return Err(bad("expected a JSON object".into()));
+            };
+            let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+            let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
+                find_column(keys.iter().copied(), spec, names)
+                    .and_then(|i| obj.get(keys[i]))
+                    .and_then(|v| match v {
+                        Value::Number(x) => x.as_f64(),
+                        Value::String(s) => number(s),
+                        _ => None,
+                    })
+                    .ok_or_else(|| bad(format!("no numeric {noun}")))
+            };
+            (
+                get(&lat_spec, LAT_NAMES, "latitude")?,
+                get(&lng_spec, LNG_NAMES, "longitude")?,
+            )
+        } else {
+            let f = fields(line);
+            let Some((la, lo)) = cols else {
+                let find = |spec, names, flag: &str| {
+                    find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
+                        bad(format!(
+                            "the header has no latitude/longitude column (pass {flag})"
+                        ))
+                    })
+                };
+                cols = Some((
+                    find(&lat_spec, LAT_NAMES, "--lat-col")?,
+                    find(&lng_spec, LNG_NAMES, "--lng-col")?,
+                ));
+                continue;
+            };
+            let get = |i: usize, noun: &str| {
+                f.get(i)
+                    .and_then(|s| number(s))
+                    .ok_or_else(|| bad(format!("column {}: the {noun} is not a number", i + 1)))
+            };
+            (get(la, "latitude")?, get(lo, "longitude")?)
+        };
+        check_range(lat, lng).map_err(bad)?;
+        each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?;
+    }
+    Ok(())
+}
