@@ -153,8 +153,9 @@ impl TryFrom<&gt::LineString<f64>> for Polyline {
     /// The polyline through a line string's points (great-circle edges).
     ///
     /// ```
+    /// use geo_types::line_string;
     /// use s2cells::Polyline;
-    /// let line = geo_types::line_string![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 2.0, y: 0.0)];
+    /// let line = line_string![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 2.0, y: 0.0)];
     /// assert_eq!(Polyline::try_from(&line)?.num_vertices(), 3);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -175,8 +176,9 @@ impl TryFrom<gt::LineString<f64>> for Polyline {
     /// As the conversion from `&LineString`.
     ///
     /// ```
+    /// use geo_types::line_string;
     /// use s2cells::Polyline;
-    /// let line = geo_types::line_string![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0)];
+    /// let line = line_string![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0)];
     /// assert_eq!(Polyline::try_from(line)?.num_vertices(), 2);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -192,11 +194,12 @@ impl TryFrom<&gt::Polygon<f64>> for Polygon {
     /// geometry; each ring the smaller region it bounds).
     ///
     /// ```
+    /// use geo_types::polygon;
     /// use s2cells::{LatLng, Polygon, Region};
-    /// let square = geo_types::polygon![(x: 0.0, y: 0.0), (x: 4.0, y: 0.0), (x: 4.0, y: 4.0), (x: 0.0, y: 4.0)];
+    /// let square = polygon![(x: 0.0, y: 0.0), (x: 4.0, y: 0.0), (x: 4.0, y: 4.0), (x: 0.0, y: 4.0)];
     /// let p = Polygon::try_from(&square)?;
     /// assert!(p.contains_point(&LatLng::from_degrees(2.0, 2.0).to_point()));
-    /// let bowtie = geo_types::polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 1.0, y: 0.0), (x: 0.0, y: 1.0)];
+    /// let bowtie = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 1.0, y: 0.0), (x: 0.0, y: 1.0)];
     /// let e = Polygon::try_from(&bowtie).unwrap_err();
     /// assert!(e.to_string().contains("exterior"), "{e}");
     /// # Ok::<(), s2cells::Error>(())
@@ -214,7 +217,8 @@ impl TryFrom<gt::Polygon<f64>> for Polygon {
     /// As the conversion from `&Polygon`.
     ///
     /// ```
-    /// let square = geo_types::polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
+    /// use geo_types::polygon;
+    /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
     /// assert_eq!(s2cells::Polygon::try_from(square)?.num_loops(), 1);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
