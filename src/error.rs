@@ -199,6 +199,14 @@ pub enum Error {
         /// What is wrong, with the vertex indexes.
         reason: GeometryError,
     },
+    /// A geo-types geometry that is not a valid region (feature `geo`).
+    InvalidGeoTypes {
+        /// Where: `point`, `rect.min`, `line[3]`, `exterior`,
+        /// `polygons[1].interiors[0][2]`, `polygon`.
+        path: String,
+        /// What is wrong there.
+        reason: String,
+    },
 }
 
 /// Why a loop, polygon or polyline is invalid. Each reason has Google's
@@ -490,6 +498,9 @@ impl fmt::Display for Error {
                 reason,
             } => write!(f, "invalid polygon: {reason}"),
             Self::InvalidPolyline { reason } => write!(f, "invalid polyline: {reason}"),
+            Self::InvalidGeoTypes { path, reason } => {
+                write!(f, "invalid geo-types geometry at {path}: {reason}")
+            }
         }
     }
 }

@@ -6,6 +6,9 @@
 //! - `geojson`: [`geojson`] reads GeoJSON (RFC 7946) geometries, features,
 //!   feature collections and GeoJSON text sequences (RFC 8142 or
 //!   newline-delimited) into [`GeoFeature`]s, one at a time.
+//! - `geo`: [`geo`] converts `geo-types` points, rects, line strings and
+//!   (multi)polygons into regions, and cells, cell unions, loops and
+//!   polygons back.
 //!
 //! The readers keep the raw geometry (points, lines and rings as
 //! [`LatLng`](crate::LatLng)s); [`regions`] turns a geometry into a
@@ -17,6 +20,9 @@ pub mod geojson;
 
 #[cfg(feature = "geojson")]
 pub mod regions;
+
+#[cfg(feature = "geo")]
+pub mod geo;
 
 #[cfg(feature = "geojson")]
 pub use regions::{GeoRegion, GeoShape, RegionOptions, PLANAR_STEP_DEGREES};

@@ -88,3 +88,9 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_polygon_vectors" "$out"
 du -ch "$out"/predicates.jsonl "$out"/polygon.jsonl | tail -n 1
+# (10) Real boundaries (tests/data/boundaries.jsonl): Google's coverings
+# and interior coverings of the countries in data/countries-110m.geojson
+# and the states in data/us-states.geojson as S2Polygons (InitNested),
+# through the wheel's Python bindings.
+"$python" "$here/gen_boundary_vectors.py" "$out/boundaries.jsonl"
+du -h "$out"/boundaries.jsonl

@@ -1,0 +1,191 @@
+//! Real boundaries (Natural Earth countries at 1:110m, five US states)
+//! covered as Google covers them: `tests/data/boundaries.jsonl`, made by
+//! `tools/oracle/gen_boundary_vectors.py` through the Python bindings of
+//! the PyPI wheel s2geometry==0.14.0, holds Google's covering and interior
+//! covering of each feature's `S2Polygon` (rings with the closing and
+//! repeated vertices dropped, `Normalize()`d, nested by `InitNested`) under
+//! five option sets.
+//!
+//! Each polygon is built twice here, from the same GeoJSON files under
+//! `data/`: through `GeoRegion::from_geometry` with default options (what a
+//! user of `s2cells cover` gets), and directly through `Loop` and
+//! `Polygon`. Both coverings must equal Google's cell for cell. Features
+//! Google finds invalid (Sudan's ring crosses itself under great-circle
+//! edges at this scale) must be rejected by both paths too. North Korea's
+//! first ring is four copies of one point: a one-vertex loop, empty after
+//! normalizing, which InitNested drops, in Google's library as here.
+#![cfg(feature = "geojson")]
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{each_line, Checker, Rec};
+use s2cells::io::{parse_geojson, GeoFeature, GeoRegion, Geometry, RegionOptions};
+use s2cells::{CellId, LatLng, Loop, Point, Polygon, Region, RegionCoverer};
+use serde_json::Value;
+
+fn to_ids(r: &Rec, v: &Value) -> Vec<CellId> {
+    let Value::Array(a) = v else {
+        panic!("{}:{}: expected an id list", r.file, r.line)
+    };
+    a.iter()
+        .map(|x| {
+            let n = x
+                .as_u64()
+                .unwrap_or_else(|| panic!("{}:{}: not an id", r.file, r.line));
+            CellId::try_from(n).unwrap_or_else(|e| panic!("{}:{}: {e}", r.file, r.line))
+        })
+        .collect()
+}
+
+fn fnv(ids: &[CellId]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids {
+        h ^= id.id();
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// Compares a covering with the vector's list, or with its {n, hash, head}.
+fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got: &[CellId]) {
+    match expected {
+        Value::Array(_) => {
+            let want = to_ids(r, expected);
+            if want != got {
+                let first = want.iter().zip(got).position(|(a, b)| a != b);
+                c.fail(
+                    field,
+                    format!(
+                        "expected {} cells, got {}; first difference at {first:?}",
+                        want.len(),
+                        got.len()
+                    ),
+                );
+            }
+        }
+        Value::Object(o) => {
+            let n = o["n"].as_u64().unwrap_or(0) as usize;
+            let hash = o["hash"].as_u64().unwrap_or(0);
+            let head = to_ids(r, &o["head"]);
+            c.eq(&format!("{field}.n"), n, got.len());
+            c.eq(
+                &format!("{field}.head"),
+                head.as_slice(),
+                &got[..16.min(got.len())],
+            );
+            c.eq(&format!("{field}.hash"), hash, fnv(got));
+        }
+        _ => panic!("{}:{}: {field}: not a covering", r.file, r.line),
+    }
+}
+
+fn features(src: &str) -> Vec<GeoFeature> {
+    let path = format!("{}/data/{src}.geojson", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse_geojson(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The ring as Google's generator builds it: points of the lat/lngs with
+/// consecutive repeats and the closing vertex dropped.
+fn ring_points(ring: &[LatLng]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(ring.len());
+    for ll in ring {
+        let p = ll.to_point();
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    while out.len() > 1 && out.first() == out.last() {
+        out.pop();
+    }
+    out
+}
+
+/// The polygon built directly from `Loop`s and `Polygon::from_loops`
+/// (InitNested), or why not.
+fn direct_polygon(g: &Geometry) -> Result<Polygon, String> {
+    let rings: Vec<&Vec<LatLng>> = match g {
+        Geometry::Polygon(rings) => rings.iter().collect(),
+        Geometry::MultiPolygon(polys) => polys.iter().flatten().collect(),
+        other => return Err(format!("not a polygon: {other:?}")),
+    };
+    let mut loops = Vec::with_capacity(rings.len());
+    for (k, ring) in rings.iter().enumerate() {
+        let mut l = Loop::from_points(ring_points(ring)).map_err(|e| format!("loop {k}: {e}"))?;
+        l.normalize();
+        loops.push(l);
+    }
+    Polygon::from_loops(loops).map_err(|e| e.to_string())
+}
+
+#[test]
+fn boundaries_cover_as_google() {
+    let mut sources: HashMap<String, Vec<GeoFeature>> = HashMap::new();
+    let mut invalid = 0;
+    each_line("boundaries.jsonl", |r, c| {
+        let src = r.str("src").to_string();
+        let index = r.u64("feature") as usize;
+        c.input(format!("{src}[{index}] {}", r.str("name")));
+        let feats = sources.entry(src.clone()).or_insert_with(|| features(&src));
+        let geometry = feats[index]
+            .geometry
+            .as_ref()
+            .unwrap_or_else(|| panic!("{src}[{index}]: no geometry"));
+        let via_geojson = GeoRegion::from_geometry(index, geometry, RegionOptions::default());
+        let direct = direct_polygon(geometry);
+        if !r.bool("valid") {
+            invalid += 1;
+            c.eq("geojson rejects", true, via_geojson.is_err());
+            c.eq("direct rejects", true, direct.is_err());
+            return;
+        }
+        let via_geojson = match via_geojson {
+            Ok(g) => g,
+            Err(e) => return c.fail("geojson", e.to_string()),
+        };
+        let direct = match direct {
+            Ok(p) => p,
+            Err(e) => return c.fail("direct", e),
+        };
+        let Value::Array(covers) = r.get("covers") else {
+            panic!("{}:{}: no covers", r.file, r.line)
+        };
+        for cover in covers {
+            let o: Vec<u64> = cover["opts"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_u64).collect())
+                .unwrap_or_default();
+            let coverer = RegionCoverer::new()
+                .min_level(o[0] as u8)
+                .and_then(|k| k.max_level(o[1] as u8))
+                .and_then(|k| k.level_mod(o[2] as u8))
+                .and_then(|k| k.max_cells(o[3] as usize))
+                .expect("valid options");
+            let tag = format!("({},{},{},{})", o[0], o[1], o[2], o[3]);
+            let regions: [(&str, &dyn Region); 2] =
+                [("geojson", &via_geojson), ("direct", &direct)];
+            for (how, region) in regions {
+                let cov = coverer.covering(region);
+                check_cells(
+                    r,
+                    c,
+                    &format!("{how} covering {tag}"),
+                    &cover["covering"],
+                    cov.cell_ids(),
+                );
+                let int = coverer.interior_covering(region);
+                check_cells(
+                    r,
+                    c,
+                    &format!("{how} interior {tag}"),
+                    &cover["interior"],
+                    int.cell_ids(),
+                );
+            }
+        }
+    })
+    .finish(180);
+    assert!(invalid >= 1, "the vectors name no invalid boundary");
+}
