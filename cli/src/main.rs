@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{cell, cover, hierarchy, index};
+use commands::{cell, cover, hierarchy, index, plot};
 use error::CliResult;
 
 /// S2 cells on the sphere, bit-for-bit with Google's s2geometry: cell
@@ -55,6 +55,9 @@ enum Command {
     Index(index::IndexArgs),
     /// Regions in (GeoJSON, --rect, --cap), their coverings out, per feature.
     Cover(cover::CoverArgs),
+    /// A picture (PNG or SVG) of regions and their covering cells,
+    /// coloured by level, with axes, legend and scale bar.
+    Plot(plot::PlotArgs),
 }
 
 fn run(cli: &Cli) -> CliResult {
@@ -67,6 +70,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Uncompact(a) => hierarchy::uncompact(a),
         Command::Index(a) => index::run(a),
         Command::Cover(a) => cover::run(a),
+        Command::Plot(a) => plot::run(a),
     }
 }
 

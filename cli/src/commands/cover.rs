@@ -52,8 +52,9 @@ pub enum CoverFormat {
     Ranges,
 }
 
+/// The regions and coverer options shared by `cover` and `plot`.
 #[derive(Args, Debug)]
-pub struct CoverArgs {
+pub struct RegionArgs {
     /// GeoJSON file (geometry, feature, feature collection, or one feature
     /// per line); `-` or nothing reads stdin.
     #[arg(value_name = "FILE", conflicts_with_all = ["rect", "cap"])]
@@ -100,12 +101,6 @@ pub struct CoverArgs {
     /// Fail instead of writing a region's covering of more than N cells.
     #[arg(long, value_name = "N")]
     pub budget: Option<usize>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = CoverFormat::Tokens)]
-    pub format: CoverFormat,
-    /// How cells are written inside csv, ndjson and ranges.
-    #[arg(long, value_enum, default_value_t = CellFormat::Tokens)]
-    pub cell_format: CellFormat,
     /// Reject exterior rings that are not counterclockwise and holes that
     /// are not clockwise (RFC 7946); by default a ring stands for the
     /// smaller region it bounds.
@@ -123,23 +118,52 @@ pub struct CoverArgs {
     pub lenient: bool,
 }
 
-/// One region to cover, with what identifies it in the output.
-struct Item {
-    index: usize,
-    id: Option<Value>,
-    properties: Option<Map<String, Value>>,
-    region: Box<dyn Region>,
-    margin: f64,
+#[derive(Args, Debug)]
+pub struct CoverArgs {
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = CoverFormat::Tokens)]
+    pub format: CoverFormat,
+    /// How cells are written inside csv, ndjson and ranges.
+    #[arg(long, value_enum, default_value_t = CellFormat::Tokens)]
+    pub cell_format: CellFormat,
 }
 
-pub fn run(args: &CoverArgs) -> CliResult {
-    let mode = if args.interior {
-        Mode::Interior
-    } else {
-        args.mode
-    };
+impl RegionArgs {
+    /// The containment mode, `--interior` included.
+    pub fn mode(&self) -> Mode {
+        if self.interior {
+            Mode::Interior
+        } else {
+            self.mode
+        }
+    }
+
+    /// How GeoJSON rings and edges are read.
+    pub fn options(&self) -> RegionOptions {
+        RegionOptions {
+            strict_orientation: self.strict_orientation,
+            planar_edges: self.planar_edges,
+            lenient: self.lenient,
+        }
+    }
+}
+
+/// One region to cover, with what identifies it in the output.
+pub struct Item {
+    pub index: usize,
+    pub id: Option<Value>,
+    pub properties: Option<Map<String, Value>>,
+    pub region: Box<dyn Region>,
+    pub margin: f64,
+}
+
+pub fn run(cover_args: &CoverArgs) -> CliResult {
+    let args = &cover_args.region;
+    let mode = args.mode();
     let coverer = coverer(args, mode)?;
-    let mut writer = Writer::new(args);
+    let mut writer = Writer::new(cover_args);
     writer.start()?;
     if let Some(spec) = &args.rect {
         writer.feature(&cover(&coverer, mode, args, &rect_item(spec)?)?)?;
@@ -147,11 +171,7 @@ pub fn run(args: &CoverArgs) -> CliResult {
         writer.feature(&cover(&coverer, mode, args, &cap_item(spec)?)?)?;
     } else {
         let (name, reader) = open(args.input.as_ref())?;
-        let options = RegionOptions {
-            strict_orientation: args.strict_orientation,
-            planar_edges: args.planar_edges,
-            lenient: args.lenient,
-        };
+        let options = args.options();
         for feature in GeoJsonReader::new(reader) {
             let feature = feature.map_err(|e| CliError::Data(format!("{name}: {e}")))?;
             let Some(item) =
@@ -165,7 +185,7 @@ pub fn run(args: &CoverArgs) -> CliResult {
     writer.finish()
 }
 
-fn coverer(args: &CoverArgs, mode: Mode) -> CliResult<RegionCoverer> {
+pub fn coverer(args: &RegionArgs, mode: Mode) -> CliResult<RegionCoverer> {
     let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
     let max_cells = usize::try_from(args.max_cells).unwrap_or(usize::MAX);
     if matches!(mode, Mode::Centroid | Mode::Intersects) && args.level.is_none() {
@@ -193,7 +213,7 @@ fn coverer(args: &CoverArgs, mode: Mode) -> CliResult<RegionCoverer> {
         .map_err(usage)
 }
 
-fn open(path: Option<&PathBuf>) -> CliResult<(String, Box<dyn BufRead>)> {
+pub fn open(path: Option<&PathBuf>) -> CliResult<(String, Box<dyn BufRead>)> {
     match path {
         None => Ok(("<stdin>".into(), Box::new(BufReader::new(io::stdin())))),
         Some(p) if p.as_os_str() == "-" => {
@@ -210,7 +230,7 @@ fn open(path: Option<&PathBuf>) -> CliResult<(String, Box<dyn BufRead>)> {
     }
 }
 
-fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64; N]> {
+pub fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64; N]> {
     let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
     let bad = || CliError::Usage(format!("--{flag} {spec:?}: expected {what}"));
     if parts.len() != N {
@@ -223,7 +243,7 @@ fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64
     Ok(out)
 }
 
-fn rect_item(spec: &str) -> CliResult<Item> {
+pub fn rect_item(spec: &str) -> CliResult<Item> {
     let [lat_lo, lng_lo, lat_hi, lng_hi] =
         numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
     let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
@@ -231,7 +251,7 @@ fn rect_item(spec: &str) -> CliResult<Item> {
     Ok(plain_item(Box::new(rect)))
 }
 
-fn cap_item(spec: &str) -> CliResult<Item> {
+pub fn cap_item(spec: &str) -> CliResult<Item> {
     let [lat, lng, radius] = numbers::<3>("cap", spec, "LAT,LNG,RADIUS_METERS")?;
     let center = LatLng::from_degrees(lat, lng);
     if !center.is_valid() {
@@ -249,7 +269,7 @@ fn cap_item(spec: &str) -> CliResult<Item> {
     Ok(plain_item(Box::new(cap)))
 }
 
-fn plain_item(region: Box<dyn Region>) -> Item {
+pub fn plain_item(region: Box<dyn Region>) -> Item {
     Item {
         index: 0,
         id: None,
@@ -277,15 +297,15 @@ fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>,
 }
 
 /// A feature and its cells.
-struct Covered<'a> {
-    item: &'a Item,
-    cells: CellUnion,
+pub struct Covered<'a> {
+    pub item: &'a Item,
+    pub cells: CellUnion,
 }
 
-fn cover<'a>(
+pub fn cover<'a>(
     coverer: &RegionCoverer,
     mode: Mode,
-    args: &CoverArgs,
+    args: &RegionArgs,
     item: &'a Item,
 ) -> CliResult<Covered<'a>> {
     let region = item.region.as_ref();

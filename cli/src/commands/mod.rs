@@ -8,10 +8,11 @@
 //! reads GeoJSON with `s2cells::io::GeoJsonReader`, needs `Loop`/`Polygon`
 //! and `RegionCoverer`), `keys` and `terms` (the feature module's database
 //! ranges and index terms), `features` (ML features of points) and `plot`
-//! (plotters). Each becomes a file here and a variant of `Command` in
+//! (plotters, present). Each becomes a file here and a variant of `Command` in
 //! main.rs.
 
 pub mod cell;
 pub mod cover;
 pub mod hierarchy;
 pub mod index;
+pub mod plot;
