@@ -186,6 +186,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
         polys: &polys,
         title: &title,
         subtitle: &subtitle,
+        centre,
         levels: r
             .level
             .map_or(Some((r.min_level, r.max_level)), |l| Some((l, l))),
@@ -357,6 +358,32 @@ fn place(mut pts: Vec<(f64, f64)>, centre: f64, ring: bool) -> Vec<(f64, f64)> {
     if pts.is_empty() {
         return pts;
     }
+    // A vertex at a pole has no longitude of its own: it becomes the
+    // pole's stretch between its neighbours' longitudes.
+    if pts.len() > 1 && pts.iter().any(|p| p.1.abs() > 90.0 - 1e-9) {
+        let n = pts.len();
+        let mut out = Vec::with_capacity(n + 4);
+        for k in 0..n {
+            let p = pts[k];
+            if p.1.abs() > 90.0 - 1e-9 {
+                let prev = if k > 0 || ring {
+                    pts[(k + n - 1) % n].0
+                } else {
+                    pts[(k + 1) % n].0
+                };
+                let next = if k + 1 < n || ring {
+                    pts[(k + 1) % n].0
+                } else {
+                    prev
+                };
+                out.push((prev, p.1));
+                out.push((next, p.1));
+            } else {
+                out.push(p);
+            }
+        }
+        pts = out;
+    }
     for k in 1..pts.len() {
         let d = pts[k].0 - pts[k - 1].0;
         pts[k].0 -= 360.0 * (d / 360.0).round();
@@ -367,13 +394,28 @@ fn place(mut pts: Vec<(f64, f64)>, centre: f64, ring: bool) -> Vec<(f64, f64)> {
         closing -= 360.0 * (closing / 360.0).round();
         let drift = last.0 + closing - first.0;
         if drift.abs() > 180.0 {
-            // Winds around a pole: the one on the side of its mean latitude.
+            // Winds around a pole (the one on the side of its mean
+            // latitude): drawn as the boundary over one turn of longitude
+            // from the seam opposite the centre, closed along the pole.
             let mean = pts.iter().map(|p| p.1).sum::<f64>() / pts.len() as f64;
             let pole = if mean >= 0.0 { 90.0 } else { -90.0 };
-            let end = last.0 + closing;
-            pts.push((end, first.1));
-            pts.push((end, pole));
-            pts.push((first.0, pole));
+            let lo = centre - 180.0;
+            let mut turn: Vec<(f64, f64)> = pts
+                .iter()
+                .map(|p| (lo + (p.0 - lo).rem_euclid(360.0), p.1))
+                .collect();
+            turn.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let (a, b) = (turn[0], turn[turn.len() - 1]);
+            let gap = a.0 + 360.0 - b.0;
+            let seam = if gap > 0.0 {
+                b.1 + (a.1 - b.1) * (lo + 360.0 - b.0) / gap
+            } else {
+                a.1
+            };
+            let mut out = vec![(lo, seam)];
+            out.extend(turn);
+            out.extend([(lo + 360.0, seam), (lo + 360.0, pole), (lo, pole)]);
+            return out;
         }
     }
     shifted(pts, centre)
@@ -477,6 +519,8 @@ struct Picture<'a> {
     polys: &'a [(u8, Vec<(f64, f64)>)],
     title: &'a str,
     subtitle: &'a str,
+    /// The longitude the map is centred on.
+    centre: f64,
     /// The coverer's levels, when it has a range.
     levels: Option<(u8, u8)>,
 }
@@ -542,14 +586,31 @@ impl Picture<'_> {
         // Near the poles the true scale would stretch x without bound.
         let k = mid_lat.to_radians().cos().max(0.1);
 
+        // Spanning more than a turn (a world-wide covering): one turn
+        // around the centre, with cells cut at the seam and drawn on both
+        // sides.
+        let world = xs.1 - xs.0 > 360.0;
+        if world {
+            xs = (self.centre - 180.0, self.centre + 180.0);
+        }
         let (margin, x_lab, y_lab) = (px(20.0), px(70.0), px(130.0));
         let (mw, mh) = map_area.dim_in_pixel();
         let plot_w = (mw as i32 - 2 * margin - y_lab).max(10) as f64;
         let plot_h = (mh as i32 - 2 * margin - x_lab).max(10) as f64;
         let (dx, dy) = ((xs.1 - xs.0) * k, ys.1 - ys.0);
+        // Extra blank space above and below when latitude cannot grow.
+        let mut letterbox = 0;
         if dx / dy > plot_w / plot_h {
             let grow = dx * plot_h / plot_w - dy;
             ys = (ys.0 - grow / 2.0, ys.1 + grow / 2.0);
+            if ys.1 - ys.0 > 180.0 {
+                ys = (-90.0, 90.0);
+                letterbox = ((plot_h - plot_w * 180.0 / dx) / 2.0) as i32;
+            } else if ys.1 > 90.0 {
+                ys = (ys.0 - (ys.1 - 90.0), 90.0);
+            } else if ys.0 < -90.0 {
+                ys = (-90.0, ys.1 + (-90.0 - ys.0));
+            }
         } else {
             let grow = (dy * plot_w / plot_h - dx) / k;
             xs = (xs.0 - grow / 2.0, xs.1 + grow / 2.0);
@@ -557,6 +618,8 @@ impl Picture<'_> {
 
         let mut chart = ChartBuilder::on(&map_area)
             .margin(margin)
+            .margin_top(margin + letterbox)
+            .margin_bottom(margin + letterbox)
             .x_label_area_size(x_lab)
             .y_label_area_size(y_lab)
             .build_cartesian_2d(xs.0..xs.1, ys.0..ys.1)
@@ -590,37 +653,64 @@ impl Picture<'_> {
             }
         }
         let edge_w = if self.polys.len() > 2000 { 0 } else { px(1.2) };
-        for (level, ring) in self.polys {
+        for (level, whole) in self.polys {
             let c = level_colour(*level, lo, hi);
-            chart
-                .draw_series(std::iter::once(Polygon::new(ring.clone(), c.mix(0.55))))
-                .map_err(err)?;
-            if edge_w > 0 {
-                let mut closed = ring.clone();
-                closed.push(ring[0]);
+            for ring in pieces(whole, world, xs) {
                 chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        closed,
-                        darker(c).mix(0.8).stroke_width(edge_w as u32),
-                    )))
+                    .draw_series(std::iter::once(Polygon::new(ring.clone(), c.mix(0.55))))
                     .map_err(err)?;
+                if edge_w > 0 {
+                    let mut closed = ring.clone();
+                    closed.push(ring[0]);
+                    let closed = distinct(&chart, closed);
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(
+                            closed,
+                            darker(c).mix(0.8).stroke_width(edge_w as u32),
+                        )))
+                        .map_err(err)?;
+                }
             }
         }
         let line = OUTLINE.stroke_width(px(3.5) as u32);
         let hole_line = RGBColor(180, 0, 120).stroke_width(px(3.0) as u32);
         for m in self.marks {
             match m {
-                Mark::Ring { pts, hole } => {
-                    let mut closed = pts.clone();
-                    closed.push(pts[0]);
-                    let style = if *hole { hole_line } else { line };
-                    chart
-                        .draw_series(std::iter::once(PathElement::new(closed, style)))
-                        .map_err(err)?;
+                Mark::Ring { pts: whole, hole } => {
+                    let m = whole.len();
+                    let around_pole =
+                        m > 4 && whole[m - 1].1.abs() == 90.0 && whole[m - 2].1.abs() == 90.0;
+                    let parts = if around_pole {
+                        vec![whole.clone()]
+                    } else {
+                        pieces(whole, world, xs)
+                    };
+                    for pts in parts {
+                        let n = pts.len();
+                        let polar =
+                            n > 4 && pts[n - 1].1.abs() == 90.0 && pts[n - 2].1.abs() == 90.0;
+                        let closed = if polar {
+                            // Around a pole: only the true boundary, not the
+                            // seam and the pole's latitude that close it.
+                            pts[1..n - 3].to_vec()
+                        } else {
+                            let mut closed = pts.clone();
+                            closed.push(pts[0]);
+                            closed
+                        };
+                        let closed = distinct(&chart, closed);
+                        let style = if *hole { hole_line } else { line };
+                        chart
+                            .draw_series(std::iter::once(PathElement::new(closed, style)))
+                            .map_err(err)?;
+                    }
                 }
                 Mark::Line(pts) => {
                     chart
-                        .draw_series(std::iter::once(PathElement::new(pts.clone(), line)))
+                        .draw_series(std::iter::once(PathElement::new(
+                            distinct(&chart, pts.clone()),
+                            line,
+                        )))
                         .map_err(err)?;
                 }
                 Mark::Dot(p) => {
@@ -791,6 +881,76 @@ impl Picture<'_> {
         }
         Ok(())
     }
+}
+
+/// A ring as drawn: whole, or on a world-wide map its parts within the
+/// one turn of longitude `xs`, moved by ±360° where they lie past it.
+fn pieces(ring: &[(f64, f64)], world: bool, xs: (f64, f64)) -> Vec<Vec<(f64, f64)>> {
+    if !world || ring.len() < 3 {
+        return if ring.is_empty() {
+            vec![]
+        } else {
+            vec![ring.to_vec()]
+        };
+    }
+    let mut out = Vec::new();
+    for shift in [-360.0, 0.0, 360.0] {
+        let moved: Vec<(f64, f64)> = ring.iter().map(|p| (p.0 + shift, p.1)).collect();
+        let part = clip_x(&clip_x(&moved, xs.0, false), xs.1, true);
+        // A part that only touches the seam has no area; as a path it
+        // would double back on itself.
+        let area: f64 = (0..part.len())
+            .map(|k| {
+                let (a, b) = (part[k], part[(k + 1) % part.len()]);
+                a.0 * b.1 - b.0 * a.1
+            })
+            .sum();
+        if part.len() >= 3 && area.abs() > 1e-9 {
+            out.push(part);
+        }
+    }
+    out
+}
+
+/// The part of a ring on one side of the meridian `x` (Sutherland–Hodgman).
+fn clip_x(ring: &[(f64, f64)], x: f64, keep_below: bool) -> Vec<(f64, f64)> {
+    let inside = |p: &(f64, f64)| if keep_below { p.0 <= x } else { p.0 >= x };
+    let mut out = Vec::new();
+    for k in 0..ring.len() {
+        let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
+        if inside(&a) {
+            out.push(a);
+        }
+        if inside(&a) != inside(&b) {
+            let t = (x - a.0) / (b.0 - a.0);
+            out.push((x, a.1 + t * (b.1 - a.1)));
+        }
+    }
+    out
+}
+
+/// The path without points within 3 pixels of the previous one: a thick
+/// plotters line joins very short segments with long miter spikes that
+/// cross the picture.
+fn distinct<DB: DrawingBackend>(
+    chart: &ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    pts: Vec<(f64, f64)>,
+) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(pts.len());
+    let mut last = None;
+    for p in pts {
+        let q = chart.backend_coord(&p);
+        let far = last.is_none_or(|l: (i32, i32)| (l.0 - q.0).abs().max((l.1 - q.1).abs()) >= 3);
+        if far {
+            out.push(p);
+            last = Some(q);
+        }
+    }
+    out
 }
 
 /// Decimals for degree labels over a span, about seven ticks apart.
