@@ -5,10 +5,9 @@
 //! (points in, cells appended), `cover` (regions in, coverings out) and
 //! `plot` (a PNG or SVG of regions and their coverings, with plotters).
 //!
-//! To come, each with its library part: `cover` (regions in, coverings out;
-//! reads GeoJSON with `s2cells::io::GeoJsonReader`, needs `Loop`/`Polygon`
-//! and `RegionCoverer`), `keys` and `terms` (the feature module's database
-//! ranges and index terms), `features` (ML features of points). Each becomes a file here and a variant of `Command` in
+//! To come, each with its library part: `keys` and `terms` (the feature
+//! module's database ranges and index terms) and `features` (ML features
+//! of points). Each becomes a file here and a variant of `Command` in
 //! main.rs.
 
 pub mod cell;
