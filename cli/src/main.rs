@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{cell, cover, features, hierarchy, index, keys, terms};
+use commands::{cell, cover, features, hierarchy, index, keys, plot, terms};
 use error::CliResult;
 
 /// S2 cells on the sphere, bit-for-bit with Google's s2geometry: cell
@@ -66,6 +66,9 @@ enum Command {
     /// Points in, ML features out: one-hot, multi-level or hashed; CSR,
     /// libsvm, CSV or npy.
     Features(features::FeaturesArgs),
+    /// A picture (PNG or SVG) of regions and their covering cells,
+    /// coloured by level, with axes, legend and scale bar.
+    Plot(plot::PlotArgs),
 }
 
 fn run(cli: &Cli) -> CliResult {
@@ -81,6 +84,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Keys(a) => keys::run(a),
         Command::Terms(a) => terms::run(a),
         Command::Features(a) => features::run(a),
+        Command::Plot(a) => plot::run(a),
     }
 }
 

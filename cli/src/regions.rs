@@ -170,7 +170,7 @@ pub fn open(path: Option<&PathBuf>) -> CliResult<(String, Box<dyn BufRead>)> {
     }
 }
 
-fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64; N]> {
+pub fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64; N]> {
     let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
     let bad = || CliError::Usage(format!("--{flag} {spec:?}: expected {what}"));
     if parts.len() != N {
@@ -183,7 +183,7 @@ fn numbers<const N: usize>(flag: &str, spec: &str, what: &str) -> CliResult<[f64
     Ok(out)
 }
 
-fn rect_item(spec: &str) -> CliResult<Item> {
+pub fn rect_item(spec: &str) -> CliResult<Item> {
     let [lat_lo, lng_lo, lat_hi, lng_hi] =
         numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
     let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
@@ -191,7 +191,7 @@ fn rect_item(spec: &str) -> CliResult<Item> {
     Ok(plain_item(Box::new(rect)))
 }
 
-fn cap_item(spec: &str) -> CliResult<Item> {
+pub fn cap_item(spec: &str) -> CliResult<Item> {
     let [lat, lng, radius] = numbers::<3>("cap", spec, "LAT,LNG,RADIUS_METERS")?;
     let center = LatLng::from_degrees(lat, lng);
     if !center.is_valid() {

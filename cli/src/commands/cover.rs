@@ -72,17 +72,20 @@ pub struct CoverArgs {
     pub cell_format: CellFormat,
 }
 
-pub fn run(args: &CoverArgs) -> CliResult {
-    let mode = if args.interior {
-        Mode::Interior
-    } else {
-        args.mode
-    };
-    if matches!(mode, Mode::Centroid | Mode::Intersects) && args.coverer.level.is_none() {
+/// The mode asked for (`--interior` is `--mode interior`), checked against
+/// `--level`.
+pub fn mode_of(mode: Mode, interior: bool, level: Option<u8>) -> CliResult<Mode> {
+    let mode = if interior { Mode::Interior } else { mode };
+    if matches!(mode, Mode::Centroid | Mode::Intersects) && level.is_none() {
         return Err(CliError::Usage(
             "--mode centroid and --mode intersects need --level".into(),
         ));
     }
+    Ok(mode)
+}
+
+pub fn run(args: &CoverArgs) -> CliResult {
+    let mode = mode_of(args.mode, args.interior, args.coverer.level)?;
     let coverer = args.coverer.coverer()?;
     let mut writer = Writer::new(args);
     writer.start()?;
@@ -104,10 +107,23 @@ fn cover<'a>(
     args: &CoverArgs,
     item: &'a Item,
 ) -> CliResult<Covered<'a>> {
+    let cells = cells_of(coverer, mode, args.coverer.level, args.budget, item)?;
+    Ok(Covered { item, cells })
+}
+
+/// The cells `mode` gives a region (`level` is --level, needed by centroid;
+/// `budget` is --budget), grown by its planar-edge margin if it has one.
+pub fn cells_of(
+    coverer: &RegionCoverer,
+    mode: Mode,
+    level: Option<u8>,
+    budget: Option<usize>,
+    item: &Item,
+) -> CliResult<CellUnion> {
     let region = item.region.as_ref();
     let over =
         |e: s2cells::Error| CliError::Data(format!("feature {}: {e} (raise --budget)", item.index));
-    let mut cells = match (mode, args.budget) {
+    let mut cells = match (mode, budget) {
         (Mode::Covering | Mode::Intersects, None) => coverer.covering(region),
         (Mode::Covering | Mode::Intersects, Some(b)) => {
             coverer.covering_within(region, b).map_err(over)?
@@ -115,7 +131,7 @@ fn cover<'a>(
         (Mode::Interior, None) => coverer.interior_covering(region),
         (Mode::Interior, Some(b)) => coverer.interior_covering_within(region, b).map_err(over)?,
         (Mode::Centroid, budget) => {
-            let level = args.coverer.level.unwrap_or(30);
+            let level = level.unwrap_or(30);
             let mut ids = Vec::new();
             for id in RegionCoverer::fixed_level_cells(region, level)
                 .map_err(|e| CliError::Usage(e.to_string()))?
@@ -137,12 +153,12 @@ fn cover<'a>(
         // Grow by the planar-edge margin, with cells at most two levels
         // finer than each covering cell.
         cells.expand_by_radius(item.margin, 2);
-        if let Some(level) = args.coverer.level {
+        if let Some(level) = level {
             cells = CellUnion::from_verbatim(denormalized(&cells, level))
                 .map_err(|e| CliError::Data(e.to_string()))?;
         }
     }
-    Ok(Covered { item, cells })
+    Ok(cells)
 }
 
 /// The cells of a union at exactly `level` (finer cells replaced by their

@@ -4,11 +4,10 @@
 //! neighbors, compact, uncompact: cell streams in and out), `index`
 //! (points in, cells appended), `cover` (regions in, coverings out),
 //! `keys` (database key ranges, SQL WHERE, the table recipe), `terms`
-//! (index/query terms of regions or points) and `features` (ML features of
-//! points). Regions are read by `crate::regions`, points for `terms` and
-//! `features` by `crate::points`.
-//!
-//! To come: `plot` (plotters). Each command is a file here and a variant
+//! (index/query terms of regions or points), `features` (ML features of
+//! points) and `plot` (a PNG or SVG of regions and their coverings, with
+//! plotters). Regions are read by `crate::regions`, points for `terms` and
+//! `features` by `crate::points`. Each command is a file here and a variant
 //! of `Command` in main.rs.
 
 pub mod cell;
@@ -17,4 +16,5 @@ pub mod features;
 pub mod hierarchy;
 pub mod index;
 pub mod keys;
+pub mod plot;
 pub mod terms;
