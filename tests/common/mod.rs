@@ -13,6 +13,7 @@ use std::fmt::Debug;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
+use s2cells::CellId;
 use serde_json::Value;
 
 /// Absolute path of a vector file.
@@ -318,4 +319,64 @@ pub fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> C
         c.lines += 1;
     }
     c
+}
+
+/// Cell ids from a JSON list of u64, naming the line on a bad one.
+pub fn to_ids(r: &Rec, v: &Value) -> Vec<CellId> {
+    let Value::Array(a) = v else {
+        panic!("{}:{}: expected an id list", r.file, r.line)
+    };
+    a.iter()
+        .map(|x| {
+            let n = x
+                .as_u64()
+                .unwrap_or_else(|| panic!("{}:{}: not an id", r.file, r.line));
+            CellId::try_from(n).unwrap_or_else(|e| panic!("{}:{}: {e}", r.file, r.line))
+        })
+        .collect()
+}
+
+/// FNV-1a over the ids, as the generators hash large coverings.
+pub fn fnv(ids: &[CellId]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids {
+        h ^= id.id();
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// Compares a covering with the vector's list, or with its {n, hash, head}.
+pub fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got: &[CellId]) {
+    match expected {
+        Value::Array(_) => {
+            let want = to_ids(r, expected);
+            if want != got {
+                let first = want.iter().zip(got).position(|(a, b)| a != b);
+                c.fail(
+                    field,
+                    format!(
+                        "expected {} cells, got {}; first difference at {first:?}",
+                        want.len(),
+                        got.len()
+                    ),
+                );
+            }
+        }
+        Value::Object(o) => {
+            let n = o["n"].as_u64().unwrap_or(0) as usize;
+            let hash = o["hash"].as_u64().unwrap_or(0);
+            let head = to_ids(r, &o["head"]);
+            c.eq(&format!("{field}.n"), n, got.len());
+            c.eq(
+                &format!("{field}.head"),
+                head.as_slice(),
+                &got[..16.min(got.len())],
+            );
+            c.eq(&format!("{field}.hash"), hash, fnv(got));
+        }
+        // A null: the generator skipped this case (too large for Google).
+        Value::Null => {}
+        _ => panic!("{}:{}: {field}: not a covering", r.file, r.line),
+    }
 }
