@@ -82,6 +82,15 @@ fn bools(r: &Rec, key: &str) -> Vec<bool> {
         .unwrap_or_default()
 }
 
+/// The loop or polygon of a vector line, as a region.
+fn region_of(r: &Rec) -> Box<dyn Region> {
+    if r.str("op") == "loop" {
+        Box::new(Loop::from_points_unchecked(pts(r, "vertices")))
+    } else {
+        Box::new(polygon_of(r))
+    }
+}
+
 fn polygon_of(r: &Rec) -> Polygon {
     let loops: Vec<Vec<Point>> = r
         .get("loops")
@@ -224,11 +233,7 @@ fn cell_answers_equal_googles() {
         if !r.has("cells") || r.str("op") == "polyline" {
             return;
         }
-        let region: Box<dyn Region> = if r.str("op") == "loop" {
-            Box::new(Loop::from_points_unchecked(pts(r, "vertices")))
-        } else {
-            Box::new(polygon_of(r))
-        };
+        let region = region_of(r);
         let cells: Vec<Cell> = r
             .u64s("cells")
             .into_iter()
@@ -259,11 +264,7 @@ fn coverings_equal_googles() {
         if !r.has("coverings") || r.str("op") == "polyline" {
             return;
         }
-        let region: Box<dyn Region> = if r.str("op") == "loop" {
-            Box::new(Loop::from_points_unchecked(pts(r, "vertices")))
-        } else {
-            Box::new(polygon_of(r))
-        };
+        let region = region_of(r);
         let Some(list) = r.get("coverings").as_array() else {
             return;
         };

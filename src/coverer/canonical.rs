@@ -2,8 +2,8 @@
 //! coverings made elsewhere (Google's `IsCanonical` and
 //! `CanonicalizeCovering`).
 
-use super::{denormalize, RegionCoverer};
-use crate::region::normalize_ids;
+use super::RegionCoverer;
+use crate::region::{denormalize_ids, normalize_ids};
 use crate::{CellId, CellUnion, Error, MAX_LEVEL};
 
 impl RegionCoverer {
@@ -113,7 +113,7 @@ impl RegionCoverer {
         }
         normalize_ids(covering);
         if self.min_level > 0 || self.level_mod > 1 {
-            *covering = denormalize(covering, self.min_level, self.level_mod);
+            *covering = denormalize_ids(covering, self.min_level, self.level_mod);
         }
         let len = covering.len();
         if len <= self.max_cells || self.is_canonical(covering) {

@@ -15,7 +15,7 @@ pub use stream::{FixedLevelCells, FixedLevelRanges};
 
 use std::collections::HashSet;
 
-use crate::region::normalize_ids;
+use crate::region::{denormalize_ids, normalize_ids};
 use crate::{Cell, CellId, CellUnion, Error, Point, Region, MAX_LEVEL};
 
 /// Computes coverings of regions by cells, with Google's `S2RegionCoverer`
@@ -545,7 +545,7 @@ impl RegionCoverer {
         radix::sort(&mut result);
         normalize_ids(&mut result);
         if self.min_level > 0 || self.level_mod > 1 {
-            result = denormalize(&result, self.min_level, self.level_mod);
+            result = denormalize_ids(&result, self.min_level, self.level_mod);
         }
         Ok(result)
     }
@@ -670,29 +670,4 @@ fn check_level(level: u8) -> Result<(), Error> {
         });
     }
     Ok(())
-}
-
-/// Google's `S2CellUnion::Denormalize` on valid, sorted ids.
-fn denormalize(ids: &[CellId], min_level: u8, level_mod: u8) -> Vec<CellId> {
-    let mut out = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let level = id.level();
-        let mut new_level = min_level.max(level);
-        if level_mod > 1 {
-            // Up to the grid: 30 is a multiple of 1, 2 and 3.
-            new_level += (MAX_LEVEL - (new_level - min_level)) % level_mod;
-            new_level = new_level.min(MAX_LEVEL);
-        }
-        if new_level == level {
-            out.push(id);
-        } else {
-            let end = id.child_end_at(new_level);
-            let mut child = id.child_begin_at(new_level);
-            while child != end {
-                out.push(child);
-                child = child.next();
-            }
-        }
-    }
-    out
 }

@@ -7,7 +7,7 @@
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use super::{Cap, LatLng, LatLngRect, Point, R1Interval, S1Interval};
+use super::{LatLng, LatLngRect, Point, R1Interval, S1Interval};
 
 const DBL_EPSILON: f64 = f64::EPSILON;
 
@@ -110,61 +110,6 @@ fn point_rect(lat: f64, lng: f64) -> LatLngRect {
         R1Interval::new(lat, lat),
         S1Interval::from_point_pair(lng, lng),
     )
-}
-
-/// Whether `outer` contains `inner` (Google's `S2LatLngRect::Contains`).
-pub(crate) fn rect_contains(outer: &LatLngRect, inner: &LatLngRect) -> bool {
-    let lat_ok =
-        inner.lat.is_empty() || (inner.lat.lo >= outer.lat.lo && inner.lat.hi <= outer.lat.hi);
-    lat_ok && outer.lng.contains_interval(&inner.lng)
-}
-
-/// Whether the rectangle contains the point's lat/lng (Google's
-/// `S2LatLngRect::Contains(S2Point)`).
-pub(crate) fn rect_contains_point(r: &LatLngRect, p: &Point) -> bool {
-    r.contains_latlng(&LatLng::from(*p))
-}
-
-/// The smaller of a cap around the rectangle's center and one around the
-/// nearer pole (Google's `S2LatLngRect::GetCapBound`).
-pub(crate) fn rect_cap_bound(r: &LatLngRect) -> Cap {
-    if r.is_empty() {
-        return Cap::empty();
-    }
-    // The pole cap's angle is padded by 2 ε relative (the 0.14 library
-    // does this; the published sources of other versions do not).
-    let (pole_z, pole_angle) = if r.lat.lo + r.lat.hi < 0.0 {
-        (-1.0, (FRAC_PI_2 + r.lat.hi) * (1.0 + 2.0 * DBL_EPSILON))
-    } else {
-        (1.0, (FRAC_PI_2 - r.lat.lo) * (1.0 + 2.0 * DBL_EPSILON))
-    };
-    let pole_cap = Cap::from_center_angle(Point::new(0.0, 0.0, pole_z), pole_angle);
-    // Past 180 degrees of longitude the vertices no longer bound the cap.
-    if r.lng.length() <= PI {
-        let lat_c = 0.5 * (r.lat.lo + r.lat.hi);
-        let lng_c = {
-            let c = 0.5 * (r.lng.lo + r.lng.hi);
-            if !r.lng.is_inverted() {
-                c
-            } else if c <= 0.0 {
-                c + PI
-            } else {
-                c - PI
-            }
-        };
-        let mut mid_cap =
-            Cap::from_center_angle(LatLng::from_radians(lat_c, lng_c).to_point(), 0.0);
-        let lats = [r.lat.lo, r.lat.hi];
-        let lngs = [r.lng.lo, r.lng.hi];
-        for k in 0..4usize {
-            let v = LatLng::from_radians(lats[k >> 1], lngs[(k >> 1) ^ (k & 1)]);
-            mid_cap.add_point(&v.to_point());
-        }
-        if mid_cap.radius2() < pole_cap.radius2() {
-            return mid_cap;
-        }
-    }
-    pole_cap
 }
 
 /// The bound of any region inside a region bounded by `bound`, allowing for

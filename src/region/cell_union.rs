@@ -444,29 +444,7 @@ impl CellUnion {
         if !(1..=3).contains(&level_mod) {
             return Err(Error::InvalidLevelMod { level_mod });
         }
-        let mut out = Vec::with_capacity(self.cell_ids.len());
-        for &id in &self.cell_ids {
-            let level = id.level();
-            let mut new_level = min_level.max(level);
-            if level_mod > 1 {
-                // Round new_level - min_level up to a multiple of level_mod:
-                // adding (30 - d) mod level_mod does it because 30 is a
-                // multiple of 1, 2 and 3. Past 30, leaves it is.
-                new_level += (MAX_LEVEL - (new_level - min_level)) % level_mod;
-                new_level = new_level.min(MAX_LEVEL);
-            }
-            if new_level == level {
-                out.push(id);
-            } else {
-                let end = id.child_end_at(new_level);
-                let mut child = id.child_begin_at(new_level);
-                while child != end {
-                    out.push(child);
-                    child = child.next();
-                }
-            }
-        }
-        Ok(out)
+        Ok(denormalize_ids(&self.cell_ids, min_level, level_mod))
     }
 }
 
@@ -494,6 +472,35 @@ impl IntoIterator for CellUnion {
     fn into_iter(self) -> Self::IntoIter {
         self.cell_ids.into_iter()
     }
+}
+
+/// Google's `S2CellUnion::Denormalize` on valid ids with checked options:
+/// each cell replaced by its descendants at the first allowed level at or
+/// below it (`min_level + k * level_mod`, or 30).
+pub(crate) fn denormalize_ids(ids: &[CellId], min_level: u8, level_mod: u8) -> Vec<CellId> {
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let level = id.level();
+        let mut new_level = min_level.max(level);
+        if level_mod > 1 {
+            // Round new_level - min_level up to a multiple of level_mod:
+            // adding (30 - d) mod level_mod does it because 30 is a
+            // multiple of 1, 2 and 3. Past 30, leaves it is.
+            new_level += (MAX_LEVEL - (new_level - min_level)) % level_mod;
+            new_level = new_level.min(MAX_LEVEL);
+        }
+        if new_level == level {
+            out.push(id);
+        } else {
+            let end = id.child_end_at(new_level);
+            let mut child = id.child_begin_at(new_level);
+            while child != end {
+                out.push(child);
+                child = child.next();
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,9 +10,7 @@ use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::geom::edge_crossings::{crossing_sign, wedge_contains, EdgeCrosser};
 use crate::geom::predicates::{ordered_ccw, ortho, ORIGIN};
-use crate::geom::rect_bounder::{
-    expand_for_subregions, rect_cap_bound, rect_contains, rect_contains_point, RectBounder,
-};
+use crate::geom::rect_bounder::{expand_for_subregions, RectBounder};
 use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{chain_edges, LazyIndex, Robust};
@@ -551,7 +549,7 @@ impl Loop {
     #[must_use]
     pub fn contains_point(&self, p: &Point) -> bool {
         // The bound holds every contained point; testing it first is cheap.
-        if !rect_contains_point(&self.bound, p) {
+        if !self.bound.contains_point(p) {
             return false;
         }
         self.brute_force_contains(p)
@@ -582,7 +580,7 @@ impl Loop {
     /// ```
     #[must_use]
     pub fn cap_bound(&self) -> Cap {
-        rect_cap_bound(&self.bound)
+        self.bound.cap_bound()
     }
 
     /// The first index in `1..=n` of a vertex equal to `p`.
@@ -593,7 +591,7 @@ impl Loop {
     /// Whether this loop contains `b`, given that the two do not cross and
     /// share no edge (Google's `ContainsNested`, used to nest polygon loops).
     pub(crate) fn contains_nested(&self, b: &Loop) -> bool {
-        if !rect_contains(&self.subregion_bound, &b.bound) {
+        if !self.subregion_bound.contains(&b.bound) {
             return false;
         }
         if self.is_empty_or_full() || b.num_vertices() < 2 {

@@ -10,8 +10,8 @@ mod polyline;
 mod rect;
 pub mod shape_index;
 
-pub(crate) use cell_union::normalize_ids;
 pub use cell_union::CellUnion;
+pub(crate) use cell_union::{denormalize_ids, normalize_ids};
 pub use polygon::Polygon;
 pub use polyline::Polyline;
 pub use r#loop::Loop;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::geom::edge_crossings::crossing_sign;
 use crate::geom::predicates::ordered_ccw;
-use crate::geom::rect_bounder::{expand_for_subregions, rect_cap_bound, rect_contains_point};
+use crate::geom::rect_bounder::expand_for_subregions;
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{chain_edges, LazyIndex, Robust};
 use crate::region::shape_index::ShapeIndex;
@@ -455,7 +455,7 @@ impl Polygon {
     /// ```
     #[must_use]
     pub fn contains_point(&self, p: &Point) -> bool {
-        if !rect_contains_point(&self.bound, p) {
+        if !self.bound.contains_point(p) {
             return false;
         }
         let mut inside = false;
@@ -488,7 +488,7 @@ impl Polygon {
     /// ```
     #[must_use]
     pub fn cap_bound(&self) -> Cap {
-        rect_cap_bound(&self.bound)
+        self.bound.cap_bound()
     }
 }
 

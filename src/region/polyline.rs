@@ -1,7 +1,7 @@
 //! A path of great-circle edges (Google's `S2Polyline`).
 
 use crate::geom::edge_crossings::EdgeCrosser;
-use crate::geom::rect_bounder::{rect_cap_bound, RectBounder};
+use crate::geom::rect_bounder::RectBounder;
 use crate::{Cap, Cell, Error, GeometryError, LatLng, LatLngRect, Point, Region};
 
 /// A polyline: vertices `v0, v1, …` joined by shortest great-circle edges.
@@ -169,7 +169,7 @@ impl Polyline {
     /// ```
     #[must_use]
     pub fn cap_bound(&self) -> Cap {
-        rect_cap_bound(&self.rect_bound())
+        self.rect_bound().cap_bound()
     }
 }
 

@@ -33,7 +33,11 @@ impl LatLngRect {
             Point::new(0.0, 0.0, pole_z),
             (1.0 + 2.0 * f64::EPSILON) * pole_angle,
         );
-        if self.lng.length() < 2.0 * std::f64::consts::PI {
+        // Google's test: a longitude span of at most 180° (an inverted
+        // interval's negative span wraps to its length), and not full.
+        let span = self.lng.hi - self.lng.lo;
+        let two_pi = 2.0 * std::f64::consts::PI;
+        if crate::geom::remainder(span, two_pi) >= 0.0 && span < two_pi {
             let mut mid_cap = Cap::from_center_angle(self.center().to_point(), 0.0);
             for k in 0..4 {
                 mid_cap.add_point(&self.vertex(k).to_point());
