@@ -94,8 +94,8 @@ fn benches(c: &mut Criterion) {
             cells
                 .iter()
                 .map(|cell| {
-                    let (may, contains) = index.relate_cell::<FloatCrossing>(cell);
-                    usize::from(may) + usize::from(contains)
+                    let relation = index.relate_cell::<FloatCrossing>(cell);
+                    usize::from(relation.may_intersect()) + usize::from(relation.contains())
                 })
                 .sum::<usize>()
         })

@@ -58,7 +58,7 @@ pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
 pub use coverer::RegionCoverer;
 pub use error::{Error, GeometryError, TokenError};
 pub use geom::{earth, Cap, LatLng, LatLngRect, Point};
-pub use region::{CellUnion, Loop, Polygon, Polyline, Region};
+pub use region::{CellContainment, CellUnion, Loop, Polygon, Polyline, Region};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

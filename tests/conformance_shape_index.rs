@@ -237,7 +237,10 @@ fn check(r: &Rec, c: &mut Checker) {
         c.eq(
             &format!("relate {}", id.to_token()),
             (u64v(&q[3]) == 1, u64v(&q[4]) == 1),
-            index.relate_cell::<FloatCrossing>(&cell),
+            {
+                let relation = index.relate_cell::<FloatCrossing>(&cell);
+                (relation.may_intersect(), relation.contains())
+            },
         );
     }
     for p in r.get("points").as_array().expect("points") {

@@ -1,8 +1,12 @@
 //! Properties of `RegionCoverer` on random rectangles and caps: coverings
 //! cover, interior coverings lie inside, `max_cells` holds when the levels
 //! allow it, coverings are canonical, and the lazy fixed-level iterators
-//! give exactly the fixed-level covering.
+//! give exactly the fixed-level covering, and a region's
+//! `ContainsSubtree` answer holds for every cell below it.
 
+mod common;
+
+use common::check_subtree_promise;
 use proptest::prelude::*;
 use s2cells::{Cap, Cell, CellId, LatLng, LatLngRect, Point, Region, RegionCoverer};
 
@@ -168,6 +172,19 @@ const FRACTIONS: [(f64, f64); 9] = [
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Points near the edges too: the margin is where the promise is tested.
+    #[test]
+    fn rect_subtree_promise(r in rect(), a in 0.0f64..1.0, b in 0.0f64..1.0, squeeze in 0u32..4) {
+        let edge = |x: f64| if x < 0.5 { x.powi(1 << squeeze) } else { 1.0 - (1.0 - x).powi(1 << squeeze) };
+        for p in rect_points(&r, &[(edge(a), edge(b))]) {
+            check_subtree_promise(&r, &p)?;
+        }
+        // Well inside, some cell around the point is a contained subtree.
+        for p in rect_points(&r, &[(0.1 + 0.8 * a, 0.1 + 0.8 * b)]) {
+            prop_assert!(check_subtree_promise(&r, &p)?.is_some());
+        }
+    }
 
     #[test]
     fn rect_coverings(r in rect(), coverer in options()) {

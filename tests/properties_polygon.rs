@@ -1,5 +1,8 @@
 //! Invariants of the predicates, loops and polygons on random inputs.
 
+mod common;
+
+use common::check_subtree_promise;
 use proptest::prelude::*;
 use s2cells::geom::edge_crossings::{crossing_sign, edge_or_vertex_crossing};
 use s2cells::geom::predicates::sign;
@@ -86,6 +89,20 @@ proptest! {
         prop_assert!((l.area() - r.area()).abs() <= 1e-13 * l.area().max(1e-3));
     }
 
+    /// A cell the loop contains through an edgeless index cell holds its
+    /// answer all the way down.
+    #[test]
+    fn loop_subtree_promise(l in star_loop(), c in point(), r in 1e-3f64..0.5, probes in prop::collection::vec(point(), 10)) {
+        for q in probes.iter().chain(l.vertices()) {
+            check_subtree_promise(&l, q)?;
+        }
+        let angles: Vec<f64> = (0..300).map(|i| f64::from(i) * std::f64::consts::TAU / 300.0).collect();
+        let big = Loop::from_points(star(c, r, &angles, &[0.0; 300])).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for q in &probes {
+            check_subtree_promise(&big, q)?;
+        }
+    }
+
     #[test]
     fn polygon_with_hole_is_shell_minus_hole(c in point(), r in 1e-3f64..0.5, probes in prop::collection::vec(point(), 20)) {
         let angles: Vec<f64> = (0..12).map(|i| f64::from(i) * 0.5).collect();
@@ -98,6 +115,25 @@ proptest! {
             prop_assert_eq!(p.contains_point(q), shell.contains_point(q) && !hole.contains_point(q));
         }
         prop_assert!((p.area() - (shell.area() - hole.area())).abs() < 1e-15);
+    }
+}
+
+/// The loop's index has edgeless cells well inside a 300-vertex loop,
+/// which answer `ContainsSubtree` (a point there need not be in one: an
+/// index cell with a few edges can reach far inside).
+#[test]
+fn loops_have_contained_subtrees() {
+    let c = LatLng::from_degrees(-30.0, -51.0).to_point();
+    let angles: Vec<f64> = (0..300)
+        .map(|i| f64::from(i) * std::f64::consts::TAU / 300.0)
+        .collect();
+    for r in [1e-3, 1e-2] {
+        let big = Loop::from_points(star(c, r, &angles, &[0.0; 300])).expect("valid loop");
+        let level = check_subtree_promise(&big, &c).expect("promise holds");
+        assert!(
+            level.is_some(),
+            "radius {r}: no contained subtree at the center"
+        );
     }
 }
 

@@ -63,17 +63,15 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     fn next_range(&mut self) -> Option<(CellId, CellId)> {
         while let Some((cell, i, j)) = self.stack.pop() {
             let at_level = cell.level() >= self.level;
-            let (may, contains) = self
-                .region
-                .may_intersect_and_contains_cell(&cell, !at_level);
-            if !may {
+            let relation = self.region.relate_cell(&cell, !at_level);
+            if !relation.may_intersect() {
                 continue;
             }
             let id = cell.id();
             if at_level {
                 return Some((id, id.next()));
             }
-            if contains {
+            if relation.contains() {
                 return Some((id.child_begin_at(self.level), id.child_end_at(self.level)));
             }
             for child in cell.subdivide_ij(i, j).into_iter().rev() {

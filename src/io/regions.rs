@@ -22,7 +22,10 @@
 //!   drawn on a flat map.
 
 use crate::io::geojson::Geometry;
-use crate::{Cap, Cell, CellId, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline, Region};
+use crate::{
+    Cap, Cell, CellContainment, CellId, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline,
+    Region,
+};
 
 /// Longest piece, in degrees of latitude or longitude, that
 /// [`RegionOptions::planar_edges`] cuts an edge into.
@@ -458,6 +461,14 @@ impl Region for GeoShape {
         }
     }
 
+    /// A polygon's own one-pass answer; other shapes ask the two tests.
+    fn relate_cell(&self, cell: &Cell, want_contains: bool) -> CellContainment {
+        match self {
+            Self::Polygon(p) => p.relate_cell(cell, want_contains),
+            _ => crate::region::relate_by_tests(self, cell, want_contains),
+        }
+    }
+
     fn contains_point(&self, point: &Point) -> bool {
         match self {
             Self::Points(ps) => ps.contains(point),
@@ -513,6 +524,10 @@ impl Region for GeoRegion {
 
     fn contains_point(&self, p: &Point) -> bool {
         self.shape.contains_point(p)
+    }
+
+    fn relate_cell(&self, cell: &Cell, want_contains: bool) -> CellContainment {
+        self.shape.relate_cell(cell, want_contains)
     }
 
     fn cell_union_bound(&self) -> Vec<CellId> {

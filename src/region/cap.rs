@@ -1,7 +1,7 @@
 //! The cap as a region: Google's `S2Cap` cell tests and cell-union bound.
 
 use crate::cell::metrics::MIN_WIDTH;
-use crate::{Cap, Cell, CellId, LatLngRect, Point, Region};
+use crate::{Cap, Cell, CellContainment, CellId, LatLngRect, Point, Region};
 
 impl Cap {
     /// Up to six cells containing the cap, as Google's
@@ -101,16 +101,19 @@ impl Region for Cap {
     }
 
     /// The vertices normalized and tested once for both answers.
-    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
+    fn relate_cell(&self, cell: &Cell, want_contains: bool) -> CellContainment {
         let vertices = cell.vertices();
         let inside = vertices.map(|v| Cap::contains_point(self, &v));
-        let may = inside.iter().any(|&b| b) || self.intersects_cell_edges(cell, &vertices);
-        if !may || !want_contains {
-            return (may, false);
+        if !inside.iter().any(|&b| b) && !self.intersects_cell_edges(cell, &vertices) {
+            CellContainment::Disjoint
+        } else if want_contains
+            && inside.iter().all(|&b| b)
+            && !self.complement().intersects_cell_edges(cell, &vertices)
+        {
+            CellContainment::Contains
+        } else {
+            CellContainment::Intersects
         }
-        let contains =
-            inside.iter().all(|&b| b) && !self.complement().intersects_cell_edges(cell, &vertices);
-        (true, contains)
     }
 
     fn cell_union_bound(&self) -> Vec<CellId> {

@@ -15,7 +15,9 @@ use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{chain_edges, LazyIndex, Robust};
 use crate::region::shape_index::ShapeIndex;
-use crate::{Cap, Cell, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region};
+use crate::{
+    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region,
+};
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
@@ -680,9 +682,8 @@ impl Region for Loop {
         self.shape_index().may_intersect_cell::<Robust>(cell)
     }
 
-    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
-        let (may, contains) = self.shape_index().relate_cell::<Robust>(cell);
-        (may, want_contains && contains)
+    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
+        self.shape_index().relate_cell::<Robust>(cell)
     }
 
     /// Google's `S2Loop::GetCellUnionBound`: cells from the shape index.

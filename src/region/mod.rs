@@ -75,25 +75,34 @@ pub trait Region {
     /// `want_contains` and the cell may intersect,
     /// [`contains_cell`](Self::contains_cell), in one call: the coverer asks
     /// both of most cells, and a region whose two tests share work
-    /// overrides this (a rectangle bounds the cell once, a cap normalizes
-    /// its vertices once). The answers must be the two methods' answers;
-    /// the second is `false` when not wanted.
+    /// overrides this (a rectangle bounds the cell once, a polygon locates
+    /// it in its index once).
+    ///
+    /// The answer must agree with the two methods: [`Disjoint`] exactly
+    /// when `may_intersect_cell` is false; when `want_contains`,
+    /// [`Contains`] or [`ContainsSubtree`] exactly when `contains_cell` is
+    /// true. When containment is not wanted, [`Intersects`] may stand for
+    /// either, so callers must not read containment they did not ask for.
+    /// [`ContainsSubtree`] is a promise about the whole subtree, which lets
+    /// the coverer skip the tests of every descendant: give it only when it
+    /// is certain (the default never does).
+    ///
+    /// [`Disjoint`]: CellContainment::Disjoint
+    /// [`Intersects`]: CellContainment::Intersects
+    /// [`Contains`]: CellContainment::Contains
+    /// [`ContainsSubtree`]: CellContainment::ContainsSubtree
     ///
     /// ```
-    /// use s2cells::{Cell, CellId, LatLngRect, Region};
+    /// use s2cells::{Cell, CellContainment, CellId, LatLng, LatLngRect, Region};
     /// let r = LatLngRect::from_degrees(-10.0, 10.0, -10.0, 10.0)?;
-    /// let cell = Cell::from(CellId::from_face(0).child_begin_at(8));
-    /// assert_eq!(
-    ///     r.may_intersect_and_contains_cell(&cell, true),
-    ///     (r.may_intersect_cell(&cell), r.contains_cell(&cell))
-    /// );
+    /// let inside = Cell::from(CellId::from_latlng(LatLng::from_degrees(1.0, 2.0)).parent(12));
+    /// assert_eq!(r.relate_cell(&inside, true), CellContainment::ContainsSubtree);
+    /// let outside = Cell::from(CellId::from_latlng(LatLng::from_degrees(40.0, 2.0)).parent(12));
+    /// assert_eq!(r.relate_cell(&outside, true), CellContainment::Disjoint);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
-        if !self.may_intersect_cell(cell) {
-            return (false, false);
-        }
-        (true, want_contains && self.contains_cell(cell))
+    fn relate_cell(&self, cell: &Cell, want_contains: bool) -> CellContainment {
+        relate_by_tests(self, cell, want_contains)
     }
 
     /// Whether the region certainly contains no cell (it has no interior:
@@ -111,6 +120,57 @@ pub trait Region {
     /// ```
     fn has_empty_interior(&self) -> bool {
         false
+    }
+}
+
+/// How a region relates to a cell, as [`Region::relate_cell`] answers the
+/// region coverer.
+///
+/// ```
+/// use s2cells::{CellContainment, CellId, CellUnion, Region};
+/// let face1 = CellUnion::from_cell_ids(vec![CellId::from_face(1)]);
+/// let cell = CellId::from_face(1).child(3).into();
+/// assert!(face1.relate_cell(&cell, true).contains());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellContainment {
+    /// The region does not intersect the cell.
+    Disjoint,
+    /// The region may intersect the cell (and, if containment was asked
+    /// for, does not contain it).
+    Intersects,
+    /// The region contains the cell.
+    Contains,
+    /// The region contains the cell, and every cell inside it would also be
+    /// answered `ContainsSubtree`: the region holds the cell with room to
+    /// spare, or its answer does not depend on where in the cell one looks.
+    ContainsSubtree,
+}
+
+impl CellContainment {
+    /// Whether the region may intersect the cell (anything but
+    /// [`Disjoint`](Self::Disjoint)).
+    ///
+    /// ```
+    /// use s2cells::CellContainment;
+    /// assert!(CellContainment::Contains.may_intersect());
+    /// assert!(!CellContainment::Disjoint.may_intersect());
+    /// ```
+    #[must_use]
+    pub fn may_intersect(self) -> bool {
+        self != Self::Disjoint
+    }
+
+    /// Whether the region contains the cell.
+    ///
+    /// ```
+    /// use s2cells::CellContainment;
+    /// assert!(CellContainment::ContainsSubtree.contains());
+    /// assert!(!CellContainment::Intersects.contains());
+    /// ```
+    #[must_use]
+    pub fn contains(self) -> bool {
+        matches!(self, Self::Contains | Self::ContainsSubtree)
     }
 }
 
@@ -135,8 +195,44 @@ impl Region for Cell {
         Cell::contains_point(self, p)
     }
 
+    /// Containment of cell ids is exact, so it holds for the subtree.
+    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
+        subtree_by_id(
+            self.id().contains(cell.id()),
+            self.id().intersects(cell.id()),
+        )
+    }
+
     /// The cell itself (Google's `S2Cell::GetCellUnionBound`).
     fn cell_union_bound(&self) -> Vec<CellId> {
         vec![self.id()]
+    }
+}
+
+/// The answer of a region whose cell tests are exact on cell ids (a cell, a
+/// cell union): what contains a cell contains its descendants.
+pub(crate) fn subtree_by_id(contains: bool, intersects: bool) -> CellContainment {
+    if contains {
+        CellContainment::ContainsSubtree
+    } else if intersects {
+        CellContainment::Intersects
+    } else {
+        CellContainment::Disjoint
+    }
+}
+
+/// [`Region::relate_cell`] from the region's two cell tests, for regions
+/// with nothing to share between them.
+pub(crate) fn relate_by_tests<R: Region + ?Sized>(
+    region: &R,
+    cell: &Cell,
+    want_contains: bool,
+) -> CellContainment {
+    if !region.may_intersect_cell(cell) {
+        CellContainment::Disjoint
+    } else if want_contains && region.contains_cell(cell) {
+        CellContainment::Contains
+    } else {
+        CellContainment::Intersects
     }
 }

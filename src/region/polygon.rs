@@ -9,7 +9,9 @@ use crate::geom::rect_bounder::expand_for_subregions;
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{chain_edges, LazyIndex, Robust};
 use crate::region::shape_index::ShapeIndex;
-use crate::{Cap, Cell, CellId, Error, GeometryError, LatLngRect, Loop, Point, Region};
+use crate::{
+    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLngRect, Loop, Point, Region,
+};
 
 /// A polygon: the points inside an odd number of its loops.
 ///
@@ -583,9 +585,8 @@ impl Region for Polygon {
         self.shape_index().may_intersect_cell::<Robust>(cell)
     }
 
-    fn may_intersect_and_contains_cell(&self, cell: &Cell, want_contains: bool) -> (bool, bool) {
-        let (may, contains) = self.shape_index().relate_cell::<Robust>(cell);
-        (may, want_contains && contains)
+    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
+        self.shape_index().relate_cell::<Robust>(cell)
     }
 
     /// Google's `S2Polygon::GetCellUnionBound`: cells from the shape index.

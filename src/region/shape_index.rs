@@ -52,7 +52,7 @@ use crate::geom::edge_clipping::{
     clip_to_padded_face, intersects_rect, R2Rect, FACE_CLIP_ERROR_UV_COORD,
     INTERSECTS_RECT_ERROR_UV_DIST,
 };
-use crate::{Cell, CellId, Point};
+use crate::{Cell, CellContainment, CellId, Point};
 
 /// Google's `S2::Origin()`: the reference point of `S2Loop` and
 /// `S2Polygon` shapes (about 66 km from the north pole), whose containment
@@ -626,46 +626,63 @@ impl ShapeIndex {
         })
     }
 
-    /// `(may_intersect_cell(target), contains_cell(target))` with one
-    /// locate and one pass over the cell's edges: the two answers the
-    /// region coverer asks of every candidate, equal to the two calls.
+    /// [`may_intersect_cell`](Self::may_intersect_cell) and
+    /// [`contains_cell`](Self::contains_cell) with one locate and one pass
+    /// over the cell's edges: the two answers the region coverer asks of
+    /// every candidate. A cell contained through a shape with no edge in
+    /// its index cell is [`ContainsSubtree`](CellContainment::ContainsSubtree):
+    /// every cell inside gets the same answer from the same index cell.
     ///
     /// ```
     /// # use s2cells::region::shape_index::{CrossingPredicate, ShapeIndex};
     /// # fn f<C: CrossingPredicate>(i: &ShapeIndex, c: &s2cells::Cell) {
-    /// let (may, contains) = i.relate_cell::<C>(c);
-    /// assert_eq!((may, contains), (i.may_intersect_cell::<C>(c), i.contains_cell::<C>(c)));
+    /// let relation = i.relate_cell::<C>(c);
+    /// assert_eq!(relation.may_intersect(), i.may_intersect_cell::<C>(c));
+    /// assert_eq!(relation.contains(), i.contains_cell::<C>(c));
     /// # }
     /// ```
     #[must_use]
-    pub fn relate_cell<C: CrossingPredicate>(&self, target: &Cell) -> (bool, bool) {
+    pub fn relate_cell<C: CrossingPredicate>(&self, target: &Cell) -> CellContainment {
         let pos = match self.locate_cell_id(target.id()) {
-            CellRelation::Disjoint => return (false, false),
-            CellRelation::Subdivided => return (true, false),
+            CellRelation::Disjoint => return CellContainment::Disjoint,
+            CellRelation::Subdivided => return CellContainment::Intersects,
             CellRelation::Indexed(pos) => pos,
         };
         let clipped = self.clipped_shapes(pos);
+        let solid = |c: &ClippedShape| c.num_edges() == 0 && c.contains_center;
         if self.cell_ids[pos] == target.id() {
-            let contains = clipped
+            return if clipped
                 .iter()
-                .any(|c| c.num_edges() == 0 && c.contains_center);
-            return (true, contains);
+                .any(|c| solid(c) && self.dimension(c.shape_id) == Some(2))
+            {
+                CellContainment::ContainsSubtree
+            } else if clipped.iter().any(solid) {
+                CellContainment::Contains
+            } else {
+                CellContainment::Intersects
+            };
         }
         let center = target.center();
-        let (mut may, mut contains) = (false, false);
+        let mut relation = CellContainment::Disjoint;
         for c in clipped {
             if self.any_edge_intersects(c, target) {
                 // Intersects; cannot contain through this shape.
-                may = true;
+                if relation == CellContainment::Disjoint {
+                    relation = CellContainment::Intersects;
+                }
             } else if self.shape_contains::<C>(pos, c, &center) {
-                may = true;
-                contains |= self.dimension(c.shape_id) == Some(2);
-            }
-            if may && contains {
-                break;
+                if self.dimension(c.shape_id) != Some(2) {
+                    if relation == CellContainment::Disjoint {
+                        relation = CellContainment::Intersects;
+                    }
+                } else if c.num_edges() == 0 {
+                    return CellContainment::ContainsSubtree;
+                } else {
+                    relation = CellContainment::Contains;
+                }
             }
         }
-        (may, contains)
+        relation
     }
 }
 

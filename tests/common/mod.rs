@@ -13,7 +13,8 @@ use std::fmt::Debug;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
-use s2cells::CellId;
+use proptest::prelude::*;
+use s2cells::{Cell, CellContainment, CellId, Point, Region};
 use serde_json::Value;
 
 /// Absolute path of a vector file.
@@ -379,4 +380,38 @@ pub fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got:
         Value::Null => {}
         _ => panic!("{}:{}: {field}: not a covering", r.file, r.line),
     }
+}
+
+/// Walks from the face down to the leaf cell of `p`, and checks that once
+/// the region answers `ContainsSubtree`, every cell below (the four
+/// children at each step) is contained and answered the same; returns the
+/// level of the first such answer.
+pub fn check_subtree_promise<R: Region>(
+    region: &R,
+    p: &Point,
+) -> Result<Option<u8>, TestCaseError> {
+    let leaf = CellId::from_point(p);
+    let mut first = None;
+    for level in 0..=30u8 {
+        let id = leaf.parent(level);
+        let relation = region.relate_cell(&Cell::from(id), true);
+        let inside = relation == CellContainment::ContainsSubtree;
+        if first.is_some() {
+            prop_assert!(inside, "{id} below a contained subtree: {relation:?}");
+        }
+        if inside {
+            first.get_or_insert(level);
+            if level < 30 {
+                for child in id.children() {
+                    let cell = Cell::from(child);
+                    prop_assert!(region.may_intersect_cell(&cell) && region.contains_cell(&cell));
+                    prop_assert_eq!(
+                        region.relate_cell(&cell, false),
+                        CellContainment::ContainsSubtree
+                    );
+                }
+            }
+        }
+    }
+    Ok(first)
 }

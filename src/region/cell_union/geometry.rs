@@ -3,7 +3,7 @@
 
 use super::{normalize_ids, CellUnion};
 use crate::cell::metrics::MIN_WIDTH;
-use crate::{Cap, Cell, CellId, Error, LatLngRect, Point, Region, MAX_LEVEL};
+use crate::{Cap, Cell, CellContainment, CellId, Error, LatLngRect, Point, Region, MAX_LEVEL};
 
 impl CellUnion {
     /// Grows the union by the cells at `level` around it (Google's
@@ -190,6 +190,12 @@ impl Region for CellUnion {
 
     fn may_intersect_cell(&self, cell: &Cell) -> bool {
         self.intersects_cell_id(cell.id())
+    }
+
+    /// Containment of cell ids is exact, so it holds for the subtree.
+    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
+        let id = cell.id();
+        crate::region::subtree_by_id(self.contains_cell_id(id), self.intersects_cell_id(id))
     }
 
     /// Whether the leaf cell of `p` is in the union (`p` need not be unit
