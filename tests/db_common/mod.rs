@@ -162,12 +162,12 @@ impl Query {
 /// exact predicate accepts, over every row; each answer is asserted
 /// non-empty.
 ///
-/// The first thing `contains_point` does for a polygon is test its
-/// rectangle bound, through the point's lat/lng; that test is hoisted out
-/// here with lat/lngs computed once per row and the bound widened by 1e-9
-/// radians, so it only skips rows the predicate rejects (every 61st
-/// skipped row is checked to be one) and makes the scan of a million rows
-/// about 3 times faster in a debug build.
+/// No region contains a point outside its rectangle bound (a polygon's
+/// `contains_point` tests that first, through the point's lat/lng): that
+/// test is hoisted out here, with lat/lngs computed once per row and the
+/// bound widened by 1e-9 radians, so it only skips rows the predicate
+/// rejects (every 61st skipped row is checked to be one) and halves the
+/// scan: 26 queries over a million rows, 2.9 s -> 1.5 s in a debug build.
 pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
     let rows: Vec<(Point, LatLng)> = pts
         .iter()
@@ -269,8 +269,7 @@ pub fn constructed_polygons() -> Vec<Query> {
             "north pole star",
             polygon(vec![star(90.0, 0.0, 7.0, 3.0, 6)]),
         ),
-        // The hole is around the pole: the pole's leaf is in the covering
-        // only if the coverer does not know better.
+        // The pole itself is in the hole.
         Query::new(
             "south pole star, hole at the pole (face 5)",
             polygon(vec![
@@ -323,8 +322,7 @@ pub fn queries() -> Vec<Query> {
 }
 
 /// Real polygons from data/: a city with a hole, US states (on face 4,
-/// with islands, across the antimeridian), countries with a hole, across
-/// the antimeridian and around the south pole.
+/// with islands), countries with a hole and across the antimeridian.
 #[cfg(feature = "geojson")]
 pub fn data_polygons() -> Vec<Query> {
     let pick = |file: &str, name: &str, label: &str| {
@@ -359,8 +357,8 @@ pub fn data_polygons() -> Vec<Query> {
 }
 
 /// The named polygons of a GeoJSON file in data/, read as the CLI's
-/// `--lenient` reads them: Natural Earth's Sudan crosses itself, and is
-/// kept as given (inside = inside an odd number of rings).
+/// `--lenient` reads them: Natural Earth's Sudan crosses itself by a few
+/// metres, and is kept as given (the smaller region its ring bounds).
 #[cfg(feature = "geojson")]
 pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
     use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
@@ -704,7 +702,7 @@ impl StoredChecks {
         name: &str,
         query: &mut dyn FnMut(&str) -> Vec<i64>,
     ) -> (usize, usize) {
-        let mut hits = 0;
+        let (mut hits, mut queries_with_hits) = (0, 0);
         for (qname, keys, want) in &self.region_queries {
             let sql = format!(
                 "SELECT DISTINCT \"region_id\" FROM \"{name}\" WHERE {}",
@@ -713,6 +711,7 @@ impl StoredChecks {
             let mut got = query(&sql);
             got.sort_unstable();
             hits += want.len();
+            queries_with_hits += usize::from(!want.is_empty());
             assert_eq!(
                 &got,
                 want,
@@ -721,6 +720,10 @@ impl StoredChecks {
                 want.len()
             );
         }
+        assert!(
+            2 * queries_with_hits > self.region_queries.len(),
+            "most queries meet no stored polygon: the check says little"
+        );
         (hits, self.ancestors_used)
     }
 }
