@@ -282,6 +282,13 @@ fn lenient_rings_that_cross_themselves_stand_for_the_smaller_region() {
         assert!(!r.contains_point(&ll(-40.0, 100.0).to_point()), "{ring}");
         assert!(!r.contains_point(&ll(-90.0, 0.0).to_point()), "{ring}");
         assert!(small(&r), "{ring}: bound {:?}", r.rect_bound());
+        // Its winding is its orientation for --strict-orientation.
+        let strict = RegionOptions {
+            strict_orientation: true,
+            ..lenient
+        };
+        let e = GeoRegion::from_geometry(0, &g, strict).map(|_| ());
+        assert_eq!(e.is_err(), ring == cw, "{ring}: {e:?}");
     }
     let path = format!("{}/data/countries-110m.geojson", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
