@@ -12,9 +12,11 @@
 //!   set (tools/ci/start-postgres.sh).
 //!
 //! Queries: a 1x1 degree rectangle, a 4 degree cap at the faces 2/3/4
-//! corner (the bit-cast sign flip) and a 60x120 degree rectangle. The
-//! covering time (test code standing in for the coverer) is excluded; key
-//! range generation is included. N: `S2CELLS_DB_POINTS` (default 1M).
+//! corner (the bit-cast sign flip), a 60x120 degree rectangle and a
+//! 7-pointed star polygon with a hole on face 4 (negative bit-cast keys),
+//! refined by the region's own `contains_point`. The key ways include the
+//! library's region coverer (`KeyQuery::for_region`, at most 128 cells) in
+//! every iteration. N: `S2CELLS_DB_POINTS` (default 1M).
 //!
 //! Run: `cargo bench --bench feature_db`.
 
@@ -24,7 +26,7 @@ mod db_common;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use db_common::{covering, level_for, n_points, points, refine, Query};
+use db_common::{cap, n_points, point_of, points, polygon, rect, star, Query};
 use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
 use rusqlite::{params, Connection};
@@ -33,28 +35,33 @@ use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
 type Entry = GeomWithData<[f64; 2], i64>;
 
-fn rtree_query(tree: &RTree<Entry>, q: Query) -> Vec<i64> {
-    let boxes: Vec<AABB<[f64; 2]>> = match q {
-        Query::Rect(a, b, c, d) if c <= d => vec![AABB::from_corners([c, a], [d, b])],
-        Query::Rect(a, b, c, d) => vec![
-            AABB::from_corners([c, a], [180.0, b]),
-            AABB::from_corners([-180.0, a], [d, b]),
-        ],
-        Query::Cap(lat, lng, r) => {
-            // A lat/lng box around the cap: exact away from the poles and
-            // the antimeridian, which the benched cap avoids.
-            let dl = r / lat.to_radians().cos().abs().max(1e-9);
-            vec![AABB::from_corners([lng - dl, lat - r], [lng + dl, lat + r])]
-        }
+/// Envelope query on the region's lat/lng bound (two envelopes across the
+/// antimeridian), then the exact refine.
+fn rtree_query(tree: &RTree<Entry>, q: &Query) -> Vec<i64> {
+    let b = q.region.rect_bound();
+    let (lat_lo, lat_hi) = (b.lat_lo().to_degrees(), b.lat_hi().to_degrees());
+    let (lng_lo, lng_hi) = (b.lng_lo().to_degrees(), b.lng_hi().to_degrees());
+    let boxes: Vec<AABB<[f64; 2]>> = if lng_lo <= lng_hi {
+        vec![AABB::from_corners([lng_lo, lat_lo], [lng_hi, lat_hi])]
+    } else {
+        vec![
+            AABB::from_corners([lng_lo, lat_lo], [180.0, lat_hi]),
+            AABB::from_corners([-180.0, lat_lo], [lng_hi, lat_hi]),
+        ]
     };
     let mut out: Vec<i64> = boxes
         .iter()
         .flat_map(|b| tree.locate_in_envelope(*b))
-        .filter(|e| refine(q, e.geom()[1], e.geom()[0]))
+        .filter(|e| q.contains(&point_of(e.geom()[1], e.geom()[0])))
         .map(|e| e.data)
         .collect();
     out.sort_unstable();
     out
+}
+
+/// The query's keys, from the library's coverer (timed with the query).
+fn keys_of(q: &Query) -> KeyQuery {
+    KeyQuery::for_region(&*q.region, &q.coverer, Stored::Points)
 }
 
 fn bench(c: &mut Criterion) {
@@ -126,18 +133,22 @@ fn bench(c: &mut Criterion) {
     });
 
     let queries = [
-        ("rect_1x1deg", Query::Rect(40.0, 41.0, 2.0, 3.0)),
-        ("cap_4deg_sign_flip", Query::Cap(35.26, -135.0, 4.0)),
-        ("rect_60x120deg", Query::Rect(-30.0, 30.0, -60.0, 60.0)),
+        Query::new("rect_1x1deg", rect(40.0, 41.0, 2.0, 3.0)),
+        Query::new("cap_4deg_sign_flip", cap(35.26, -135.0, 4.0)),
+        Query::new("rect_60x120deg", rect(-30.0, 30.0, -60.0, 60.0)),
+        Query::new(
+            "polygon_star_hole_face4",
+            polygon(vec![
+                star(-2.0, -88.0, 9.0, 4.0, 7),
+                star(-2.0, -88.0, 1.5, 1.5, 6),
+            ]),
+        ),
     ];
     let mut g = c.benchmark_group("feature_db");
     g.sample_size(10);
-    for (name, q) in queries {
-        let cov = covering(q, level_for(q));
-        let sql_of = |t: &SqlTable| {
-            let keys = KeyQuery::new(&cov, Stored::Points);
-            t.select_sql(&["id", "lat", "lng"], &keys).unwrap()
-        };
+    for q in &queries {
+        let name = &q.name;
+        let sql_of = |t: &SqlTable| t.select_sql(&["id", "lat", "lng"], &keys_of(q)).unwrap();
         let sqlite_ranges = |db: &Connection| {
             let mut st = db.prepare(&sql_of(&table)).unwrap();
             let mut v: Vec<i64> = st
@@ -150,7 +161,7 @@ fn bench(c: &mut Criterion) {
                 })
                 .unwrap()
                 .map(Result::unwrap)
-                .filter(|r| refine(q, r.1, r.2))
+                .filter(|r| q.contains(&point_of(r.1, r.2)))
                 .map(|r| r.0)
                 .collect();
             v.sort_unstable();
@@ -168,21 +179,21 @@ fn bench(c: &mut Criterion) {
                 })
                 .unwrap()
                 .map(Result::unwrap)
-                .filter(|r| refine(q, r.1, r.2))
+                .filter(|r| q.contains(&point_of(r.1, r.2)))
                 .map(|r| r.0)
                 .collect();
             v.sort_unstable();
             v
         };
         let memory = || {
-            let keys = KeyQuery::new(&cov, Stored::Points);
+            let keys = keys_of(q);
             let mut v = Vec::new();
             for r in keys.ranges() {
                 let a = keyed.partition_point(|k| k.0 < r.min.id());
                 let b = keyed.partition_point(|k| k.0 <= r.max.id());
                 for &(_, i) in &keyed[a..b] {
                     let (lat, lng) = pts[i as usize];
-                    if refine(q, lat, lng) {
+                    if q.contains(&point_of(lat, lng)) {
                         v.push(i64::from(i));
                     }
                 }
@@ -194,7 +205,11 @@ fn bench(c: &mut Criterion) {
         assert_eq!(sqlite_ranges(&db), want, "{name}");
         assert_eq!(memory(), want, "{name}");
         assert_eq!(rtree_query(&tree, q), want, "{name}");
-        eprintln!("{name}: {} rows, {} covering cells", want.len(), cov.len());
+        eprintln!(
+            "{name}: {} rows, {} key ranges",
+            want.len(),
+            q.point_keys.ranges().len()
+        );
         g.bench_function(format!("{name}/sqlite_key_ranges"), |b| {
             b.iter(|| black_box(sqlite_ranges(&db)))
         });
@@ -215,7 +230,7 @@ fn bench(c: &mut Criterion) {
                     .unwrap()
                     .iter()
                     .map(|r| (r.get::<_, i64>(0), r.get::<_, f64>(1), r.get::<_, f64>(2)))
-                    .filter(|r| refine(q, r.1, r.2))
+                    .filter(|r| q.contains(&point_of(r.1, r.2)))
                     .map(|r| r.0)
                     .collect();
                 v.sort_unstable();

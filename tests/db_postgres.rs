@@ -1,6 +1,9 @@
 //! feature::keys and feature::sql on a real PostgreSQL server: the same
-//! points, queries and row-for-row check against a brute-force scan as
-//! tests/db_sqlite.rs, for both key encodings.
+//! points, rectangle, cap and polygon queries (keys from the library's
+//! region coverer, exact refine by the region's `contains_point`) and
+//! row-for-row check against a brute-force scan as tests/db_sqlite.rs, and
+//! with the `geojson` feature the same stored polygons (countries, US
+//! states): reverse geocoding and region queries; for both key encodings.
 //!
 //! Runs when `S2CELLS_PG_URL` is set (e.g. by
 //! `eval "$(bash tools/ci/start-postgres.sh)"`), and otherwise says so and
@@ -12,11 +15,17 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::time::Instant;
 
-use db_common::{key_query, n_points, points, queries, refine, region_key_query, regions};
+use db_common::{brute_force, n_points, point_of, points, queries, Query};
 use postgres::{Client, NoTls};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
-fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
+fn run(
+    client: &mut Client,
+    key: SqlKey,
+    pts: &[(f64, f64)],
+    queries: &[Query],
+    wants: &[Vec<i64>],
+) {
     let name = match key {
         SqlKey::Signed => "s2cells_points_signed",
         SqlKey::Ordered => "s2cells_points_ordered",
@@ -52,28 +61,25 @@ fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
         .unwrap();
     let loaded = t0.elapsed();
 
-    let all: Vec<(i64, f64, f64)> = client
+    // The table holds exactly the generated rows, so the brute force over
+    // them (computed once for both encodings) is a scan of the table.
+    let stored: Vec<(f64, f64)> = client
         .query(
-            &format!("SELECT \"id\", \"lat\", \"lng\" FROM \"{name}\""),
+            &format!("SELECT \"lat\", \"lng\" FROM \"{name}\" ORDER BY \"id\""),
             &[],
         )
         .unwrap()
         .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .map(|r| (r.get(0), r.get(1)))
         .collect();
-    assert_eq!(all.len(), pts.len());
-    let stored: Vec<(f64, f64)> = {
-        let mut v: Vec<(i64, f64, f64)> = all.clone();
-        v.sort_unstable_by_key(|r| r.0);
-        v.into_iter().map(|r| (r.1, r.2)).collect()
-    };
-    assert!(stored == pts, "PostgreSQL changed a stored double");
+    assert!(stored == pts, "PostgreSQL changed a stored row");
 
     let t1 = Instant::now();
     let (mut splits, mut negative, mut used_index) = (0, 0, 0);
-    for (qname, q) in queries() {
-        let (cov, keys) = key_query(q);
-        let sql = table.select_sql(&["id", "lat", "lng"], &keys).unwrap();
+    for (q, want) in queries.iter().zip(wants) {
+        let qname = &q.name;
+        let keys = &q.point_keys;
+        let sql = table.select_sql(&["id", "lat", "lng"], keys).unwrap();
         let plan: String = client
             .query(&format!("EXPLAIN {sql}"), &[])
             .unwrap()
@@ -90,19 +96,12 @@ fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
             .collect();
         let mut got: Vec<i64> = candidates
             .iter()
-            .filter(|c| refine(q, c.1, c.2))
+            .filter(|c| q.contains(&point_of(c.1, c.2)))
             .map(|c| c.0)
             .collect();
         got.sort_unstable();
-        let mut want: Vec<i64> = all
-            .iter()
-            .filter(|c| refine(q, c.1, c.2))
-            .map(|c| c.0)
-            .collect();
-        want.sort_unstable();
-        assert!(!want.is_empty(), "{qname}: no point in the query");
         assert_eq!(
-            got,
+            &got,
             want,
             "{qname}: index+refine differs from the scan ({} vs {} rows)",
             got.len(),
@@ -112,8 +111,7 @@ fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
         splits += signed.len() - keys.ranges().len();
         negative += signed.iter().filter(|r| r.1 < 0).count();
         eprintln!(
-            "{key:?} {qname}: {} cells, {} ranges, {} candidates, {} rows, index used: {indexed}",
-            cov.len(),
+            "{key:?} {qname}: {} ranges, {} candidates, {} rows, index used: {indexed}",
             keys.ranges().len(),
             candidates.len(),
             want.len()
@@ -126,7 +124,7 @@ fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
         );
     }
     assert!(
-        used_index * 2 >= queries().len(),
+        used_index * 2 >= queries.len(),
         "the planner used the key index for only {used_index} queries"
     );
     client
@@ -135,7 +133,7 @@ fn run(client: &mut Client, key: SqlKey, pts: &[(f64, f64)]) {
     eprintln!(
         "{key:?}: {} points copied and indexed in {loaded:.2?}, {} queries in {:.2?}",
         pts.len(),
-        queries().len(),
+        queries.len(),
         t1.elapsed()
     );
 }
@@ -148,61 +146,91 @@ fn postgres_key_ranges_equal_brute_force() {
     };
     let mut client = Client::connect(&url, NoTls).expect("connect to S2CELLS_PG_URL");
     let pts = points(n_points(1_000_000));
-    run(&mut client, SqlKey::Signed, &pts);
-    run(&mut client, SqlKey::Ordered, &pts);
-    run_regions(&mut client);
+    let queries = queries();
+    let t = Instant::now();
+    let wants = brute_force(&pts, &queries);
+    eprintln!(
+        "brute force: {} queries over {} points in {:.2?}",
+        queries.len(),
+        pts.len(),
+        t.elapsed()
+    );
+    run(&mut client, SqlKey::Signed, &pts, &queries, &wants);
+    run(&mut client, SqlKey::Ordered, &pts, &queries, &wants);
 }
 
-/// Stored regions found through the ranges and the ancestor `IN` list
-/// equal those whose covering meets the query's covering.
-fn run_regions(client: &mut Client) {
-    let regions = regions(3000);
+/// Stored polygons (countries and US states) as covering cells: reverse
+/// geocoding and region queries through the ranges and the ancestor `IN`
+/// list equal their brute force.
+#[cfg(feature = "geojson")]
+#[test]
+fn postgres_stored_polygons_equal_brute_force() {
+    let Ok(url) = std::env::var("S2CELLS_PG_URL") else {
+        eprintln!("S2CELLS_PG_URL is not set: PostgreSQL test skipped (tools/ci/start-postgres.sh starts a server)");
+        return;
+    };
+    let mut client = Client::connect(&url, NoTls).expect("connect to S2CELLS_PG_URL");
+    let checks = db_common::StoredChecks::new(4000);
+    let name = "s2cells_covers";
     for key in [SqlKey::Signed, SqlKey::Ordered] {
-        let table = SqlTable::new(SqlDialect::Postgres, key, "s2cells_covers", "cell").unwrap();
+        let t = Instant::now();
+        let table = SqlTable::new(SqlDialect::Postgres, key, name, "cell").unwrap();
         client
-            .batch_execute("DROP TABLE IF EXISTS \"s2cells_covers\"")
+            .batch_execute(&format!("DROP TABLE IF EXISTS \"{name}\""))
             .unwrap();
         client.batch_execute(&table.create_covering_sql()).unwrap();
         {
             let mut w = client
-                .copy_in("COPY \"s2cells_covers\" (\"region_id\", \"cell\") FROM STDIN")
+                .copy_in(&format!(
+                    "COPY \"{name}\" (\"region_id\", \"cell\") FROM STDIN"
+                ))
                 .unwrap();
             let mut buf = String::new();
-            for (i, cov) in regions.iter().enumerate() {
-                for c in cov.iter() {
-                    let _ = writeln!(buf, "{i}\t{}", table.key_of(c));
-                }
+            for &(i, c) in &checks.rows {
+                let _ = writeln!(buf, "{i}\t{}", table.key_of(c));
             }
             w.write_all(buf.as_bytes()).unwrap();
             w.finish().unwrap();
         }
-        client.batch_execute("ANALYZE \"s2cells_covers\"").unwrap();
-        for (name, q) in queries() {
-            let (cov, keys) = region_key_query(q);
-            let sql = format!(
-                "SELECT DISTINCT \"region_id\" FROM \"s2cells_covers\" WHERE {}",
-                table.where_clause(&keys)
-            );
-            let mut got: Vec<i64> = client
-                .query(&sql, &[])
+        client
+            .batch_execute(&format!("ANALYZE \"{name}\""))
+            .unwrap();
+        let stats = checks.check_geocoding(&table, name, &mut |sql| {
+            client
+                .query(sql, &[])
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect()
+        });
+        assert!(stats.via_ancestors > 0 && stats.points_in_some_region > 500);
+        let (hits, ancestors_used) = checks.check_region_queries(&table, name, &mut |sql| {
+            client
+                .query(sql, &[])
                 .unwrap()
                 .iter()
                 .map(|r| r.get(0))
-                .collect();
-            got.sort_unstable();
-            let want: Vec<i64> = (0..regions.len() as i64)
-                .filter(|&i| regions[i as usize].intersects(&cov))
-                .collect();
-            assert!(!want.is_empty(), "{name}: no region meets the query");
-            assert_eq!(got, want, "{name} ({key:?}): regions differ");
-        }
+                .collect()
+        });
+        assert!(
+            ancestors_used > 0,
+            "no region was found through an ancestor key"
+        );
         client
-            .batch_execute("DROP TABLE \"s2cells_covers\"")
+            .batch_execute(&format!("DROP TABLE \"{name}\""))
             .unwrap();
         eprintln!(
-            "{key:?}: {} stored regions, {} queries equal the brute force",
-            regions.len(),
-            queries().len()
+            "{key:?}: {} stored polygons ({} cells); reverse geocoding {stats:?}; \
+             region queries: {hits} hits, {ancestors_used} only through ancestor keys; {:.2?}",
+            checks.regions.len(),
+            checks.rows.len(),
+            t.elapsed()
         );
     }
+}
+
+#[cfg(not(feature = "geojson"))]
+#[test]
+fn postgres_stored_polygons_equal_brute_force() {
+    eprintln!("the stored-polygon test reads data/*.geojson: run with --features geojson");
 }

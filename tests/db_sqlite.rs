@@ -1,22 +1,46 @@
 //! feature::keys and feature::sql on a real SQLite (rusqlite, bundled):
-//! points with their leaf keys in a B-tree index, rectangle and cap queries
-//! answered by the generated key ranges plus an exact refine, checked row
-//! for row against a brute-force scan of the same table. Both key
-//! encodings (bit-cast and order-preserving) are checked.
 //!
-//! A million points by default (`S2CELLS_DB_POINTS` sets another N): about
-//! 19 s in a debug build on 2 cores, because Cargo.toml compiles SQLite's C
-//! code at -O3 in the dev profile (43 s at -O0).
+//! - points with their leaf keys in a B-tree index; rectangle, cap and
+//!   polygon queries answered by the key ranges of the library's region
+//!   coverer plus an exact refine (the region's `contains_point`), checked
+//!   row for row against a brute-force scan with the same predicate;
+//! - with the `geojson` feature, the Natural Earth countries and US states
+//!   stored as covering cells: reverse geocoding (which polygons contain a
+//!   point, through the point's leaf and its ancestors, then
+//!   `Polygon::contains_point`) against the brute force over all polygons,
+//!   and rectangle, cap and polygon queries against `CellUnion::intersects`.
+//!
+//! Both key encodings (bit-cast and order-preserving) are checked. A
+//! million points by default (`S2CELLS_DB_POINTS` sets another N); Cargo.toml
+//! compiles SQLite's C code at -O3 in the dev profile (43 s -> 19 s then).
 
 mod db_common;
 
 use std::time::Instant;
 
-use db_common::{key_query, n_points, points, queries, refine, region_key_query, regions};
+use db_common::{brute_force, n_points, point_of, points, queries, Query};
 use rusqlite::{params, Connection};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
-fn run(key: SqlKey, pts: &[(f64, f64)]) {
+/// Whether SQLite plans `sql` through the index `idx`.
+fn uses_index(db: &Connection, sql: &str, idx: &str) -> Result<(), Vec<String>> {
+    let mut st = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let plan: Vec<String> = st
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    if plan
+        .iter()
+        .any(|p| p.contains(&format!("INDEX \"{idx}\"")) || p.contains(&format!("INDEX {idx}")))
+    {
+        Ok(())
+    } else {
+        Err(plan)
+    }
+}
+
+fn run(key: SqlKey, pts: &[(f64, f64)], queries: &[Query], wants: &[Vec<i64>]) {
     let t0 = Instant::now();
     let mut db = Connection::open_in_memory().expect("in-memory SQLite");
     let table = SqlTable::new(SqlDialect::Sqlite, key, "points", "cell").unwrap();
@@ -37,34 +61,29 @@ fn run(key: SqlKey, pts: &[(f64, f64)]) {
     }
     let loaded = t0.elapsed();
 
-    // The brute force reads the table itself, so both sides see the same rows.
-    let all: Vec<(i64, f64, f64)> = {
+    // The table holds exactly the generated rows, so the brute force over
+    // them (computed once for both encodings) is a scan of the table.
+    {
         let mut st = db
-            .prepare("SELECT \"id\", \"lat\", \"lng\" FROM \"points\"")
+            .prepare("SELECT \"id\", \"lat\", \"lng\" FROM \"points\" ORDER BY \"id\"")
             .unwrap();
-        let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap();
-        rows.map(Result::unwrap).collect()
-    };
-    assert_eq!(all.len(), pts.len());
+        let stored: Vec<(f64, f64)> = st
+            .query_map([], |r| Ok((r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(stored == pts, "SQLite changed a stored row");
+    }
 
     let (mut negative_ranges, mut splits) = (0, 0);
     let t1 = Instant::now();
-    for (name, q) in queries() {
-        let (cov, keys) = key_query(q);
-        let sql = table.select_sql(&["id", "lat", "lng"], &keys).unwrap();
-        let plan: Vec<String> = {
-            let mut st = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let rows = st.query_map([], |r| r.get::<_, String>(3)).unwrap();
-            rows.map(Result::unwrap).collect()
-        };
-        assert!(
-            plan.iter()
-                .any(|p| p.contains("INDEX \"points_cell_idx\"")
-                    || p.contains("INDEX points_cell_idx")),
-            "{name}: the plan does not use the key index: {plan:?}"
-        );
+    for (q, want) in queries.iter().zip(wants) {
+        let name = &q.name;
+        let keys = &q.point_keys;
+        let sql = table.select_sql(&["id", "lat", "lng"], keys).unwrap();
+        if let Err(plan) = uses_index(&db, &sql, "points_cell_idx") {
+            panic!("{name}: the plan does not use the key index: {plan:?}");
+        }
         let mut st = db.prepare(&sql).unwrap();
         let candidates: Vec<(i64, f64, f64)> = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -73,21 +92,12 @@ fn run(key: SqlKey, pts: &[(f64, f64)]) {
             .collect();
         let mut got: Vec<i64> = candidates
             .iter()
-            .filter(|&&(_, lat, lng)| refine(q, lat, lng))
+            .filter(|&&(_, lat, lng)| q.contains(&point_of(lat, lng)))
             .map(|c| c.0)
             .collect();
         got.sort_unstable();
-        let want: Vec<i64> = all
-            .iter()
-            .filter(|&&(_, lat, lng)| refine(q, lat, lng))
-            .map(|c| c.0)
-            .collect();
-        assert!(
-            !want.is_empty(),
-            "{name}: no point in the query, the test says nothing"
-        );
         assert_eq!(
-            got,
+            &got,
             want,
             "{name}: index+refine differs from the scan ({} vs {} rows)",
             got.len(),
@@ -97,8 +107,7 @@ fn run(key: SqlKey, pts: &[(f64, f64)]) {
         negative_ranges += signed.iter().filter(|r| r.1 < 0).count();
         splits += signed.len() - keys.ranges().len();
         eprintln!(
-            "{key:?} {name}: {} cells, {} ranges ({} as i64), {} candidates, {} rows",
-            cov.len(),
+            "{key:?} {name}: {} ranges ({} as i64), {} candidates, {} rows",
             keys.ranges().len(),
             signed.len(),
             candidates.len(),
@@ -113,7 +122,7 @@ fn run(key: SqlKey, pts: &[(f64, f64)]) {
         "{key:?}: {} points loaded and indexed in {:.2?}, {} queries in {:.2?}",
         pts.len(),
         loaded,
-        queries().len(),
+        queries.len(),
         t1.elapsed()
     );
 }
@@ -121,75 +130,82 @@ fn run(key: SqlKey, pts: &[(f64, f64)]) {
 #[test]
 fn sqlite_key_ranges_equal_brute_force() {
     let pts = points(n_points(1_000_000));
-    run(SqlKey::Signed, &pts);
-    run(SqlKey::Ordered, &pts);
+    let queries = queries();
+    let t = Instant::now();
+    let wants = brute_force(&pts, &queries);
+    eprintln!(
+        "brute force: {} queries over {} points in {:.2?}",
+        queries.len(),
+        pts.len(),
+        t.elapsed()
+    );
+    run(SqlKey::Signed, &pts, &queries, &wants);
+    run(SqlKey::Ordered, &pts, &queries, &wants);
 }
 
-/// Stored regions larger than the query are found through the ancestor
-/// `IN` list: every region whose covering meets the query's covering is
-/// returned, and no other (checked against `CellUnion::intersects`).
+/// Stored polygons (countries and US states) as covering cells: reverse
+/// geocoding and region queries equal their brute force.
+#[cfg(feature = "geojson")]
 #[test]
-fn sqlite_region_ancestors_equal_brute_force() {
-    let regions = regions(3000);
+fn sqlite_stored_polygons_equal_brute_force() {
+    let t0 = Instant::now();
+    let checks = db_common::StoredChecks::new(4000);
+    eprintln!(
+        "{} stored polygons, {} covering cells, brute force in {:.2?}",
+        checks.regions.len(),
+        checks.rows.len(),
+        t0.elapsed()
+    );
     let db = Connection::open_in_memory().unwrap();
     for key in [SqlKey::Signed, SqlKey::Ordered] {
+        let t1 = Instant::now();
         let table = SqlTable::new(SqlDialect::Sqlite, key, "covers", "cell").unwrap();
+        db.execute_batch("DROP TABLE IF EXISTS \"covers\"").unwrap();
         db.execute_batch(&table.create_covering_sql()).unwrap();
-        db.execute_batch("DELETE FROM \"covers\"").unwrap();
         {
             let mut ins = db
                 .prepare("INSERT INTO \"covers\" (\"region_id\", \"cell\") VALUES (?1, ?2)")
                 .unwrap();
             db.execute_batch("BEGIN").unwrap();
-            for (i, cov) in regions.iter().enumerate() {
-                for c in cov.iter() {
-                    ins.execute(params![i as i64, table.key_of(c)]).unwrap();
-                }
+            for &(i, c) in &checks.rows {
+                ins.execute(params![i, table.key_of(c)]).unwrap();
             }
             db.execute_batch("COMMIT").unwrap();
         }
-        let mut ancestors_used = 0;
-        for (name, q) in queries() {
-            let (cov, keys) = region_key_query(q);
-            let sql = format!(
-                "SELECT DISTINCT \"region_id\" FROM \"covers\" WHERE {}",
-                table.where_clause(&keys)
-            );
-            let mut st = db.prepare(&sql).unwrap();
-            let mut got: Vec<i64> = st
-                .query_map([], |r| r.get(0))
+        let mut query_pairs = |sql: &str| -> Vec<(i64, i64)> {
+            if let Err(plan) = uses_index(&db, sql, "covers_cell_idx") {
+                panic!("reverse geocoding does not use the key index: {plan:?}");
+            }
+            let mut st = db.prepare(sql).unwrap();
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
                 .unwrap()
                 .map(Result::unwrap)
-                .collect();
-            got.sort_unstable();
-            let want: Vec<i64> = (0..regions.len() as i64)
-                .filter(|&i| regions[i as usize].intersects(&cov))
-                .collect();
-            // Regions found only through an ancestor of a query cell.
-            let by_range: Vec<i64> = (0..regions.len() as i64)
-                .filter(|&i| {
-                    regions[i as usize]
-                        .iter()
-                        .any(|c| keys.ranges().iter().any(|r| r.contains(c)))
-                })
-                .collect();
-            ancestors_used += want.len() - by_range.len();
-            assert!(!want.is_empty(), "{name}: no region meets the query");
-            assert_eq!(
-                got,
-                want,
-                "{name} ({key:?}): {} regions found, {} expected",
-                got.len(),
-                want.len()
-            );
-        }
+                .collect()
+        };
+        let stats = checks.check_geocoding(&table, "covers", &mut query_pairs);
+        assert!(stats.via_ancestors > 0 && stats.points_in_some_region > 500);
+        let mut query_ids = |sql: &str| -> Vec<i64> {
+            let mut st = db.prepare(sql).unwrap();
+            st.query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let (hits, ancestors_used) = checks.check_region_queries(&table, "covers", &mut query_ids);
         assert!(
             ancestors_used > 0,
             "no region was found through an ancestor key"
         );
         eprintln!(
-            "{key:?}: {} regions, {ancestors_used} query hits only through ancestor keys",
-            regions.len()
+            "{key:?}: reverse geocoding {stats:?}; region queries: {hits} hits, \
+             {ancestors_used} only through ancestor keys; {:.2?}",
+            t1.elapsed()
         );
     }
+}
+
+#[cfg(not(feature = "geojson"))]
+#[test]
+fn sqlite_stored_polygons_equal_brute_force() {
+    eprintln!("the stored-polygon test reads data/*.geojson: run with --features geojson");
 }

@@ -249,3 +249,59 @@ fn invalid_geojson_names_feature_path_and_problem() {
     // Numbers JSON cannot hold as a double are a syntax error, not an infinity.
     assert!(err(r#"{"type":"Point","coordinates":[0,1e999]}"#).contains("number out of range"));
 }
+
+/// A lenient ring that crosses itself stands for the smaller region it
+/// bounds, as a valid ring does, whichever way it runs (its turning angle
+/// cannot say: the first version kept clockwise rings as their complement,
+/// Natural Earth's Sudan as the whole sphere but Sudan).
+#[test]
+fn lenient_rings_that_cross_themselves_stand_for_the_smaller_region() {
+    use s2cells::io::{GeoRegion, GeoShape, RegionOptions};
+    use s2cells::Region;
+    let lenient = RegionOptions {
+        lenient: true,
+        ..RegionOptions::default()
+    };
+    // (Not the area: a ring that crosses itself has no meaningful one.)
+    let small = |r: &GeoRegion| {
+        let b = r.rect_bound();
+        assert!(matches!(r.shape(), GeoShape::Polygon(_)));
+        b.lat_hi() - b.lat_lo() < 0.3 && b.lng_hi() - b.lng_lo() < 0.3
+    };
+    // A 10-degree square whose last edge crosses its first near (0, 0.48).
+    let cw = "[[0,0],[0,10],[10,10],[10,0],[-0.5,0.5],[0,0]]";
+    let ccw = "[[0,0],[-0.5,0.5],[10,0],[10,10],[0,10],[0,0]]";
+    for ring in [cw, ccw] {
+        let g = one(&format!(r#"{{"type":"Polygon","coordinates":[{ring}]}}"#))
+            .geometry
+            .unwrap();
+        assert!(GeoRegion::from_geometry(0, &g, RegionOptions::default()).is_err());
+        let r = GeoRegion::from_geometry(0, &g, lenient).unwrap();
+        assert_eq!(r.warnings().len(), 1, "{ring}");
+        assert!(r.contains_point(&ll(5.0, 5.0).to_point()), "{ring}");
+        assert!(!r.contains_point(&ll(-40.0, 100.0).to_point()), "{ring}");
+        assert!(!r.contains_point(&ll(-90.0, 0.0).to_point()), "{ring}");
+        assert!(small(&r), "{ring}: bound {:?}", r.rect_bound());
+        // Its winding is its orientation for --strict-orientation.
+        let strict = RegionOptions {
+            strict_orientation: true,
+            ..lenient
+        };
+        let e = GeoRegion::from_geometry(0, &g, strict).map(|_| ());
+        assert_eq!(e.is_err(), ring == cw, "{ring}: {e:?}");
+    }
+    let path = format!("{}/data/countries-110m.geojson", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let sudan = parse_geojson(&text)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.properties.as_ref().and_then(|p| p.get("name")) == Some(&"Sudan".into()))
+        .unwrap();
+    let r =
+        GeoRegion::from_geometry(sudan.index, sudan.geometry.as_ref().unwrap(), lenient).unwrap();
+    assert!(!r.warnings().is_empty());
+    assert!(r.contains_point(&ll(15.6, 32.5).to_point()), "Khartoum");
+    assert!(!r.contains_point(&ll(48.9, 2.35).to_point()), "Paris");
+    assert!(!r.contains_point(&ll(90.0, 0.0).to_point()), "north pole");
+    assert!(small(&r), "Sudan: bound {:?}", r.rect_bound());
+}

@@ -339,14 +339,14 @@ impl Builder {
         for (i, ring) in rings.iter().enumerate() {
             let at = format!("{path}[{i}]");
             let v = without_repeats(&self.densified(ring, true));
-            let mut l = match Loop::from_points(v.clone()) {
-                Ok(l) => l,
+            let (mut l, valid) = match Loop::from_points(v.clone()) {
+                Ok(l) => (l, true),
                 Err(e) if self.options.lenient && v.len() >= 3 => {
                     self.warnings.push(format!(
                         "feature {} at {at}: {e}; covered as given",
                         self.feature
                     ));
-                    Loop::from_points_unchecked(v)
+                    (Loop::from_points_unchecked(v), false)
                 }
                 Err(e) => {
                     return Err(
@@ -354,7 +354,14 @@ impl Builder {
                     )
                 }
             };
-            let ccw = l.is_normalized();
+            // A ring that crosses itself has no meaningful turning angle (a
+            // figure eight turns by zero, so `is_normalized` says yes to
+            // both orientations): its winding says which way it runs.
+            let ccw = if valid {
+                l.is_normalized()
+            } else {
+                winds_counterclockwise(l.vertices())
+            };
             if self.options.strict_orientation {
                 let hole = i > 0;
                 if ccw == hole {
@@ -375,7 +382,16 @@ impl Builder {
             }
             // Every loop stands for the smaller region it bounds; nesting
             // then decides which are holes.
-            l.normalize();
+            // For a ring that crosses itself, `normalize` cannot tell the
+            // two sides apart, and which side the loop took came from the
+            // wedge at vertex 1, possibly in the small lobe: Natural Earth's
+            // Sudan was the whole sphere but Sudan. The side away from the
+            // antipode of the vertices' mean is the smaller one.
+            if valid {
+                l.normalize();
+            } else if l.contains_point(&-vertex_mean(l.vertices())) {
+                l.invert();
+            }
             loops.push(l);
         }
         Ok(loops)
@@ -533,6 +549,24 @@ impl Region for GeoRegion {
     fn cell_union_bound(&self) -> Vec<CellId> {
         self.shape.cell_union_bound()
     }
+}
+
+/// Whether a ring runs counterclockwise around the mean of its vertices:
+/// the sign of `Σ vᵢ × vᵢ₊₁` (twice the signed area vector of a small ring)
+/// along that mean. Meaningful for rings smaller than a hemisphere, and
+/// defined for rings that cross themselves, where the turning angle is not.
+fn winds_counterclockwise(v: &[Point]) -> bool {
+    let n = v.len();
+    let mut twice_area = Point::new(0.0, 0.0, 0.0);
+    for k in 0..n {
+        twice_area = twice_area + v[k].cross(&v[(k + 1) % n]);
+    }
+    twice_area.dot(&vertex_mean(v)) > 0.0
+}
+
+/// The sum of the vertices: the direction of their mean.
+fn vertex_mean(v: &[Point]) -> Point {
+    v.iter().fold(Point::new(0.0, 0.0, 0.0), |acc, p| acc + *p)
 }
 
 /// The ring's points with repeated consecutive vertices dropped (also
