@@ -4,7 +4,7 @@ use super::coords::{
     face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_ij, st_to_uv, uv_to_st, xyz_to_face_uv,
     MAX_LEVEL, MAX_SIZE,
 };
-use super::hilbert::{INVERT_MASK, LOOKUP_BITS, LOOKUP_IJ, LOOKUP_POS, SWAP_MASK};
+use super::hilbert::{ENCODE_BITS, ENCODE_POS, INVERT_MASK, LOOKUP_BITS, LOOKUP_IJ, SWAP_MASK};
 use crate::{Error, LatLng, Point};
 
 /// Number of faces of the cube.
@@ -208,21 +208,21 @@ impl CellId {
         face: &[u8; LANES],
         ij: &[[u32; 2]; LANES],
     ) -> [Self; LANES] {
-        const MASK: u32 = (1 << LOOKUP_BITS) - 1;
+        const MASK: u32 = (1 << ENCODE_BITS) - 1;
         let mut n = [0u64; LANES];
         let mut bits = [0u32; LANES];
         for k in 0..LANES {
             n[k] = (face[k] as u64) << (POS_BITS - 1);
             bits[k] = (face[k] & SWAP_MASK) as u32;
         }
-        for step in (0..8).rev() {
+        for step in (0..6).rev() {
             for k in 0..LANES {
                 let [i, j] = ij[k];
                 let key = bits[k]
-                    + (((i >> (step * LOOKUP_BITS)) & MASK) << (LOOKUP_BITS + 2))
-                    + (((j >> (step * LOOKUP_BITS)) & MASK) << 2);
-                let v = LOOKUP_POS[key as usize] as u32;
-                n[k] |= ((v >> 2) as u64) << (step * 2 * LOOKUP_BITS);
+                    + (((i >> (step * ENCODE_BITS)) & MASK) << (ENCODE_BITS + 2))
+                    + (((j >> (step * ENCODE_BITS)) & MASK) << 2);
+                let v = ENCODE_POS[key as usize] as u32;
+                n[k] |= ((v >> 2) as u64) << (step * 2 * ENCODE_BITS);
                 bits[k] = v & (SWAP_MASK | INVERT_MASK) as u32;
             }
         }
@@ -232,16 +232,16 @@ impl CellId {
     /// The leaf cell at (face, i, j); the caller guarantees the ranges.
     #[inline]
     pub(crate) fn from_face_ij_unchecked(face: u8, i: u32, j: u32) -> Self {
-        // Eight table lookups, four bits of i and of j each, top bits first.
+        // Six table lookups, five bits of i and of j each, top bits first.
         let mut n = (face as u64) << (POS_BITS - 1);
         let mut bits = (face & SWAP_MASK) as u32;
-        const MASK: u32 = (1 << LOOKUP_BITS) - 1;
-        let mut k = 7;
+        const MASK: u32 = (1 << ENCODE_BITS) - 1;
+        let mut k = 5;
         loop {
-            bits += ((i >> (k * LOOKUP_BITS)) & MASK) << (LOOKUP_BITS + 2);
-            bits += ((j >> (k * LOOKUP_BITS)) & MASK) << 2;
-            bits = LOOKUP_POS[bits as usize] as u32;
-            n |= ((bits >> 2) as u64) << (k * 2 * LOOKUP_BITS);
+            bits += ((i >> (k * ENCODE_BITS)) & MASK) << (ENCODE_BITS + 2);
+            bits += ((j >> (k * ENCODE_BITS)) & MASK) << 2;
+            bits = ENCODE_POS[bits as usize] as u32;
+            n |= ((bits >> 2) as u64) << (k * 2 * ENCODE_BITS);
             bits &= (SWAP_MASK | INVERT_MASK) as u32;
             if k == 0 {
                 break;

@@ -52,7 +52,11 @@ const ROUNDER: f64 = 6_755_399_441_055_744.0;
 /// `(sin x, cos x)` for |x| ≤ 4, within a few ulps.
 #[inline(always)]
 fn sin_cos(x: f64) -> (f64, f64) {
-    let k = (x * FRAC_2_PI + ROUNDER) - ROUNDER;
+    // The rounded sum holds k in its low mantissa bits (two's complement
+    // mod 2⁵¹), so the quadrant is a bit mask: no float-to-int conversion,
+    // which baseline x86-64 has only for scalars.
+    let shifted = x * FRAC_2_PI + ROUNDER;
+    let k = shifted - ROUNDER;
     let r = (x - k * PIO2_HI) - k * PIO2_LO;
     let z = r * r;
     // Estrin's scheme: half the dependency depth of Horner's, which is what
@@ -66,7 +70,7 @@ fn sin_cos(x: f64) -> (f64, f64) {
     // Rotate by the quadrant k mod 4 with bit operations: the quadrant of a
     // random angle is unpredictable, and branches on it cost more than all
     // the arithmetic above (17 ns vs 5 ns per call, measured).
-    let q = (k as i64) as u64;
+    let q = shifted.to_bits();
     let swap = 0u64.wrapping_sub(q & 1); // all ones in odd quadrants
     let (sb, cb) = (s.to_bits(), c.to_bits());
     let sin = (sb & !swap) | (cb & swap);
@@ -119,8 +123,11 @@ fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
     let b = select(x_wins | y_wins, z, -y);
     let nu = select(neg, b, a);
     let nv = select(neg, a, b);
-    let u = nu / den;
-    let v = nv / den;
+    // One division: the reciprocal's extra rounding (an ulp) is far inside
+    // the margins below.
+    let inv_den = 1.0 / den;
+    let u = nu * inv_den;
+    let v = nv * inv_den;
     // uv_to_st for both signs at once: 1 - 3u = 1 + 3|u| when u < 0.
     let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
     let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
@@ -132,11 +139,13 @@ fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
     // in float operations only, so the lanes vectorize.
     let ts = LIMIT_IJ as f64 * s;
     let tt = LIMIT_IJ as f64 * t;
-    let fi = ((ts - 0.5) + ROUNDER) - ROUNDER;
-    let fj = ((tt - 0.5) + ROUNDER) - ROUNDER;
-    let di = ts - fi;
-    let dj = tt - fj;
-    let (i, j) = (fi as u32, fj as u32);
+    // The integer is also read from the low mantissa bits (0 <= it <= 2³⁰),
+    // not by a saturating `as` conversion, which would not vectorize.
+    let ri = (ts - 0.5) + ROUNDER;
+    let rj = (tt - 0.5) + ROUNDER;
+    let di = ts - (ri - ROUNDER);
+    let dj = tt - (rj - ROUNDER);
+    let (i, j) = (ri.to_bits() as u32, rj.to_bits() as u32);
     let ok = (top - second > FACE_MARGIN * top)
         & (di > IJ_MARGIN)
         & (di < 1.0 - IJ_MARGIN)

@@ -1,16 +1,17 @@
 //! The Hilbert-curve lookup tables, built at compile time.
 //!
-//! A cell id's position bits walk a Hilbert curve over each face. Four bits
-//! of i and four bits of j (one 16×16 sub-square) and the curve's current
-//! orientation map to eight position bits and the next orientation in one
-//! table lookup, so a leaf id takes eight lookups instead of thirty steps.
+//! A cell id's position bits walk a Hilbert curve over each face. Five bits
+//! of i and five bits of j (one 32×32 sub-square) and the curve's current
+//! orientation map to ten position bits and the next orientation in one
+//! table lookup, so encoding a leaf takes six lookups instead of thirty
+//! steps; decoding goes the other way four bits at a time.
 
 /// Orientation bit: the curve's i and j axes are swapped.
 pub(crate) const SWAP_MASK: u8 = 0x01;
 /// Orientation bit: the curve runs in the inverted direction.
 pub(crate) const INVERT_MASK: u8 = 0x02;
 
-/// Bits of i and j consumed per table lookup.
+/// Bits of i and j produced per table lookup when decoding.
 pub(crate) const LOOKUP_BITS: u32 = 4;
 
 /// For each orientation, the (i,j) quadrant (`2i + j`) of each child
@@ -35,43 +36,71 @@ pub(crate) const POS_TO_ORIENTATION: [u8; 4] = [SWAP_MASK, 0, 0, INVERT_MASK | S
 
 const TABLE_SIZE: usize = 1 << (2 * LOOKUP_BITS + 2);
 
+/// `(pos << 2 | orientation)` to `(ij << 2 | next orientation)`, where
+/// `pos` is 8 curve bits and `ij` 4 bits of i then 4 bits of j.
+pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = build_decode_table();
+
+/// Bits of i and j per lookup when encoding a leaf: 30 bits in six lookups
+/// instead of eight. The chain of lookups is the encoder's critical path
+/// (each needs the orientation the last one gave), and the 8 KiB table
+/// still sits in L1.
+pub(crate) const ENCODE_BITS: u32 = 5;
+
+const ENCODE_SIZE: usize = 1 << (2 * ENCODE_BITS + 2);
+
 /// `(ij << 2 | orientation)` to `(pos << 2 | next orientation)`, where `ij`
-/// is 4 bits of i then 4 bits of j and `pos` the 8 curve bits.
-pub(crate) static LOOKUP_POS: [u16; TABLE_SIZE] = TABLES.0;
-/// `(pos << 2 | orientation)` to `(ij << 2 | next orientation)`.
-pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = TABLES.1;
+/// is 5 bits of i then 5 bits of j and `pos` the 10 curve bits.
+pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_encode_table();
 
-const TABLES: ([u16; TABLE_SIZE], [u16; TABLE_SIZE]) = build_tables();
+/// The (i, j) square (`bits` bits each, as `i << bits | j`) at curve
+/// position `pos` of a square of side 2^bits walked from orientation
+/// `orig`, and the orientation after it.
+const fn walk(bits: u32, orig: u8, pos: u32) -> (u32, u8) {
+    let mut i = 0u32;
+    let mut j = 0u32;
+    let mut orientation = orig;
+    let mut level = 0;
+    while level < bits {
+        let child = (pos >> (2 * (bits - 1 - level))) & 3;
+        let ij = POS_TO_IJ[orientation as usize][child as usize] as u32;
+        i = (i << 1) | (ij >> 1);
+        j = (j << 1) | (ij & 1);
+        orientation ^= POS_TO_ORIENTATION[child as usize];
+        level += 1;
+    }
+    ((i << bits) | j, orientation)
+}
 
-const fn build_tables() -> ([u16; TABLE_SIZE], [u16; TABLE_SIZE]) {
-    let mut pos_table = [0u16; TABLE_SIZE];
-    let mut ij_table = [0u16; TABLE_SIZE];
+const fn build_decode_table() -> [u16; TABLE_SIZE] {
+    let mut table = [0u16; TABLE_SIZE];
     let mut orig = 0;
     while orig < 4 {
-        // Walk all 256 cells of a 16×16 square in curve order, starting in
-        // orientation `orig`. The curve position is the index of the walk.
+        // Walk all 256 cells of a 16×16 square in curve order; the curve
+        // position is the index of the walk.
         let mut pos = 0u32;
-        while pos < 256 {
-            let mut i = 0u32;
-            let mut j = 0u32;
-            let mut orientation = orig as u8;
-            let mut level = 0;
-            while level < LOOKUP_BITS {
-                let child = (pos >> (2 * (LOOKUP_BITS - 1 - level))) & 3;
-                let ij = POS_TO_IJ[orientation as usize][child as usize] as u32;
-                i = (i << 1) | (ij >> 1);
-                j = (j << 1) | (ij & 1);
-                orientation ^= POS_TO_ORIENTATION[child as usize];
-                level += 1;
-            }
-            let ij = (i << LOOKUP_BITS) | j;
-            pos_table[((ij << 2) | orig) as usize] = ((pos << 2) | orientation as u32) as u16;
-            ij_table[((pos << 2) | orig) as usize] = ((ij << 2) | orientation as u32) as u16;
+        while pos < 1 << (2 * LOOKUP_BITS) {
+            let (ij, orientation) = walk(LOOKUP_BITS, orig as u8, pos);
+            table[((pos << 2) | orig) as usize] = ((ij << 2) | orientation as u32) as u16;
             pos += 1;
         }
         orig += 1;
     }
-    (pos_table, ij_table)
+    table
+}
+
+const fn build_encode_table() -> [u16; ENCODE_SIZE] {
+    let mut table = [0u16; ENCODE_SIZE];
+    let mut orig = 0;
+    while orig < 4 {
+        let mut pos = 0u32;
+        while pos < 1 << (2 * ENCODE_BITS) {
+            let (ij, orientation) = walk(ENCODE_BITS, orig as u8, pos);
+            table[((ij << 2) | orig) as usize] = ((pos << 2) | orientation as u32) as u16;
+            pos += 1;
+        }
+        orig += 1;
+    }
+    table
 }
 
 #[cfg(test)]
@@ -80,11 +109,20 @@ mod tests {
 
     #[test]
     fn tables_are_inverse() {
-        for (key, &val) in LOOKUP_POS.iter().enumerate() {
-            let orig = key & 3;
-            let pos = (val >> 2) as usize;
-            let back = LOOKUP_IJ[(pos << 2) | orig] as usize;
-            assert_eq!(back >> 2, key >> 2);
+        // Five bits of encoding = one bit of curve then four bits of decoding:
+        // split each encoded position into its top quadrant and the rest.
+        for (key, &val) in ENCODE_POS.iter().enumerate() {
+            let orig = (key & 3) as u8;
+            let (ij, pos) = (key >> 2, (val >> 2) as usize);
+            let (i, j) = (ij >> 5, ij & 31);
+            let top = pos >> 8;
+            let mid = orig ^ POS_TO_ORIENTATION[top];
+            let back = LOOKUP_IJ[((pos & 255) << 2) | mid as usize] as usize;
+            assert_eq!(
+                POS_TO_IJ[orig as usize][top] as usize,
+                ((i >> 4) << 1) | (j >> 4)
+            );
+            assert_eq!(back >> 2, ((i & 15) << 4) | (j & 15));
             assert_eq!(back & 3, (val & 3) as usize);
         }
     }
