@@ -20,6 +20,9 @@
 pub mod geojson;
 
 #[cfg(feature = "geojson")]
+mod json_scan;
+
+#[cfg(feature = "geojson")]
 pub mod regions;
 
 #[cfg(feature = "geojson")]
