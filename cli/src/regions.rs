@@ -251,7 +251,7 @@ fn sniff(mut reader: Box<dyn BufRead>) -> CliResult<(InputFormat, Box<dyn BufRea
 
 /// A region error as the user should read it: for WKT, the feature is
 /// named by its line.
-fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
+pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
     match (format, e) {
         (
             InputFormat::Wkt,
