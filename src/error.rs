@@ -207,6 +207,29 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
+    /// WKT input that leaves the grammar (feature `geojson`).
+    WktSyntax {
+        /// Line of the input, from 1.
+        line: usize,
+        /// Column (byte within the line), from 1.
+        column: usize,
+        /// What the parser expected there.
+        expected: &'static str,
+        /// What it found (a quoted token, or the end of the line).
+        found: String,
+    },
+    /// Well-formed WKT that is not a geometry this crate reads: a
+    /// coordinate out of range, a ring not closed or too short, a line
+    /// string of one position, an SRID other than 4326.
+    InvalidWkt {
+        /// Line of the input, from 1.
+        line: usize,
+        /// Column (byte within the line), from 1, where the offending
+        /// coordinate, ring or geometry starts.
+        column: usize,
+        /// What is wrong there.
+        reason: String,
+    },
 }
 
 /// Why a loop, polygon or polyline is invalid. Each reason has Google's
@@ -501,6 +524,20 @@ impl fmt::Display for Error {
             Self::InvalidGeoTypes { path, reason } => {
                 write!(f, "invalid geo-types geometry at {path}: {reason}")
             }
+            Self::WktSyntax {
+                line,
+                column,
+                expected,
+                found,
+            } => write!(
+                f,
+                "WKT syntax error: expected {expected} at line {line}, column {column}, found {found}"
+            ),
+            Self::InvalidWkt {
+                line,
+                column,
+                reason,
+            } => write!(f, "invalid WKT at line {line}, column {column}: {reason}"),
         }
     }
 }

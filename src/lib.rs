@@ -41,7 +41,7 @@
 //! predicates), [`cell`] (ids, cells, [`metrics`]), [`region`] (the
 //! [`Region`] trait, loops, polygons, polylines, cell unions), [`coverer`]
 //! (the [`RegionCoverer`]), [`feature`] (keys, SQL, terms, ML features) and
-//! [`io`] (GeoJSON, feature `geojson`).
+//! [`io`] (GeoJSON and WKT, feature `geojson`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -1,6 +1,7 @@
 //! Replays the GeoJSON fuzz corpus (fuzz/corpus/parse_geojson: the seeds,
-//! and a 4-minute run merged down to the inputs that add edge coverage,
-//! `-merge=1 -use_counters=0`) through the
+//! a 4-minute run, and a 5-minute run against the streaming
+//! FeatureCollection reader, merged down to the inputs that add edge
+//! coverage, `-merge=1 -use_counters=0`) through the
 //! fuzz target's checks, so every input the fuzzer found interesting stays
 //! tested on stable.
 #![cfg(feature = "geojson")]

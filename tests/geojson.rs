@@ -305,3 +305,81 @@ fn lenient_rings_that_cross_themselves_stand_for_the_smaller_region() {
     assert!(!r.contains_point(&ll(90.0, 0.0).to_point()), "north pole");
     assert!(small(&r), "Sudan: bound {:?}", r.rect_bound());
 }
+
+/// A FeatureCollection is streamed feature by feature: members in any
+/// order around `features`, the same features (index, id, properties) as
+/// the same features one per line, and serde's messages at the input's
+/// positions for broken punctuation.
+#[test]
+fn feature_collections_stream_with_members_in_any_order() {
+    let f = |k: u32| {
+        format!(
+            r#"{{"type":"Feature","id":{k},"properties":{{"k":{k},"s":"]}}\"["}},"geometry":{{"type":"Point","coordinates":[{k},0]}}}}"#
+        )
+    };
+    let feats = format!("[{}, {},\n{}]", f(0), f(1), f(2));
+    let nd = parse_geojson(&format!("{}\n{}\n{}", f(0), f(1), f(2))).unwrap();
+    assert_eq!(nd.len(), 3);
+    for fc in [
+        format!(r#"{{"type":"FeatureCollection","features":{feats}}}"#),
+        format!(r#"{{"features":{feats},"type":"FeatureCollection"}}"#),
+        format!(
+            r#"{{"bbox":[0,0,2,0],"crs":{{"type":"name","properties":{{"name":"x"}}}},"features":{feats},"name":"n","type":"FeatureCollection","x":{{"features":[1]}}}}"#
+        ),
+        format!("{{ \"type\" : \"FeatureCollection\" ,\n \"features\" :\n {feats} \n }}"),
+    ] {
+        assert_eq!(parse_geojson(&fc).unwrap(), nd, "{fc}");
+    }
+    assert!(
+        parse_geojson(r#"{"type":"FeatureCollection","features":[]}"#)
+            .unwrap()
+            .is_empty()
+    );
+    // A Feature whose type comes first keeps a foreign "features" member.
+    let one = parse_geojson(r#"{"type":"Feature","features":[1,2],"geometry":null}"#).unwrap();
+    assert_eq!((one.len(), &one[0].geometry), (1, &None));
+
+    let point = r#"{"type":"Point","coordinates":[0,0]}"#;
+    for (text, want) in [
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{point},]}}"#),
+            "GeoJSON syntax error at line 1, column 78: trailing comma",
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{point} {point}]}}"#),
+            "GeoJSON syntax error at line 1, column 78: expected `,` or `]`",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":["#.to_owned(),
+            "GeoJSON syntax error at line 1, column 40: EOF while parsing a list",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":[] "name":1}"#.to_owned(),
+            "GeoJSON syntax error at line 1, column 43: expected `,` or `}`",
+        ),
+        (
+            format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{point},\n{{\"type\" 1}}]}}"),
+            "GeoJSON syntax error at line 3, column 9: expected `:`",
+        ),
+        (
+            format!(r#"{{"features":[{point}],"type":"Feature"}}"#),
+            "invalid GeoJSON in feature 1 at type: an object with a \"features\" array is read as \
+             a FeatureCollection and needs \"type\": \"FeatureCollection\", found \"Feature\"",
+        ),
+        (
+            r#"{"features":[]}"#.to_owned(),
+            "invalid GeoJSON in feature 0 at (top level): an object with a \"features\" array is \
+             read as a FeatureCollection and needs \"type\": \"FeatureCollection\", found no \
+             \"type\" member",
+        ),
+    ] {
+        assert_eq!(err(&text), want, "{text}");
+    }
+    // Features before the error are handed out: the collection streams.
+    let items: Vec<_> = GeoJsonReader::new(
+        format!(r#"{{"type":"FeatureCollection","features":[{point},{point},]}}"#).as_bytes(),
+    )
+    .collect();
+    assert_eq!(items.len(), 3);
+    assert!(items[1].is_ok() && items[2].is_err());
+}

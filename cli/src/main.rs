@@ -55,7 +55,7 @@ enum Command {
     Uncompact(hierarchy::UncompactArgs),
     /// Points in (CSV, NDJSON, GeoJSON), their cells appended at each level.
     Index(index::IndexArgs),
-    /// Regions in (GeoJSON, --rect, --cap), their coverings out, per feature.
+    /// Regions in (GeoJSON, WKT, --rect, --cap), their coverings out, per feature.
     Cover(cover::CoverArgs),
     /// Database keys for regions: leaf-id ranges in an encoding, a SQL
     /// WHERE clause, or the CREATE TABLE/INDEX recipe.

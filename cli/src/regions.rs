@@ -1,25 +1,46 @@
 //! Regions from the command line, shared by `cover`, `keys` and `terms`:
-//! GeoJSON from a file or stdin (streamed one feature at a time), or
-//! `--rect` / `--cap`; and the coverer flags.
+//! GeoJSON or WKT from a file or stdin (streamed one feature at a time),
+//! or `--rect` / `--cap`; and the coverer flags.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
-use std::path::PathBuf;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
 
-use clap::Args;
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions};
+use clap::{Args, ValueEnum};
+use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
 use s2cells::{earth, Cap, LatLng, LatLngRect, Region, RegionCoverer};
 use serde_json::{Map, Value};
 
 use crate::error::{CliError, CliResult};
 
+/// Formats of an input file. Regions are GeoJSON or WKT; `csv` and
+/// `ndjson` are for points (`terms --points`), which shares the flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// GeoJSON: a geometry, feature or feature collection, or a sequence
+    /// of them (one per line, or RFC 8142).
+    Geojson,
+    /// WKT or EWKT, one geometry per line (x y = longitude latitude).
+    Wkt,
+    /// Points only: delimited text with a header.
+    Csv,
+    /// Points only: one JSON object per line.
+    Ndjson,
+}
+
 /// Where the regions come from.
 #[derive(Args, Debug)]
 pub struct RegionInput {
     /// GeoJSON file (geometry, feature, feature collection, or one feature
-    /// per line); `-` or nothing reads stdin.
+    /// per line) or WKT file (one geometry per line); `-` or nothing reads
+    /// stdin.
     #[arg(value_name = "FILE", conflicts_with_all = ["rect", "cap"])]
     pub input: Option<PathBuf>,
+    /// Input format: geojson or wkt (with `terms --points`: csv, ndjson or
+    /// geojson). By default from the file extension (.wkt; .geojson, .json),
+    /// else from the first non-blank character: a letter means WKT.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["rect", "cap"])]
+    pub input_format: Option<InputFormat>,
     /// A lat/lng rectangle in degrees: LAT_LO,LNG_LO,LAT_HI,LNG_HI (LNG_LO >
     /// LNG_HI crosses the antimeridian).
     #[arg(
@@ -134,22 +155,117 @@ pub fn for_each(input: &RegionInput, mut each: impl FnMut(&Item) -> CliResult) -
     if let Some(spec) = &input.cap {
         return each(&cap_item(spec)?);
     }
-    let (name, reader) = open(input.input.as_ref())?;
+    let (name, format, features) = features(input)?;
     let options = RegionOptions {
         strict_orientation: input.strict_orientation,
         planar_edges: input.planar_edges,
         lenient: input.lenient,
     };
-    for feature in GeoJsonReader::new(reader) {
+    for feature in features {
         let feature = feature.map_err(|e| CliError::Data(format!("{name}: {e}")))?;
-        let Some(item) =
-            geo_item(feature, options).map_err(|e| CliError::Data(format!("{name}: {e}")))?
+        let Some(item) = geo_item(feature, options).map_err(|e| data_error(&name, format, e))?
         else {
             continue;
         };
         each(&item)?;
     }
     Ok(())
+}
+
+/// The features of a region input, one at a time.
+pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, s2cells::Error>>>;
+
+/// The input's name for errors, its format (`--input-format`, or found
+/// from the file name or the first non-blank character) and its features.
+pub fn features(input: &RegionInput) -> CliResult<(String, InputFormat, Features)> {
+    let (name, mut reader) = open(input.input.as_ref())?;
+    let format = match input.input_format {
+        Some(f @ (InputFormat::Geojson | InputFormat::Wkt)) => f,
+        Some(f) => {
+            return Err(CliError::Usage(format!(
+                "--input-format {}: regions are read from geojson or wkt",
+                f.to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_owned())
+            )))
+        }
+        None => match input.input.as_deref().and_then(format_of_path) {
+            Some(f) => f,
+            None => {
+                let (f, r) = sniff(reader)?;
+                reader = r;
+                f
+            }
+        },
+    };
+    let features: Features = match format {
+        InputFormat::Wkt => Box::new(WktReader::new(reader)),
+        _ => Box::new(GeoJsonReader::new(reader)),
+    };
+    Ok((name, format, features))
+}
+
+/// The format a file's extension names, if it names one.
+fn format_of_path(path: &Path) -> Option<InputFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "wkt" | "ewkt" => Some(InputFormat::Wkt),
+        "geojson" | "json" | "geojsonl" | "geojsons" | "ndjson" | "jsonl" => {
+            Some(InputFormat::Geojson)
+        }
+        _ => None,
+    }
+}
+
+/// The format the first non-blank byte suggests (a letter: WKT's type
+/// name or SRID; anything else: GeoJSON, whose own errors then explain),
+/// and a reader that still yields every byte (the blank bytes read to get
+/// there are put back in front, so line numbers stay right).
+fn sniff(mut reader: Box<dyn BufRead>) -> CliResult<(InputFormat, Box<dyn BufRead>)> {
+    let mut blank = Vec::new();
+    let format = loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break InputFormat::Geojson;
+        }
+        // A UTF-8 byte order mark counts as blank (WktReader skips it).
+        let n = buf
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace() || matches!(b, 0xef | 0xbb | 0xbf))
+            .count();
+        if let Some(&b) = buf.get(n) {
+            break if b.is_ascii_alphabetic() {
+                InputFormat::Wkt
+            } else {
+                InputFormat::Geojson
+            };
+        }
+        blank.extend_from_slice(buf);
+        let len = buf.len();
+        reader.consume(len);
+    };
+    if blank.is_empty() {
+        return Ok((format, reader));
+    }
+    Ok((format, Box::new(Cursor::new(blank).chain(reader))))
+}
+
+/// A region error as the user should read it: for WKT, the feature is
+/// named by its line.
+pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
+    match (format, e) {
+        (
+            InputFormat::Wkt,
+            s2cells::Error::InvalidGeoJson {
+                feature,
+                path,
+                reason,
+            },
+        ) => CliError::Data(format!(
+            "{name}: invalid WKT geometry on line {} at {path}: {reason}",
+            feature + 1
+        )),
+        (_, e) => CliError::Data(format!("{name}: {e}")),
+    }
 }
 
 /// A file, or stdin for nothing or `-`, with the name errors use.

@@ -17,7 +17,12 @@
 //! - Input is one JSON text (a Geometry, Feature or FeatureCollection), or
 //!   a sequence of them: newline-delimited (any JSON whitespace between
 //!   texts) or RFC 8142 (each text after an ASCII record separator, 0x1E).
-//!   A FeatureCollection in the input yields its features in order. The
+//!   A FeatureCollection in the input yields its features in order,
+//!   streamed one at a time: its other members (`type`, `bbox`, `crs`,
+//!   foreign members) may come before or after `features`, and are read
+//!   and skipped. When `features` comes before any `type`, the features
+//!   go out as they are read and a `type` other than `"FeatureCollection"`
+//!   is an error after them. The
 //!   features of a stream are numbered from 0 across the whole input.
 //!
 //! Errors name where and what: a syntax error gives the line and column of
@@ -40,6 +45,7 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
+use crate::io::json_scan::{syntax_at, JsonTexts, Text};
 use crate::{Error, LatLng};
 
 /// The record separator that starts each text of an RFC 8142 sequence.
@@ -247,8 +253,9 @@ pub fn parse_geojson(text: &str) -> Result<Vec<GeoFeature>, Error> {
 }
 
 /// Streams the features of a GeoJSON input as [`GeoFeature`]s, one at a
-/// time, in constant memory for text sequences (a FeatureCollection is
-/// read whole, then split). Stops after the first error.
+/// time, in memory bounded by the largest feature: a FeatureCollection's
+/// `features` array is read one element at a time (except inside an RFC
+/// 8142 record, which is read whole). Stops after the first error.
 ///
 /// ```
 /// use s2cells::io::GeoJsonReader;
@@ -315,14 +322,9 @@ pub struct GeoJsonValues<R: BufRead> {
 enum State<R: BufRead> {
     /// Nothing read yet: the first byte says which kind of input this is.
     Start(R),
-    /// Concatenated JSON texts (one, or newline-delimited). `line` and
-    /// `column` are where the stream deserializer started, to translate
-    /// its positions into the input's.
-    Json {
-        stream: serde_json::StreamDeserializer<'static, serde_json::de::IoRead<R>, Value>,
-        line: usize,
-        column: usize,
-    },
+    /// Concatenated JSON texts (one, or newline-delimited), split by a
+    /// scanner that streams FeatureCollections.
+    Json(JsonTexts<R>),
     /// RFC 8142: texts after record separators.
     Records {
         input: R,
@@ -353,8 +355,9 @@ impl<R: BufRead> GeoJsonValues<R> {
         self.pending = Vec::new().into_iter();
     }
 
-    /// Reads the next JSON text of the input, `None` at its end.
-    fn next_text(&mut self) -> Option<Result<Value, Error>> {
+    /// Reads the next JSON text (or streamed feature) of the input, `None`
+    /// at its end.
+    fn next_text(&mut self) -> Option<Result<Text, Error>> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
@@ -362,22 +365,10 @@ impl<R: BufRead> GeoJsonValues<R> {
                     Ok(state) => self.state = state,
                     Err(e) => return Some(Err(e)),
                 },
-                State::Json {
-                    mut stream,
-                    line,
-                    column,
-                } => {
-                    return match stream.next()? {
-                        Ok(v) => {
-                            self.state = State::Json {
-                                stream,
-                                line,
-                                column,
-                            };
-                            Some(Ok(v))
-                        }
-                        Err(e) => Some(Err(syntax(&e, line, column))),
-                    };
+                State::Json(mut texts) => {
+                    let text = texts.next_text()?;
+                    self.state = State::Json(texts);
+                    return Some(text);
                 }
                 State::Records {
                     mut input,
@@ -411,7 +402,7 @@ impl<R: BufRead> GeoJsonValues<R> {
                                 line: next_line,
                                 column: next_column,
                             };
-                            return Some(Ok(v));
+                            return Some(Ok(Text::Whole(v)));
                         }
                     }
                     self.state = State::Records {
@@ -437,7 +428,16 @@ impl<R: BufRead> Iterator for GeoJsonValues<R> {
                 return Some(Ok((index, v)));
             }
             let value = match self.next_text()? {
-                Ok(v) => v,
+                Ok(Text::Whole(v)) => v,
+                Ok(Text::Member(v)) => {
+                    let index = self.next_index;
+                    self.next_index += 1;
+                    return Some(Ok((index, v)));
+                }
+                Ok(Text::NotACollection(ty)) => {
+                    self.stop();
+                    return Some(Err(not_a_collection(self.next_index, ty.as_ref())));
+                }
                 Err(e) => {
                     self.stop();
                     return Some(Err(e));
@@ -499,13 +499,7 @@ fn start<R: BufRead>(mut input: R) -> Result<State<R>, Error> {
                     column: column + 1,
                 });
             }
-            Some(_) => {
-                return Ok(State::Json {
-                    stream: serde_json::Deserializer::from_reader(input).into_iter(),
-                    line,
-                    column,
-                })
-            }
+            Some(_) => return Ok(State::Json(JsonTexts::new(input, line, column))),
         }
     }
 }
@@ -526,27 +520,23 @@ fn advance(mut line: usize, mut column: usize, bytes: &[u8]) -> (usize, usize) {
 /// A serde_json error as a syntax error at the input's line and column,
 /// given where the parsed text started.
 fn syntax(e: &serde_json::Error, line: usize, column: usize) -> Error {
-    if e.is_io() {
-        return Error::ReadFailed {
-            reason: e.to_string(),
-        };
-    }
-    let message = e.to_string();
-    // serde_json appends " at line L column C" to its message; the position
-    // is recomputed against the whole input below.
-    let reason = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
+    syntax_at(e, line, column, 0)
+}
+
+/// The error for a streamed collection whose `type` turned out wrong.
+fn not_a_collection(index: usize, ty: Option<&Value>) -> Error {
+    let (path, found) = match ty {
+        None => ("(top level)", "no \"type\" member".to_owned()),
+        Some(Value::String(s)) => ("type", format!("{s:?}")),
+        Some(v) => ("type", kind(v).to_owned()),
     };
-    let (l, c) = (e.line().max(1), e.column());
-    Error::GeoJsonSyntax {
-        line: line + l - 1,
-        column: if l == 1 {
-            column + c.saturating_sub(1)
-        } else {
-            c
-        },
-        reason,
+    Error::InvalidGeoJson {
+        feature: index,
+        path: path.to_owned(),
+        reason: format!(
+            "an object with a \"features\" array is read as a FeatureCollection and needs \
+             \"type\": \"FeatureCollection\", found {found}"
+        ),
     }
 }
 

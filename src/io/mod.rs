@@ -5,7 +5,8 @@
 //!
 //! - `geojson`: [`geojson`] reads GeoJSON (RFC 7946) geometries, features,
 //!   feature collections and GeoJSON text sequences (RFC 8142 or
-//!   newline-delimited) into [`GeoFeature`]s, one at a time.
+//!   newline-delimited) into [`GeoFeature`]s, one at a time; [`wkt`]
+//!   reads WKT and EWKT, one geometry per line, into the same features.
 //! - `geo`: [`geo`] converts `geo-types` points, rects, line strings and
 //!   (multi)polygons into regions, and cells, cell unions, loops and
 //!   polygons back.
@@ -19,7 +20,13 @@
 pub mod geojson;
 
 #[cfg(feature = "geojson")]
+mod json_scan;
+
+#[cfg(feature = "geojson")]
 pub mod regions;
+
+#[cfg(feature = "geojson")]
+pub mod wkt;
 
 #[cfg(feature = "geo")]
 pub mod geo;
@@ -29,3 +36,6 @@ pub use regions::{GeoRegion, GeoShape, RegionOptions, PLANAR_STEP_DEGREES};
 
 #[cfg(feature = "geojson")]
 pub use geojson::{parse_geojson, GeoFeature, GeoJsonReader, GeoJsonValues, Geometry};
+
+#[cfg(feature = "geojson")]
+pub use wkt::{parse_wkt, WktReader, MAX_WKT_NESTING};

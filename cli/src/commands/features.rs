@@ -191,6 +191,7 @@ fn vocabularies(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Vec<Vocabulary
     if let Some(path) = &args.vocab_region {
         let input = RegionInput {
             input: Some(path.clone()),
+            input_format: None,
             rect: None,
             cap: None,
             strict_orientation: false,

@@ -6,10 +6,11 @@ use clap::{Args, ValueEnum};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use serde_json::json;
 
+use crate::commands::index::PointFormat;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::points::{self, PointInput};
-use crate::regions::{self, RegionInput};
+use crate::regions::{self, InputFormat, RegionInput};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -29,9 +30,6 @@ pub struct TermsArgs {
     /// GeoJSON regions.
     #[arg(long, conflicts_with_all = ["rect", "cap", "strict_orientation", "planar_edges", "lenient"])]
     pub points: bool,
-    /// Point input format (with --points).
-    #[arg(long, value_enum, requires = "points")]
-    pub input_format: Option<crate::commands::index::PointFormat>,
     /// Latitude column or key (with --points).
     #[arg(long, value_name = "NAME|N", requires = "points")]
     pub lat_col: Option<String>,
@@ -110,7 +108,7 @@ pub fn run(args: &TermsArgs) -> CliResult {
     if args.points {
         let input = PointInput {
             file: args.input.input.clone(),
-            input_format: args.input_format,
+            input_format: point_format(args.input.input_format)?,
             lat_col: args.lat_col.clone(),
             lng_col: args.lng_col.clone(),
         };
@@ -146,4 +144,19 @@ pub fn run(args: &TermsArgs) -> CliResult {
         })?;
     }
     Ok(out.flush()?)
+}
+
+/// `--input-format` for `--points`: the point formats `index` reads.
+fn point_format(format: Option<InputFormat>) -> CliResult<Option<PointFormat>> {
+    Ok(match format {
+        None => None,
+        Some(InputFormat::Csv) => Some(PointFormat::Csv),
+        Some(InputFormat::Ndjson) => Some(PointFormat::Ndjson),
+        Some(InputFormat::Geojson) => Some(PointFormat::Geojson),
+        Some(InputFormat::Wkt) => {
+            return Err(CliError::Usage(
+                "--input-format wkt: points are read from csv, ndjson or geojson".into(),
+            ))
+        }
+    })
 }
