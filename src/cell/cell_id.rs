@@ -467,20 +467,26 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn parent(&self, level: u8) -> Self {
-        // Every test is an equality with zero and the result a select, so
-        // that loops over many ids vectorize even on baseline x86-64 (SSE2
-        // has no 64-bit ordered compare): face < 6 is bit 3 of face + 2 being
-        // clear, and level <= self.level() is a set bit of the id at or below
-        // the new marker bit. (With ordered compares LLVM kept the loop
-        // scalar: 1.78 ns per id in the bench, against 0.67 for Google's.)
+        // No comparisons at all, so that loops over many ids vectorize even
+        // on baseline x86-64 (SSE2 has no 64-bit compare): the id's lowest
+        // set bit must be a marker (an even bit) at or below the new
+        // marker, which is one AND with a mask that depends on the level
+        // only; the face must not be 6 or 7, whose two top bits are both
+        // set. A nonzero t has the top bit set in t or -t. (With ordered
+        // compares LLVM kept the loop scalar: 1.78 ns per id in the bench,
+        // against 0.67 for Google's; with equality tests, 1.57.)
         let x = self.0;
         let new_lsb = Self::lsb_for_level(level);
-        let face_ok = ((x >> POS_BITS) + 2) & 8 == 0;
-        let marker_ok = x & x.wrapping_neg() & 0x1555_5555_5555_5555 != 0;
-        let level_ok = x & (new_lsb << 1).wrapping_sub(1) != 0;
-        let ok = face_ok & marker_ok & level_ok & (new_lsb != 0);
-        let parent = (x & new_lsb.wrapping_neg()) | new_lsb;
-        Self(parent & 0u64.wrapping_sub(ok as u64))
+        // Loop-invariant: a branch here costs nothing per id.
+        let allowed = if new_lsb == 0 {
+            0
+        } else {
+            0x1555_5555_5555_5555 & ((new_lsb << 1) - 1)
+        };
+        let t = x & x.wrapping_neg() & allowed;
+        let ok = (t | t.wrapping_neg()) & !(x & (x << 1));
+        let mask = 0u64.wrapping_sub(ok >> 63);
+        Self(((x & new_lsb.wrapping_neg()) | new_lsb) & mask)
     }
 
     /// The ancestor at `level <= self.level()`, unchecked.
@@ -1097,5 +1103,37 @@ impl From<CellId> for u64 {
     /// The raw id.
     fn from(c: CellId) -> u64 {
         c.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `parent`'s bit tricks against the plain rule, on raw ids of every
+    /// kind (valid, faces 6 and 7, markers at odd bits, zero) and levels
+    /// past 30.
+    #[test]
+    fn parent_matches_the_plain_rule() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut raws = vec![0, 1, u64::MAX, 1 << 63, 6 << 61 | 1, 7 << 61 | 1 << 60];
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Keep a random number of low bits clear: every level occurs.
+            raws.push(state & (u64::MAX << (state % 64)));
+        }
+        for raw in raws {
+            let c = CellId(raw);
+            for level in 0..=33u8 {
+                let want = if c.is_valid() && level <= MAX_LEVEL && level <= c.level() {
+                    c.parent_unchecked(level)
+                } else {
+                    CellId::NONE
+                };
+                assert_eq!(c.parent(level), want, "{raw:#x} at {level}");
+            }
+        }
     }
 }
