@@ -178,33 +178,40 @@ pub(super) fn shifted(mut pts: Vec<(f64, f64)>, centre: f64) -> Vec<(f64, f64)> 
     pts
 }
 
-/// A ring as drawn: whole, or on a world-wide map its parts within the
-/// one turn of longitude `xs`, moved by ±360° where they lie past it.
+/// A ring as drawn: its part within the longitudes `xs`, and on a
+/// world-wide map (`xs` one turn) also its parts past them moved by ±360°.
+/// (plotters does not clip to the plot: a cell past the map's edge was
+/// drawn over the margins.)
 pub(super) fn pieces(ring: &[(f64, f64)], world: bool, xs: (f64, f64)) -> Vec<Vec<(f64, f64)>> {
-    if !world || ring.len() < 3 {
-        return if ring.is_empty() {
-            vec![]
-        } else {
-            vec![ring.to_vec()]
-        };
+    if ring.len() < 3 {
+        return vec![];
     }
+    let shifts: &[f64] = if world { &[-360.0, 0.0, 360.0] } else { &[0.0] };
+    let whole = area2(ring).abs();
     let mut out = Vec::new();
-    for shift in [-360.0, 0.0, 360.0] {
+    for &shift in shifts {
         let moved: Vec<(f64, f64)> = ring.iter().map(|p| (p.0 + shift, p.1)).collect();
         let part = clip_x(&clip_x(&moved, xs.0, false), xs.1, true);
-        // A part that only touches the seam has no area; as a path it
+        // A part that only touches the edge has no area; as a path it
         // would double back on itself.
-        let area: f64 = (0..part.len())
-            .map(|k| {
-                let (a, b) = (part[k], part[(k + 1) % part.len()]);
-                a.0 * b.1 - b.0 * a.1
-            })
-            .sum();
-        if part.len() >= 3 && area.abs() > 1e-9 {
+        if part.len() >= 3 && area2(&part).abs() > 1e-9 * whole {
             out.push(part);
         }
     }
     out
+}
+
+/// Twice the signed area of a ring, from its first point (so a leaf
+/// cell's 1e-14 square degrees do not vanish in the rounding of products
+/// of whole longitudes and latitudes).
+fn area2(ring: &[(f64, f64)]) -> f64 {
+    let o = ring[0];
+    (1..ring.len().saturating_sub(1))
+        .map(|k| {
+            let (a, b) = (ring[k], ring[k + 1]);
+            (a.0 - o.0) * (b.1 - o.1) - (b.0 - o.0) * (a.1 - o.1)
+        })
+        .sum()
 }
 
 /// The part of a ring on one side of the meridian `x` (Sutherland–Hodgman).

@@ -472,24 +472,7 @@ impl Picture<'_> {
         let (map_area, legend_area) = body.split_horizontally(w.saturating_sub(legend_w));
 
         // The data extent, padded, then widened to the plot's aspect ratio.
-        let mut xs = (f64::MAX, f64::MIN);
-        let mut ys = (f64::MAX, f64::MIN);
-        let mut add = |p: &(f64, f64)| {
-            xs = (xs.0.min(p.0), xs.1.max(p.0));
-            ys = (ys.0.min(p.1), ys.1.max(p.1));
-        };
-        for (_, ring) in self.polys {
-            ring.iter().for_each(&mut add);
-        }
-        for m in self.marks {
-            match m {
-                Mark::Ring { pts, .. } | Mark::Line(pts) => pts.iter().for_each(&mut add),
-                Mark::Dot(p) => add(p),
-            }
-        }
-        if xs.0 > xs.1 {
-            (xs, ys) = ((-180.0, 180.0), (-90.0, 90.0));
-        }
+        let (mut xs, mut ys) = extent(self.polys, self.marks);
         // Points and tiny regions still get a sensible window (~100 m).
         let min_span = 0.001;
         if xs.1 - xs.0 < min_span {
@@ -774,6 +757,42 @@ impl Picture<'_> {
         }
         Ok(())
     }
+}
+
+/// The longitudes and latitudes the map must show: all outlines, and the
+/// cells except slivers along a pole. A fine cell with the pole as a
+/// vertex is, on this map, a strip along the pole's latitude a quarter
+/// turn or more wide and 1e-7° high: counted, a leaf cell at the pole
+/// (Google's covering of a rect that touches the pole has two) widened the
+/// map of a 90°-wide rect to the whole world, with a line along the top.
+/// Such slivers are still drawn, cut to the map. The whole world when
+/// there is nothing.
+fn extent(polys: &[(u8, Vec<(f64, f64)>)], marks: &[Mark]) -> ((f64, f64), (f64, f64)) {
+    let mut xs = (f64::MAX, f64::MIN);
+    let mut ys = (f64::MAX, f64::MIN);
+    let mut add = |p: &(f64, f64)| {
+        xs = (xs.0.min(p.0), xs.1.max(p.0));
+        ys = (ys.0.min(p.1), ys.1.max(p.1));
+    };
+    for (_, ring) in polys {
+        let (lo, hi) = ring
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p.1), h.max(p.1)));
+        let sliver = hi - lo < 1e-4 && (hi >= 90.0 || lo <= -90.0);
+        if !sliver {
+            ring.iter().for_each(&mut add);
+        }
+    }
+    for m in marks {
+        match m {
+            Mark::Ring { pts, .. } | Mark::Line(pts) => pts.iter().for_each(&mut add),
+            Mark::Dot(p) => add(p),
+        }
+    }
+    if xs.0 > xs.1 {
+        (xs, ys) = ((-180.0, 180.0), (-90.0, 90.0));
+    }
+    (xs, ys)
 }
 
 /// Draws a path. The SVG backend writes one polyline and the viewer joins

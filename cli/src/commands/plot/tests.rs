@@ -213,3 +213,41 @@ fn a_path_is_cut_where_it_leaves_the_map() {
     // Not a world map: as given.
     assert_eq!(path_pieces(&path, false, (0.0, 1.0)), vec![path.to_vec()]);
 }
+
+#[test]
+fn leaf_cells_at_a_pole_do_not_widen_the_map() {
+    // Google's covering of a rect up to the north pole holds the two leaf
+    // cells with the pole as a vertex: slivers a quarter turn wide.
+    let north = CellId::from_latlng(LatLng::from_degrees(90.0, 0.0));
+    let rect = [(-30.0, 80.0), (60.0, 80.0), (60.0, 90.0), (-30.0, 90.0)];
+    let marks = [Mark::Ring {
+        pts: rect.to_vec(),
+        hole: false,
+        polar: false,
+    }];
+    let polys: Vec<(u8, Vec<(f64, f64)>)> = [north, north.parent(12), north.parent(3)]
+        .iter()
+        .map(|&id| (id.level(), place(cell_ring(id), 15.0, true).pts))
+        .collect();
+    let leaf = &polys[0].1;
+    let (lo, hi) = leaf
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p.0), h.max(p.0)));
+    assert!(hi - lo >= 90.0, "the leaf is a wide sliver: {lo} {hi}");
+    let (xs, ys) = super::extent(&polys[..1], &marks);
+    assert_eq!((xs, ys), ((-30.0, 60.0), (80.0, 90.0)));
+    // Drawn, it is cut to the map.
+    for piece in pieces(leaf, false, xs) {
+        assert!(piece.iter().all(|p| p.0 >= xs.0 && p.0 <= xs.1));
+    }
+    // Cells that are not slivers count, however small.
+    let tiny = CellId::from_latlng(LatLng::from_degrees(10.0, 20.0));
+    let polys = vec![(30, place(cell_ring(tiny), 0.0, true).pts)];
+    let (xs, _) = super::extent(&polys, &[]);
+    assert!((xs.0 - 20.0).abs() < 1e-6 && xs.1 > xs.0);
+    assert_eq!(
+        pieces(&polys[0].1, false, xs).len(),
+        1,
+        "a leaf cell is drawn"
+    );
+}
