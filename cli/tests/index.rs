@@ -274,3 +274,72 @@ fn quiet_on_stderr_when_it_is_not_a_terminal() {
         .success()
         .stderr("");
 }
+
+/// Numbers in every form `index` reads, plain decimals (read eight digits
+/// at a time) and others (the general parser), in rows long enough to
+/// cross the 1 MiB read chunk: each row's cell is the library's for the
+/// value Rust's own `parse` gives.
+#[test]
+fn csv_number_forms_equal_std_parse() {
+    let forms = [
+        ("-30.0438", "-51.14022"),
+        ("0", "-0"),
+        ("-0.000000", "+12.5"),
+        ("90", "180"),
+        ("-90.000000", "-180.0"),
+        ("1e1", "-1.5E-3"),
+        (" 45.5 ", " 7 "),
+        ("12.34567890123", "-123.456789012345"),
+        ("1234567.0e-5", "1."),
+        (".5", "-.25"),
+        ("00000012.5", "00000000000000000000000000007"),
+        ("89.99999999", "179.99999999"),
+        ("-7.1234567", "-179.1234567"),
+    ];
+    let mut input = String::from("id,lat,lng,pad\n");
+    let mut expected = Vec::new();
+    let mut k = 0u64;
+    // A state that wanders over the sphere: more than a chunk of rows.
+    while input.len() < (1 << 20) + 50_000 {
+        let (lat, lng) = forms[(k % forms.len() as u64) as usize];
+        let (lat, lng) = if k.is_multiple_of(3) {
+            (lat.to_string(), lng.to_string())
+        } else {
+            let a = (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 11) as f64 / (1u64 << 53) as f64;
+            let b = (k.wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 11) as f64 / (1u64 << 53) as f64;
+            let decimals = (k % 9) as usize;
+            (
+                format!("{:.decimals$}", a * 180.0 - 90.0),
+                format!("{:.decimals$}", b * 360.0 - 180.0),
+            )
+        };
+        input.push_str(&format!(
+            "{k},{lat},{lng},{}\n",
+            "x".repeat((k % 13) as usize)
+        ));
+        expected.push(cell(
+            lat.trim().parse().unwrap(),
+            lng.trim().parse().unwrap(),
+            30,
+        ));
+        k += 1;
+    }
+    let path = common::temp_file("number-forms.csv", &input);
+    let out =
+        stdout(
+            s2cells()
+                .arg("index")
+                .arg(&path)
+                .args(["-l", "30", "--cells-only", "-f", "ids"]),
+        );
+    let got: Vec<u64> = out.lines().map(|l| l.parse().unwrap()).collect();
+    assert_eq!(got.len(), expected.len());
+    for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(
+            *g,
+            e.id(),
+            "row {i}: {}",
+            input.lines().nth(i + 1).unwrap_or("")
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! size in constant memory.
 
 mod csv;
+mod decimal;
 mod json;
 
 use std::fs::File;

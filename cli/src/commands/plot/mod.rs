@@ -13,7 +13,8 @@
 //! (a polar face cell, a cap over the pole) is closed along the pole's
 //! latitude.
 
-use std::f64::consts::PI;
+mod map;
+
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use s2cells::io::{GeoJsonReader, GeoRegion, GeoShape};
-use s2cells::{earth, Cell, CellId, LatLng, LatLngRect, Point};
+use s2cells::{earth, CellId, LatLng, LatLngRect};
+
+use map::{cap_ring, cell_ring, densify, path_pieces, pieces, place, shifted};
 
 use super::cover::{self, Mode};
 use crate::error::{CliError, CliResult};
@@ -30,7 +33,7 @@ use crate::regions::{self, CovererFlags, Item, RegionInput};
 
 /// DejaVu Sans cut to Latin-1 (22 KB; see cli/assets/DejaVuSans-LICENSE.txt):
 /// labels need no system font and no font-kit.
-const FONT: &[u8] = include_bytes!("../../assets/DejaVuSans-subset.ttf");
+const FONT: &[u8] = include_bytes!("../../../assets/DejaVuSans-subset.ttf");
 const FAMILY: &str = "sans-serif";
 
 #[derive(Args, Debug)]
@@ -72,13 +75,35 @@ enum Kind {
 
 /// What the outline of a region is made of, in degrees (x = lng, y = lat).
 enum Mark {
-    /// A closed ring; `hole` for a polygon's holes.
+    /// A closed ring; `hole` for a polygon's holes; `polar` when it
+    /// winds around a pole (see [`map::Placed`]).
     Ring {
         pts: Vec<(f64, f64)>,
         hole: bool,
+        polar: bool,
     },
     Line(Vec<(f64, f64)>),
     Dot((f64, f64)),
+}
+
+impl Mark {
+    /// The open paths that draw this outline: a ring's boundary closed
+    /// back to its start (without the stretch along the pole that closes
+    /// a polar ring), on a world-wide map cut to the turn of longitude
+    /// `xs`. Dots have none.
+    fn paths(&self, world: bool, xs: (f64, f64)) -> Vec<Vec<(f64, f64)>> {
+        match self {
+            Mark::Ring { pts, polar, .. } => {
+                let placed = map::Placed {
+                    pts: pts.clone(),
+                    polar: *polar,
+                };
+                path_pieces(&placed.boundary(true), world, xs)
+            }
+            Mark::Line(pts) => path_pieces(pts, world, xs),
+            Mark::Dot(_) => vec![],
+        }
+    }
 }
 
 pub fn run(args: &PlotArgs) -> CliResult {
@@ -110,11 +135,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
     } else if let Some(spec) = &r.cap {
         let item = regions::cap_item(spec)?;
         let [lat, lng, radius] = regions::numbers::<3>("cap", spec, "")?;
-        let ring = cap_ring(
-            LatLng::from_degrees(lat, lng).to_point(),
-            earth::meters_to_radians(radius),
-        );
-        items.push((item, (vec![ring], vec![false], vec![RING_FLAT])));
+        items.push((item, cap_outline(lat, lng, radius)));
         name = format!("--cap={spec}");
     } else {
         let (file, reader) = regions::open(r.input.as_ref())?;
@@ -169,30 +190,12 @@ pub fn run(args: &PlotArgs) -> CliResult {
         bound.center().lng_degrees()
     };
     let mut marks = Vec::new();
-    for (_, (rings, holes, kinds)) in &items {
-        for ((ring, &hole), &k) in rings.iter().zip(holes).zip(kinds) {
-            let pts: Vec<(f64, f64)> = ring
-                .iter()
-                .map(|p| (p.lng_degrees(), p.lat_degrees()))
-                .collect();
-            marks.push(match k {
-                DOT => Mark::Dot(place(vec![pts[0]], centre, false)[0]),
-                // A rect's corners are already in one continuous range.
-                RING_FLAT => Mark::Ring {
-                    pts: shifted(pts, centre),
-                    hole,
-                },
-                LINE => Mark::Line(place(pts, centre, false)),
-                _ => Mark::Ring {
-                    pts: place(pts, centre, true),
-                    hole,
-                },
-            });
-        }
+    for (_, outline) in &items {
+        marks.extend(outline_marks(outline, centre));
     }
     let mut polys: Vec<(u8, Vec<(f64, f64)>)> = cells
         .iter()
-        .map(|&id| (id.level(), place(cell_ring(id), centre, true)))
+        .map(|&id| (id.level(), place(cell_ring(id), centre, true).pts))
         .collect();
     // Coarse cells first, so finer ones lie on top.
     polys.sort_by_key(|p| p.0);
@@ -209,6 +212,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
             Some((args.coverer.min_level, args.coverer.max_level)),
             |l| Some((l, l)),
         ),
+        per_segment: kind == Kind::Png,
     };
     let size = (args.width, args.height);
     let path = &args.output;
@@ -262,6 +266,51 @@ const RING: u8 = 1;
 const LINE: u8 = 2;
 const DOT: u8 = 3;
 
+/// The outline of a cap given as on the command line. Its longitudes wrap
+/// at ±180° and it may wind around a pole, so it is placed like a
+/// polygon's ring (placed as a rect's corners are, a cap over a pole was
+/// drawn with a line across the whole picture).
+fn cap_outline(lat: f64, lng: f64, radius_m: f64) -> Outline {
+    let ring = cap_ring(
+        LatLng::from_degrees(lat, lng).to_point(),
+        earth::meters_to_radians(radius_m),
+    );
+    (vec![ring], vec![false], vec![RING])
+}
+
+/// The marks that draw a region's outline on a map centred on `centre`.
+fn outline_marks((rings, holes, kinds): &Outline, centre: f64) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for ((ring, &hole), &k) in rings.iter().zip(holes).zip(kinds) {
+        let pts: Vec<(f64, f64)> = ring
+            .iter()
+            .map(|p| (p.lng_degrees(), p.lat_degrees()))
+            .collect();
+        if pts.is_empty() {
+            continue;
+        }
+        marks.push(match k {
+            DOT => Mark::Dot(place(vec![pts[0]], centre, false).pts[0]),
+            // A rect's corners are already in one continuous range.
+            RING_FLAT => Mark::Ring {
+                pts: shifted(pts, centre),
+                hole,
+                polar: false,
+            },
+            LINE => Mark::Line(place(pts, centre, false).pts),
+            _ => {
+                let placed = place(pts, centre, true);
+                Mark::Ring {
+                    pts: placed.pts,
+                    hole,
+                    polar: placed.polar,
+                }
+            }
+        });
+    }
+    marks
+}
+
 /// The outline of a GeoJSON shape: rings (great-circle edges densified),
 /// lines, points.
 fn shape_marks(
@@ -301,157 +350,6 @@ fn shape_marks(
             }
         }
     }
-}
-
-/// Points along great-circle edges, at most 0.25° apart.
-fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
-    let n = v.len();
-    let edges = if closed { n } else { n.saturating_sub(1) };
-    let mut out = Vec::with_capacity(n);
-    for k in 0..edges {
-        let (a, b) = (v[k], v[(k + 1) % n]);
-        let pieces = (a.angle(&b) / 0.25f64.to_radians())
-            .ceil()
-            .clamp(1.0, 512.0) as usize;
-        for s in 0..pieces {
-            out.push(LatLng::from(lerp(a, b, s as f64 / pieces as f64)));
-        }
-    }
-    if !closed {
-        if let Some(&last) = v.last() {
-            out.push(LatLng::from(last));
-        }
-    }
-    out
-}
-
-/// The point a fraction `f` of the way along the great-circle arc a→b
-/// (through the chord: close enough for drawing).
-fn lerp(a: Point, b: Point, f: f64) -> Point {
-    Point::new(
-        a.x + f * (b.x - a.x),
-        a.y + f * (b.y - a.y),
-        a.z + f * (b.z - a.z),
-    )
-    .normalize()
-}
-
-/// A cell's boundary, with points along the edges of coarse cells.
-fn cell_ring(id: CellId) -> Vec<(f64, f64)> {
-    let cell = Cell::from(id);
-    let per_edge = 1usize << 7u8.saturating_sub(id.level()).min(6);
-    let mut ring = Vec::with_capacity(4 * per_edge);
-    for k in 0..4 {
-        let (a, b) = (cell.vertex(k), cell.vertex((k + 1) % 4));
-        for s in 0..per_edge {
-            let ll = LatLng::from(lerp(a, b, s as f64 / per_edge as f64));
-            ring.push((ll.lng_degrees(), ll.lat_degrees()));
-        }
-    }
-    ring
-}
-
-/// The circle bounding a cap.
-fn cap_ring(c: Point, radius: f64) -> Vec<LatLng> {
-    let axis = if c.x.abs() < 0.6 {
-        Point::new(1.0, 0.0, 0.0)
-    } else {
-        Point::new(0.0, 1.0, 0.0)
-    };
-    let u = c.cross(&axis).normalize();
-    let v = c.cross(&u);
-    let r = radius.min(PI);
-    (0..360)
-        .map(|k| {
-            let t = (k as f64).to_radians();
-            let d = u * t.cos() + v * t.sin();
-            LatLng::from((c * r.cos() + d * r.sin()).normalize())
-        })
-        .collect()
-}
-
-/// Longitudes made continuous along the path and shifted by a multiple of
-/// 360° to lie around `centre`; a ring that winds around a pole is closed
-/// along that pole's latitude.
-fn place(mut pts: Vec<(f64, f64)>, centre: f64, ring: bool) -> Vec<(f64, f64)> {
-    if pts.is_empty() {
-        return pts;
-    }
-    // A vertex at a pole has no longitude of its own: it becomes the
-    // pole's stretch between its neighbours' longitudes.
-    if pts.len() > 1 && pts.iter().any(|p| p.1.abs() > 90.0 - 1e-9) {
-        let n = pts.len();
-        let mut out = Vec::with_capacity(n + 4);
-        for k in 0..n {
-            let p = pts[k];
-            if p.1.abs() > 90.0 - 1e-9 {
-                let prev = if k > 0 || ring {
-                    pts[(k + n - 1) % n].0
-                } else {
-                    pts[(k + 1) % n].0
-                };
-                let next = if k + 1 < n || ring {
-                    pts[(k + 1) % n].0
-                } else {
-                    prev
-                };
-                out.push((prev, p.1));
-                out.push((next, p.1));
-            } else {
-                out.push(p);
-            }
-        }
-        pts = out;
-    }
-    for k in 1..pts.len() {
-        let d = pts[k].0 - pts[k - 1].0;
-        pts[k].0 -= 360.0 * (d / 360.0).round();
-    }
-    if ring {
-        let (first, last) = (pts[0], pts[pts.len() - 1]);
-        let mut closing = first.0 - last.0;
-        closing -= 360.0 * (closing / 360.0).round();
-        let drift = last.0 + closing - first.0;
-        if drift.abs() > 180.0 {
-            // Winds around a pole (the one on the side of its mean
-            // latitude): drawn as the boundary over one turn of longitude
-            // from the seam opposite the centre, closed along the pole.
-            let mean = pts.iter().map(|p| p.1).sum::<f64>() / pts.len() as f64;
-            let pole = if mean >= 0.0 { 90.0 } else { -90.0 };
-            let lo = centre - 180.0;
-            let mut turn: Vec<(f64, f64)> = pts
-                .iter()
-                .map(|p| (lo + (p.0 - lo).rem_euclid(360.0), p.1))
-                .collect();
-            turn.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let (a, b) = (turn[0], turn[turn.len() - 1]);
-            let gap = a.0 + 360.0 - b.0;
-            let seam = if gap > 0.0 {
-                b.1 + (a.1 - b.1) * (lo + 360.0 - b.0) / gap
-            } else {
-                a.1
-            };
-            let mut out = vec![(lo, seam)];
-            out.extend(turn);
-            out.extend([(lo + 360.0, seam), (lo + 360.0, pole), (lo, pole)]);
-            return out;
-        }
-    }
-    shifted(pts, centre)
-}
-
-/// The points moved by the multiple of 360° that brings them nearest
-/// `centre`.
-fn shifted(mut pts: Vec<(f64, f64)>, centre: f64) -> Vec<(f64, f64)> {
-    let (lo, hi) = pts
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p.0), h.max(p.0)));
-    let mid = 0.5 * (lo + hi);
-    let shift = 360.0 * ((centre - mid) / 360.0).round();
-    for p in &mut pts {
-        p.0 += shift;
-    }
-    pts
 }
 
 fn feature_name(
@@ -542,6 +440,8 @@ struct Picture<'a> {
     centre: f64,
     /// The coverer's levels, when it has a range.
     levels: Option<(u8, u8)>,
+    /// Draw thick outlines a segment at a time (see [`stroke`]).
+    per_segment: bool,
 }
 
 impl Picture<'_> {
@@ -572,24 +472,7 @@ impl Picture<'_> {
         let (map_area, legend_area) = body.split_horizontally(w.saturating_sub(legend_w));
 
         // The data extent, padded, then widened to the plot's aspect ratio.
-        let mut xs = (f64::MAX, f64::MIN);
-        let mut ys = (f64::MAX, f64::MIN);
-        let mut add = |p: &(f64, f64)| {
-            xs = (xs.0.min(p.0), xs.1.max(p.0));
-            ys = (ys.0.min(p.1), ys.1.max(p.1));
-        };
-        for (_, ring) in self.polys {
-            ring.iter().for_each(&mut add);
-        }
-        for m in self.marks {
-            match m {
-                Mark::Ring { pts, .. } | Mark::Line(pts) => pts.iter().for_each(&mut add),
-                Mark::Dot(p) => add(p),
-            }
-        }
-        if xs.0 > xs.1 {
-            (xs, ys) = ((-180.0, 180.0), (-90.0, 90.0));
-        }
+        let (mut xs, mut ys) = extent(self.polys, self.marks);
         // Points and tiny regions still get a sensible window (~100 m).
         let min_span = 0.001;
         if xs.1 - xs.0 < min_span {
@@ -695,42 +578,16 @@ impl Picture<'_> {
         let hole_line = RGBColor(180, 0, 120).stroke_width(px(3.0) as u32);
         for m in self.marks {
             match m {
-                Mark::Ring { pts: whole, hole } => {
-                    let m = whole.len();
-                    let around_pole =
-                        m > 4 && whole[m - 1].1.abs() == 90.0 && whole[m - 2].1.abs() == 90.0;
-                    let parts = if around_pole {
-                        vec![whole.clone()]
+                Mark::Ring { .. } | Mark::Line(..) => {
+                    let style = if matches!(m, Mark::Ring { hole: true, .. }) {
+                        hole_line
                     } else {
-                        pieces(whole, world, xs)
+                        line
                     };
-                    for pts in parts {
-                        let n = pts.len();
-                        let polar =
-                            n > 4 && pts[n - 1].1.abs() == 90.0 && pts[n - 2].1.abs() == 90.0;
-                        let closed = if polar {
-                            // Around a pole: only the true boundary, not the
-                            // seam and the pole's latitude that close it.
-                            pts[1..n - 3].to_vec()
-                        } else {
-                            let mut closed = pts.clone();
-                            closed.push(pts[0]);
-                            closed
-                        };
-                        let closed = distinct(&chart, closed);
-                        let style = if *hole { hole_line } else { line };
-                        chart
-                            .draw_series(std::iter::once(PathElement::new(closed, style)))
-                            .map_err(err)?;
+                    for path in m.paths(world, xs) {
+                        let path = distinct(&chart, path);
+                        stroke(&mut chart, path, style, self.per_segment).map_err(err)?;
                     }
-                }
-                Mark::Line(pts) => {
-                    chart
-                        .draw_series(std::iter::once(PathElement::new(
-                            distinct(&chart, pts.clone()),
-                            line,
-                        )))
-                        .map_err(err)?;
                 }
                 Mark::Dot(p) => {
                     chart
@@ -902,50 +759,81 @@ impl Picture<'_> {
     }
 }
 
-/// A ring as drawn: whole, or on a world-wide map its parts within the
-/// one turn of longitude `xs`, moved by ±360° where they lie past it.
-fn pieces(ring: &[(f64, f64)], world: bool, xs: (f64, f64)) -> Vec<Vec<(f64, f64)>> {
-    if !world || ring.len() < 3 {
-        return if ring.is_empty() {
-            vec![]
-        } else {
-            vec![ring.to_vec()]
-        };
-    }
-    let mut out = Vec::new();
-    for shift in [-360.0, 0.0, 360.0] {
-        let moved: Vec<(f64, f64)> = ring.iter().map(|p| (p.0 + shift, p.1)).collect();
-        let part = clip_x(&clip_x(&moved, xs.0, false), xs.1, true);
-        // A part that only touches the seam has no area; as a path it
-        // would double back on itself.
-        let area: f64 = (0..part.len())
-            .map(|k| {
-                let (a, b) = (part[k], part[(k + 1) % part.len()]);
-                a.0 * b.1 - b.0 * a.1
-            })
-            .sum();
-        if part.len() >= 3 && area.abs() > 1e-9 {
-            out.push(part);
+/// The longitudes and latitudes the map must show: all outlines, and the
+/// cells except slivers along a pole. A fine cell with the pole as a
+/// vertex is, on this map, a strip along the pole's latitude a quarter
+/// turn or more wide and 1e-7° high: counted, a leaf cell at the pole
+/// (Google's covering of a rect that touches the pole has two) widened the
+/// map of a 90°-wide rect to the whole world, with a line along the top.
+/// Such slivers are still drawn, cut to the map. The whole world when
+/// there is nothing.
+fn extent(polys: &[(u8, Vec<(f64, f64)>)], marks: &[Mark]) -> ((f64, f64), (f64, f64)) {
+    let mut xs = (f64::MAX, f64::MIN);
+    let mut ys = (f64::MAX, f64::MIN);
+    let mut add = |p: &(f64, f64)| {
+        xs = (xs.0.min(p.0), xs.1.max(p.0));
+        ys = (ys.0.min(p.1), ys.1.max(p.1));
+    };
+    for (_, ring) in polys {
+        let (lo, hi) = ring
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p.1), h.max(p.1)));
+        let sliver = hi - lo < 1e-4 && (hi >= 90.0 || lo <= -90.0);
+        if !sliver {
+            ring.iter().for_each(&mut add);
         }
     }
-    out
+    for m in marks {
+        match m {
+            Mark::Ring { pts, .. } | Mark::Line(pts) => pts.iter().for_each(&mut add),
+            Mark::Dot(p) => add(p),
+        }
+    }
+    if xs.0 > xs.1 {
+        (xs, ys) = ((-180.0, 180.0), (-90.0, 90.0));
+    }
+    (xs, ys)
 }
 
-/// The part of a ring on one side of the meridian `x` (Sutherland–Hodgman).
-fn clip_x(ring: &[(f64, f64)], x: f64, keep_below: bool) -> Vec<(f64, f64)> {
-    let inside = |p: &(f64, f64)| if keep_below { p.0 <= x } else { p.0 >= x };
-    let mut out = Vec::new();
-    for k in 0..ring.len() {
-        let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
-        if inside(&a) {
-            out.push(a);
-        }
-        if inside(&a) != inside(&b) {
-            let t = (x - a.0) / (b.0 - a.0);
-            out.push((x, a.1 + t * (b.1 - a.1)));
-        }
+/// Draws a path. The SVG backend writes one polyline and the viewer joins
+/// its segments; plotters' bitmap backend turns a thick path into one
+/// polygon, whose offset lines at a sharp turn (a fjord, a coast that
+/// doubles back) meet far from the path: thin spikes shot out of
+/// northern Greenland and the Arctic islands on a world map. With
+/// `per_segment` each segment is drawn alone, with a dot of the line's
+/// width at each joint.
+fn stroke<DB: DrawingBackend>(
+    chart: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    path: Vec<(f64, f64)>,
+    style: ShapeStyle,
+    per_segment: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if !per_segment || style.stroke_width <= 1 {
+        chart.draw_series(std::iter::once(PathElement::new(path, style)))?;
+        return Ok(());
     }
-    out
+    chart.draw_series(
+        path.windows(2)
+            .map(|w| PathElement::new(vec![w[0], w[1]], style)),
+    )?;
+    let dot = ShapeStyle {
+        filled: true,
+        stroke_width: 0,
+        ..style
+    };
+    let r = (style.stroke_width / 2) as i32;
+    if path.len() > 2 {
+        chart.draw_series(
+            path[1..path.len() - 1]
+                .iter()
+                .map(|&p| Circle::new(p, r, dot)),
+        )?;
+    }
+    Ok(())
 }
 
 /// The path without points within 3 pixels of the previous one: a thick
@@ -1010,3 +898,6 @@ fn nice_length(km: f64) -> (f64, String) {
     };
     (nice, label)
 }
+
+#[cfg(test)]
+mod tests;
