@@ -111,6 +111,35 @@ fn geojson_polygon_with_a_hole() {
     );
 }
 
+/// The same city read as WKT draws the same cells and the same hole (WKT
+/// has no properties, so only the title differs).
+#[test]
+fn wkt_polygon_draws_like_the_geojson() {
+    let (from_wkt, from_geojson) = (temp("city-wkt.svg"), temp("city-geojson.svg"));
+    let args = ["--max-level", "15", "--max-cells", "200"];
+    plot(
+        &[&["data/porto-alegre-city.wkt"][..], &args].concat(),
+        &from_wkt,
+    );
+    plot(
+        &[&["data/porto-alegre-city.geojson"][..], &args].concat(),
+        &from_geojson,
+    );
+    let (a, b) = (
+        std::fs::read_to_string(&from_wkt).unwrap(),
+        std::fs::read_to_string(&from_geojson).unwrap(),
+    );
+    let polygons = |svg: &str| {
+        svg.lines()
+            .filter(|l| l.contains("<polygon"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(!polygons(&a).is_empty());
+    assert_eq!(polygons(&a), polygons(&b));
+    assert!(a.contains(">\nhole\n</text>"), "the legend names the hole");
+}
+
 #[test]
 fn bad_extension_is_a_usage_error() {
     let o = s2cells()

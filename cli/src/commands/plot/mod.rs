@@ -22,7 +22,7 @@ use clap::Args;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use s2cells::io::{GeoJsonReader, GeoRegion, GeoShape};
+use s2cells::io::{GeoRegion, GeoShape};
 use s2cells::{earth, CellId, LatLng, LatLngRect};
 
 use map::{cap_ring, cell_ring, densify, path_pieces, pieces, place, shifted};
@@ -138,19 +138,19 @@ pub fn run(args: &PlotArgs) -> CliResult {
         items.push((item, cap_outline(lat, lng, radius)));
         name = format!("--cap={spec}");
     } else {
-        let (file, reader) = regions::open(r.input.as_ref())?;
+        let (file, format, features) = regions::features(r)?;
         let options = s2cells::io::RegionOptions {
             strict_orientation: r.strict_orientation,
             planar_edges: r.planar_edges,
             lenient: r.lenient,
         };
-        for feature in GeoJsonReader::new(reader) {
+        for feature in features {
             let feature = feature.map_err(|e| CliError::Data(format!("{file}: {e}")))?;
             let Some(geometry) = &feature.geometry else {
                 continue;
             };
             let region = GeoRegion::from_geometry(feature.index, geometry, options)
-                .map_err(|e| CliError::Data(format!("{file}: {e}")))?;
+                .map_err(|e| regions::data_error(&file, format, e))?;
             for w in region.warnings() {
                 eprintln!("warning: {w}");
             }
