@@ -14,7 +14,7 @@
 #
 # The points are uniform in latitude and longitude (not in area: the
 # poles get more than their share), from Python's random with seed 42,
-# six decimals: the same file tools/bench/run-index-bench.sh writes, in
+# six decimals, in
 # $TMPDIR (default /tmp), ~290 MB. h3o-cli reads "lat lng" lines on
 # stdin, so a copy in that layout is made once beside it. Every command
 # writes its output to a file in $TMPDIR, and runs under
@@ -63,7 +63,7 @@ if [ "$with_h3o" = 1 ]; then
 fi
 
 if [ ! -s "$csv" ]; then
-  # Same generator as run-index-bench.sh, so either script reuses the file.
+  # Generated once and reused by later runs.
   python3 - "$n" "$csv" <<'PY'
 import random, sys
 n, path = int(sys.argv[1]), sys.argv[2]
