@@ -529,4 +529,130 @@ impl Cap {
             self.radius2 = padded;
         }
     }
+
+    /// Whether `p` (unit length) lies strictly inside the cap, off its
+    /// boundary; the full cap contains every point in its interior
+    /// (Google's `InteriorContains(const S2Point&)`).
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let p = Point::new(0.0, 0.0, 1.0);
+    /// assert!(!Cap::from_point(p).interior_contains_point(&p));
+    /// assert!(Cap::from_center_angle(p, 0.1).interior_contains_point(&p));
+    /// ```
+    #[must_use]
+    pub fn interior_contains_point(&self, p: &Point) -> bool {
+        self.is_full() || self.distance2(p) < self.radius2
+    }
+
+    /// The centroid of the cap on the sphere times its area (Google's
+    /// `GetCentroid`): on the axis, at the mean of the heights the cap
+    /// spans (slices between parallel planes have equal areas). Not unit
+    /// length, and summable over disjoint regions; zero for the empty cap.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_height(Point::new(0.0, 0.0, 1.0), 1.0)?.centroid();
+    /// assert_eq!(c, Point::new(0.0, 0.0, std::f64::consts::PI)); // 0.5 · 2π
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn centroid(&self) -> Point {
+        if self.is_empty() {
+            return Point::new(0.0, 0.0, 0.0);
+        }
+        let r = 1.0 - 0.5 * self.height();
+        self.center * (r * self.area())
+    }
+
+    /// The smallest cap containing both caps (Google's `S2Cap::Union`): the
+    /// center moves toward the other cap, unlike
+    /// [`add_cap`](Self::add_cap), which keeps it. A cap containing the
+    /// other is returned as it is. Like Google's, the result is not padded:
+    /// where it touches a cap's far side, rounding can leave that cap a few
+    /// ulps outside by [`contains`](Self::contains); grow it by a hair with
+    /// [`expanded`](Self::expanded) when containment must hold exactly.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let a = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.1);
+    /// let b = Cap::from_center_angle(Point::new(0.0, 1.0, 0.0), 0.1);
+    /// let u = a.union(&b);
+    /// let safe = u.expanded(1e-15)?;
+    /// assert!(safe.contains(&a) && safe.contains(&b));
+    /// assert!((u.radius() - (std::f64::consts::FRAC_PI_4 + 0.1)).abs() < 1e-14);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        if self.radius2 < other.radius2 {
+            return other.union(self);
+        }
+        if self.is_full() || other.is_empty() {
+            return *self;
+        }
+        // In angles, as Google does (its chord-angle version is a TODO).
+        let this_radius = self.radius();
+        let other_radius = other.radius();
+        let distance = self.center.angle(&other.center);
+        if this_radius >= distance + other_radius {
+            return *self;
+        }
+        let result_radius = 0.5 * (distance + this_radius + other_radius);
+        let result_center = point_on_line(
+            &self.center,
+            &other.center,
+            0.5 * (distance - this_radius + other_radius),
+        );
+        Self::from_center_angle(result_center, result_radius)
+    }
+
+    /// Whether the two caps agree within `max_error` (Google's
+    /// `ApproxEquals`, default 1e-14): centers within `max_error` radians
+    /// and squared chord radii within `max_error`; an empty cap matches a
+    /// nearly empty one (radius² ≤ `max_error`), a full cap one of at
+    /// least a hemisphere less `max_error`.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let a = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.5);
+    /// let b = Cap::from_center_angle(Point::new(1.0, 1e-16, 0.0), 0.5 + 1e-16);
+    /// assert!(a.approx_eq(&b, 1e-14));
+    /// assert!(Cap::empty().approx_eq(&Cap::from_point(Point::new(0.0, 0.0, 1.0)), 1e-14));
+    /// ```
+    #[must_use]
+    pub fn approx_eq(&self, other: &Self, max_error: f64) -> bool {
+        let r2 = self.radius2;
+        let other_r2 = other.radius2;
+        (self.center.angle(&other.center) <= max_error && (r2 - other_r2).abs() <= max_error)
+            || (self.is_empty() && other_r2 <= max_error)
+            || (other.is_empty() && r2 <= max_error)
+            || (self.is_full() && other_r2 >= 2.0 - max_error)
+            || (other.is_full() && r2 >= 2.0 - max_error)
+    }
+
+    /// Whether the cap is well formed (Google's `is_valid`): a unit-length
+    /// center (within 5·2⁻⁵² in squared length) and a squared radius of at
+    /// most 4. Every constructor of this type makes valid caps from valid
+    /// centers; the checked ones refuse the others.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// assert!(Cap::full().is_valid());
+    /// assert!(!Cap::from_point(Point::new(2.0, 0.0, 0.0)).is_valid());
+    /// ```
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        (self.center.norm2() - 1.0).abs() <= 5.0 * f64::EPSILON && self.radius2 <= 4.0
+    }
+}
+
+/// The point at angle `ax` from `a` along the great circle toward `b`
+/// (Google's `S2::GetPointOnLine`): the tangent at `a` comes from a robust
+/// cross product, so `a == b` or antipodal still gives a direction.
+fn point_on_line(a: &Point, b: &Point, ax: f64) -> Point {
+    let dir = super::robust_cross::robust_cross_prod(a, b)
+        .cross(a)
+        .normalize();
+    (*a * ax.cos() + dir * ax.sin()).normalize()
 }
