@@ -19,10 +19,28 @@ use crate::Error;
 /// assert!(cap.contains_point(&center));
 /// assert!(!cap.contains_point(&LatLng::from_degrees(-30.5, -51.15).to_point()));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Cap {
     center: Point,
     radius2: f64,
+}
+
+/// Equal as point sets, as Google's `S2Cap::operator==`: the same center
+/// and radius, or both empty, or both full (whatever their centers).
+///
+/// ```
+/// use s2cells::{Cap, Point};
+/// let p = Point::new(0.0, 0.0, 1.0);
+/// assert_eq!(Cap::from_center_angle(p, -1.0), Cap::empty());
+/// assert_eq!(Cap::from_center_angle(p, 4.0), Cap::full());
+/// assert_ne!(Cap::from_point(p), Cap::from_point(-p));
+/// ```
+impl PartialEq for Cap {
+    fn eq(&self, other: &Self) -> bool {
+        (self.center == other.center && self.radius2 == other.radius2)
+            || (self.is_empty() && other.is_empty())
+            || (self.is_full() && other.is_full())
+    }
 }
 
 /// The squared chord length of an angle, as Google's `S1ChordAngle(S1Angle)`.

@@ -738,4 +738,22 @@ impl LatLngRect {
     pub fn approx_eq(&self, other: &Self, max_error: f64) -> bool {
         self.lat.approx_eq(&other.lat, max_error) && self.lng.approx_eq(&other.lng, max_error)
     }
+
+    /// [`approx_eq`](Self::approx_eq) with separate tolerances, in radians,
+    /// for latitude (`max_error.lat()`) and longitude (`max_error.lng()`)
+    /// (Google's `ApproxEquals(other, S2LatLng)`).
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let a = LatLngRect::from_radians(0.1, 0.2, 0.3, 0.4)?;
+    /// let b = LatLngRect::from_radians(0.1, 0.2, 0.3, 0.4 + 1e-9)?;
+    /// assert!(a.approx_eq_latlng(&b, LatLng::from_radians(0.0, 1e-8)));
+    /// assert!(!a.approx_eq_latlng(&b, LatLng::from_radians(1e-8, 0.0)));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn approx_eq_latlng(&self, other: &Self, max_error: LatLng) -> bool {
+        self.lat.approx_eq(&other.lat, max_error.lat())
+            && self.lng.approx_eq(&other.lng, max_error.lng())
+    }
 }

@@ -11,13 +11,18 @@
 //   op "rect": one rectangle r, with
 //     area, centroid (GetCentroid), polar_closure,
 //     lls (lat/lngs) with contains, interior_contains (S2LatLng overloads)
-//     and distance (GetDistance(S2LatLng), radians);
+//     and distance (GetDistance(S2LatLng), radians; null for the empty
+//     rectangle), contains_point / interior_contains_point (the S2Point
+//     overloads on each lat/lng's ToPoint());
+//     center (GetCenter), size (GetSize), vertices (GetVertex 0..3),
+//     cap_bound (GetCapBound);
 //     expanded_by_distance [{d, out}] (ExpandedByDistance(S1Angle));
 //     expanded [{lat, lng, out}] (Expanded(S2LatLng margin)).
 //   op "rect_pair": rectangles a, b, with union, intersection (rects),
 //     contains, interior_contains, intersects, interior_intersects (a op b),
 //     approx_eq (ApproxEquals, default 1e-15), approx_eq_1e9 (tolerance
-//     1e-9), hausdorff_ab, hausdorff_ba (GetDirectedHausdorffDistance),
+//     1e-9), approx_eq_lat9 (ApproxEquals with S2LatLng(1e-9, 1e-15)),
+//     eq (operator==), hausdorff_ab, hausdorff_ba (GetDirectedHausdorffDistance),
 //     hausdorff (GetHausdorffDistance) and, when both are non-empty,
 //     distance (GetDistance(S2LatLngRect)).
 //   op "rect_cell": rectangle r, cells (ids) and intersects
@@ -26,11 +31,15 @@
 //     boundary_intersects (BoundaryIntersects(v0, v1)).
 //   op "rect_add": start rectangle r, lat/lngs lls, and after (the
 //     rectangle after each AddPoint(S2LatLng), in turn); pair (the
-//     FromPointPair of the first two lat/lngs).
+//     FromPointPair of the first two lat/lngs); size and center_size
+//     (FromCenterSize(third lat/lng, size)).
 //   op "cap": cap c with centroid (GetCentroid), area, points with
-//     contains and interior_contains.
+//     contains and interior_contains, complement, expanded (Expanded by
+//     1e-9 and 0.3 radians), rect_bound (GetRectBound), valid_scaled
+//     [[s, is_valid]] (is_valid of the cap with its center times s).
 //   op "cap_pair": caps a, b with union (S2Cap::Union), approx_eq
-//     (ApproxEquals, default 1e-14), approx_eq_1e9.
+//     (ApproxEquals, default 1e-14), approx_eq_1e9, eq (operator==),
+//     contains, intersects, interior_intersects (a op b).
 //
 // Floats are printed with "%.17g" (round-trips every finite double; -0.0
 // prints as "-0"); ids as plain JSON integers. An infinite value
@@ -41,6 +50,7 @@
 // std::*_distribution (their algorithms are implementation-defined).
 
 #include <algorithm>
+#include <cfloat>
 #include <cinttypes>
 #include <cmath>
 #include <cstdint>
@@ -196,7 +206,7 @@ S2Point RandPoint() {
 S2Cap RandCap(std::string* kind) {
   int k = static_cast<int>(Below(100));
   S2Point c = Chance(10) ? S2LatLng::FromRadians(RandLat(), RandLng()).ToPoint() : RandPoint();
-  if (k < 5) { *kind = "empty"; return S2Cap::Empty(); }
+  if (k < 5) { *kind = "empty"; return Chance(50) ? S2Cap::Empty() : S2Cap(c, S1Angle::Radians(-1)); }
   if (k < 9) { *kind = "full"; return S2Cap::Full(); }
   if (k < 15) { *kind = "point"; return S2Cap::FromPoint(c); }
   if (k < 30) { *kind = "tiny"; return S2Cap(c, S1Angle::Radians(std::ldexp(U01(), -IRange(15, 45)))); }
@@ -224,12 +234,14 @@ void RectLine(Out& out) {
   S2LatLngRect r = RandRect(&kind);
   std::vector<S2LatLng> lls;
   for (int i = 0; i < 6; ++i) lls.push_back(NearLL(r));
-  std::string lla = "[", ca = "[", ica = "[", da = "[";
+  std::string lla = "[", ca = "[", ica = "[", da = "[", cpa = "[", icpa = "[";
   for (size_t i = 0; i < lls.size(); ++i) {
-    if (i) { lla += ','; ca += ','; ica += ','; da += ','; }
+    if (i) { lla += ','; ca += ','; ica += ','; da += ','; cpa += ','; icpa += ','; }
     lla += LL(lls[i]);
     ca += r.Contains(lls[i]) ? "true" : "false";
     ica += r.InteriorContains(lls[i]) ? "true" : "false";
+    cpa += r.Contains(lls[i].ToPoint()) ? "true" : "false";
+    icpa += r.InteriorContains(lls[i].ToPoint()) ? "true" : "false";
     da += r.is_empty() ? "null" : Dbl(r.GetDistance(lls[i]).radians());
   }
   std::string ebd = "[";
@@ -259,6 +271,13 @@ void RectLine(Out& out) {
               .Raw("contains", ca + "]")
               .Raw("interior_contains", ica + "]")
               .Raw("distance", da + "]")
+              .Raw("contains_point", cpa + "]")
+              .Raw("interior_contains_point", icpa + "]")
+              .Raw("center", LL(r.GetCenter()))
+              .Raw("size", LL(r.GetSize()))
+              .Raw("vertices", "[" + LL(r.GetVertex(0)) + "," + LL(r.GetVertex(1)) + "," +
+                                   LL(r.GetVertex(2)) + "," + LL(r.GetVertex(3)) + "]")
+              .Raw("cap_bound", CapJson(r.GetCapBound()))
               .Raw("expanded_by_distance", ebd)
               .Raw("expanded", ex));
 }
@@ -295,6 +314,8 @@ void RectPairLine(Out& out) {
       .B("interior_intersects", a.InteriorIntersects(b))
       .B("approx_eq", a.ApproxEquals(b))
       .B("approx_eq_1e9", a.ApproxEquals(b, S1Angle::Radians(1e-9)))
+      .B("approx_eq_lat9", a.ApproxEquals(b, S2LatLng::FromRadians(1e-9, 1e-15)))
+      .B("eq", a == b)
       .D("hausdorff_ab", a.GetDirectedHausdorffDistance(b).radians())
       .D("hausdorff_ba", b.GetDirectedHausdorffDistance(a).radians())
       .D("hausdorff", a.GetHausdorffDistance(b).radians());
@@ -343,6 +364,7 @@ void RectAddLine(Out& out) {
   std::vector<S2LatLng> lls;
   for (int i = 0; i < 6; ++i) lls.push_back(Chance(50) ? NearLL(r) : S2LatLng::FromRadians(RandLat(), RandLng()));
   std::string la = "[", aa = "[";
+  S2LatLng size = S2LatLng::FromRadians(RandSpan(4), RandSpan(7));
   S2LatLngRect start = r;
   for (size_t i = 0; i < lls.size(); ++i) {
     r.AddPoint(lls[i]);
@@ -356,12 +378,21 @@ void RectAddLine(Out& out) {
               .Raw("r", RectJson(start))
               .Raw("lls", la + "]")
               .Raw("after", aa + "]")
-              .Raw("pair", RectJson(S2LatLngRect::FromPointPair(lls[0], lls[1]))));
+              .Raw("pair", RectJson(S2LatLngRect::FromPointPair(lls[0], lls[1])))
+              .Raw("size", LL(size))
+              .Raw("center_size", RectJson(S2LatLngRect::FromCenterSize(lls[2], size))));
 }
 
 void CapLine(Out& out) {
   std::string kind;
   S2Cap c = RandCap(&kind);
+  std::string valid = "[";
+  for (int j = 0; j < 8; ++j) {
+    // The center scaled off unit length by j ulps of 1, then by 1e-15·j.
+    double s = j < 4 ? 1 + j * DBL_EPSILON : 1 - (j - 3) * 1e-15;
+    if (j) valid += ',';
+    valid += "[" + Dbl(s) + "," + (S2Cap(c.center() * s, c.radius()).is_valid() ? "true" : "false") + "]";
+  }
   std::string pa = "[", ca = "[", ica = "[";
   for (int i = 0; i < 8; ++i) {
     S2Point p = NearPoint(c);
@@ -378,7 +409,12 @@ void CapLine(Out& out) {
               .Raw("centroid", P(c.GetCentroid()))
               .Raw("points", pa + "]")
               .Raw("contains", ca + "]")
-              .Raw("interior_contains", ica + "]"));
+              .Raw("interior_contains", ica + "]")
+              .Raw("complement", CapJson(c.Complement()))
+              .Raw("expanded", "[" + CapJson(c.Expanded(S1Angle::Radians(1e-9))) + "," +
+                                   CapJson(c.Expanded(S1Angle::Radians(0.3))) + "]")
+              .Raw("rect_bound", RectJson(c.GetRectBound()))
+              .Raw("valid_scaled", valid + "]"));
 }
 
 void CapPairLine(Out& out) {
@@ -418,18 +454,22 @@ void CapPairLine(Out& out) {
               .Raw("b", CapJson(b))
               .Raw("union", CapJson(a.Union(b)))
               .B("approx_eq", a.ApproxEquals(b))
-              .B("approx_eq_1e9", a.ApproxEquals(b, S1Angle::Radians(1e-9))));
+              .B("approx_eq_1e9", a.ApproxEquals(b, S1Angle::Radians(1e-9)))
+              .B("eq", a == b)
+              .B("contains", a.Contains(b))
+              .B("intersects", a.Intersects(b))
+              .B("interior_intersects", a.InteriorIntersects(b)));
 }
 
 void WriteAll(const std::string& dir) {
   Out out(dir + "/rect_cap.jsonl");
-  for (int i = 0; i < 200; ++i) RectLine(out);
-  for (int i = 0; i < 400; ++i) RectPairLine(out);
-  for (int i = 0; i < 200; ++i) RectCellLine(out);
-  for (int i = 0; i < 80; ++i) RectEdgeLine(out);
+  for (int i = 0; i < 150; ++i) RectLine(out);
+  for (int i = 0; i < 330; ++i) RectPairLine(out);
+  for (int i = 0; i < 150; ++i) RectCellLine(out);
+  for (int i = 0; i < 70; ++i) RectEdgeLine(out);
   for (int i = 0; i < 60; ++i) RectAddLine(out);
   for (int i = 0; i < 100; ++i) CapLine(out);
-  for (int i = 0; i < 340; ++i) CapPairLine(out);
+  for (int i = 0; i < 300; ++i) CapPairLine(out);
 }
 
 }  // namespace
