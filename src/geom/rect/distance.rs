@@ -70,8 +70,10 @@ impl LatLngRect {
     /// The smallest rectangle holding every point within `radians` of this
     /// one, measured on the sphere; a negative distance shrinks it to the
     /// largest rectangle whose points are all that far inside (Google's
-    /// `ExpandedByDistance`). Full and empty rectangles stay as they are;
-    /// reaching a pole makes the longitude range full.
+    /// `ExpandedByDistance`). Full and empty rectangles stay as they are
+    /// (Google 0.14 returns a non-empty rectangle for the empty one grown
+    /// by a distance ≥ 0, a bug this does not copy); reaching a pole makes
+    /// the longitude range full.
     ///
     /// # Errors
     ///
@@ -95,6 +97,12 @@ impl LatLngRect {
                 lng_hi: self.lng.hi,
                 reason: "the expansion distance is NaN",
             });
+        }
+        if self.is_empty() {
+            // Google 0.14 grows the "corners" of the empty rectangle here
+            // (it returns [0, 1] × {π} for a distance of 0), against its
+            // own header's promise that the empty rectangle stays empty.
+            return Ok(Self::empty());
         }
         if radians >= 0.0 {
             // The union of the rectangle with the caps around its corners
