@@ -41,6 +41,13 @@ fn cap_json(c: &Cap) -> [f64; 4] {
     [p.x, p.y, p.z, c.radius2()]
 }
 
+fn unhex(r: &Rec, key: &str) -> Vec<u8> {
+    let h = r.str(key);
+    (0..h.len() / 2)
+        .map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect()
+}
+
 fn pt(v: &[f64]) -> Point {
     Point::new(v[0], v[1], v[2])
 }
@@ -88,6 +95,12 @@ fn check_rect(r: &Rec, c: &mut Checker) {
         &r.f64s("cap_bound"),
         &cap_json(&rect.cap_bound()),
     );
+    let encoded = unhex(r, "encoded");
+    c.eq("encode", encoded.clone(), rect.encode().to_vec());
+    match LatLngRect::decode(&encoded) {
+        Ok(back) => c.f64s("decode(encode)", &rect_json(&rect), &rect_json(&back)),
+        Err(e) => c.fail("decode(encode)", format!("error {e}")),
+    }
     let lls = r.f64s2("lls");
     let contains = bools(r, "contains");
     let interior = bools(r, "interior_contains");
@@ -319,6 +332,12 @@ fn check_cap(r: &Rec, c: &mut Checker) {
         &r.f64s("rect_bound"),
         &rect_json(&cap.rect_bound()),
     );
+    let encoded = unhex(r, "encoded");
+    c.eq("encode", encoded.clone(), cap.encode().to_vec());
+    match Cap::decode(&encoded) {
+        Ok(back) => c.f64s("decode(encode)", &cap_json(&cap), &cap_json(&back)),
+        Err(e) => c.fail("decode(encode)", format!("error {e}")),
+    }
     let Value::Array(vs) = r.get("valid_scaled") else {
         panic!("valid_scaled is not an array")
     };
@@ -354,9 +373,24 @@ fn check_cap_pair(r: &Rec, c: &mut Checker) {
     );
 }
 
+fn check_rect_decode(r: &Rec, c: &mut Checker) {
+    let bytes = unhex(r, "bytes");
+    c.input(format!("bytes={}", r.str("bytes")));
+    match (LatLngRect::decode(&bytes), r.bool("ok")) {
+        (Ok(got), true) => c.f64s("rect", &r.f64s("rect"), &rect_json(&got)),
+        (Ok(got), false) => c.fail("ok", format!("Google refuses, got {:?}", rect_json(&got))),
+        (Err(e), true) => c.fail("ok", format!("Google decodes, got error {e}")),
+        (Err(e), false) => c.eq(
+            "error kind",
+            true,
+            matches!(e, s2cells::Error::InvalidEncoding { .. }),
+        ),
+    }
+}
+
 #[test]
 fn rect_cap_match_google() {
-    let mut counts = [0usize; 7];
+    let mut counts = [0usize; 8];
     let c = each_line("rect_cap.jsonl", |r, c| {
         let (k, f): (usize, fn(&Rec, &mut Checker)) = match r.str("op") {
             "rect" => (0, check_rect),
@@ -366,12 +400,15 @@ fn rect_cap_match_google() {
             "rect_add" => (4, check_rect_add),
             "cap" => (5, check_cap),
             "cap_pair" => (6, check_cap_pair),
+            "rect_decode" => (7, check_rect_decode),
             op => panic!("unknown op {op:?}"),
         };
         counts[k] += 1;
         f(r, c);
     });
-    eprintln!("rect, rect_pair, rect_cell, rect_edge, rect_add, cap, cap_pair: {counts:?}");
+    eprintln!(
+        "rect, rect_pair, rect_cell, rect_edge, rect_add, cap, cap_pair, rect_decode: {counts:?}"
+    );
     assert!(
         counts.iter().all(|&n| n >= 50),
         "too few vectors of a kind: {counts:?}"
@@ -514,6 +551,14 @@ proptest! {
 fn bad_input() {
     let r = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0).unwrap();
     assert!(r.expanded_by_distance(f64::NAN).is_err());
+    assert_eq!(
+        Cap::decode(&[0u8; 31]).unwrap_err().to_string(),
+        "invalid Cap encoding (31 bytes): expected 32 bytes: four doubles"
+    );
+    let mut nan_radius = Cap::full().encode();
+    nan_radius[24..].copy_from_slice(&f64::NAN.to_le_bytes());
+    assert!(Cap::decode(&nan_radius).is_err());
+    assert!(LatLngRect::decode(&[1u8; 34]).is_err());
     for d in [0.0, 0.1, 5.0, -0.1] {
         assert!(LatLngRect::empty()
             .expanded_by_distance(d)

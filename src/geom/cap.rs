@@ -649,6 +649,71 @@ impl Cap {
             || (other.is_full() && r2 >= 2.0 - max_error)
     }
 
+    /// Google's encoding (`S2Cap::Encode`): the center's x, y, z and the
+    /// squared chord radius as little-endian doubles, 32 bytes.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_angle(Point::new(0.0, 0.0, 1.0), 0.25);
+    /// assert_eq!(Cap::decode(&c.encode())?, c);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn encode(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        let v = [self.center.x, self.center.y, self.center.z, self.radius2];
+        for (k, x) in v.iter().enumerate() {
+            out[8 * k..8 * k + 8].copy_from_slice(&x.to_le_bytes());
+        }
+        out
+    }
+
+    /// The cap of one [`encode`](Self::encode)d value, as Google's
+    /// `S2Cap::Decode` reads it (a squared radius above 4 is read as 4).
+    /// Google's release build accepts any numbers; this refuses a center
+    /// that is not unit length (to 1e-14 in squared length, as
+    /// [`try_from_center_angle`](Self::try_from_center_angle)) or a NaN
+    /// radius, and a slice longer than one encoding.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEncoding`] for a length other than 32 or numbers
+    /// that do not make a cap.
+    ///
+    /// ```
+    /// use s2cells::Cap;
+    /// assert!(Cap::decode(&Cap::empty().encode())?.is_empty());
+    /// assert!(Cap::decode(&[0u8; 32]).is_err()); // a zero center
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
+        let bad = |reason| Error::InvalidEncoding {
+            what: "Cap",
+            len: bytes.len(),
+            reason,
+        };
+        if bytes.len() != 32 {
+            return Err(bad("expected 32 bytes: four doubles"));
+        }
+        let mut v = [0.0f64; 4];
+        for (k, x) in v.iter_mut().enumerate() {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&bytes[8 * k..8 * k + 8]);
+            *x = f64::from_le_bytes(b);
+        }
+        let center = Point::new(v[0], v[1], v[2]);
+        if check_center(&center).is_err() {
+            return Err(bad("the center is not a unit-length point"));
+        }
+        if v[3].is_nan() {
+            return Err(bad("the squared radius is NaN"));
+        }
+        Ok(Self {
+            center,
+            radius2: v[3].min(4.0),
+        })
+    }
+
     /// Whether the cap is well formed (Google's `is_valid`): a unit-length
     /// center (within 5·2⁻⁵² in squared length) and a squared radius of at
     /// most 4. Every constructor of this type makes valid caps from valid

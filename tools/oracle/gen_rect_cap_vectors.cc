@@ -15,7 +15,7 @@
 //     rectangle), contains_point / interior_contains_point (the S2Point
 //     overloads on each lat/lng's ToPoint());
 //     center (GetCenter), size (GetSize), vertices (GetVertex 0..3),
-//     cap_bound (GetCapBound);
+//     cap_bound (GetCapBound); encoded (hex of Encode());
 //     expanded_by_distance [{d, out}] (ExpandedByDistance(S1Angle));
 //     expanded [{lat, lng, out}] (Expanded(S2LatLng margin)).
 //   op "rect_pair": rectangles a, b, with union, intersection (rects),
@@ -35,8 +35,11 @@
 //     (FromCenterSize(third lat/lng, size)).
 //   op "cap": cap c with centroid (GetCentroid), area, points with
 //     contains and interior_contains, complement, expanded (Expanded by
-//     1e-9 and 0.3 radians), rect_bound (GetRectBound), valid_scaled
+//     1e-9 and 0.3 radians), rect_bound (GetRectBound), encoded (hex of
+//     Encode()), valid_scaled
 //     [[s, is_valid]] (is_valid of the cap with its center times s).
+//   op "rect_decode": bytes (hex) given to S2LatLngRect::Decode, ok (its
+//     answer) and, when ok, rect (the decoded rectangle).
 //   op "cap_pair": caps a, b with union (S2Cap::Union), approx_eq
 //     (ApproxEquals, default 1e-14), approx_eq_1e9, eq (operator==),
 //     contains, intersects, interior_intersects (a op b).
@@ -71,6 +74,7 @@
 #include "s2/s2latlng.h"
 #include "s2/s2latlng_rect.h"
 #include "s2/s2point.h"
+#include "s2/util/coding/coder.h"
 
 namespace {
 
@@ -83,6 +87,24 @@ constexpr char kProgram[] = "gen_rect_cap_vectors";
 
 std::string P(const S2Point& p) { return DblList({p.x(), p.y(), p.z()}); }
 std::string LL(const S2LatLng& ll) { return DblList({ll.lat().radians(), ll.lng().radians()}); }
+
+std::string Hex(const void* p, size_t n) {
+  static const char d[] = "0123456789abcdef";
+  std::string s = "\"";
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<const unsigned char*>(p)[i];
+    s += d[c >> 4];
+    s += d[c & 15];
+  }
+  return s + "\"";
+}
+
+template <class T>
+std::string Encoded(const T& v) {
+  Encoder e;
+  v.Encode(&e);
+  return Hex(e.base(), e.length());
+}
 
 // ------------------------------------------------------------ random input
 double Sym(double m) { return (2 * U01() - 1) * m; }
@@ -278,6 +300,7 @@ void RectLine(Out& out) {
               .Raw("vertices", "[" + LL(r.GetVertex(0)) + "," + LL(r.GetVertex(1)) + "," +
                                    LL(r.GetVertex(2)) + "," + LL(r.GetVertex(3)) + "]")
               .Raw("cap_bound", CapJson(r.GetCapBound()))
+              .Raw("encoded", Encoded(r))
               .Raw("expanded_by_distance", ebd)
               .Raw("expanded", ex));
 }
@@ -414,6 +437,7 @@ void CapLine(Out& out) {
               .Raw("expanded", "[" + CapJson(c.Expanded(S1Angle::Radians(1e-9))) + "," +
                                    CapJson(c.Expanded(S1Angle::Radians(0.3))) + "]")
               .Raw("rect_bound", RectJson(c.GetRectBound()))
+              .Raw("encoded", Encoded(c))
               .Raw("valid_scaled", valid + "]"));
 }
 
@@ -461,15 +485,45 @@ void CapPairLine(Out& out) {
               .B("interior_intersects", a.InteriorIntersects(b)));
 }
 
+// Bytes for S2LatLngRect::Decode: a version byte (0..3) and four doubles,
+// valid or not (out of range, -π with another bound, NaN, infinite, a
+// non-empty latitude with an empty longitude range).
+void RectDecodeLine(Out& out) {
+  std::string kind;
+  S2LatLngRect r = RandRect(&kind);
+  double v[4] = {r.lat().lo(), r.lat().hi(), r.lng().lo(), r.lng().hi()};
+  int k = static_cast<int>(Below(4));
+  switch (Below(10)) {
+    case 0: v[k] = std::nan(""); kind = "nan"; break;
+    case 1: v[k] = (Chance(50) ? 1 : -1) * HUGE_VAL; kind = "inf"; break;
+    case 2: v[k] = k < 2 ? std::nextafter(M_PI_2, 4.0) : std::nextafter(M_PI, 4.0); kind = "beyond"; break;
+    case 3: v[2 + Below(2)] = -M_PI; kind = "minus_pi"; break;
+    case 4: v[2] = M_PI; v[3] = -M_PI; kind = "empty_lng"; break;
+    case 5: std::swap(v[0], v[1]); kind = "swapped_lat"; break;
+    default: break;
+  }
+  unsigned char buf[33];
+  buf[0] = static_cast<unsigned char>(Chance(80) ? 1 : Below(4));
+  for (int i = 0; i < 4; ++i) std::memcpy(buf + 1 + 8 * i, &v[i], 8);  // little-endian x86
+  Decoder d(buf, sizeof buf);
+  S2LatLngRect got;
+  bool ok = got.Decode(&d);
+  Line l;
+  l.S("op", "rect_decode").S("case", kind).Raw("bytes", Hex(buf, sizeof buf)).B("ok", ok);
+  if (ok) l.Raw("rect", RectJson(got));
+  out.Put(l);
+}
+
 void WriteAll(const std::string& dir) {
   Out out(dir + "/rect_cap.jsonl");
   for (int i = 0; i < 150; ++i) RectLine(out);
-  for (int i = 0; i < 330; ++i) RectPairLine(out);
+  for (int i = 0; i < 300; ++i) RectPairLine(out);
   for (int i = 0; i < 150; ++i) RectCellLine(out);
   for (int i = 0; i < 70; ++i) RectEdgeLine(out);
   for (int i = 0; i < 60; ++i) RectAddLine(out);
   for (int i = 0; i < 100; ++i) CapLine(out);
-  for (int i = 0; i < 300; ++i) CapPairLine(out);
+  for (int i = 0; i < 270; ++i) CapPairLine(out);
+  for (int i = 0; i < 150; ++i) RectDecodeLine(out);
 }
 
 }  // namespace
