@@ -230,6 +230,17 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
+    /// Bytes that are not one Google encoding of a value
+    /// (`LatLngRect::decode`, `Cap::decode`): the wrong length, an unknown
+    /// version, or a value that is not valid.
+    InvalidEncoding {
+        /// What was being decoded: `"LatLngRect"`, `"Cap"`.
+        what: &'static str,
+        /// How many bytes were given.
+        len: usize,
+        /// What was wrong.
+        reason: &'static str,
+    },
 }
 
 /// Why a loop, polygon or polyline is invalid. Each reason has Google's
@@ -538,6 +549,9 @@ impl fmt::Display for Error {
                 column,
                 reason,
             } => write!(f, "invalid WKT at line {line}, column {column}: {reason}"),
+            Self::InvalidEncoding { what, len, reason } => {
+                write!(f, "invalid {what} encoding ({len} bytes): {reason}")
+            }
         }
     }
 }

@@ -19,10 +19,28 @@ use crate::Error;
 /// assert!(cap.contains_point(&center));
 /// assert!(!cap.contains_point(&LatLng::from_degrees(-30.5, -51.15).to_point()));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Cap {
     center: Point,
     radius2: f64,
+}
+
+/// Equal as point sets, as Google's `S2Cap::operator==`: the same center
+/// and radius, or both empty, or both full (whatever their centers).
+///
+/// ```
+/// use s2cells::{Cap, Point};
+/// let p = Point::new(0.0, 0.0, 1.0);
+/// assert_eq!(Cap::from_center_angle(p, -1.0), Cap::empty());
+/// assert_eq!(Cap::from_center_angle(p, 4.0), Cap::full());
+/// assert_ne!(Cap::from_point(p), Cap::from_point(-p));
+/// ```
+impl PartialEq for Cap {
+    fn eq(&self, other: &Self) -> bool {
+        (self.center == other.center && self.radius2 == other.radius2)
+            || (self.is_empty() && other.is_empty())
+            || (self.is_full() && other.is_full())
+    }
 }
 
 /// The squared chord length of an angle, as Google's `S1ChordAngle(S1Angle)`.
@@ -529,4 +547,195 @@ impl Cap {
             self.radius2 = padded;
         }
     }
+
+    /// Whether `p` (unit length) lies strictly inside the cap, off its
+    /// boundary; the full cap contains every point in its interior
+    /// (Google's `InteriorContains(const S2Point&)`).
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let p = Point::new(0.0, 0.0, 1.0);
+    /// assert!(!Cap::from_point(p).interior_contains_point(&p));
+    /// assert!(Cap::from_center_angle(p, 0.1).interior_contains_point(&p));
+    /// ```
+    #[must_use]
+    pub fn interior_contains_point(&self, p: &Point) -> bool {
+        self.is_full() || self.distance2(p) < self.radius2
+    }
+
+    /// The centroid of the cap on the sphere times its area (Google's
+    /// `GetCentroid`): on the axis, at the mean of the heights the cap
+    /// spans (slices between parallel planes have equal areas). Not unit
+    /// length, and summable over disjoint regions; zero for the empty cap.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_height(Point::new(0.0, 0.0, 1.0), 1.0)?.centroid();
+    /// assert_eq!(c, Point::new(0.0, 0.0, std::f64::consts::PI)); // 0.5 · 2π
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn centroid(&self) -> Point {
+        if self.is_empty() {
+            return Point::new(0.0, 0.0, 0.0);
+        }
+        let r = 1.0 - 0.5 * self.height();
+        self.center * (r * self.area())
+    }
+
+    /// The smallest cap containing both caps (Google's `S2Cap::Union`): the
+    /// center moves toward the other cap, unlike
+    /// [`add_cap`](Self::add_cap), which keeps it. A cap containing the
+    /// other is returned as it is. Like Google's, the result is not padded:
+    /// where it touches a cap's far side, rounding can leave that cap a few
+    /// ulps outside by [`contains`](Self::contains); grow it by a hair with
+    /// [`expanded`](Self::expanded) when containment must hold exactly.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let a = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.1);
+    /// let b = Cap::from_center_angle(Point::new(0.0, 1.0, 0.0), 0.1);
+    /// let u = a.union(&b);
+    /// let safe = u.expanded(1e-15)?;
+    /// assert!(safe.contains(&a) && safe.contains(&b));
+    /// assert!((u.radius() - (std::f64::consts::FRAC_PI_4 + 0.1)).abs() < 1e-14);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        if self.radius2 < other.radius2 {
+            return other.union(self);
+        }
+        if self.is_full() || other.is_empty() {
+            return *self;
+        }
+        // In angles, as Google does (its chord-angle version is a TODO).
+        let this_radius = self.radius();
+        let other_radius = other.radius();
+        let distance = self.center.angle(&other.center);
+        if this_radius >= distance + other_radius {
+            return *self;
+        }
+        let result_radius = 0.5 * (distance + this_radius + other_radius);
+        let result_center = point_on_line(
+            &self.center,
+            &other.center,
+            0.5 * (distance - this_radius + other_radius),
+        );
+        Self::from_center_angle(result_center, result_radius)
+    }
+
+    /// Whether the two caps agree within `max_error` (Google's
+    /// `ApproxEquals`, default 1e-14): centers within `max_error` radians
+    /// and squared chord radii within `max_error`; an empty cap matches a
+    /// nearly empty one (radius² ≤ `max_error`), a full cap one of at
+    /// least a hemisphere less `max_error`.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let a = Cap::from_center_angle(Point::new(1.0, 0.0, 0.0), 0.5);
+    /// let b = Cap::from_center_angle(Point::new(1.0, 1e-16, 0.0), 0.5 + 1e-16);
+    /// assert!(a.approx_eq(&b, 1e-14));
+    /// assert!(Cap::empty().approx_eq(&Cap::from_point(Point::new(0.0, 0.0, 1.0)), 1e-14));
+    /// ```
+    #[must_use]
+    pub fn approx_eq(&self, other: &Self, max_error: f64) -> bool {
+        let r2 = self.radius2;
+        let other_r2 = other.radius2;
+        (self.center.angle(&other.center) <= max_error && (r2 - other_r2).abs() <= max_error)
+            || (self.is_empty() && other_r2 <= max_error)
+            || (other.is_empty() && r2 <= max_error)
+            || (self.is_full() && other_r2 >= 2.0 - max_error)
+            || (other.is_full() && r2 >= 2.0 - max_error)
+    }
+
+    /// Google's encoding (`S2Cap::Encode`): the center's x, y, z and the
+    /// squared chord radius as little-endian doubles, 32 bytes.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// let c = Cap::from_center_angle(Point::new(0.0, 0.0, 1.0), 0.25);
+    /// assert_eq!(Cap::decode(&c.encode())?, c);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn encode(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        let v = [self.center.x, self.center.y, self.center.z, self.radius2];
+        for (k, x) in v.iter().enumerate() {
+            out[8 * k..8 * k + 8].copy_from_slice(&x.to_le_bytes());
+        }
+        out
+    }
+
+    /// The cap of one [`encode`](Self::encode)d value, as Google's
+    /// `S2Cap::Decode` reads it (a squared radius above 4 is read as 4).
+    /// Google's release build accepts any numbers; this refuses a center
+    /// that is not unit length (to 1e-14 in squared length, as
+    /// [`try_from_center_angle`](Self::try_from_center_angle)) or a NaN
+    /// radius, and a slice longer than one encoding.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEncoding`] for a length other than 32 or numbers
+    /// that do not make a cap.
+    ///
+    /// ```
+    /// use s2cells::Cap;
+    /// assert!(Cap::decode(&Cap::empty().encode())?.is_empty());
+    /// assert!(Cap::decode(&[0u8; 32]).is_err()); // a zero center
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
+        let bad = |reason| Error::InvalidEncoding {
+            what: "Cap",
+            len: bytes.len(),
+            reason,
+        };
+        if bytes.len() != 32 {
+            return Err(bad("expected 32 bytes: four doubles"));
+        }
+        let mut v = [0.0f64; 4];
+        for (k, x) in v.iter_mut().enumerate() {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&bytes[8 * k..8 * k + 8]);
+            *x = f64::from_le_bytes(b);
+        }
+        let center = Point::new(v[0], v[1], v[2]);
+        if check_center(&center).is_err() {
+            return Err(bad("the center is not a unit-length point"));
+        }
+        if v[3].is_nan() {
+            return Err(bad("the squared radius is NaN"));
+        }
+        Ok(Self {
+            center,
+            radius2: v[3].min(4.0),
+        })
+    }
+
+    /// Whether the cap is well formed (Google's `is_valid`): a unit-length
+    /// center (within 5·2⁻⁵² in squared length) and a squared radius of at
+    /// most 4. Every constructor of this type makes valid caps from valid
+    /// centers; the checked ones refuse the others.
+    ///
+    /// ```
+    /// use s2cells::{Cap, Point};
+    /// assert!(Cap::full().is_valid());
+    /// assert!(!Cap::from_point(Point::new(2.0, 0.0, 0.0)).is_valid());
+    /// ```
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        (self.center.norm2() - 1.0).abs() <= 5.0 * f64::EPSILON && self.radius2 <= 4.0
+    }
+}
+
+/// The point at angle `ax` from `a` along the great circle toward `b`
+/// (Google's `S2::GetPointOnLine`): the tangent at `a` comes from a robust
+/// cross product, so `a == b` or antipodal still gives a direction.
+fn point_on_line(a: &Point, b: &Point, ax: f64) -> Point {
+    let dir = super::robust_cross::robust_cross_prod(a, b)
+        .cross(a)
+        .normalize();
+    (*a * ax.cos() + dir * ax.sin()).normalize()
 }

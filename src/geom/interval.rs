@@ -63,6 +63,70 @@ impl R1Interval {
         self.hi - self.lo
     }
 
+    /// Whether `p` is strictly inside (Google's `InteriorContains(double)`).
+    pub fn interior_contains(&self, p: f64) -> bool {
+        p > self.lo && p < self.hi
+    }
+
+    /// Whether `y` lies in the interior (Google's
+    /// `InteriorContains(const R1Interval&)`).
+    pub fn interior_contains_interval(&self, y: &Self) -> bool {
+        if y.is_empty() {
+            return true;
+        }
+        y.lo > self.lo && y.hi < self.hi
+    }
+
+    /// Whether the interior meets `y` (Google's `InteriorIntersects`).
+    pub fn interior_intersects(&self, y: &Self) -> bool {
+        y.lo < self.hi && self.lo < y.hi && self.lo < self.hi && y.lo <= y.hi
+    }
+
+    /// The directed Hausdorff distance to `y`: 0 from the empty interval,
+    /// infinite to it (Google's `GetDirectedHausdorffDistance`).
+    pub fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
+        if self.is_empty() {
+            return 0.0;
+        }
+        if y.is_empty() {
+            return f64::INFINITY;
+        }
+        // std::max(0.0, std::max(a, b)), which keeps the first argument on
+        // ties (and so +0.0 over -0.0).
+        let a = self.hi - y.hi;
+        let b = y.lo - self.lo;
+        let m = if a < b { b } else { a };
+        if 0.0 < m {
+            m
+        } else {
+            0.0
+        }
+    }
+
+    /// Grows the interval to hold `p` (Google's `AddPoint`).
+    pub fn add_point(&mut self, p: f64) {
+        if self.is_empty() {
+            self.lo = p;
+            self.hi = p;
+        } else if p < self.lo {
+            self.lo = p;
+        } else if p > self.hi {
+            self.hi = p;
+        }
+    }
+
+    /// Google's `ApproxEquals`: each bound within `max_error`, or both
+    /// (nearly) empty.
+    pub fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
+        if self.is_empty() {
+            return y.length() <= 2.0 * max_error;
+        }
+        if y.is_empty() {
+            return self.length() <= 2.0 * max_error;
+        }
+        (y.lo - self.lo).abs() <= max_error && (y.hi - self.hi).abs() <= max_error
+    }
+
     pub fn expanded(&self, margin: f64) -> Self {
         if self.is_empty() {
             return *self;
@@ -311,6 +375,140 @@ impl S1Interval {
             return *self;
         }
         Self::empty()
+    }
+
+    /// Whether `p` (in `[-π, π]`) is strictly inside (Google's
+    /// `S1Interval::InteriorContains(double)`).
+    pub fn interior_contains(&self, p: f64) -> bool {
+        let p = if p == -PI { PI } else { p };
+        if self.is_inverted() {
+            p > self.lo || p < self.hi
+        } else {
+            (p > self.lo && p < self.hi) || self.is_full()
+        }
+    }
+
+    /// Whether `y` lies in the interior (Google's
+    /// `S1Interval::InteriorContains(const S1Interval&)`).
+    pub fn interior_contains_interval(&self, y: &Self) -> bool {
+        if self.is_inverted() {
+            if !y.is_inverted() {
+                return y.lo > self.lo || y.hi < self.hi;
+            }
+            (y.lo > self.lo && y.hi < self.hi) || y.is_empty()
+        } else {
+            if y.is_inverted() {
+                return self.is_full() || y.is_empty();
+            }
+            (y.lo > self.lo && y.hi < self.hi) || self.is_full()
+        }
+    }
+
+    /// Whether the interior meets `y` (Google's
+    /// `S1Interval::InteriorIntersects`).
+    pub fn interior_intersects(&self, y: &Self) -> bool {
+        if self.is_empty() || y.is_empty() || self.lo == self.hi {
+            return false;
+        }
+        if self.is_inverted() {
+            return y.is_inverted() || y.lo < self.hi || y.hi > self.lo;
+        }
+        if y.is_inverted() {
+            return y.lo < self.hi || y.hi > self.lo;
+        }
+        (y.lo < self.hi && y.hi > self.lo) || self.is_full()
+    }
+
+    /// The center of the complement, in `(-π, π]`; for a single point, its
+    /// antipode (Google's `GetComplementCenter`).
+    pub fn complement_center(&self) -> f64 {
+        if self.lo != self.hi {
+            // The complement [hi, lo] keeps the bounds as they are; a
+            // singleton's complement (full) is not reached here.
+            Self {
+                lo: self.hi,
+                hi: self.lo,
+            }
+            .center()
+        } else if self.hi <= 0.0 {
+            self.hi + PI
+        } else {
+            self.hi - PI
+        }
+    }
+
+    /// The directed Hausdorff distance to `y` on the circle, in `[0, π]`
+    /// (Google's `S1Interval::GetDirectedHausdorffDistance`).
+    pub fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
+        if y.contains_interval(self) {
+            return 0.0;
+        }
+        if y.is_empty() {
+            return PI;
+        }
+        let c = y.complement_center();
+        if self.contains(c) {
+            return Self::positive_distance(y.hi, c);
+        }
+        // The farthest point is one of the ends, its distance measured to
+        // the nearer end of y.
+        let hi_hi = if Self::new(y.hi, c).contains(self.hi) {
+            Self::positive_distance(y.hi, self.hi)
+        } else {
+            0.0
+        };
+        let lo_lo = if Self::new(c, y.lo).contains(self.lo) {
+            Self::positive_distance(self.lo, y.lo)
+        } else {
+            0.0
+        };
+        if hi_hi < lo_lo {
+            lo_lo
+        } else {
+            hi_hi
+        }
+    }
+
+    /// Grows the interval to hold `p` (in `[-π, π]`) by the shorter way
+    /// (Google's `S1Interval::AddPoint`).
+    pub fn add_point(&mut self, p: f64) {
+        let p = if p == -PI { PI } else { p };
+        if self.fast_contains(p) {
+            return;
+        }
+        if self.is_empty() {
+            self.lo = p;
+            self.hi = p;
+            return;
+        }
+        let dlo = Self::positive_distance(p, self.lo);
+        let dhi = Self::positive_distance(self.hi, p);
+        if dlo < dhi {
+            self.lo = p;
+        } else {
+            self.hi = p;
+        }
+    }
+
+    /// Google's `S1Interval::ApproxEquals`: both ends within `max_error`
+    /// round the circle and the lengths within twice that; empty and full
+    /// intervals match any nearly empty or nearly full one.
+    pub fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
+        if self.is_empty() {
+            return y.length() <= 2.0 * max_error;
+        }
+        if y.is_empty() {
+            return self.length() <= 2.0 * max_error;
+        }
+        if self.is_full() {
+            return y.length() >= 2.0 * (PI - max_error);
+        }
+        if y.is_full() {
+            return self.length() >= 2.0 * (PI - max_error);
+        }
+        remainder(y.lo - self.lo, 2.0 * PI).abs() <= max_error
+            && remainder(y.hi - self.hi, 2.0 * PI).abs() <= max_error
+            && (self.length() - y.length()).abs() <= 2.0 * max_error
     }
 
     pub fn expanded(&self, margin: f64) -> Self {

@@ -5,6 +5,12 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use super::{LatLng, Point, R1Interval, S1Interval};
 use crate::Error;
 
+// Distances and expansion by a distance; exact boundary tests against
+// edges and cells: kept apart to keep this file to the rectangle itself.
+mod boundary;
+mod codec;
+mod distance;
+
 /// A closed latitude/longitude rectangle. The longitude range may cross the
 /// antimeridian (`lng_lo > lng_hi`); the latitude range lies in
 /// [-π/2, π/2]. Bounds are in radians and follow Google's `S2LatLngRect`.
@@ -468,20 +474,6 @@ impl LatLngRect {
         Ok(self.expanded(lat_margin, lng_margin))
     }
 
-    /// The rectangle with the full longitude range when it touches a pole
-    /// (Google's `PolarClosure`).
-    ///
-    /// ```
-    /// use s2cells::LatLngRect;
-    /// let r = LatLngRect::from_degrees(80.0, 90.0, 0.0, 1.0)?.polar_closed();
-    /// assert_eq!(r.lng_hi(), std::f64::consts::PI);
-    /// # Ok::<(), s2cells::Error>(())
-    /// ```
-    #[must_use]
-    pub fn polar_closed(&self) -> Self {
-        self.polar_closure()
-    }
-
     /// Whether the rectangle contains a (valid) lat/lng.
     ///
     /// ```
@@ -527,12 +519,228 @@ impl LatLngRect {
         )
     }
 
-    /// The rectangle with the full longitude range when it touches a pole.
-    pub(crate) fn polar_closure(&self) -> Self {
+    /// The rectangle with the full longitude range when it touches a pole,
+    /// so that it holds every lat/lng of that pole (Google's
+    /// `PolarClosure`); otherwise the rectangle itself.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let r = LatLngRect::from_degrees(-90.0, -80.0, 10.0, 20.0)?;
+    /// assert!(!r.contains_latlng(&LatLng::from_degrees(-90.0, 0.0)));
+    /// assert!(r.polar_closure().contains_latlng(&LatLng::from_degrees(-90.0, 0.0)));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn polar_closure(&self) -> Self {
         if self.lat.lo == -FRAC_PI_2 || self.lat.hi == FRAC_PI_2 {
             Self::from_intervals(self.lat, S1Interval::full())
         } else {
             *self
         }
+    }
+}
+
+impl LatLngRect {
+    /// The south-west corner (`lat_lo`, `lng_lo`).
+    ///
+    /// ```
+    /// let r = s2cells::LatLngRect::from_degrees(10.0, 20.0, 30.0, 40.0)?;
+    /// assert_eq!(r.lo().lat(), r.lat_lo());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn lo(&self) -> LatLng {
+        LatLng::from_radians(self.lat.lo, self.lng.lo)
+    }
+
+    /// The north-east corner (`lat_hi`, `lng_hi`).
+    ///
+    /// ```
+    /// let r = s2cells::LatLngRect::from_degrees(10.0, 20.0, 30.0, 40.0)?;
+    /// assert_eq!(r.hi().lng(), r.lng_hi());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn hi(&self) -> LatLng {
+        LatLng::from_radians(self.lat.hi, self.lng.hi)
+    }
+
+    /// Whether a (valid) lat/lng lies strictly inside the rectangle, off
+    /// its boundary (Google's `InteriorContains(S2LatLng)`). A full
+    /// longitude range has no east or west boundary.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let r = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0)?;
+    /// assert!(r.interior_contains_latlng(&LatLng::from_degrees(5.0, 5.0)));
+    /// assert!(!r.interior_contains_latlng(&LatLng::from_degrees(0.0, 5.0)));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interior_contains_latlng(&self, ll: &LatLng) -> bool {
+        self.lat.interior_contains(ll.lat()) && self.lng.interior_contains(ll.lng())
+    }
+
+    /// [`interior_contains_latlng`](Self::interior_contains_latlng) of a
+    /// point (need not be unit length).
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let r = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0)?;
+    /// assert!(r.interior_contains_point(&LatLng::from_degrees(5.0, 5.0).to_point()));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interior_contains_point(&self, p: &Point) -> bool {
+        self.interior_contains_latlng(&LatLng::from(*p))
+    }
+
+    /// Whether `other`, boundary included, lies in the interior of this
+    /// rectangle (Google's `InteriorContains(const S2LatLngRect&)`).
+    ///
+    /// ```
+    /// use s2cells::LatLngRect;
+    /// let big = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0)?;
+    /// assert!(big.interior_contains(&LatLngRect::from_degrees(1.0, 9.0, 1.0, 9.0)?));
+    /// assert!(!big.interior_contains(&LatLngRect::from_degrees(0.0, 9.0, 1.0, 9.0)?));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interior_contains(&self, other: &Self) -> bool {
+        self.lat.interior_contains_interval(&other.lat)
+            && self.lng.interior_contains_interval(&other.lng)
+    }
+
+    /// Whether the interior of this rectangle meets `other` (boundary
+    /// included): touching along an edge does not count (Google's
+    /// `InteriorIntersects`).
+    ///
+    /// ```
+    /// use s2cells::LatLngRect;
+    /// let a = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0)?;
+    /// assert!(!a.interior_intersects(&LatLngRect::from_degrees(10.0, 20.0, 0.0, 10.0)?));
+    /// assert!(a.interior_intersects(&LatLngRect::from_degrees(5.0, 20.0, 5.0, 20.0)?));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interior_intersects(&self, other: &Self) -> bool {
+        self.lat.interior_intersects(&other.lat) && self.lng.interior_intersects(&other.lng)
+    }
+
+    /// Grows the rectangle just enough to hold `ll`, the longitude range the
+    /// shorter way round (Google's `AddPoint(S2LatLng)`); an empty rectangle
+    /// becomes the point.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLatLng`] (the rectangle unchanged) when `ll` is not
+    /// finite or out of range.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let mut r = LatLngRect::empty();
+    /// r.add_latlng(&LatLng::from_degrees(10.0, 170.0))?;
+    /// r.add_latlng(&LatLng::from_degrees(-10.0, -170.0))?;
+    /// assert!(r.is_inverted() && r.contains_latlng(&LatLng::from_degrees(0.0, 180.0)));
+    /// assert!(r.add_latlng(&LatLng::from_radians(f64::NAN, 0.0)).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn add_latlng(&mut self, ll: &LatLng) -> Result<(), Error> {
+        if !ll.is_valid() {
+            return Err(Error::InvalidLatLng {
+                lat_degrees: ll.lat_degrees(),
+                lng_degrees: ll.lng_degrees(),
+            });
+        }
+        self.lat.add_point(ll.lat());
+        self.lng.add_point(ll.lng());
+        Ok(())
+    }
+
+    /// Grows the rectangle just enough to hold the point's lat/lng (Google's
+    /// `AddPoint(S2Point)`; the point need not be unit length).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPoint`] (the rectangle unchanged) for a zero or
+    /// non-finite point.
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect, Point};
+    /// let mut r = LatLngRect::empty();
+    /// r.add_point(&Point::new(0.0, 0.0, 1.0))?;
+    /// assert_eq!(r.lat_hi(), std::f64::consts::FRAC_PI_2);
+    /// assert!(r.add_point(&Point::new(0.0, 0.0, 0.0)).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn add_point(&mut self, p: &Point) -> Result<(), Error> {
+        if !p.is_finite() || p.norm2() == 0.0 {
+            return Err(Error::InvalidPoint {
+                xyz: [p.x, p.y, p.z],
+            });
+        }
+        self.add_latlng(&LatLng::from(*p))
+    }
+
+    /// The centroid of the rectangle on the sphere times its area (Google's
+    /// `GetCentroid`): not unit length, and summable over disjoint pieces;
+    /// normalize it for a direction. Zero for the empty rectangle.
+    ///
+    /// ```
+    /// use s2cells::LatLngRect;
+    /// let c = LatLngRect::from_degrees(0.0, 90.0, -10.0, 10.0)?.centroid();
+    /// assert!(c.x > 0.0 && c.y.abs() < 1e-15 && c.z > 0.0);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn centroid(&self) -> Point {
+        if self.is_empty() {
+            return Point::new(0.0, 0.0, 0.0);
+        }
+        // Slices between parallel planes have equal areas, so z is the mean
+        // of the z range; the distance from the axis integrates the chord
+        // centroid r·sin(α)/α over that range.
+        let (z1, z2) = (self.lat.lo.sin(), self.lat.hi.sin());
+        let (r1, r2) = (self.lat.lo.cos(), self.lat.hi.cos());
+        let alpha = 0.5 * self.lng.length();
+        let r = alpha.sin() * (r2 * z2 - r1 * z1 + self.lat.length());
+        let lng = self.lng.center();
+        let z = alpha * (z2 + z1) * (z2 - z1);
+        Point::new(r * lng.cos(), r * lng.sin(), z)
+    }
+
+    /// Whether the bounds agree within `max_error` radians (Google's
+    /// `ApproxEquals`, whose default tolerance is 1e-15): each latitude
+    /// bound, each longitude bound round the circle; empty and full
+    /// ranges match nearly empty and nearly full ones.
+    ///
+    /// ```
+    /// use s2cells::LatLngRect;
+    /// let a = LatLngRect::from_radians(0.1, 0.2, 3.0, -3.0)?;
+    /// let b = LatLngRect::from_radians(0.1, 0.2 + 1e-16, 3.0, -3.0)?;
+    /// assert!(a.approx_eq(&b, 1e-15) && a != b);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn approx_eq(&self, other: &Self, max_error: f64) -> bool {
+        self.lat.approx_eq(&other.lat, max_error) && self.lng.approx_eq(&other.lng, max_error)
+    }
+
+    /// [`approx_eq`](Self::approx_eq) with separate tolerances, in radians,
+    /// for latitude (`max_error.lat()`) and longitude (`max_error.lng()`)
+    /// (Google's `ApproxEquals(other, S2LatLng)`).
+    ///
+    /// ```
+    /// use s2cells::{LatLng, LatLngRect};
+    /// let a = LatLngRect::from_radians(0.1, 0.2, 0.3, 0.4)?;
+    /// let b = LatLngRect::from_radians(0.1, 0.2, 0.3, 0.4 + 1e-9)?;
+    /// assert!(a.approx_eq_latlng(&b, LatLng::from_radians(0.0, 1e-8)));
+    /// assert!(!a.approx_eq_latlng(&b, LatLng::from_radians(1e-8, 0.0)));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn approx_eq_latlng(&self, other: &Self, max_error: LatLng) -> bool {
+        self.lat.approx_eq(&other.lat, max_error.lat())
+            && self.lng.approx_eq(&other.lng, max_error.lng())
     }
 }

@@ -94,3 +94,13 @@ du -ch "$out"/predicates.jsonl "$out"/polygon.jsonl | tail -n 1
 # through the wheel's Python bindings.
 "$python" "$here/gen_boundary_vectors.py" "$out/boundaries.jsonl"
 du -h "$out"/boundaries.jsonl
+# (11) The lat/lng rectangle and cap API vectors (tests/data/rect_cap.jsonl):
+# S2LatLngRect set operations, interior tests, distances, Hausdorff
+# distances, ExpandedByDistance, Intersects(S2Cell), BoundaryIntersects,
+# AddPoint, centroids; S2Cap Union, InteriorContains, centroid,
+# ApproxEquals; their own generator and PRNG stream.
+g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
+  "$here/gen_rect_cap_vectors.cc" -o "$build/gen_rect_cap_vectors" \
+  -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
+"$build/gen_rect_cap_vectors" "$out"
+du -h "$out"/rect_cap.jsonl
