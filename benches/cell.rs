@@ -22,7 +22,7 @@ use std::hint::black_box;
 
 use criterion::measurement::WallTime;
 use criterion::{
-    criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use s2cells::{CellId, LatLng};
 use s2cells_google as google;
@@ -66,7 +66,9 @@ impl Inputs {
                 eprintln!("WARNING: s2cells and Google differ on {bad} of {n} leaf ids");
             }
         } else {
-            eprintln!("note: Google's C++ not linked (S2_GOOGLE_DIR unset at build time): no google_cpp rows");
+            eprintln!(
+                "note: Google's C++ not linked (S2_GOOGLE_DIR unset at build time): no google_cpp rows"
+            );
         }
         Self {
             n,

@@ -32,7 +32,7 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use s2cells::{Cap, LatLng, LatLngRect, Loop, Point, Polygon, Region, RegionCoverer};
 use s2cells_google::{self as google, CoverOptions};
 

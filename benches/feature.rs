@@ -12,8 +12,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use s2cells::feature::keys::{point_key, KeyQuery, Stored};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use s2cells::feature::keys::{KeyQuery, Stored, point_key};
 use s2cells::feature::ml::{HashedBuckets, OneHot, Vocabulary};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use s2cells::{CellId, CellUnion, LatLng};

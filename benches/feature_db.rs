@@ -25,11 +25,11 @@ mod db_common;
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use db_common::{cap, n_points, point_of, points, polygon, rect, star, Query};
+use criterion::{Criterion, criterion_group, criterion_main};
+use db_common::{Query, cap, n_points, point_of, points, polygon, rect, star};
 use rstar::primitives::GeomWithData;
-use rstar::{RTree, AABB};
-use rusqlite::{params, Connection};
+use rstar::{AABB, RTree};
+use rusqlite::{Connection, params};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 

@@ -10,8 +10,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use s2cells::region::shape_index::{CrossingPredicate, ShapeIndex, ORIGIN};
+use criterion::{Criterion, criterion_group, criterion_main};
+use s2cells::region::shape_index::{CrossingPredicate, ORIGIN, ShapeIndex};
 use s2cells::{Cell, CellId, LatLng, Point};
 
 struct FloatCrossing;

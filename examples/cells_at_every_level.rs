@@ -9,7 +9,7 @@
 use std::error::Error as StdError;
 use std::process::ExitCode;
 
-use s2cells::{earth, metrics, Cell, CellId, LatLng};
+use s2cells::{Cell, CellId, LatLng, earth, metrics};
 
 fn main() -> ExitCode {
     let path = std::env::args()

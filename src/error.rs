@@ -361,7 +361,10 @@ impl fmt::Display for GeometryError {
                 edge_a,
                 loop_b,
                 edge_b,
-            } => write!(f, "loop {loop_a} edge {edge_a} crosses loop {loop_b} edge {edge_b}"),
+            } => write!(
+                f,
+                "loop {loop_a} edge {edge_a} crosses loop {loop_b} edge {edge_b}"
+            ),
             Self::LoopsShareEdge {
                 loop_a,
                 edge_a,
@@ -457,7 +460,11 @@ impl fmt::Display for Error {
             Self::InvalidLevelMod { level_mod } => {
                 write!(f, "invalid level step {level_mod}: expected 1, 2 or 3")
             }
-            Self::InvalidCellUnion { index, id, expected } => write!(
+            Self::InvalidCellUnion {
+                index,
+                id,
+                expected,
+            } => write!(
                 f,
                 "invalid cell union: cell {index} (id {id}, 0x{id:016x}): expected {expected}"
             ),
@@ -507,7 +514,10 @@ impl fmt::Display for Error {
                 feature,
                 path,
                 reason,
-            } => write!(f, "invalid GeoJSON in feature {feature} at {path}: {reason}"),
+            } => write!(
+                f,
+                "invalid GeoJSON in feature {feature} at {path}: {reason}"
+            ),
             Self::ReadFailed { reason } => write!(f, "reading the input failed: {reason}"),
             Self::InvalidTermMarker { marker } => write!(
                 f,

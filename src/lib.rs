@@ -54,10 +54,10 @@ pub mod geom;
 pub mod io;
 pub mod region;
 
-pub use cell::{metrics, Cell, CellId, MAX_LEVEL};
+pub use cell::{Cell, CellId, MAX_LEVEL, metrics};
 pub use coverer::RegionCoverer;
 pub use error::{Error, GeometryError, TokenError};
-pub use geom::{earth, Cap, LatLng, LatLngRect, Point};
+pub use geom::{Cap, LatLng, LatLngRect, Point, earth};
 pub use region::{CellContainment, CellUnion, Loop, Polygon, Polyline, Region};
 
 /// The README's examples, compiled and run as doctests.

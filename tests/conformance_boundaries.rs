@@ -21,7 +21,7 @@ mod common;
 use std::collections::HashMap;
 
 use common::{check_cells, each_line};
-use s2cells::io::{parse_geojson, GeoFeature, GeoRegion, Geometry, RegionOptions};
+use s2cells::io::{GeoFeature, GeoRegion, Geometry, RegionOptions, parse_geojson};
 use s2cells::{LatLng, Loop, Point, Polygon, Region, RegionCoverer};
 use serde_json::Value;
 

@@ -17,9 +17,9 @@
 
 mod common;
 
-use common::{each_line, Checker, Rec};
+use common::{Checker, Rec, each_line};
 use s2cells::metrics::{self, Metric};
-use s2cells::{earth, Cell, CellId, LatLng, Point};
+use s2cells::{Cell, CellId, LatLng, Point, earth};
 
 // ---------------------------------------------------------------- helpers
 

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{check_cells, each_line, to_ids, Checker, Rec};
+use common::{Checker, Rec, check_cells, each_line, to_ids};
 use s2cells::{Cap, Cell, CellId, LatLngRect, Point, Region, RegionCoverer};
 use serde_json::Value;
 

@@ -7,12 +7,12 @@
 
 mod common;
 
-use common::{each_line, Checker, Rec};
-use s2cells::geom::edge_clipping::{
-    clip_edge, clip_to_padded_face, clipped_edge_bound, face_segments, intersects_rect,
-    robust_cross_prod, R2Rect,
-};
+use common::{Checker, Rec, each_line};
 use s2cells::Point;
+use s2cells::geom::edge_clipping::{
+    R2Rect, clip_edge, clip_to_padded_face, clipped_edge_bound, face_segments, intersects_rect,
+    robust_cross_prod,
+};
 use serde_json::Value;
 
 fn nums(v: &Value) -> Vec<f64> {

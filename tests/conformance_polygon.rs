@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{each_line, Checker, Rec};
+use common::{Checker, Rec, each_line};
 use s2cells::{
     Cap, Cell, CellId, GeometryError, LatLngRect, Loop, Point, Polygon, Polyline, Region,
     RegionCoverer,

@@ -9,12 +9,12 @@
 
 mod common;
 
-use common::{each_line, Rec};
+use common::{Rec, each_line};
+use s2cells::Point;
 use s2cells::geom::edge_crossings::{
-    crossing_sign, edge_or_vertex_crossing, vertex_crossing, EdgeCrosser,
+    EdgeCrosser, crossing_sign, edge_or_vertex_crossing, vertex_crossing,
 };
 use s2cells::geom::predicates::{expensive_sign, ordered_ccw, sign};
-use s2cells::Point;
 
 fn pt(r: &Rec, key: &str) -> Point {
     let v = r.f64s(key);

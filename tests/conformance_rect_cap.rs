@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{each_line, Checker, Rec};
+use common::{Checker, Rec, each_line};
 use proptest::prelude::*;
 use s2cells::{Cap, Cell, CellId, LatLng, LatLngRect, Point};
 use serde_json::Value;
@@ -560,23 +560,29 @@ fn bad_input() {
     assert!(Cap::decode(&nan_radius).is_err());
     assert!(LatLngRect::decode(&[1u8; 34]).is_err());
     for d in [0.0, 0.1, 5.0, -0.1] {
-        assert!(LatLngRect::empty()
-            .expanded_by_distance(d)
-            .unwrap()
-            .is_empty());
-        assert!(LatLngRect::full()
-            .expanded_by_distance(d)
-            .unwrap()
-            .is_full());
+        assert!(
+            LatLngRect::empty()
+                .expanded_by_distance(d)
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            LatLngRect::full()
+                .expanded_by_distance(d)
+                .unwrap()
+                .is_full()
+        );
     }
     assert!(r.expanded_by_distance(f64::INFINITY).unwrap().is_full());
-    assert!(r
-        .expanded_by_distance(f64::NEG_INFINITY)
-        .unwrap()
-        .is_empty());
-    assert!(r
-        .distance_to_latlng(&LatLng::from_radians(f64::NAN, 0.0))
-        .is_nan());
+    assert!(
+        r.expanded_by_distance(f64::NEG_INFINITY)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        r.distance_to_latlng(&LatLng::from_radians(f64::NAN, 0.0))
+            .is_nan()
+    );
     assert_eq!(r.distance(&LatLngRect::empty()), f64::INFINITY);
     assert_eq!(
         LatLngRect::empty().distance_to_latlng(&LatLng::from_degrees(0.0, 0.0)),

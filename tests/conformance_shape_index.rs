@@ -21,8 +21,8 @@
 
 mod common;
 
-use common::{each_line, Checker, Rec};
-use s2cells::region::shape_index::{CellRelation, CrossingPredicate, ShapeIndex, ORIGIN};
+use common::{Checker, Rec, each_line};
+use s2cells::region::shape_index::{CellRelation, CrossingPredicate, ORIGIN, ShapeIndex};
 use s2cells::{Cell, CellId, Point};
 use serde_json::Value;
 
@@ -37,11 +37,7 @@ fn sign(a: &Point, b: &Point, c: &Point) -> i32 {
 fn ortho(a: &Point) -> Point {
     let (x, y, z) = (a.x.abs(), a.y.abs(), a.z.abs());
     let largest = if x > y {
-        if x > z {
-            0
-        } else {
-            2
-        }
+        if x > z { 0 } else { 2 }
     } else if y > z {
         1
     } else {

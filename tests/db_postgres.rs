@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::time::Instant;
 
-use db_common::{brute_force, n_points, point_of, points, queries, Query};
+use db_common::{Query, brute_force, n_points, point_of, points, queries};
 use postgres::{Client, NoTls};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
@@ -141,7 +141,9 @@ fn run(
 #[test]
 fn postgres_key_ranges_equal_brute_force() {
     let Ok(url) = std::env::var("S2CELLS_PG_URL") else {
-        eprintln!("S2CELLS_PG_URL is not set: PostgreSQL test skipped (tools/ci/start-postgres.sh starts a server)");
+        eprintln!(
+            "S2CELLS_PG_URL is not set: PostgreSQL test skipped (tools/ci/start-postgres.sh starts a server)"
+        );
         return;
     };
     let mut client = Client::connect(&url, NoTls).expect("connect to S2CELLS_PG_URL");
@@ -166,7 +168,9 @@ fn postgres_key_ranges_equal_brute_force() {
 #[test]
 fn postgres_stored_polygons_equal_brute_force() {
     let Ok(url) = std::env::var("S2CELLS_PG_URL") else {
-        eprintln!("S2CELLS_PG_URL is not set: PostgreSQL test skipped (tools/ci/start-postgres.sh starts a server)");
+        eprintln!(
+            "S2CELLS_PG_URL is not set: PostgreSQL test skipped (tools/ci/start-postgres.sh starts a server)"
+        );
         return;
     };
     let mut client = Client::connect(&url, NoTls).expect("connect to S2CELLS_PG_URL");

@@ -18,8 +18,8 @@ mod db_common;
 
 use std::time::Instant;
 
-use db_common::{brute_force, n_points, point_of, points, queries, Query};
-use rusqlite::{params, Connection};
+use db_common::{Query, brute_force, n_points, point_of, points, queries};
+use rusqlite::{Connection, params};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
 /// Whether SQLite plans `sql` through the index `idx`.

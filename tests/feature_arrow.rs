@@ -4,9 +4,9 @@
 
 #![cfg(feature = "arrow")]
 
+use arrow_array::Array;
 use arrow_array::cast::AsArray;
 use arrow_array::types::UInt64Type;
-use arrow_array::Array;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use s2cells::feature::ml::arrow::{ancestors_list_array, cell_list_array, write_parquet};
 use s2cells::{CellId, LatLng};

@@ -5,7 +5,7 @@
 //! numpy to the same arrays).
 
 use s2cells::feature::ml::{
-    npy, stable_hash, Csr, HashedBuckets, MultiLevel, Neighbors, OneHot, Vocabulary,
+    Csr, HashedBuckets, MultiLevel, Neighbors, OneHot, Vocabulary, npy, stable_hash,
 };
 use s2cells::{CellId, LatLng};
 

@@ -6,8 +6,8 @@
 //! tested on stable.
 #![cfg(feature = "geojson")]
 
-use s2cells::io::{GeoJsonReader, Geometry};
 use s2cells::LatLng;
+use s2cells::io::{GeoJsonReader, Geometry};
 
 fn check_points(points: &[LatLng], min: usize) {
     assert!(points.len() >= min);

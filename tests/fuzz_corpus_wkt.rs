@@ -4,8 +4,8 @@
 //! input the fuzzer found interesting stays tested on stable.
 #![cfg(feature = "geojson")]
 
-use s2cells::io::{parse_wkt, Geometry, WktReader};
 use s2cells::LatLng;
+use s2cells::io::{Geometry, WktReader, parse_wkt};
 
 fn check_points(points: &[LatLng], min: usize) {
     assert!(points.len() >= min);
@@ -45,10 +45,10 @@ fn check(data: &[u8]) -> (usize, usize) {
         }
     }
     assert!(err <= 1, "the reader stops after its first error");
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(g) = parse_wkt(text) {
-            check_geometry(&g);
-        }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Ok(g) = parse_wkt(text)
+    {
+        check_geometry(&g);
     }
     (ok, err)
 }

@@ -2,8 +2,8 @@
 //! the ring rules shared with GeoJSON, and typed errors.
 #![cfg(all(feature = "geo", feature = "geojson"))]
 
-use geo_types::{coord, line_string, point, polygon, MultiPolygon, Rect};
-use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
+use geo_types::{MultiPolygon, Rect, coord, line_string, point, polygon};
+use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
 use s2cells::{
     Cell, CellId, CellUnion, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline,
     RegionCoverer,
@@ -105,9 +105,11 @@ fn antimeridian_rect() {
         LatLngRect::from_degrees(-10.0, 10.0, 170.0, -170.0).unwrap()
     );
     let full = Rect::new(coord! {x: -180.0, y: -90.0}, coord! {x: 180.0, y: 90.0});
-    assert!(LatLngRect::try_from(full)
-        .unwrap()
-        .contains_latlng(&LatLng::from_degrees(0.0, 180.0)));
+    assert!(
+        LatLngRect::try_from(full)
+            .unwrap()
+            .contains_latlng(&LatLng::from_degrees(0.0, 180.0))
+    );
     let bad = Rect::new(coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: f64::NAN});
     assert!(LatLngRect::try_from(bad).is_err());
 }

@@ -2,7 +2,7 @@
 //! and an error for each kind of bad input that names where and what.
 #![cfg(feature = "geojson")]
 
-use s2cells::io::{parse_geojson, GeoFeature, GeoJsonReader, Geometry};
+use s2cells::io::{GeoFeature, GeoJsonReader, Geometry, parse_geojson};
 use s2cells::{Error, LatLng};
 use serde_json::json;
 
@@ -256,8 +256,8 @@ fn invalid_geojson_names_feature_path_and_problem() {
 /// Natural Earth's Sudan as the whole sphere but Sudan).
 #[test]
 fn lenient_rings_that_cross_themselves_stand_for_the_smaller_region() {
-    use s2cells::io::{GeoRegion, GeoShape, RegionOptions};
     use s2cells::Region;
+    use s2cells::io::{GeoRegion, GeoShape, RegionOptions};
     let lenient = RegionOptions {
         lenient: true,
         ..RegionOptions::default()

@@ -1,7 +1,7 @@
 //! Property tests for the cell module's invariants.
 
 use proptest::prelude::*;
-use s2cells::{Cell, CellId, LatLng, Point, MAX_LEVEL};
+use s2cells::{Cell, CellId, LatLng, MAX_LEVEL, Point};
 
 /// Any valid cell id: a random leaf, cut to a random level.
 fn any_cell() -> impl Strategy<Value = CellId> {

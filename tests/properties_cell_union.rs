@@ -2,7 +2,7 @@
 //! against leaf-range arithmetic, denormalize/expand coverage, bounds.
 
 use proptest::prelude::*;
-use s2cells::{Cell, CellId, CellUnion, LatLng, Point, Region, MAX_LEVEL};
+use s2cells::{Cell, CellId, CellUnion, LatLng, MAX_LEVEL, Point, Region};
 
 /// The cell `depth` levels below `root` along the child positions in
 /// `path` (two bits per level), stopping at leaves.
@@ -59,11 +59,7 @@ fn leaves_in(ids: &[CellId], probe: CellId) -> u64 {
         .map(|c| {
             let a = c.range_min().id().max(lo);
             let b = c.range_max().id().min(hi);
-            if a <= b {
-                (b - a) / 2 + 1
-            } else {
-                0
-            }
+            if a <= b { (b - a) / 2 + 1 } else { 0 }
         })
         .sum()
 }

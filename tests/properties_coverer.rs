@@ -250,10 +250,12 @@ fn bad_options_are_errors() {
     assert!(RegionCoverer::new().level_mod(0).is_err());
     assert!(RegionCoverer::new().level_mod(4).is_err());
     assert!(RegionCoverer::new().max_cells(0).is_err());
-    assert!(RegionCoverer::new()
-        .min_level(20)
-        .and_then(|c| c.max_level(10))
-        .is_err());
+    assert!(
+        RegionCoverer::new()
+            .min_level(20)
+            .and_then(|c| c.max_level(10))
+            .is_err()
+    );
     assert!(RegionCoverer::fixed_level_cells(&Cap::full(), 31).is_err());
     assert!(RegionCoverer::flood_fill(&Cap::full(), CellId::end(30)).is_err());
 }

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use s2cells::feature::keys::{
-    from_be_bytes, from_ordered_i64, ordered_i64, to_be_bytes, KeyQuery, Stored,
+    KeyQuery, Stored, from_be_bytes, from_ordered_i64, ordered_i64, to_be_bytes,
 };
 use s2cells::{CellId, CellUnion};
 

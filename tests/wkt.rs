@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use s2cells::io::{
-    parse_geojson, parse_wkt, GeoFeature, GeoRegion, Geometry, RegionOptions, WktReader,
+    GeoFeature, GeoRegion, Geometry, RegionOptions, WktReader, parse_geojson, parse_wkt,
 };
 use s2cells::{Error, LatLng, RegionCoverer};
 

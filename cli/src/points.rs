@@ -10,7 +10,7 @@ use s2cells::{CellId, LatLng};
 use serde_json::Value;
 
 use crate::commands::index::{
-    check_range, col_spec, find_column, ColSpec, PointFormat, LAT_NAMES, LNG_NAMES,
+    ColSpec, LAT_NAMES, LNG_NAMES, PointFormat, check_range, col_spec, find_column,
 };
 use crate::error::{CliError, CliResult};
 use crate::regions::open;
@@ -79,7 +79,7 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
         Some(PointFormat::Geojson) => {
             return Err(CliError::Usage(
                 "--input-format geojson: points here are CSV or NDJSON".into(),
-            ))
+            ));
         }
     };
     let (name, reader) = open(path)?;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
-use s2cells::{earth, Cap, LatLng, LatLngRect, Region, RegionCoverer};
+use s2cells::{Cap, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
 use crate::error::{CliError, CliResult};
@@ -186,7 +186,7 @@ pub fn features(input: &RegionInput) -> CliResult<(String, InputFormat, Features
                 "--input-format {}: regions are read from geojson or wkt",
                 f.to_possible_value()
                     .map_or_else(String::new, |v| v.get_name().to_owned())
-            )))
+            )));
         }
         None => match input.input.as_deref().and_then(format_of_path) {
             Some(f) => f,

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{s2cells, sample_cells, sorted, stdout, token_lines};
-use s2cells::{earth, Cell, CellId, CellUnion, LatLng};
+use s2cells::{Cell, CellId, CellUnion, LatLng, earth};
 use serde_json::Value;
 
 #[test]

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{lib_regions, s2cells, stdout, temp_file};
-use s2cells::{earth, Cap, CellId, CellUnion, LatLng, LatLngRect, RegionCoverer};
+use s2cells::{Cap, CellId, CellUnion, LatLng, LatLngRect, RegionCoverer, earth};
 use serde_json::Value;
 
 const PORTO_ALEGRE: &str = "--rect=-30.241701,-51.264871,-30.000003,-51.04618";
@@ -190,11 +190,13 @@ fn geojson_output_has_one_polygon_per_cell() {
         "3",
     ]));
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert!(v["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["geometry"]["type"] == "MultiPolygon"));
+    assert!(
+        v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["geometry"]["type"] == "MultiPolygon")
+    );
 }
 
 #[test]

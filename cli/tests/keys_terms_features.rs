@@ -6,7 +6,7 @@ mod common;
 
 use common::{lib_regions, read, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::feature::ml::{npy, Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary};
+use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use s2cells::{CellId, LatLng, LatLngRect, RegionCoverer};

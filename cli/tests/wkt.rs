@@ -134,12 +134,14 @@ fn bad_wkt_exits_1_naming_line_and_column() {
         "bow.wkt: invalid WKT geometry on line 2 at coordinates[0]: invalid loop: edge 0 \
          crosses edge 2 (--lenient covers such rings as given)",
     );
-    assert!(s2cells()
-        .args(["cover", bow, "--lenient"])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    assert!(
+        s2cells()
+            .args(["cover", bow, "--lenient"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     // GeoJSON read as WKT because the flag says so.
     fails(
         &["cover", GEOJSON, "--input-format", "wkt"],

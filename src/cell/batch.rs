@@ -1,6 +1,6 @@
 //! Many points to cell ids at once.
 
-use super::fast::{lanes_to_face_ij, LANES};
+use super::fast::{LANES, lanes_to_face_ij};
 use super::{CellId, MAX_LEVEL};
 use crate::{Error, LatLng};
 

@@ -1,8 +1,8 @@
 //! The 64-bit cell id: construction, hierarchy and traversal along the curve.
 
 use super::coords::{
-    face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_ij, st_to_uv, uv_to_st, xyz_to_face_uv,
-    MAX_LEVEL, MAX_SIZE,
+    MAX_LEVEL, MAX_SIZE, face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_ij, st_to_uv,
+    uv_to_st, xyz_to_face_uv,
 };
 use super::hilbert::{ENCODE_BITS, ENCODE_POS, INVERT_MASK, LOOKUP_BITS, LOOKUP_IJ, SWAP_MASK};
 use crate::{Error, LatLng, Point};
@@ -416,11 +416,7 @@ impl CellId {
     pub const fn lsb_for_level(level: u8) -> u64 {
         let shift = 2 * (MAX_LEVEL.wrapping_sub(level) as u32);
         let lsb = 1u64 << (shift & 63);
-        if level <= MAX_LEVEL {
-            lsb
-        } else {
-            0
-        }
+        if level <= MAX_LEVEL { lsb } else { 0 }
     }
 
     /// Which child (0..=3, in curve order) this cell is of its parent; 0 for
@@ -692,11 +688,7 @@ impl CellId {
         // {59,60} -> 0, {61,62,63} -> none.
         let msb = 63 - bits.leading_zeros() as i32;
         let level = (60 - msb) >> 1;
-        if level < 0 {
-            None
-        } else {
-            Some(level as u8)
-        }
+        if level < 0 { None } else { Some(level as u8) }
     }
 
     /// The next cell at the same level along the curve (may run past the

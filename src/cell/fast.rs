@@ -18,8 +18,8 @@
 //! compare the two on millions of points, including cell vertices and
 //! edges, where the fallback must fire.
 
-use super::coords::LIMIT_IJ;
 use super::CellId;
+use super::coords::LIMIT_IJ;
 
 /// Relative gap the largest coordinate must have over the runner-up.
 const FACE_MARGIN: f64 = 1e-12;

@@ -2,11 +2,11 @@
 
 use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4};
 
+use super::CellId;
 use super::cell_id::ij_level_to_bound_uv;
 use super::coords::{face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm};
 use super::hilbert::{POS_TO_IJ, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
-use super::CellId;
 use crate::geom::{R1Interval, S1Interval};
 use crate::{Cap, LatLng, LatLngRect, Point};
 

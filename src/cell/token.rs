@@ -5,8 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::CellId;
-use crate::error::TokenError;
 use crate::Error;
+use crate::error::TokenError;
 
 impl CellId {
     /// The token: the id in lowercase hex with trailing zeros removed, at

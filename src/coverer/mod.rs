@@ -16,7 +16,7 @@ pub use stream::{FixedLevelCells, FixedLevelRanges};
 use std::collections::HashSet;
 
 use crate::region::{denormalize_ids, normalize_ids};
-use crate::{Cell, CellContainment, CellId, CellUnion, Error, Point, Region, MAX_LEVEL};
+use crate::{Cell, CellContainment, CellId, CellUnion, Error, MAX_LEVEL, Point, Region};
 
 /// Computes coverings of regions by cells, with Google's `S2RegionCoverer`
 /// options and, to the cell and its order, Google's results.

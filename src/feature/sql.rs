@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::keys::{ordered_i64, KeyQuery};
+use super::keys::{KeyQuery, ordered_i64};
 use crate::{CellId, Error};
 
 /// The SQL dialect.
@@ -68,7 +68,7 @@ fn quote(name: &str) -> Result<String, Error> {
     match bytes.next() {
         None => return Err(bad("it is empty")),
         Some(b) if !(b.is_ascii_alphabetic() || b == b'_') => {
-            return Err(bad("it must start with an ASCII letter or '_'"))
+            return Err(bad("it must start with an ASCII letter or '_'"));
         }
         Some(_) => {}
     }

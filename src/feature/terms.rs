@@ -26,7 +26,7 @@
 //! ([`TermIndexer::options`] has them), and any canonical covering with
 //! those options gives Google's terms for it.
 
-use crate::{CellId, CellUnion, Error, Point, Region, RegionCoverer, MAX_LEVEL};
+use crate::{CellId, CellUnion, Error, MAX_LEVEL, Point, Region, RegionCoverer};
 
 /// What the term indexer is asked to do; `Default` is Google's defaults
 /// (levels 4..=16, `level_mod` 1, `max_cells` 8, marker `'$'`).
@@ -409,10 +409,11 @@ impl TermIndexer {
             // `level` is in min_level..=30 here, so the cast is exact.
             let l = level as u8;
             let ancestor = id.parent(l);
-            if let Some(p) = prev {
-                if p.level() > l && p.parent(l) == ancestor {
-                    break;
-                }
+            if let Some(p) = prev
+                && p.level() > l
+                && p.parent(l) == ancestor
+            {
+                break;
             }
             self.push_term(terms, covering, ancestor, prefix);
             level -= step;

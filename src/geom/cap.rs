@@ -2,7 +2,7 @@
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use super::{remainder, LatLng, LatLngRect, Point, R1Interval, S1Interval};
+use super::{LatLng, LatLngRect, Point, R1Interval, S1Interval, remainder};
 use crate::Error;
 
 /// A spherical cap: the points within an angle of a center. The radius is
@@ -70,11 +70,7 @@ fn chord2_sum(a2: f64, b2: f64) -> f64 {
     let x = a2 * (1.0 - 0.25 * b2);
     let y = b2 * (1.0 - 0.25 * a2);
     let sum = x + y + 2.0 * (x * y).sqrt();
-    if sum < 4.0 {
-        sum
-    } else {
-        4.0
-    }
+    if sum < 4.0 { sum } else { 4.0 }
 }
 
 /// Whether `p` is a unit vector to within rounding (Google's
@@ -308,11 +304,7 @@ impl Cap {
     #[inline]
     fn distance2(&self, p: &Point) -> f64 {
         let d2 = (self.center - *p).norm2();
-        if d2 < 4.0 {
-            d2
-        } else {
-            4.0
-        }
+        if d2 < 4.0 { d2 } else { 4.0 }
     }
 
     /// `sin²` of the radius (Google's `sin2(S1ChordAngle)`).

@@ -24,8 +24,8 @@
 
 use std::f64::consts::{FRAC_1_SQRT_2, SQRT_2};
 
-use crate::cell::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
 use crate::Point;
+use crate::cell::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
 
 /// A point of a face's (u,v) plane.
 pub type R2Point = [f64; 2];
@@ -215,21 +215,13 @@ pub(crate) fn project(iv: [f64; 2], p: f64) -> f64 {
 /// so decides between 0.0 and -0.0 the way Google's code does.
 #[inline]
 pub(crate) fn std_max(a: f64, b: f64) -> f64 {
-    if a < b {
-        b
-    } else {
-        a
-    }
+    if a < b { b } else { a }
 }
 
 /// C++'s `std::min(a, b)` (`b < a ? b : a`).
 #[inline]
 pub(crate) fn std_min(a: f64, b: f64) -> f64 {
-    if b < a {
-        b
-    } else {
-        a
-    }
+    if b < a { b } else { a }
 }
 
 /// The part of an edge on one cube face, in that face's (u,v) coordinates.
@@ -342,30 +334,18 @@ fn intersects_opposite_edges(n: &Point) -> bool {
     if (u - v).abs() != w {
         return (u - v).abs() >= w;
     }
-    if u >= v {
-        u - w >= v
-    } else {
-        v - w >= u
-    }
+    if u >= v { u - w >= v } else { v - w >= u }
 }
 
 /// The axis (0 = u, 1 = v) of the face edge where the line leaves the face.
 #[inline]
 fn exit_axis(n: &Point) -> usize {
     if intersects_opposite_edges(n) {
-        if n.x.abs() >= n.y.abs() {
-            1
-        } else {
-            0
-        }
+        if n.x.abs() >= n.y.abs() { 1 } else { 0 }
     } else {
         // Adjacent edges: v if an even number of components is negative.
         let odd = n.x.is_sign_negative() ^ n.y.is_sign_negative() ^ n.z.is_sign_negative();
-        if odd {
-            0
-        } else {
-            1
-        }
+        if odd { 0 } else { 1 }
     }
 }
 

@@ -7,8 +7,8 @@
 //! [`edge_or_vertex_crossing`]s of a segment with a loop's edges gives a
 //! point-in-polygon test with no gaps or double counts at vertices.
 
-use super::predicates::{expensive_sign, ordered_ccw, ortho, sign_with_cross, triage_sign};
 use super::Point;
+use super::predicates::{expensive_sign, ordered_ccw, ortho, sign_with_cross, triage_sign};
 
 /// Whether edge `ab` crosses edge `cd`: +1 if they cross at a point interior
 /// to both, -1 if they do not cross, 0 if two vertices from different edges
@@ -212,11 +212,7 @@ impl EdgeCrosser {
             return -1;
         }
         let dac = sign_with_cross(&c, d, &a, &c_cross_d);
-        if dac != self.acb {
-            -1
-        } else {
-            1
-        }
+        if dac != self.acb { -1 } else { 1 }
     }
 
     /// [`crossing_sign`] of `ab` with `cd`, restarting the chain at `c` if it

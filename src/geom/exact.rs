@@ -262,11 +262,7 @@ impl Exact {
             }
             ldexp(m as f64, self.exp + drop as i64)
         };
-        if self.neg {
-            -m
-        } else {
-            m
-        }
+        if self.neg { -m } else { m }
     }
 }
 

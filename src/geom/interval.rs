@@ -96,11 +96,7 @@ impl R1Interval {
         let a = self.hi - y.hi;
         let b = y.lo - self.lo;
         let m = if a < b { b } else { a };
-        if 0.0 < m {
-            m
-        } else {
-            0.0
-        }
+        if 0.0 < m { m } else { 0.0 }
     }
 
     /// Grows the interval to hold `p` (Google's `AddPoint`).
@@ -231,11 +227,7 @@ impl S1Interval {
         }
         length += 2.0 * PI;
         // Empty intervals have a negative length.
-        if length > 0.0 {
-            length
-        } else {
-            -1.0
-        }
+        if length > 0.0 { length } else { -1.0 }
     }
 
     pub fn contains(&self, p: f64) -> bool {
@@ -462,11 +454,7 @@ impl S1Interval {
         } else {
             0.0
         };
-        if hi_hi < lo_lo {
-            lo_lo
-        } else {
-            hi_hi
-        }
+        if hi_hi < lo_lo { lo_lo } else { hi_hi }
     }
 
     /// Grows the interval to hold `p` (in `[-π, π]`) by the shorter way
@@ -569,9 +557,11 @@ mod tests {
         assert_eq!(b.union(&c), S1Interval { lo: 2.0, hi: -2.0 });
         assert_eq!(a.union(&S1Interval::empty()), a);
         assert_eq!(S1Interval::empty().union(&a), a);
-        assert!(S1Interval::new(-3.0, 3.0)
-            .union(&S1Interval::new(3.0, -3.0))
-            .is_full());
+        assert!(
+            S1Interval::new(-3.0, 3.0)
+                .union(&S1Interval::new(3.0, -3.0))
+                .is_full()
+        );
         assert_eq!(S1Interval::full().union(&a), S1Interval::full());
         assert!(S1Interval::full().contains_interval(&c));
         assert!(!a.contains_interval(&b));

@@ -2,7 +2,7 @@
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use super::{remainder, Point};
+use super::{Point, remainder};
 use crate::Error;
 
 /// Degrees to radians as Google's `S1Angle::Degrees` does it: one multiply by

@@ -51,11 +51,7 @@ pub(crate) fn remainder(x: f64, y: f64) -> f64 {
     // A tie: round the quotient to even. The quotient trunc(x / y) is odd iff
     // (x - r) / y is odd; x - r is an exact multiple of y.
     let q = ((x - r) / y).abs();
-    if q % 2.0 == 1.0 {
-        r - y.copysign(r)
-    } else {
-        r
-    }
+    if q % 2.0 == 1.0 { r - y.copysign(r) } else { r }
 }
 
 #[cfg(test)]

@@ -143,11 +143,7 @@ impl Point {
     pub(crate) fn largest_abs_component(&self) -> usize {
         let (x, y, z) = (self.x.abs(), self.y.abs(), self.z.abs());
         if x > y {
-            if x > z {
-                0
-            } else {
-                2
-            }
+            if x > z { 0 } else { 2 }
         } else if y > z {
             1
         } else {

@@ -15,8 +15,8 @@
 
 use std::cmp::Ordering;
 
-use super::exact::Exact;
 use super::Point;
+use super::exact::Exact;
 
 const DBL_EPSILON: f64 = f64::EPSILON;
 

@@ -4,9 +4,9 @@
 
 use std::cmp::Ordering;
 
-use super::exact::{ldexp, Exact};
-use super::predicates::{exact_cross, lex_cmp, ortho};
 use super::Point;
+use super::exact::{Exact, ldexp};
+use super::predicates::{exact_cross, lex_cmp, ortho};
 
 /// 2^-53, Google's `DBL_ERR` (half of `f64::EPSILON`).
 const DBL_ERR: f64 = f64::EPSILON / 2.0;

@@ -45,7 +45,7 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
-use crate::io::json_scan::{syntax_at, JsonTexts, Text};
+use crate::io::json_scan::{JsonTexts, Text, syntax_at};
 use crate::{Error, LatLng};
 
 /// The record separator that starts each text of an RFC 8142 sequence.
@@ -199,7 +199,7 @@ impl GeoFeature {
             Some(v) => {
                 return Err(ctx.at("id", |c| {
                     c.err(format!("expected a string or a number, found {}", kind(v)))
-                }))
+                }));
             }
         };
         let properties = match obj.get("properties") {
@@ -208,7 +208,7 @@ impl GeoFeature {
             Some(v) => {
                 return Err(ctx.at("properties", |c| {
                     c.err(format!("expected an object or null, found {}", kind(v)))
-                }))
+                }));
             }
         };
         let geometry = match obj.get("geometry") {
@@ -216,7 +216,7 @@ impl GeoFeature {
                 return Err(ctx.err(
                     "a Feature needs a \"geometry\" member (null for a feature without one)"
                         .to_owned(),
-                ))
+                ));
             }
             Some(Value::Null) => None,
             Some(g) => Some(ctx.at_result("geometry", |c| geometry(c, g))?),
@@ -632,10 +632,12 @@ fn geometry(ctx: &mut Ctx<'_>, value: &Value) -> Result<Geometry, Error> {
                         "expected an array of geometries, found {}",
                         kind(v)
                     ))
-                }))
+                }));
             }
             None => {
-                return Err(ctx.err("a GeometryCollection needs a \"geometries\" member".to_owned()))
+                return Err(
+                    ctx.err("a GeometryCollection needs a \"geometries\" member".to_owned())
+                );
             }
         };
         return ctx.at_result("geometries", |c| {

@@ -259,37 +259,37 @@ impl<R: BufRead> JsonTexts<R> {
                             end = Some((i + 1, End::Complete));
                             break;
                         }
-                        if st.depth == 1 {
-                            if let Some(Member::InKey(start)) = st.member {
-                                // The key's bytes: part may be in the buffer
-                                // already, the rest in this chunk.
-                                let key_len = base + i + 1 - start;
-                                let is_features = key_len == 10 && {
-                                    let mut key = Vec::with_capacity(10);
-                                    key.extend_from_slice(&self.buf[start.min(base)..]);
-                                    key.extend_from_slice(&input[start.saturating_sub(base)..=i]);
-                                    key == b"\"features\""
-                                };
-                                st.member = Some(Member::AfterKey(is_features));
-                            }
+                        if st.depth == 1
+                            && let Some(Member::InKey(start)) = st.member
+                        {
+                            // The key's bytes: part may be in the buffer
+                            // already, the rest in this chunk.
+                            let key_len = base + i + 1 - start;
+                            let is_features = key_len == 10 && {
+                                let mut key = Vec::with_capacity(10);
+                                key.extend_from_slice(&self.buf[start.min(base)..]);
+                                key.extend_from_slice(&input[start.saturating_sub(base)..=i]);
+                                key == b"\"features\""
+                            };
+                            st.member = Some(Member::AfterKey(is_features));
                         }
                     }
                     continue;
                 }
-                if st.depth == 1 {
-                    if let Some(m) = st.member {
-                        st.member = Some(match (m, b) {
-                            (Member::Key, b'"') => Member::InKey(base + i),
-                            (Member::AfterKey(f), b':') => Member::Value(f),
-                            (_, b',') => Member::Key,
-                            (m, b) if is_ws(b) => m,
-                            (Member::Value(true), b'[') => {
-                                end = Some((i, End::FeaturesArray));
-                                break;
-                            }
-                            _ => Member::Other,
-                        });
-                    }
+                if st.depth == 1
+                    && let Some(m) = st.member
+                {
+                    st.member = Some(match (m, b) {
+                        (Member::Key, b'"') => Member::InKey(base + i),
+                        (Member::AfterKey(f), b':') => Member::Value(f),
+                        (_, b',') => Member::Key,
+                        (m, b) if is_ws(b) => m,
+                        (Member::Value(true), b'[') => {
+                            end = Some((i, End::FeaturesArray));
+                            break;
+                        }
+                        _ => Member::Other,
+                    });
                 }
                 match b {
                     b'"' => st.in_str = true,
@@ -375,7 +375,7 @@ impl<R: BufRead> JsonTexts<R> {
                 End::Complete | End::Eof => {
                     return parse(&self.buf)
                         .map(Some)
-                        .map_err(|e| syntax_at(&e, line, column, 0))
+                        .map_err(|e| syntax_at(&e, line, column, 0));
                 }
                 End::FeaturesArray => {
                     // Check the members so far, and read them, by closing

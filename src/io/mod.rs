@@ -32,10 +32,10 @@ pub mod wkt;
 pub mod geo;
 
 #[cfg(feature = "geojson")]
-pub use regions::{GeoRegion, GeoShape, RegionOptions, PLANAR_STEP_DEGREES};
+pub use regions::{GeoRegion, GeoShape, PLANAR_STEP_DEGREES, RegionOptions};
 
 #[cfg(feature = "geojson")]
-pub use geojson::{parse_geojson, GeoFeature, GeoJsonReader, GeoJsonValues, Geometry};
+pub use geojson::{GeoFeature, GeoJsonReader, GeoJsonValues, Geometry, parse_geojson};
 
 #[cfg(feature = "geojson")]
-pub use wkt::{parse_wkt, WktReader, MAX_WKT_NESTING};
+pub use wkt::{MAX_WKT_NESTING, WktReader, parse_wkt};

@@ -321,10 +321,8 @@ impl Builder {
                 ));
             }
         }
-        if !closed {
-            if let Some(&last) = vertices.last() {
-                out.push(last);
-            }
+        if !closed && let Some(&last) = vertices.last() {
+            out.push(last);
         }
         out
     }
@@ -351,7 +349,7 @@ impl Builder {
                 Err(e) => {
                     return Err(
                         self.error(at, format!("{e} (--lenient covers such rings as given)"))
-                    )
+                    );
                 }
             };
             // A ring that crosses itself has no meaningful turning angle (a

@@ -387,7 +387,7 @@ impl<'a> Parser<'a> {
                             "this geometry declares {d} numbers per coordinate, the \
                              geometry it is part of has {e}"
                         ),
-                    ))
+                    ));
                 }
                 _ => self.dim = Some(d),
             }

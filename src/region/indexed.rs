@@ -12,9 +12,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::shape_index::{CrossingPredicate, ShapeIndex, ShapeIndexBuilder, ORIGIN};
-use crate::geom::edge_crossings::edge_or_vertex_crossing;
+use super::shape_index::{CrossingPredicate, ORIGIN, ShapeIndex, ShapeIndexBuilder};
 use crate::Point;
+use crate::geom::edge_crossings::edge_or_vertex_crossing;
 
 /// The exact crossing test (symbolic perturbation included) the index
 /// tracks containment with, as Google's `S2EdgeCrosser` does.

@@ -8,12 +8,12 @@ pub(crate) mod measures;
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
-use crate::geom::edge_crossings::{crossing_sign, wedge_contains, EdgeCrosser};
-use crate::geom::predicates::{ordered_ccw, ortho, ORIGIN};
-use crate::geom::rect_bounder::{expand_for_subregions, RectBounder};
+use crate::geom::edge_crossings::{EdgeCrosser, crossing_sign, wedge_contains};
+use crate::geom::predicates::{ORIGIN, ordered_ccw, ortho};
+use crate::geom::rect_bounder::{RectBounder, expand_for_subregions};
 use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::region::indexed::{chain_edges, LazyIndex, Robust};
+use crate::region::indexed::{LazyIndex, Robust, chain_edges};
 use crate::region::shape_index::ShapeIndex;
 use crate::{
     Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region,
@@ -402,11 +402,7 @@ impl Loop {
     /// ```
     #[must_use]
     pub fn sign(&self) -> i32 {
-        if self.is_hole() {
-            -1
-        } else {
-            1
-        }
+        if self.is_hole() { -1 } else { 1 }
     }
 
     /// The area enclosed, in steradians, `0..=4π` (Google's `GetArea`,

@@ -12,9 +12,9 @@ pub mod shape_index;
 
 pub use cell_union::CellUnion;
 pub(crate) use cell_union::{denormalize_ids, normalize_ids};
+pub use r#loop::Loop;
 pub use polygon::Polygon;
 pub use polyline::Polyline;
-pub use r#loop::Loop;
 
 use crate::{Cap, Cell, CellId, LatLngRect, Point};
 

@@ -7,7 +7,7 @@ use crate::geom::edge_crossings::crossing_sign;
 use crate::geom::predicates::ordered_ccw;
 use crate::geom::rect_bounder::expand_for_subregions;
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::region::indexed::{chain_edges, LazyIndex, Robust};
+use crate::region::indexed::{LazyIndex, Robust, chain_edges};
 use crate::region::shape_index::ShapeIndex;
 use crate::{
     Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLngRect, Loop, Point, Region,

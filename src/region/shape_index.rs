@@ -49,8 +49,8 @@ mod filter;
 pub use build::CELL_PADDING;
 
 use crate::geom::edge_clipping::{
-    clip_to_padded_face, intersects_rect, R2Rect, FACE_CLIP_ERROR_UV_COORD,
-    INTERSECTS_RECT_ERROR_UV_DIST,
+    FACE_CLIP_ERROR_UV_COORD, INTERSECTS_RECT_ERROR_UV_DIST, R2Rect, clip_to_padded_face,
+    intersects_rect,
 };
 use crate::{Cell, CellContainment, CellId, Point};
 
@@ -416,10 +416,10 @@ impl ShapeIndex {
         let target = CellId::from_point(p);
         let ids = &self.cell_ids;
         let k = ids.partition_point(|&c| c < target);
-        if let Some(&id) = ids.get(k) {
-            if id.range_min() <= target {
-                return Some(k);
-            }
+        if let Some(&id) = ids.get(k)
+            && id.range_min() <= target
+        {
+            return Some(k);
         }
         (k > 0 && ids[k - 1].range_max() >= target).then(|| k - 1)
     }

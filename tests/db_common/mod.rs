@@ -13,8 +13,8 @@ use s2cells::feature::keys::{KeyQuery, Stored};
 #[cfg(feature = "geojson")]
 use s2cells::feature::sql::SqlTable;
 use s2cells::{
-    metrics, Cap, CellId, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Region,
-    RegionCoverer,
+    Cap, CellId, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Region, RegionCoverer,
+    metrics,
 };
 
 /// Number of points: `S2CELLS_DB_POINTS` or the default given.
@@ -361,7 +361,7 @@ pub fn data_polygons() -> Vec<Query> {
 /// metres, and is kept as given (the smaller region its ring bounds).
 #[cfg(feature = "geojson")]
 pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
-    use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
+    use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
     let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let options = RegionOptions {

@@ -1,10 +1,10 @@
 //! `s2cells cell`: everything about each input cell, as text or NDJSON.
 
 use clap::Args;
-use s2cells::{earth, Cell, CellId, LatLng, MAX_LEVEL};
-use serde_json::{json, Value};
+use s2cells::{Cell, CellId, LatLng, MAX_LEVEL, earth};
+use serde_json::{Value, json};
 
-use crate::cells::{cell_json, cell_text, for_each_cell, CellFormat, CellInput};
+use crate::cells::{CellFormat, CellInput, cell_json, cell_text, for_each_cell};
 use crate::error::CliResult;
 use crate::output::Output;
 

@@ -8,9 +8,9 @@
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::{Cell, CellId, CellUnion, LatLng, RegionCoverer};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::cells::{cell_json, write_cell, CellFormat};
+use crate::cells::{CellFormat, cell_json, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::regions::{self, CovererFlags, Item, RegionInput};

@@ -11,9 +11,9 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use s2cells::feature::ml::{npy, Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary};
+use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy};
 use s2cells::{CellId, RegionCoverer};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::error::{CliError, CliResult};
 use crate::output::Output;

@@ -6,7 +6,7 @@
 use clap::{Args, ValueEnum};
 use s2cells::{CellId, CellUnion, MAX_LEVEL};
 
-use crate::cells::{for_each_cell, read_cells, write_cell, CellFormat, CellInput};
+use crate::cells::{CellFormat, CellInput, for_each_cell, read_cells, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 
@@ -101,14 +101,14 @@ pub fn parent(args: &ParentArgs) -> CliResult {
                 return Err(CliError::Data(format!(
                     "{}: it has no parent at level {l}",
                     at_level(id)
-                )))
+                )));
             }
             Some(l) => l,
             None if id.level() == 0 => {
                 return Err(CliError::Data(format!(
                     "{}: a face cell has no parent",
                     at_level(id)
-                )))
+                )));
             }
             None => id.level() - 1,
         };
@@ -126,14 +126,14 @@ pub fn children(args: &ChildrenArgs) -> CliResult {
                 return Err(CliError::Data(format!(
                     "{}: a leaf cell has no children",
                     at_level(id)
-                )))
+                )));
             }
             None => out.extend(id.children()),
             Some(level) if id.level() > level => {
                 return Err(CliError::Data(format!(
                     "{}: it has no children at level {level}",
                     at_level(id)
-                )))
+                )));
             }
             Some(_) => out.push(id),
         }
@@ -185,7 +185,7 @@ pub fn neighbors(args: &NeighborsArgs) -> CliResult {
                         return Err(CliError::Data(format!(
                             "{}: vertex neighbors need a --level coarser than the cell's",
                             at_level(id)
-                        )))
+                        )));
                     }
                 };
                 out.extend(id.vertex_neighbors(level));

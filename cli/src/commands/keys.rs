@@ -6,9 +6,9 @@
 use std::fmt::Write as _;
 
 use clap::{Args, ValueEnum};
+use s2cells::CellUnion;
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
-use s2cells::CellUnion;
 
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
@@ -146,7 +146,7 @@ fn table(args: &KeysArgs) -> CliResult<SqlTable> {
                 "--encoding {}: SQL keys are BIGINT, use --encoding i64 or ordered",
                 e.to_possible_value()
                     .map_or_else(|| "?".to_owned(), |v| v.get_name().to_owned())
-            )))
+            )));
         }
     };
     let dialect = match args.dialect {

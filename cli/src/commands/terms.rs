@@ -156,7 +156,7 @@ fn point_format(format: Option<InputFormat>) -> CliResult<Option<PointFormat>> {
         Some(InputFormat::Wkt) => {
             return Err(CliError::Usage(
                 "--input-format wkt: points are read from csv, ndjson or geojson".into(),
-            ))
+            ));
         }
     })
 }

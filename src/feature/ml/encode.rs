@@ -165,10 +165,10 @@ impl MultiLevel {
         );
         for p in points {
             for ((v, &level), &off) in self.vocabs.iter().zip(&self.levels).zip(&self.offsets) {
-                if p.level() >= level {
-                    if let Some(i) = v.index_of(p.parent(level)) {
-                        csr.push_index(off + i);
-                    }
+                if p.level() >= level
+                    && let Some(i) = v.index_of(p.parent(level))
+                {
+                    csr.push_index(off + i);
                 }
             }
             csr.end_row();

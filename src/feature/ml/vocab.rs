@@ -415,11 +415,13 @@ mod tests {
                 assert_eq!(v.index_of(q), want, "{q}");
             }
         }
-        assert!(Vocabulary::from_cells(
-            vec![CellId::from_face(0), CellId::from_face(0).child(1)],
-            false
-        )
-        .is_err());
+        assert!(
+            Vocabulary::from_cells(
+                vec![CellId::from_face(0), CellId::from_face(0).child(1)],
+                false
+            )
+            .is_err()
+        );
         assert!(Vocabulary::from_cells(Vec::new(), true).is_err());
     }
 }

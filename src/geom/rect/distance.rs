@@ -50,20 +50,12 @@ fn edge_distance(x: &Point, a: &Point, b: &Point) -> f64 {
 
 /// C++'s `std::max(a, b)`: `b` only when `a < b`.
 fn cmax(a: f64, b: f64) -> f64 {
-    if a < b {
-        b
-    } else {
-        a
-    }
+    if a < b { b } else { a }
 }
 
 /// C++'s `std::min(a, b)`: `b` only when `b < a`.
 fn cmin(a: f64, b: f64) -> f64 {
-    if b < a {
-        b
-    } else {
-        a
-    }
+    if b < a { b } else { a }
 }
 
 impl LatLngRect {

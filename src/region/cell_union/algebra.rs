@@ -1,7 +1,7 @@
 //! Membership and set algebra on cell unions: binary searches and merges
 //! over the sorted ranges of the curve.
 
-use super::{normalize_ids, CellUnion};
+use super::{CellUnion, normalize_ids};
 use crate::CellId;
 
 /// Whether `a` ends before `b` starts on the curve. Not an order, but

@@ -1,9 +1,9 @@
 //! The union as a region of the sphere: expansion by neighbours, areas,
 //! and the bounds the region coverer asks for.
 
-use super::{normalize_ids, CellUnion};
+use super::{CellUnion, normalize_ids};
 use crate::cell::metrics::MIN_WIDTH;
-use crate::{Cap, Cell, CellContainment, CellId, Error, LatLngRect, Point, Region, MAX_LEVEL};
+use crate::{Cap, Cell, CellContainment, CellId, Error, LatLngRect, MAX_LEVEL, Point, Region};
 
 impl CellUnion {
     /// Grows the union by the cells at `level` around it (Google's

@@ -7,7 +7,7 @@ use std::f64::consts::PI;
 
 use crate::geom::predicates::{lex_cmp, sign};
 use crate::geom::robust_cross::robust_cross_prod;
-use crate::geom::{remainder, Point};
+use crate::geom::{Point, remainder};
 
 const DBL_EPSILON: f64 = f64::EPSILON;
 
@@ -15,11 +15,7 @@ const DBL_EPSILON: f64 = f64::EPSILON;
 #[inline]
 fn at(v: &[Point], i: usize) -> &Point {
     let n = v.len();
-    if i >= n {
-        &v[i - n]
-    } else {
-        &v[i]
-    }
+    if i >= n { &v[i - n] } else { &v[i] }
 }
 
 /// The angle between two vectors, `atan2(|a × b|, a · b)`.
@@ -32,11 +28,7 @@ fn angle(a: &Point, b: &Point) -> f64 {
 /// turn (Google's `S2::TurnAngle`).
 pub(crate) fn turn_angle(a: &Point, b: &Point, c: &Point) -> f64 {
     let ang = angle(&robust_cross_prod(a, b), &robust_cross_prod(b, c));
-    if sign(a, b, c) > 0 {
-        ang
-    } else {
-        -ang
-    }
+    if sign(a, b, c) > 0 { ang } else { -ang }
 }
 
 /// `2 atan2(|a - b|, |a + b|)`: Kahan's angle formula, accurate near 0 and π.
@@ -265,11 +257,7 @@ pub(crate) fn signed_loop_area(loop_: &[Point]) -> f64 {
 /// The area enclosed by the loop, in `[0, 4π]` (Google's `S2::GetArea`).
 pub(crate) fn loop_area(loop_: &[Point]) -> f64 {
     let area = signed_loop_area(loop_);
-    if area < 0.0 {
-        area + 4.0 * PI
-    } else {
-        area
-    }
+    if area < 0.0 { area + 4.0 * PI } else { area }
 }
 
 /// The true centroid of a triangle times its area, the integral of

@@ -14,15 +14,15 @@
 
 use super::filter::Segment;
 use super::{ClippedShape, CrossingPredicate, EdgeUv, IndexCell, ShapeIndex};
+use crate::cell::MAX_LEVEL;
 use crate::cell::coords::{
     face, face_si_ti_to_xyz, st_to_ij, st_to_uv, uv_to_st, valid_face_xyz_to_uv,
 };
 use crate::cell::hilbert::{IJ_TO_POS, INVERT_MASK, POS_TO_IJ, POS_TO_ORIENTATION, SWAP_MASK};
 use crate::cell::metrics::AVG_EDGE;
-use crate::cell::MAX_LEVEL;
 use crate::geom::edge_clipping::{
-    clip_to_padded_face, project, R2Point, R2Rect, EDGE_CLIP_ERROR_UV_COORD,
-    FACE_CLIP_ERROR_UV_COORD,
+    EDGE_CLIP_ERROR_UV_COORD, FACE_CLIP_ERROR_UV_COORD, R2Point, R2Rect, clip_to_padded_face,
+    project,
 };
 use crate::{CellId, CellUnion, Point};
 

@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 
-use super::build::{tracker_origin, PaddedCell, CELL_PADDING};
-use super::{CellRelation, CrossingPredicate, ShapeIndex, ORIGIN};
+use super::build::{CELL_PADDING, PaddedCell, tracker_origin};
+use super::{CellRelation, CrossingPredicate, ORIGIN, ShapeIndex};
 use crate::{Cell, CellId, LatLng, Point};
 
 /// TEST-ONLY: interior crossings by float signs (no vertex rule).

@@ -16,7 +16,7 @@ use s2cells::cell::latlngs_to_cell_ids;
 use s2cells::{CellId, MAX_LEVEL};
 
 use super::decimal;
-use super::{check_range, find_column, wanted, Invalid, Spec, LAT_NAMES, LNG_NAMES};
+use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wanted};
 use crate::cells::write_cell;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
@@ -183,10 +183,10 @@ impl<'a> Indexer<'a> {
             .into_iter()
             .map(|f| String::from_utf8_lossy(&f).into_owned())
             .collect();
-        if let Some(first) = fields.first_mut() {
-            if let Some(rest) = first.strip_prefix('\u{feff}') {
-                *first = rest.to_owned();
-            }
+        if let Some(first) = fields.first_mut()
+            && let Some(rest) = first.strip_prefix('\u{feff}')
+        {
+            *first = rest.to_owned();
         }
         let names = fields.iter().map(String::as_str);
         let find = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {

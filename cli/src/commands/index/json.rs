@@ -11,7 +11,7 @@ use s2cells::io::{GeoFeature, GeoJsonValues, Geometry};
 use s2cells::{CellId, LatLng};
 use serde_json::Value;
 
-use super::{check_range, find_column, wanted, Invalid, Spec, LAT_NAMES, LNG_NAMES};
+use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wanted};
 use crate::cells::{cell_json, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
@@ -144,7 +144,7 @@ pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
                     "{}: feature {index}: index reads Point geometries, this one is {}",
                     spec.name,
                     other.as_ref().map_or("null", Geometry::type_name)
-                )))
+                )));
             }
         };
         if args.cells_only {

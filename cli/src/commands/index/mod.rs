@@ -203,11 +203,13 @@ pub fn run(args: &IndexArgs) -> CliResult {
         None if ext.as_deref() == Some("tsv") => b'\t',
         None => b',',
         Some("tab" | "\\t" | "\t") => b'\t',
-        Some(d) if d.len() == 1 && d.is_ascii() && !matches!(d, "\"" | "\n" | "\r") => d.as_bytes()[0],
+        Some(d) if d.len() == 1 && d.is_ascii() && !matches!(d, "\"" | "\n" | "\r") => {
+            d.as_bytes()[0]
+        }
         Some(d) => {
             return Err(CliError::Usage(format!(
                 "--delimiter {d:?}: expected one ASCII character other than a quote or a line break, or `tab`"
-            )))
+            )));
         }
     };
     if args.no_header {

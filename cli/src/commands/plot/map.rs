@@ -21,10 +21,8 @@ pub(super) fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
             out.push(LatLng::from(lerp(a, b, s as f64 / pieces as f64)));
         }
     }
-    if !closed {
-        if let Some(&last) = v.last() {
-            out.push(LatLng::from(last));
-        }
+    if !closed && let Some(&last) = v.last() {
+        out.push(LatLng::from(last));
     }
     out
 }
@@ -265,10 +263,10 @@ fn clip_path_x(path: &[(f64, f64)], lo: f64, hi: f64) -> Vec<Vec<(f64, f64)>> {
         }
         run.clear();
     };
-    if let Some(&p) = path.first() {
-        if (lo..=hi).contains(&p.0) {
-            run.push(p);
-        }
+    if let Some(&p) = path.first()
+        && (lo..=hi).contains(&p.0)
+    {
+        run.push(p);
     }
     for w in path.windows(2) {
         let (a, b) = (w[0], w[1]);

@@ -23,7 +23,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use s2cells::io::{GeoRegion, GeoShape};
-use s2cells::{earth, CellId, LatLng, LatLngRect};
+use s2cells::{CellId, LatLng, LatLngRect, earth};
 
 use map::{cap_ring, cell_ring, densify, path_pieces, pieces, place, shifted};
 
@@ -549,10 +549,11 @@ impl Picture<'_> {
             .fold((u8::MAX, 0), |(l, h), p| (l.min(p.0), h.max(p.0)));
         // The legend lists the coverer's levels, empty ones too, when they
         // are few enough to read (levels 8 to 15 in the README's figure).
-        if let Some((a, b)) = self.levels {
-            if !self.polys.is_empty() && b - a < 16 {
-                (lo, hi) = (lo.min(a), hi.max(b));
-            }
+        if let Some((a, b)) = self.levels
+            && !self.polys.is_empty()
+            && b - a < 16
+        {
+            (lo, hi) = (lo.min(a), hi.max(b));
         }
         let edge_w = if self.polys.len() > 2000 { 0 } else { px(1.2) };
         for (level, whole) in self.polys {

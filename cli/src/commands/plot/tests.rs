@@ -7,7 +7,7 @@ use s2cells::io::{GeoJsonReader, GeoRegion, RegionOptions};
 use s2cells::{Cell, CellId, LatLng, Region};
 
 use super::map::{cell_ring, path_pieces, pieces, place};
-use super::{cap_outline, outline_marks, shape_marks, Mark, Outline};
+use super::{Mark, Outline, cap_outline, outline_marks, shape_marks};
 
 /// Each feature of data/countries-110m.geojson: its name, its outline and
 /// the centre longitude `run` would give its map.
@@ -170,9 +170,11 @@ fn cells_around_a_pole_are_closed_along_its_latitude() {
                 for w in piece.windows(2) {
                     assert!((w[1].0 - w[0].0).abs() <= 360.0);
                 }
-                assert!(piece
-                    .iter()
-                    .all(|p| p.0 >= xs.0 - 1e-9 && p.0 <= xs.1 + 1e-9));
+                assert!(
+                    piece
+                        .iter()
+                        .all(|p| p.0 >= xs.0 - 1e-9 && p.0 <= xs.1 + 1e-9)
+                );
             }
             let boundary = placed.boundary(true);
             assert_smooth("pole cell", &path_pieces(&boundary, true, xs), xs, 30.0);
