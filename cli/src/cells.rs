@@ -161,7 +161,7 @@ pub fn read_cells(input: &CellInput) -> CliResult<(Vec<CellId>, CellFormat)> {
 #[inline]
 pub fn write_cell(out: &mut Vec<u8>, id: CellId, format: CellFormat) {
     match format {
-        CellFormat::Tokens => push_token(out, id.id()),
+        CellFormat::Tokens => push_token(out, id),
         CellFormat::Ids => out.extend_from_slice(itoa::Buffer::new().format(id.id()).as_bytes()),
         CellFormat::I64 => {
             out.extend_from_slice(itoa::Buffer::new().format(id.to_signed()).as_bytes());
@@ -169,38 +169,17 @@ pub fn write_cell(out: &mut Vec<u8>, id: CellId, format: CellFormat) {
     }
 }
 
-/// Appends the token of the id `id` (`CellId::write_token`'s text). The
-/// 16 hex digits are made at once and copied as one fixed-size block,
-/// then cut to the token's length: through `write_token` (a call into the
-/// library, a UTF-8 check of its buffer, a copy of variable length) the
-/// four tokens of `index --levels 8,12,15,30` took 27% of its time, here
-/// 16%: 1.6-1.9 s of user time on 10 million rows became 1.16.
+/// Appends the token of `id`. Its 16 bytes are copied as one fixed-size
+/// block, then cut to the token's length: through `write_token` (a UTF-8
+/// check of its buffer, a copy of variable length) the four tokens of
+/// `index --levels 8,12,15,30` took 27% of its time, this way 16%: 1.6-1.9
+/// s of user time on 10 million rows became 1.16.
 #[inline]
-fn push_token(out: &mut Vec<u8>, id: u64) {
-    if id == 0 {
-        out.push(b'X');
-        return;
-    }
-    let mut digits = [0u8; 16];
-    digits[..8].copy_from_slice(&hex_digits((id >> 32) as u32).to_be_bytes());
-    digits[8..].copy_from_slice(&hex_digits(id as u32).to_be_bytes());
-    let len = 16 - (id.trailing_zeros() / 4) as usize;
+fn push_token(out: &mut Vec<u8>, id: CellId) {
+    let (bytes, len) = id.token_bytes();
     let at = out.len();
-    out.extend_from_slice(&digits);
+    out.extend_from_slice(&bytes);
     out.truncate(at + len);
-}
-
-/// The 8 lowercase hex digits of `x`, first digit in the top byte.
-#[inline]
-const fn hex_digits(x: u32) -> u64 {
-    // One nibble per byte: 16-bit halves apart, then bytes, then nibbles.
-    let x = x as u64;
-    let x = ((x & 0xffff_0000) << 16) | (x & 0xffff);
-    let x = ((x & 0x0000_ff00_0000_ff00) << 8) | (x & 0x0000_00ff_0000_00ff);
-    let x = ((x & 0x00f0_00f0_00f0_00f0) << 4) | (x & 0x000f_000f_000f_000f);
-    // '0' + digit, and 'a' - '0' - 10 more for digits above 9.
-    let above9 = ((x + 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101;
-    x + 0x3030_3030_3030_3030 + above9 * (b'a' - b'0' - 10) as u64
 }
 
 /// A cell in `format` as a JSON value: tokens are strings, ids numbers.

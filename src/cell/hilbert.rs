@@ -38,7 +38,7 @@ const TABLE_SIZE: usize = 1 << (2 * LOOKUP_BITS + 2);
 
 /// `(pos << 2 | orientation)` to `(ij << 2 | next orientation)`, where
 /// `pos` is 8 curve bits and `ij` 4 bits of i then 4 bits of j.
-pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = build_decode_table();
+pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = build_table(LOOKUP_BITS, false);
 
 /// Bits of i and j per lookup when encoding a leaf: 30 bits in six lookups
 /// instead of eight. The chain of lookups is the encoder's critical path
@@ -50,7 +50,7 @@ const ENCODE_SIZE: usize = 1 << (2 * ENCODE_BITS + 2);
 
 /// `(ij << 2 | orientation)` to `(pos << 2 | next orientation)`, where `ij`
 /// is 5 bits of i then 5 bits of j and `pos` the 10 curve bits.
-pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_encode_table();
+pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true);
 
 /// The (i, j) square (`bits` bits each, as `i << bits | j`) at curve
 /// position `pos` of a square of side 2^bits walked from orientation
@@ -71,31 +71,20 @@ const fn walk(bits: u32, orig: u8, pos: u32) -> (u32, u8) {
     ((i << bits) | j, orientation)
 }
 
-const fn build_decode_table() -> [u16; TABLE_SIZE] {
-    let mut table = [0u16; TABLE_SIZE];
+/// A lookup table over all `4^bits` curve positions of a square of side
+/// `2^bits` and the four starting orientations: keyed by
+/// `ij << 2 | orientation` to `pos << 2 | next orientation` when
+/// `encode`, the other way round when not. `N` is `4^bits · 4`.
+const fn build_table<const N: usize>(bits: u32, encode: bool) -> [u16; N] {
+    let mut table = [0u16; N];
     let mut orig = 0;
     while orig < 4 {
-        // Walk all 256 cells of a 16×16 square in curve order; the curve
-        // position is the index of the walk.
+        // The curve position is the index of the walk.
         let mut pos = 0u32;
-        while pos < 1 << (2 * LOOKUP_BITS) {
-            let (ij, orientation) = walk(LOOKUP_BITS, orig as u8, pos);
-            table[((pos << 2) | orig) as usize] = ((ij << 2) | orientation as u32) as u16;
-            pos += 1;
-        }
-        orig += 1;
-    }
-    table
-}
-
-const fn build_encode_table() -> [u16; ENCODE_SIZE] {
-    let mut table = [0u16; ENCODE_SIZE];
-    let mut orig = 0;
-    while orig < 4 {
-        let mut pos = 0u32;
-        while pos < 1 << (2 * ENCODE_BITS) {
-            let (ij, orientation) = walk(ENCODE_BITS, orig as u8, pos);
-            table[((ij << 2) | orig) as usize] = ((pos << 2) | orientation as u32) as u16;
+        while pos < 1 << (2 * bits) {
+            let (ij, orientation) = walk(bits, orig as u8, pos);
+            let (key, value) = if encode { (ij, pos) } else { (pos, ij) };
+            table[((key << 2) | orig) as usize] = ((value << 2) | orientation as u32) as u16;
             pos += 1;
         }
         orig += 1;

@@ -33,19 +33,40 @@ impl CellId {
     /// assert_eq!(CellId::from_face(3).write_token(&mut buf), "7");
     /// ```
     pub fn write_token<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
+        let len;
+        (*buf, len) = self.token_bytes();
+        // Validating all 16 bytes takes from_utf8's word-at-a-time ASCII path;
+        // validating a short prefix goes byte by byte and cost 9 ns a token.
+        // Slicing a str is then an O(1) boundary check.
+        ascii(&buf[..]).get(..len).unwrap_or("")
+    }
+
+    /// The token as ASCII bytes: 16 bytes of which the first `len` are the
+    /// token. For writers of bytes (a CSV or NDJSON writer appends
+    /// `&bytes[..len]`), it skips the UTF-8 view that
+    /// [`write_token`](Self::write_token) gives, and a fixed-size copy of
+    /// all 16 bytes then a cut is cheaper than a copy of variable length.
+    ///
+    /// ```
+    /// use s2cells::CellId;
+    /// let (bytes, len) = CellId::from_token("951977d34")?.token_bytes();
+    /// assert_eq!(&bytes[..len], b"951977d34");
+    /// assert_eq!(CellId::NONE.token_bytes().1, 1); // "X"
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn token_bytes(&self) -> ([u8; 16], usize) {
+        let mut buf = [0u8; 16];
         if self.0 == 0 {
             buf[0] = b'X';
-            return ascii(&buf[..1]);
+            return (buf, 1);
         }
         // All 16 digits at once (SWAR), then keep those before the trailing
         // zeros: 3x faster than a digit loop.
         buf[..8].copy_from_slice(&hex_digits((self.0 >> 32) as u32).to_be_bytes());
         buf[8..].copy_from_slice(&hex_digits(self.0 as u32).to_be_bytes());
-        let len = 16 - (self.0.trailing_zeros() / 4) as usize;
-        // Validating all 16 bytes takes from_utf8's word-at-a-time ASCII path;
-        // validating a short prefix goes byte by byte and cost 9 ns a token.
-        // Slicing a str is then an O(1) boundary check.
-        ascii(&buf[..]).get(..len).unwrap_or("")
+        (buf, 16 - (self.0.trailing_zeros() / 4) as usize)
     }
 
     /// Parses a token (1 to 16 hex digits, either case; trailing zeros may
