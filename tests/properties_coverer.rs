@@ -10,9 +10,13 @@ use common::check_subtree_promise;
 use proptest::prelude::*;
 use s2cells::{Cap, Cell, CellId, LatLng, LatLngRect, Point, Region, RegionCoverer};
 
-/// A rectangle: center anywhere, sides 1e-6..~60 degrees.
+/// A rectangle: center anywhere, sides 1e-6..~60 degrees, one at most a
+/// thousand times the other. (A sliver 1e-6 wide and 10 long has an
+/// interior covering that walks millions of cells along it: seconds in
+/// Google's algorithm and in ours, and minutes of a debug test.)
 fn rect() -> impl Strategy<Value = LatLngRect> {
-    (-89.0f64..89.0, -180.0f64..180.0, -6.0f64..1.8, -6.0f64..1.8).prop_map(|(lat, lng, h, w)| {
+    (-89.0f64..89.0, -180.0f64..180.0, -6.0f64..1.8, -3.0f64..3.0).prop_map(|(lat, lng, h, d)| {
+        let w = (h + d).clamp(-6.0, 1.8);
         let size = LatLng::from_degrees(10f64.powf(h), 10f64.powf(w));
         LatLngRect::from_center_size(LatLng::from_degrees(lat, lng), size).expect("valid rect")
     })
