@@ -106,11 +106,15 @@ impl Region for LatLngRect {
     /// before, a few hundred after).
     fn relate_cell(&self, cell: &Cell, want_contains: bool) -> CellContainment {
         let bound = cell.rect_bound();
+        // The margin test only for contained cells (it implies containment,
+        // and costs two remainders).
         if !self.intersects(&bound) {
             CellContainment::Disjoint
+        } else if !self.contains(&bound) {
+            CellContainment::Intersects
         } else if self.contains_with_margin(&bound) {
             CellContainment::ContainsSubtree
-        } else if want_contains && self.contains(&bound) {
+        } else if want_contains {
             CellContainment::Contains
         } else {
             CellContainment::Intersects

@@ -388,8 +388,8 @@ fn polar_face(ring: &[[f64; 2]], north: bool) -> Value {
 }
 
 /// The part of a ring on one side of the meridian `lng` (Sutherland–Hodgman
-/// in lon/lat).
-fn clip(ring: &[[f64; 2]], lng: f64, keep_below: bool) -> Vec<[f64; 2]> {
+/// in lon/lat); `plot` cuts its cells to the map with it too.
+pub(crate) fn clip(ring: &[[f64; 2]], lng: f64, keep_below: bool) -> Vec<[f64; 2]> {
     let inside = |p: &[f64; 2]| if keep_below { p[0] <= lng } else { p[0] >= lng };
     let mut out = Vec::new();
     for k in 0..ring.len() {

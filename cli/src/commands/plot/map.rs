@@ -7,6 +7,8 @@ use std::f64::consts::PI;
 
 use s2cells::{Cell, CellId, LatLng, Point};
 
+use crate::commands::cover::clip;
+
 /// Points along great-circle edges, at most 0.25° apart.
 pub(super) fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
     let n = v.len();
@@ -188,8 +190,11 @@ pub(super) fn pieces(ring: &[(f64, f64)], world: bool, xs: (f64, f64)) -> Vec<Ve
     let whole = area2(ring).abs();
     let mut out = Vec::new();
     for &shift in shifts {
-        let moved: Vec<(f64, f64)> = ring.iter().map(|p| (p.0 + shift, p.1)).collect();
-        let part = clip_x(&clip_x(&moved, xs.0, false), xs.1, true);
+        let moved: Vec<[f64; 2]> = ring.iter().map(|p| [p.0 + shift, p.1]).collect();
+        let part: Vec<(f64, f64)> = clip(&clip(&moved, xs.0, false), xs.1, true)
+            .into_iter()
+            .map(|[x, y]| (x, y))
+            .collect();
         // A part that only touches the edge has no area; as a path it
         // would double back on itself.
         if part.len() >= 3 && area2(&part).abs() > 1e-9 * whole {
@@ -210,23 +215,6 @@ fn area2(ring: &[(f64, f64)]) -> f64 {
             (a.0 - o.0) * (b.1 - o.1) - (b.0 - o.0) * (a.1 - o.1)
         })
         .sum()
-}
-
-/// The part of a ring on one side of the meridian `x` (Sutherland–Hodgman).
-fn clip_x(ring: &[(f64, f64)], x: f64, keep_below: bool) -> Vec<(f64, f64)> {
-    let inside = |p: &(f64, f64)| if keep_below { p.0 <= x } else { p.0 >= x };
-    let mut out = Vec::new();
-    for k in 0..ring.len() {
-        let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
-        if inside(&a) {
-            out.push(a);
-        }
-        if inside(&a) != inside(&b) {
-            let t = (x - a.0) / (b.0 - a.0);
-            out.push((x, a.1 + t * (b.1 - a.1)));
-        }
-    }
-    out
 }
 
 /// The parts of an open path within the turn of longitude `xs` on a
