@@ -1,14 +1,20 @@
 //! A cell with its geometry: vertices, edges, center, areas and bounds.
 
-use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4};
+use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 use super::CellId;
 use super::cell_id::ij_level_to_bound_uv;
 use super::coords::{face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm};
 use super::hilbert::{POS_TO_IJ, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
+use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
 use crate::geom::{R1Interval, S1Interval};
 use crate::{Cap, LatLng, LatLngRect, Point};
+
+/// How far [`Cell::approx_rect_bound`]'s numbers may be from
+/// [`Cell::rect_bound`]'s: the atan2 error, plus the bound's 2-ulp padding
+/// (4.4e-16) and its rounding.
+pub(crate) const APPROX_BOUND_ERROR: f64 = APPROX_ATAN2_ERROR + 1e-15;
 
 /// A cell with its (u, v) bounds precomputed, for geometric questions.
 ///
@@ -356,14 +362,24 @@ impl Cell {
         u >= ulo - ERR && u <= uhi + ERR && v >= vlo - ERR && v <= vhi + ERR
     }
 
-    /// The latitude of corner (i, j) of the (u,v) rectangle.
-    fn corner_latitude(&self, i: usize, j: usize) -> f64 {
-        LatLng::latitude(&face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j]))
-    }
-
-    /// The longitude of corner (i, j).
-    fn corner_longitude(&self, i: usize, j: usize) -> f64 {
-        LatLng::longitude(&face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j]))
+    /// The corners whose lat/lngs make the rectangle bound of a cell below
+    /// level 0: `[a, b, c, d]`, the latitude range spanned by `a` and `b`
+    /// (the corner of largest |latitude| and its opposite), the longitude
+    /// range by `c` and `d` (the other diagonal). Which corner is extreme
+    /// follows from the face's axis directions and the cell's quadrant.
+    fn bound_corners(&self) -> [Point; 4] {
+        let u = self.uv[0][0] + self.uv[0][1];
+        let v = self.uv[1][0] + self.uv[1][1];
+        let (uz, vz) = uv_axes_z(self.face);
+        let i = usize::from(if uz == 0.0 { u < 0.0 } else { u > 0.0 });
+        let j = usize::from(if vz == 0.0 { v < 0.0 } else { v > 0.0 });
+        let corner = |i: usize, j: usize| face_uv_to_xyz(self.face, self.uv[0][i], self.uv[1][j]);
+        [
+            corner(i, j),
+            corner(1 - i, 1 - j),
+            corner(i, 1 - j),
+            corner(1 - i, j),
+        ]
     }
 
     /// A rectangle that contains the lat/lng of every point of the cell,
@@ -378,23 +394,10 @@ impl Cell {
     #[must_use]
     pub fn rect_bound(&self) -> LatLngRect {
         if self.level > 0 {
-            // Below level 0 the extremes are at the vertices: the latitude
-            // range by one pair of opposite corners, the longitude range by
-            // the other. Pick the corner of largest |latitude| from the axis
-            // directions and the cell's quadrant.
-            let u = self.uv[0][0] + self.uv[0][1];
-            let v = self.uv[1][0] + self.uv[1][1];
-            let (uz, vz) = uv_axes_z(self.face);
-            let i = usize::from(if uz == 0.0 { u < 0.0 } else { u > 0.0 });
-            let j = usize::from(if vz == 0.0 { v < 0.0 } else { v > 0.0 });
-            let lat = R1Interval::from_point_pair(
-                self.corner_latitude(i, j),
-                self.corner_latitude(1 - i, 1 - j),
-            );
-            let lng = S1Interval::from_point_pair(
-                self.corner_longitude(i, 1 - j),
-                self.corner_longitude(1 - i, j),
-            );
+            // Below level 0 the extremes are at the vertices.
+            let [a, b, c, d] = self.bound_corners();
+            let lat = R1Interval::from_point_pair(LatLng::latitude(&a), LatLng::latitude(&b));
+            let lng = S1Interval::from_point_pair(LatLng::longitude(&c), LatLng::longitude(&d));
             // Normalizing a vertex moves it by up to 0.5 ulp of direction, so
             // grow both ranges by 2 ulps to contain the lat/lng of every
             // normalized point inside the cell.
@@ -423,6 +426,41 @@ impl Cell {
         // Latitudes come from atan2 of a computed point: allow one ulp.
         // Longitude needs none, atan2 being monotonic.
         bound.expanded(f64::EPSILON, 0.0)
+    }
+
+    /// [`rect_bound`](Self::rect_bound) approximately and cheaply, for
+    /// filters: `[lat_lo, lat_hi, lng_lo, lng_hi]`, each within
+    /// [`APPROX_BOUND_ERROR`] of the exact bound's, from four
+    /// [`approx_atan2`](crate::geom::approx_atan::approx_atan2)s in
+    /// vector lanes instead of four libm calls. `None` where the exact
+    /// bound is not simply those numbers padded: level 0, a latitude range
+    /// that could reach a pole (the bound then takes every longitude), a
+    /// longitude that could wrap at ±π, or a longitude range of a radian or
+    /// more (whose direction round the circle an error could flip).
+    pub(crate) fn approx_rect_bound(&self) -> Option<[f64; 4]> {
+        if self.level == 0 {
+            return None;
+        }
+        let [a, b, c, d] = self.bound_corners();
+        // Latitude is atan2(z, hypot(x, y)) and longitude atan2(y, x), as in
+        // LatLng::latitude and LatLng::longitude.
+        let hyp = |p: &Point| (p.x * p.x + p.y * p.y).sqrt();
+        let [lat_a, lat_b, lng_c, lng_d] = approx_atan2_4(
+            [a.z + 0.0, b.z + 0.0, c.y + 0.0, d.y + 0.0],
+            [hyp(&a), hyp(&b), c.x + 0.0, d.x + 0.0],
+        );
+        // Ordered by `<`, not min/max, so that a NaN (atan2(0, 0) at a
+        // pole) is kept and fails the checks below.
+        let order = |p: f64, q: f64| if p < q { (p, q) } else { (q, p) };
+        let (lat_lo, lat_hi) = order(lat_a, lat_b);
+        let (lng_lo, lng_hi) = order(lng_c, lng_d);
+        const E: f64 = APPROX_BOUND_ERROR;
+        let plain = lat_lo - E > -FRAC_PI_2
+            && lat_hi + E < FRAC_PI_2
+            && lng_lo > -(PI - 1e-9)
+            && lng_hi < PI - 1e-9
+            && lng_hi - lng_lo < 1.0;
+        plain.then_some([lat_lo, lat_hi, lng_lo, lng_hi])
     }
 
     /// A cap that contains the cell, centered on the (u,v) center (Google's

@@ -4,7 +4,7 @@ mod batch;
 pub(crate) mod cell_id;
 pub(crate) mod coords;
 mod fast;
-mod geometry;
+pub(crate) mod geometry;
 pub(crate) mod hilbert;
 pub mod metrics;
 mod neighbors;

@@ -1,6 +1,7 @@
 //! Points, lat/lngs, intervals, rectangles and caps: the value types the
 //! cells and regions are built from.
 
+pub(crate) mod approx_atan;
 mod cap;
 pub mod earth;
 pub mod edge_clipping;
