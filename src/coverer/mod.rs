@@ -92,23 +92,32 @@ struct Run<'a, R: Region + ?Sized> {
 }
 
 impl<R: Region + ?Sized> Run<'_, R> {
-    /// Google's `NewCandidate`: `None` for a cell that cannot intersect the
-    /// region (or, in an interior covering, cannot hold a contained cell).
-    /// `inside`: an ancestor's subtree is contained, so Google's tests would
-    /// answer "intersects, contains" and are skipped (a fixed-level-15
-    /// covering of Porto Alegre tests a few hundred cells instead of 8,523).
-    fn new_candidate(&mut self, cell: Cell, i: u32, j: u32, inside: bool) -> Option<u32> {
+    /// Whether Google asks `Contains` of a cell at `level`: only at
+    /// min_level or finer, and in an exterior covering not at the bottom
+    /// level.
+    fn want_contains(&self, level: u8) -> bool {
         let o = &self.options;
-        let at_or_below_min = cell.level() >= o.min_level;
-        let at_bottom = cell.level() + o.level_mod > o.max_level;
-        // Google asks Contains only of cells at min_level or finer, and in
-        // an exterior covering not of those at the bottom level.
-        let want_contains = at_or_below_min && (self.interior || !at_bottom);
-        let relation = self.relate(&cell, want_contains, inside);
+        level >= o.min_level && (self.interior || level + o.level_mod <= o.max_level)
+    }
+
+    /// Google's `NewCandidate` for a cell the region relates to as
+    /// `relation` (asked with [`want_contains`](Self::want_contains)):
+    /// `None` for a cell that cannot intersect the region (or, in an
+    /// interior covering, cannot hold a contained cell).
+    fn new_candidate(
+        &mut self,
+        cell: Cell,
+        i: u32,
+        j: u32,
+        relation: CellContainment,
+    ) -> Option<u32> {
         if !relation.may_intersect() {
             return None;
         }
-        let contains = want_contains && relation.contains();
+        let o = &self.options;
+        let at_or_below_min = cell.level() >= o.min_level;
+        let at_bottom = cell.level() + o.level_mod > o.max_level;
+        let contains = self.want_contains(cell.level()) && relation.contains();
         let mut is_terminal = false;
         if at_or_below_min {
             if self.interior {
@@ -134,19 +143,12 @@ impl<R: Region + ?Sized> Run<'_, R> {
         Some(index)
     }
 
-    /// The region's answer for `cell`, known without asking `inside` a
-    /// contained subtree.
-    fn relate(&self, cell: &Cell, want_contains: bool, inside: bool) -> CellContainment {
-        if inside {
-            CellContainment::ContainsSubtree
-        } else {
-            self.region.relate_cell(cell, want_contains)
-        }
-    }
-
     /// Google's `ExpandChildren`: the descendants `num_levels` down that
     /// may intersect, as children of `parent`; returns how many are
-    /// terminal.
+    /// terminal. `inside`: the cell's subtree is contained, so Google's
+    /// tests would answer "intersects, contains" and are skipped (a
+    /// fixed-level-15 covering of Porto Alegre tests a few hundred cells
+    /// instead of 8,523).
     fn expand_children(
         &mut self,
         cell: &Cell,
@@ -156,12 +158,18 @@ impl<R: Region + ?Sized> Run<'_, R> {
         inside: bool,
     ) -> u32 {
         let num_levels = num_levels - 1;
+        let (children, ijs) = cell.subdivide_ij(i, j);
+        // Above the last level Google asks only MayIntersect; the
+        // relation's first answer is that.
+        let want_contains = num_levels == 0 && self.want_contains(cell.level() + 1);
+        let relations = if inside {
+            [CellContainment::ContainsSubtree; 4]
+        } else {
+            self.region.relate_children(&children, want_contains)
+        };
         let mut num_terminals = 0;
-        for (child, ci, cj) in cell.subdivide_ij(i, j) {
+        for ((child, (ci, cj)), relation) in children.into_iter().zip(ijs).zip(relations) {
             if num_levels > 0 {
-                // Google asks only MayIntersect here; the relation's first
-                // answer is that.
-                let relation = self.relate(&child, false, inside);
                 if relation.may_intersect() {
                     num_terminals += self.expand_children(
                         &child,
@@ -173,7 +181,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
                 }
                 continue;
             }
-            if let Some(c) = self.new_candidate(child, ci, cj, inside) {
+            if let Some(c) = self.new_candidate(child, ci, cj, relation) {
                 self.children.push(c);
                 if self.candidates[c as usize].is_terminal {
                     num_terminals += 1;
@@ -228,7 +236,10 @@ impl<R: Region + ?Sized> Run<'_, R> {
         for id in self.options.initial_cells(self.region) {
             let cell = Cell::from(id);
             let (i, j) = cell.lower_left_ij();
-            if let Some(c) = self.new_candidate(cell, i, j, false) {
+            let relation = self
+                .region
+                .relate_cell(&cell, self.want_contains(cell.level()));
+            if let Some(c) = self.new_candidate(cell, i, j, relation) {
                 self.add_candidate(c);
             }
         }

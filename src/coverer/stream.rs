@@ -74,8 +74,9 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             if relation.contains() {
                 return Some((id.child_begin_at(self.level), id.child_end_at(self.level)));
             }
-            for child in cell.subdivide_ij(i, j).into_iter().rev() {
-                self.stack.push(child);
+            let (children, ijs) = cell.subdivide_ij(i, j);
+            for (child, (ci, cj)) in children.into_iter().zip(ijs).rev() {
+                self.stack.push((child, ci, cj));
             }
         }
         None
