@@ -297,3 +297,26 @@ fn polar_sliver_keeps_the_promise() {
         check_subtree_promise(&r, &p).expect("promise holds");
     }
 }
+
+/// Found by proptest: a tall rectangle whose covering at levels 0..=8
+/// under 162 cells finds 165 cells before they merge into 24. A budget of
+/// 24 must still give that covering (the run merges what it found before
+/// giving up).
+#[test]
+fn budget_counts_cells_after_merging() {
+    let r = LatLngRect::from_radians(
+        -0.330_019_481_872_796_4,
+        0.330_019_481_872_796_4,
+        -1.959_252_425_474_025,
+        -1.916_384_624_719_934,
+    )
+    .expect("valid rect");
+    let coverer = RegionCoverer::new()
+        .max_level(8)
+        .and_then(|c| c.max_cells(162))
+        .expect("valid options");
+    let covering = coverer.covering(&r);
+    assert_eq!(covering.len(), 24);
+    assert_eq!(coverer.covering_within(&r, 24).ok(), Some(covering));
+    assert!(coverer.covering_within(&r, 23).is_err());
+}
