@@ -303,6 +303,7 @@ impl Cell {
     /// does, instead of decoding each child id (which made a rectangle
     /// covering 1.6x slower). Same cells, bit for bit: the center in (s, t)
     /// is the children's shared bound. Not for leaves.
+    #[inline]
     pub(crate) fn subdivide_ij(&self, i: u32, j: u32) -> ([Self; 4], [(u32, u32); 4]) {
         let half = CellId::size_ij_at(self.level + 1);
         let u_mid = st_to_uv(ij_to_st_min(i + half));
