@@ -4,7 +4,9 @@ use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 use super::CellId;
 use super::cell_id::ij_level_to_bound_uv;
-use super::coords::{face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm};
+use super::coords::{
+    face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
+};
 use super::hilbert::{POS_TO_IJ, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
 use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
@@ -36,6 +38,9 @@ pub struct Cell {
     face: u8,
     level: u8,
     orientation: u8,
+    /// The lower-left leaf coordinates (i, j): children and the center
+    /// come from them without decoding an id.
+    ij: [u32; 2],
     /// `[[u_lo, u_hi], [v_lo, v_hi]]`.
     uv: [[f64; 2]; 2],
 }
@@ -46,11 +51,13 @@ impl From<CellId> for Cell {
     fn from(id: CellId) -> Self {
         let (face, i, j, orientation) = id.to_face_ij_orientation();
         let level = id.level();
+        let mask = CellId::size_ij_at(level).wrapping_neg();
         Self {
             id,
             face,
             level,
             orientation,
+            ij: [i & mask, j & mask],
             uv: ij_level_to_bound_uv(i, j, level),
         }
     }
@@ -219,7 +226,11 @@ impl Cell {
     #[must_use]
     #[inline]
     pub fn center(&self) -> Point {
-        self.id.to_point()
+        // Google's ToPoint: the center in (si, ti), which is the lower-left
+        // leaf corner plus the cell's size, without decoding the id (which
+        // was 27% of covering a country).
+        let size = CellId::size_ij_at(self.level);
+        face_si_ti_to_xyz(self.face, 2 * self.ij[0] + size, 2 * self.ij[1] + size).normalize()
     }
 
     /// The four children, in curve order; the leaf's children are
@@ -230,19 +241,43 @@ impl Cell {
     /// assert!(kids.iter().all(|k| k.level() == 1));
     /// ```
     #[must_use]
+    #[inline]
     pub fn subdivide(&self) -> [Self; 4] {
         if self.is_leaf() {
             return [*self; 4];
         }
-        self.id.children().map(Self::from)
-    }
-
-    /// The lower-left leaf coordinates (i, j) of the cell, for
-    /// [`subdivide_ij`](Self::subdivide_ij).
-    pub(crate) fn lower_left_ij(&self) -> (u32, u32) {
-        let (_, i, j, _) = self.id.to_face_ij_orientation();
-        let mask = CellId::size_ij_at(self.level).wrapping_neg();
-        (i & mask, j & mask)
+        // The children are cut out of this cell's bounds at its center, as
+        // Google's `S2Cell::Subdivide` does, instead of decoding each
+        // child id (which made a rectangle covering 1.6x slower). Same
+        // cells, bit for bit: the center in (s, t) is the children's shared
+        // bound.
+        let half = CellId::size_ij_at(self.level + 1);
+        let [i, j] = self.ij;
+        let u_mid = st_to_uv(ij_to_st_min(i + half));
+        let v_mid = st_to_uv(ij_to_st_min(j + half));
+        // Each child's (u, v) bounds are one of these pairs, picked whole:
+        // writing u_mid into a copy of the parent's bounds at a variable
+        // index, then reading the pair as a vector, stalled on store
+        // forwarding (45% of this function's time).
+        let [[u_lo, u_hi], [v_lo, v_hi]] = self.uv;
+        let halves_u = [[u_lo, u_mid], [u_mid, u_hi]];
+        let halves_v = [[v_lo, v_mid], [v_mid, v_hi]];
+        let mut id = self.id.child_begin();
+        let mut cells = [*self; 4];
+        for (pos, child) in cells.iter_mut().enumerate() {
+            let ij = POS_TO_IJ[usize::from(self.orientation)][pos];
+            let (ci, cj) = (usize::from(ij >> 1), usize::from(ij & 1));
+            *child = Self {
+                id,
+                face: self.face,
+                level: self.level + 1,
+                orientation: self.orientation ^ POS_TO_ORIENTATION[pos],
+                ij: [i + half * ci as u32, j + half * cj as u32],
+                uv: [halves_u[ci], halves_v[cj]],
+            };
+            id = id.next();
+        }
+        cells
     }
 
     /// The vertices of four siblings (the children of one cell, in any
@@ -267,27 +302,21 @@ impl Cell {
         if positions != 0b1111 {
             return None;
         }
-        let low = |axis: usize| {
-            let lo = siblings
-                .iter()
-                .map(|c| c.uv[axis][0])
-                .fold(f64::INFINITY, f64::min);
-            let hi = siblings
-                .iter()
-                .map(|c| c.uv[axis][1])
-                .fold(f64::NEG_INFINITY, f64::max);
-            let mid = siblings
-                .iter()
-                .find(|c| c.uv[axis][0] == lo)
-                .map_or(lo, |c| c.uv[axis][1]);
-            [lo, mid, hi]
-        };
-        let (us, vs) = (low(0), low(1));
-        let grid: [Point; 9] =
-            std::array::from_fn(|g| face_uv_to_xyz(first.face, us[g / 3], vs[g % 3]).normalize());
-        let corners = siblings.map(|c| {
-            let i_off = usize::from(c.uv[0][0] != us[0]);
-            let j_off = usize::from(c.uv[1][0] != vs[0]);
+        // Offsets (0 or 1) of each sibling in the parent, and the grid
+        // lines from the siblings' own bounds.
+        let lo = [0, 1].map(|axis| siblings.iter().map(|c| c.ij[axis]).min().unwrap_or(0));
+        let offsets = siblings.map(|c| [0, 1].map(|axis| usize::from(c.ij[axis] != lo[axis])));
+        let mut lines = [[0.0; 3]; 2];
+        for (c, off) in siblings.iter().zip(&offsets) {
+            for axis in 0..2 {
+                lines[axis][off[axis]] = c.uv[axis][0];
+                lines[axis][off[axis] + 1] = c.uv[axis][1];
+            }
+        }
+        let grid: [Point; 9] = std::array::from_fn(|g| {
+            face_uv_to_xyz(first.face, lines[0][g / 3], lines[1][g % 3]).normalize()
+        });
+        let corners = offsets.map(|[i_off, j_off]| {
             std::array::from_fn(|k| {
                 let j = (k >> 1) & 1;
                 let i = j ^ (k & 1);
@@ -295,44 +324,6 @@ impl Cell {
             })
         });
         Some((grid, corners))
-    }
-
-    /// [`subdivide`](Self::subdivide) for a cell whose lower-left leaf
-    /// (i, j) is known, with the children's own: the children are cut out
-    /// of this cell's bounds at its center, as Google's `S2Cell::Subdivide`
-    /// does, instead of decoding each child id (which made a rectangle
-    /// covering 1.6x slower). Same cells, bit for bit: the center in (s, t)
-    /// is the children's shared bound. Not for leaves.
-    #[inline]
-    pub(crate) fn subdivide_ij(&self, i: u32, j: u32) -> ([Self; 4], [(u32, u32); 4]) {
-        let half = CellId::size_ij_at(self.level + 1);
-        let u_mid = st_to_uv(ij_to_st_min(i + half));
-        let v_mid = st_to_uv(ij_to_st_min(j + half));
-        let level = self.level + 1;
-        // Each child's (u, v) bounds are one of these pairs, picked whole:
-        // writing u_mid into a copy of the parent's bounds at a variable
-        // index, then reading the pair as a vector, stalled on store
-        // forwarding (45% of this function's time).
-        let [[u_lo, u_hi], [v_lo, v_hi]] = self.uv;
-        let halves_u = [[u_lo, u_mid], [u_mid, u_hi]];
-        let halves_v = [[v_lo, v_mid], [v_mid, v_hi]];
-        let mut id = self.id.child_begin();
-        let mut cells = [*self; 4];
-        let mut ijs = [(0, 0); 4];
-        for pos in 0..4 {
-            let ij = POS_TO_IJ[usize::from(self.orientation)][pos];
-            let (ci, cj) = (usize::from(ij >> 1), usize::from(ij & 1));
-            cells[pos] = Self {
-                id,
-                face: self.face,
-                level,
-                orientation: self.orientation ^ POS_TO_ORIENTATION[pos],
-                uv: [halves_u[ci], halves_v[cj]],
-            };
-            ijs[pos] = (i + half * ci as u32, j + half * cj as u32);
-            id = id.next();
-        }
-        (cells, ijs)
     }
 
     /// The average area of cells at `level`, in steradians.
@@ -587,4 +578,54 @@ fn girard_area(a: &Point, b: &Point, c: &Point) -> f64 {
     let bc = robust(b, c);
     let ac = robust(a, c);
     (ab.angle(&ac) - ab.angle(&bc) + bc.angle(&ac)).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cells of every level and face, from a fixed xorshift sequence.
+    fn cells() -> impl Iterator<Item = Cell> {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        (0..20_000).map(move |k| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let leaf = CellId::from_face_pos_level((k % 6) as u8, state, 30);
+            Cell::from(leaf.parent((k % 31) as u8))
+        })
+    }
+
+    /// The center and children computed from the stored (i, j) are the
+    /// ones decoding the ids gives, bit for bit.
+    #[test]
+    fn center_and_children_equal_the_decoded_ones() {
+        for cell in cells() {
+            let center = cell.center();
+            let want = cell.id().to_point();
+            assert_eq!(
+                [center.x, center.y, center.z].map(f64::to_bits),
+                [want.x, want.y, want.z].map(f64::to_bits),
+                "{:?}",
+                cell.id()
+            );
+            if !cell.is_leaf() {
+                assert_eq!(cell.subdivide(), cell.id().children().map(Cell::from));
+            }
+        }
+    }
+
+    /// The shared grid gives each sibling its own vertices, in any order
+    /// of the four.
+    #[test]
+    fn sibling_vertices_are_the_vertices() {
+        for cell in cells().filter(|c| !c.is_leaf()) {
+            let mut kids = cell.subdivide();
+            kids.rotate_left(usize::from(cell.level()) % 4);
+            let (grid, corners) = Cell::sibling_vertices(&kids).expect("siblings");
+            for (kid, corner) in kids.iter().zip(corners) {
+                assert_eq!(corner.map(|g| grid[g]), kid.vertices());
+            }
+        }
+    }
 }

@@ -62,10 +62,6 @@ impl Default for RegionCoverer {
 #[derive(Clone, Copy)]
 struct Candidate {
     cell: Cell,
-    /// The cell's lower-left leaf coordinates, to subdivide it without
-    /// decoding ids.
-    i: u32,
-    j: u32,
     first_child: u32,
     num_children: u8,
     is_terminal: bool,
@@ -109,13 +105,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
     /// `relation` (asked with [`want_contains`](Self::want_contains)):
     /// `None` for a cell that cannot intersect the region (or, in an
     /// interior covering, cannot hold a contained cell).
-    fn new_candidate(
-        &mut self,
-        cell: Cell,
-        i: u32,
-        j: u32,
-        relation: CellContainment,
-    ) -> Option<u32> {
+    fn new_candidate(&mut self, cell: Cell, relation: CellContainment) -> Option<u32> {
         if !relation.may_intersect() {
             return None;
         }
@@ -138,8 +128,6 @@ impl<R: Region + ?Sized> Run<'_, R> {
         let index = self.candidates.len() as u32;
         self.candidates.push(Candidate {
             cell,
-            i,
-            j,
             first_child: 0,
             num_children: 0,
             is_terminal,
@@ -154,44 +142,32 @@ impl<R: Region + ?Sized> Run<'_, R> {
     /// tests would answer "intersects, contains" and are skipped (a
     /// fixed-level-15 covering of Porto Alegre tests a few hundred cells
     /// instead of 8,523).
-    fn expand_children(
-        &mut self,
-        cell: &Cell,
-        i: u32,
-        j: u32,
-        num_levels: u8,
-        inside: bool,
-    ) -> u32 {
+    fn expand_children(&mut self, cell: &Cell, num_levels: u8, inside: bool) -> u32 {
         let num_levels = num_levels - 1;
-        // Fields, not a destructuring `let`, which copied the cells out
-        // of the returned pair with a memcpy call.
-        let split = cell.subdivide_ij(i, j);
-        let (children, ijs) = (&split.0, &split.1);
+        let children = cell.subdivide();
         // Above the last level Google asks only MayIntersect; the
         // relation's first answer is that.
         let want_contains = num_levels == 0 && self.want_contains(cell.level() + 1);
         let relations = if inside {
             [CellContainment::ContainsSubtree; 4]
         } else {
-            self.region.relate_children(children, want_contains)
+            self.region.relate_children(&children, want_contains)
         };
         let mut num_terminals = 0;
         // By reference: moving the 192-byte array into an iterator was a
         // memcpy call per expansion (6% of a small cap covering).
-        for ((child, &(ci, cj)), relation) in children.iter().zip(ijs).zip(relations) {
+        for (child, relation) in children.iter().zip(relations) {
             if num_levels > 0 {
                 if relation.may_intersect() {
                     num_terminals += self.expand_children(
                         child,
-                        ci,
-                        cj,
                         num_levels,
                         relation == CellContainment::ContainsSubtree,
                     );
                 }
                 continue;
             }
-            if let Some(c) = self.new_candidate(*child, ci, cj, relation) {
+            if let Some(c) = self.new_candidate(*child, relation) {
                 self.children.push(c);
                 if self.candidates[c as usize].is_terminal {
                     num_terminals += 1;
@@ -217,7 +193,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
         } else {
             o.level_mod
         };
-        let num_terminals = self.expand_children(&c.cell, c.i, c.j, num_levels, c.inside);
+        let num_terminals = self.expand_children(&c.cell, num_levels, c.inside);
         let num_children = self.children.len() - first_child;
         let shift = 2 * u32::from(o.level_mod);
         if num_children == 0 {
@@ -245,11 +221,10 @@ impl<R: Region + ?Sized> Run<'_, R> {
     fn run(&mut self) -> Result<(), OverBudget> {
         for id in self.options.initial_cells(self.region) {
             let cell = Cell::from(id);
-            let (i, j) = cell.lower_left_ij();
             let relation = self
                 .region
                 .relate_cell(&cell, self.want_contains(cell.level()));
-            if let Some(c) = self.new_candidate(cell, i, j, relation) {
+            if let Some(c) = self.new_candidate(cell, relation) {
                 self.add_candidate(c);
             }
         }

@@ -18,7 +18,7 @@ pub struct FixedLevelCells<'a, R: Region + ?Sized> {
     level: u8,
     /// Cells still to visit, the next on top (at most 3 per level plus the
     /// starting cells).
-    stack: Vec<(Cell, u32, u32)>,
+    stack: Vec<Cell>,
     /// A contained cell's level-L descendants still to emit: `(next, end)`.
     run: Option<(CellId, CellId)>,
 }
@@ -40,14 +40,10 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             level_mod: 1,
             max_cells: usize::MAX,
         };
-        let mut stack: Vec<(Cell, u32, u32)> = options
+        let mut stack: Vec<Cell> = options
             .initial_cells(region)
             .into_iter()
-            .map(|id| {
-                let cell = Cell::from(id);
-                let (i, j) = cell.lower_left_ij();
-                (cell, i, j)
-            })
+            .map(Cell::from)
             .collect();
         stack.reverse();
         Self {
@@ -61,7 +57,7 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     /// The next cell to emit as a range of level-L cells (one cell, or all
     /// of a contained cell's descendants), or `None` at the end.
     fn next_range(&mut self) -> Option<(CellId, CellId)> {
-        while let Some((cell, i, j)) = self.stack.pop() {
+        while let Some(cell) = self.stack.pop() {
             let at_level = cell.level() >= self.level;
             let relation = self.region.relate_cell(&cell, !at_level);
             if !relation.may_intersect() {
@@ -74,10 +70,7 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             if relation.contains() {
                 return Some((id.child_begin_at(self.level), id.child_end_at(self.level)));
             }
-            let (children, ijs) = cell.subdivide_ij(i, j);
-            for (child, (ci, cj)) in children.into_iter().zip(ijs).rev() {
-                self.stack.push((child, ci, cj));
-            }
+            self.stack.extend(cell.subdivide().into_iter().rev());
         }
         None
     }

@@ -548,6 +548,7 @@ impl Builder<'_> {
             });
         }
         idx.cell_ids.push(pcell.id);
+        idx.centers.push(pcell.id.to_point());
         idx.cells.push(IndexCell { clipped_begin });
         if track {
             self.tracker.draw_to(pcell.exit_vertex());
