@@ -495,11 +495,13 @@ impl Builder<'_> {
             }
         }
         let track = self.tracker.is_active && !edges.is_empty();
+        // Google's id.ToPoint(), from (i, j) without decoding the id.
+        let center = pcell.center();
         if track {
             if !self.tracker.at_cellid(pcell.id) {
                 self.tracker.move_to(pcell.entry_vertex());
             }
-            self.tracker.draw_to(pcell.center());
+            self.tracker.draw_to(center);
             self.test_all_edges::<C>(edges);
         }
         // Merge the shapes with edges here and the shapes containing the
@@ -548,7 +550,7 @@ impl Builder<'_> {
             });
         }
         idx.cell_ids.push(pcell.id);
-        idx.centers.push(pcell.id.to_point());
+        idx.centers.push(center);
         idx.cells.push(IndexCell { clipped_begin });
         if track {
             self.tracker.draw_to(pcell.exit_vertex());

@@ -152,3 +152,20 @@ proptest! {
         prop_assert!(ids.iter().all(|id| bound.iter().any(|b| b.contains(*id))));
     }
 }
+
+/// The stored centers are the index cells' `to_point()`, bit for bit.
+#[test]
+fn stored_centers_are_the_cell_centers() {
+    let c = LatLng::from_degrees(-33.9, 18.4).to_point();
+    let radii: Vec<f64> = (0..300)
+        .map(|k| 0.6 + 0.4 * ((k * 37 % 101) as f64 / 101.0))
+        .collect();
+    let mut b = ShapeIndex::builder();
+    b.add_polygon(star(&c, 0.05, &radii), ORIGIN, false);
+    let index = b.build::<Float>();
+    assert!(index.num_cells() > 10);
+    assert_eq!(index.centers.len(), index.num_cells());
+    for (id, center) in index.cell_ids().iter().zip(&index.centers) {
+        assert_eq!(*center, id.to_point(), "{id:?}");
+    }
+}
