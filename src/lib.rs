@@ -53,6 +53,8 @@ pub mod feature;
 pub mod geom;
 pub mod io;
 pub mod region;
+#[cfg(test)]
+mod test_rng;
 
 pub use cell::{Cell, CellId, MAX_LEVEL, metrics};
 pub use coverer::RegionCoverer;

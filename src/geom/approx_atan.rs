@@ -78,15 +78,7 @@ pub(crate) fn approx_atan2_4(y: [f64; 4], x: [f64; 4]) -> [f64; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// xorshift64*, so that the test needs no crate.
-    fn next(state: &mut u64) -> f64 {
-        *state ^= *state >> 12;
-        *state ^= *state << 25;
-        *state ^= *state >> 27;
-        let bits = state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11;
-        bits as f64 / (1u64 << 53) as f64
-    }
+    use crate::test_rng::next;
 
     fn worst(pairs: impl Iterator<Item = (f64, f64)>) -> f64 {
         let mut worst = 0.0f64;

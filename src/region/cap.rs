@@ -158,14 +158,7 @@ impl Region for Cap {
 mod tests {
     use super::*;
     use crate::LatLng;
-
-    /// xorshift64*, in [0, 1).
-    fn next(state: &mut u64) -> f64 {
-        *state ^= *state >> 12;
-        *state ^= *state << 25;
-        *state ^= *state >> 27;
-        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
+    use crate::test_rng::next;
 
     /// The shared-vertex answers for four children equal one-by-one
     /// answers, for children from `subdivide` in any order and for cells

@@ -177,14 +177,7 @@ impl Region for LatLngRect {
 mod tests {
     use super::*;
     use crate::CellId;
-
-    /// xorshift64*, in [0, 1).
-    fn next(state: &mut u64) -> f64 {
-        *state ^= *state >> 12;
-        *state ^= *state << 25;
-        *state ^= *state >> 27;
-        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
+    use crate::test_rng::next;
 
     /// The approximate bound's answers equal the exact bound's, on cells of
     /// every level at and near the edges and corners of rectangles of every
