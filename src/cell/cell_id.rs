@@ -206,11 +206,11 @@ impl CellId {
     /// lanes (see [`encode_bitwise_lanes`]).
     #[inline]
     pub(crate) fn from_face_ij_lanes<const LANES: usize>(
-        face: &[u8; LANES],
-        ij: &[[u32; 2]; LANES],
+        face: &[u32; LANES],
+        i: &[u32; LANES],
+        j: &[u32; LANES],
     ) -> [Self; LANES] {
-        let swap = face.map(|f| u32::from(f & SWAP_MASK));
-        let pos = encode_bitwise_lanes(&swap, &ij.map(|p| p[0]), &ij.map(|p| p[1]));
+        let pos = encode_bitwise_lanes(&face.map(|f| f & SWAP_MASK as u32), i, j);
         let mut out = [Self::NONE; LANES];
         for k in 0..LANES {
             out[k] = Self((((face[k] as u64) << (POS_BITS - 1)) | pos[k]) * 2 + 1);

@@ -96,7 +96,7 @@ fn select(c: bool, a: f64, b: f64) -> f64 {
 #[inline]
 pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
     let (face, i, j, ok) = face_ij_from_radians(lat, lng);
-    ok.then(|| CellId::from_face_ij_unchecked(face, i, j))
+    ok.then(|| CellId::from_face_ij_unchecked(face as u8, i, j))
 }
 
 /// The face and leaf (i, j) of a valid (lat, lng) in radians, and whether
@@ -104,7 +104,7 @@ pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
 /// the face of a random point is unpredictable, and in the batch kernel
 /// this body is vectorized across lanes.
 #[inline(always)]
-fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
+fn face_ij_from_radians(lat: f64, lng: f64) -> (u32, u32, u32, bool) {
     let (sin_lat, cos_lat) = sin_cos(lat);
     let (sin_lng, cos_lng) = sin_cos(lng);
     let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
@@ -151,8 +151,8 @@ fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
         & (di < 1.0 - IJ_MARGIN)
         & (dj > IJ_MARGIN)
         & (dj < 1.0 - IJ_MARGIN);
-    let axis = 2 - 2 * u8::from(x_wins) - u8::from(y_wins);
-    (axis + 3 * u8::from(neg), i, j, ok)
+    let axis = 2 - 2 * u32::from(x_wins) - u32::from(y_wins);
+    (axis + 3 * u32::from(neg), i, j, ok)
 }
 
 /// Points per chunk of the batch kernel: enough independent lanes for the
@@ -168,8 +168,9 @@ pub(crate) const LANES: usize = 8;
 pub(crate) fn lanes_to_face_ij(
     lat_deg: &[f64; LANES],
     lng_deg: &[f64; LANES],
-    face: &mut [u8; LANES],
-    ij: &mut [[u32; 2]; LANES],
+    face: &mut [u32; LANES],
+    i: &mut [u32; LANES],
+    j: &mut [u32; LANES],
     ok: &mut [bool; LANES],
 ) {
     const RAD: f64 = std::f64::consts::PI / 180.0;
@@ -181,9 +182,8 @@ pub(crate) fn lanes_to_face_ij(
         // Keep invalid lanes finite so that the arithmetic stays harmless.
         let lat = select(valid, lat, 0.0);
         let lng = select(valid, lng, 0.0);
-        let (f, i, j, good) = face_ij_from_radians(lat, lng);
-        face[k] = f;
-        ij[k] = [i, j];
+        let good;
+        (face[k], i[k], j[k], good) = face_ij_from_radians(lat, lng);
         ok[k] = valid & good;
     }
 }
@@ -272,15 +272,16 @@ mod tests {
                 lat[round / 100 % LANES] = specials[round / 100 % specials.len()];
                 lng[(round / 100 + 3) % LANES] = specials[(round / 100 + 5) % specials.len()];
             }
-            let (mut face, mut ij, mut ok) = ([0; LANES], [[0; 2]; LANES], [false; LANES]);
-            lanes_to_face_ij(&lat, &lng, &mut face, &mut ij, &mut ok);
-            let interleaved = CellId::from_face_ij_lanes(&face, &ij);
+            let (mut face, mut i, mut j) = ([0; LANES], [0; LANES], [0; LANES]);
+            let mut ok = [false; LANES];
+            lanes_to_face_ij(&lat, &lng, &mut face, &mut i, &mut j, &mut ok);
+            let lanes = CellId::from_face_ij_lanes(&face, &i, &j);
             for k in 0..LANES {
                 let ll = LatLng::from_degrees(lat[k], lng[k]);
                 if ok[k] {
                     accepted += 1;
-                    let id = CellId::from_face_ij_unchecked(face[k], ij[k][0], ij[k][1]);
-                    assert_eq!(interleaved[k], id);
+                    let id = CellId::from_face_ij_unchecked(face[k] as u8, i[k], j[k]);
+                    assert_eq!(lanes[k], id);
                     assert_eq!(id, exact(ll), "{ll:?}");
                 } else if !ll.is_valid() {
                     invalid += 1;

@@ -306,7 +306,7 @@ mod tests {
             let want =
                 CellId(((u64::from(face) << 60) | encode_table(u32::from(face & 1), i, j)) * 2 + 1);
             assert_eq!(CellId::from_face_ij_unchecked(face, i, j), want);
-            let lanes = CellId::from_face_ij_lanes(&[face; 4], &[[i, j]; 4]);
+            let lanes = CellId::from_face_ij_lanes(&[u32::from(face); 4], &[i; 4], &[j; 4]);
             assert_eq!(lanes, [want; 4]);
         }
     }
