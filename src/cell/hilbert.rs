@@ -55,9 +55,9 @@ pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true
 /// [`ENCODE_POS`] for all four starting orientations at once: keyed by
 /// `ij` (5 bits of i then 5 bits of j), 16 bits per orientation `o` at bit
 /// `16·o`, each the 10 curve bits and, at bit 14, the next orientation
-/// (so that `(field >> 10) & 48` is the next field's shift). The six
-/// lookups of a leaf no longer depend on each other: only a shift and a
-/// mask are on the chain from one to the next.
+/// (so that bits 10..16 hold the next field's shift, 16 times it). The six
+/// lookups of a leaf no longer depend on each other: only two shifts are
+/// on the chain from one to the next.
 pub(crate) static ENCODE_ALL: [u64; 1 << (2 * ENCODE_BITS)] = {
     const POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true);
     // Indexing with `ij` alone, the table is 1024 u64s: 8 KiB, like the
