@@ -193,22 +193,25 @@ fn face_ij(pick: FacePick) -> (u32, u32, u32, bool) {
         top,
         second,
     } = pick;
-    // One division: the reciprocal's extra rounding (an ulp) is far inside
-    // the margins below.
-    let inv_den = 1.0 / den;
-    let u = nu * inv_den;
-    let v = nv * inv_den;
-    // uv_to_st for both signs at once: 1 - 3u = 1 + 3|u| when u < 0.
-    let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
-    let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
-    let s = select(u >= 0.0, su, 1.0 - su);
-    let t = select(v >= 0.0, sv, 1.0 - sv);
-    // The leaf coordinate is floor(2³⁰·s). Rounding 2³⁰·s - 0.5 to an
-    // integer by the 1.5·2⁵² trick gives the floor whenever the fraction is
-    // not within the margin of 0 (the only case the check below accepts),
-    // in float operations only, so the lanes vectorize.
-    let ts = LIMIT_IJ as f64 * s;
-    let tt = LIMIT_IJ as f64 * t;
+    // One division, of 3 rather than 1 so that 3u and 3v come out of one
+    // multiply each: its rounding (an ulp) is far inside the margins below.
+    let inv_den = 3.0 / den;
+    let u3 = nu * inv_den;
+    let v3 = nv * inv_den;
+    // The leaf coordinate is floor(2³⁰·s), s = uv_to_st(u), for both signs
+    // at once: 2³⁰·s = 2²⁹·√(1 + 3u) when u >= 0, else 2³⁰ - 2²⁹·√(1 - 3u).
+    // Scaling by powers of two is exact, so this is the rounding of
+    // 2³⁰·s in two steps fewer on the chain (from_latlng 46.3 -> 44.7 ns,
+    // best of 12 alternating runs in one process).
+    const HALF_LIMIT: f64 = (LIMIT_IJ / 2) as f64;
+    let su = HALF_LIMIT * (1.0 + u3.abs()).sqrt();
+    let sv = HALF_LIMIT * (1.0 + v3.abs()).sqrt();
+    let ts = select(u3 >= 0.0, su, LIMIT_IJ as f64 - su);
+    let tt = select(v3 >= 0.0, sv, LIMIT_IJ as f64 - sv);
+    // Rounding 2³⁰·s - 0.5 to an integer by the 1.5·2⁵² trick gives the
+    // floor whenever the fraction is not within the margin of 0 (the only
+    // case the check below accepts), in float operations only, so the
+    // lanes vectorize.
     // The integer is also read from the low mantissa bits (0 <= it <= 2³⁰),
     // not by a saturating `as` conversion, which would not vectorize.
     let ri = (ts - 0.5) + ROUNDER;
