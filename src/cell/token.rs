@@ -21,11 +21,14 @@ impl CellId {
     /// ```
     #[must_use]
     pub fn to_token(&self) -> String {
-        let mut buf = [0u8; 16];
-        String::from(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        String::from(self.write_token(&mut buf.0))
     }
 
     /// Writes the token into `buf` and returns it, without allocating.
+    /// Fastest when `buf` is 8-byte aligned (5 ns rather than 10 for a
+    /// level-15 id here), as a `[u8; 16]` inside a `#[repr(align(8))]`
+    /// struct is.
     ///
     /// ```
     /// use s2cells::CellId;
@@ -36,10 +39,16 @@ impl CellId {
     pub fn write_token<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
         let len;
         (*buf, len) = self.token_bytes();
-        // Validating all 16 bytes takes from_utf8's word-at-a-time ASCII path;
-        // validating a short prefix goes byte by byte and cost 9 ns a token.
-        // Slicing a str is then an O(1) boundary check.
-        ascii(&buf[..]).get(..len).unwrap_or("")
+        // from_utf8 checks 16 bytes a word at a time only when they start at
+        // an 8-byte boundary; then validating all 16 and slicing (an O(1)
+        // boundary check) is fastest: 5.2 ns a level-15 token. Elsewhere
+        // it goes byte by byte, and validating only the token's own bytes
+        // is: 10 ns against 15 for all 16 (best of 8 runs of 1M ids).
+        if buf.as_ptr().addr().is_multiple_of(8) {
+            ascii(&buf[..]).get(..len).unwrap_or("")
+        } else {
+            ascii(&buf[..len])
+        }
     }
 
     /// The token as ASCII bytes: 16 bytes of which the first `len` are the
@@ -226,6 +235,12 @@ static HEX_VALUE: [u8; 256] = {
     t
 };
 
+/// A token buffer on an 8-byte boundary, for [`CellId::write_token`]'s
+/// fast path.
+#[derive(Default)]
+#[repr(align(8))]
+struct TokenBuf([u8; 16]);
+
 fn ascii(bytes: &[u8]) -> &str {
     // Only ASCII hex digits and 'X' are ever written.
     std::str::from_utf8(bytes).unwrap_or("")
@@ -238,8 +253,8 @@ impl fmt::Display for CellId {
     /// assert_eq!(s2cells::CellId::from_face(1).to_string(), "3");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = [0u8; 16];
-        f.pad(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        f.pad(self.write_token(&mut buf.0))
     }
 }
 
@@ -271,8 +286,8 @@ impl FromStr for CellId {
 #[cfg(feature = "serde")]
 impl serde::Serialize for CellId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 16];
-        s.serialize_str(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        s.serialize_str(self.write_token(&mut buf.0))
     }
 }
 
@@ -325,11 +340,18 @@ mod tests {
             state ^= state << 17;
             ids.push(state & (u64::MAX << (n % 64)));
         }
-        let mut buf = [0u8; 16];
+        // write_token validates differently on and off an 8-byte boundary.
+        #[repr(align(8))]
+        struct Wide([u8; 32]);
+        let mut wide = Wide([0; 32]);
         for id in ids {
             let (bytes, len) = CellId(id).token_bytes();
             assert_eq!(std::str::from_utf8(&bytes[..len]), Ok(&reference(id)[..]));
-            assert_eq!(CellId(id).write_token(&mut buf), reference(id));
+            for off in [0, 1, 8] {
+                let buf: &mut [u8; 16] = (&mut wide.0[off..off + 16]).try_into().unwrap();
+                assert_eq!(CellId(id).write_token(buf), reference(id));
+            }
+            assert_eq!(CellId(id).to_token(), reference(id));
         }
     }
 }
