@@ -52,9 +52,10 @@ pub fn latlngs_to_cell_ids(
     for ((lat, lng), out) in (&mut lat_chunks).zip(&mut lng_chunks).zip(&mut out_chunks) {
         let lat: &[f64; LANES] = lat.try_into().unwrap_or(&[0.0; LANES]);
         let lng: &[f64; LANES] = lng.try_into().unwrap_or(&[0.0; LANES]);
-        let (mut face, mut ij, mut ok) = ([0u8; LANES], [[0u32; 2]; LANES], [false; LANES]);
-        lanes_to_face_ij(lat, lng, &mut face, &mut ij, &mut ok);
-        let fast = CellId::from_face_ij_lanes(&face, &ij);
+        let (mut face, mut i, mut j) = ([0u32; LANES], [0u32; LANES], [0u32; LANES]);
+        let mut ok = [false; LANES];
+        lanes_to_face_ij(lat, lng, &mut face, &mut i, &mut j, &mut ok);
+        let fast = CellId::from_face_ij_lanes(&face, &i, &j);
         for k in 0..LANES {
             let leaf = if ok[k] {
                 fast[k]

@@ -3,8 +3,8 @@
 //! The exact path (Google's) calls libm `sin`/`cos` twice each, divides,
 //! takes a square root and rounds `2³⁰·s`. Most of its time is the four
 //! libm calls. Here they are replaced by branch-free polynomials (fdlibm's
-//! kernels after a Cody–Waite reduction), accurate to a few ulps, and the
-//! result is used only where a few ulps cannot matter:
+//! kernels after a one-step reduction), accurate to a few ulps of 1, and
+//! the result is used only where that cannot matter:
 //!
 //! * the face is the axis of the largest |coordinate|; it is accepted only
 //!   when the largest beats the runner-up by a relative 1e-12;
@@ -27,9 +27,7 @@ const FACE_MARGIN: f64 = 1e-12;
 const IJ_MARGIN: f64 = 1e-4;
 
 const FRAC_2_PI: f64 = std::f64::consts::FRAC_2_PI;
-/// π/2 split so that `k · PIO2_HI` is exact for small integers `k`.
-const PIO2_HI: f64 = 1.570_796_326_734_125_6;
-const PIO2_LO: f64 = 6.077_100_506_506_192e-11;
+const PIO2: f64 = std::f64::consts::FRAC_PI_2;
 
 const S1: f64 = -1.666_666_666_666_663_2e-1;
 const S2: f64 = 8.333_333_333_322_49e-3;
@@ -49,7 +47,9 @@ const C6: f64 = -1.135_964_755_778_819_5e-11;
 /// reduction below works with either neighbour of a tie.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
-/// `(sin x, cos x)` for |x| ≤ 4, within a few ulps.
+/// `(sin x, cos x)` for |x| ≤ 4, within a few ulps of 1 (an absolute
+/// error: near a multiple of π/2 the relative error of the smaller one
+/// grows, which the margins, all absolute in s and t, do not mind).
 #[inline(always)]
 fn sin_cos(x: f64) -> (f64, f64) {
     // The rounded sum holds k in its low mantissa bits (two's complement
@@ -57,7 +57,12 @@ fn sin_cos(x: f64) -> (f64, f64) {
     // which baseline x86-64 has only for scalars.
     let shifted = x * FRAC_2_PI + ROUNDER;
     let k = shifted - ROUNDER;
-    let r = (x - k * PIO2_HI) - k * PIO2_LO;
+    // One step, not Cody–Waite's two: for |k| ≤ 2, k·PIO2 is exact and so
+    // is the subtraction (Sterbenz), so r is off by k times π/2's rounding,
+    // 6e-17, against the 1e-13 in s that the margins allow; it is one
+    // step less on the chain of every conversion (from_latlng 51.1 -> 46.4
+    // ns, best of 12 alternating runs in one process).
+    let r = x - k * PIO2;
     let z = r * r;
     // Estrin's scheme: half the dependency depth of Horner's, which is what
     // a single conversion waits on.
@@ -95,19 +100,36 @@ fn select(c: bool, a: f64, b: f64) -> f64 {
 /// computation is provably the exact one; `None` means "use the exact path".
 #[inline]
 pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
-    let (face, i, j, ok) = face_ij_from_radians(lat, lng);
-    ok.then(|| CellId::from_face_ij_unchecked(face, i, j))
+    let (x, y, z) = xyz(lat, lng);
+    let (face, i, j, ok) = face_ij(pick_face_indexed(x, y, z));
+    ok.then(|| CellId::from_face_ij_unchecked(face as u8, i, j))
 }
 
-/// The face and leaf (i, j) of a valid (lat, lng) in radians, and whether
-/// they are provably the exact path's. Written with selects, not branches:
-/// the face of a random point is unpredictable, and in the batch kernel
-/// this body is vectorized across lanes.
+/// The unit vector of (lat, lng) in radians, within a few ulps.
 #[inline(always)]
-fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
+fn xyz(lat: f64, lng: f64) -> (f64, f64, f64) {
     let (sin_lat, cos_lat) = sin_cos(lat);
     let (sin_lng, cos_lng) = sin_cos(lng);
-    let (x, y, z) = (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat);
+    (cos_lng * cos_lat, sin_lng * cos_lat, sin_lat)
+}
+
+/// The face of a point and what [`face_ij`] needs of it: the numerators of
+/// u and v, the denominator (the face's own coordinate), and the largest
+/// and second largest |coordinate|.
+struct FacePick {
+    face: u32,
+    nu: f64,
+    nv: f64,
+    den: f64,
+    top: f64,
+    second: f64,
+}
+
+/// [`FacePick`] with selects, not branches: the face of a random point is
+/// unpredictable, and in the batch kernel this body is vectorized across
+/// lanes.
+#[inline(always)]
+fn pick_face_selects(x: f64, y: f64, z: f64) -> FacePick {
     let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
     // Axis of the largest |coordinate| (Google's tie rule), and the gap to
     // the runner-up.
@@ -121,24 +143,80 @@ fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
     // 4 (z, -x)  2 (-x, -y)  5 (-y, -x).
     let a = select(x_wins, y, -x);
     let b = select(x_wins | y_wins, z, -y);
-    let nu = select(neg, b, a);
-    let nv = select(neg, a, b);
-    // One division: the reciprocal's extra rounding (an ulp) is far inside
-    // the margins below.
-    let inv_den = 1.0 / den;
-    let u = nu * inv_den;
-    let v = nv * inv_den;
-    // uv_to_st for both signs at once: 1 - 3u = 1 + 3|u| when u < 0.
-    let su = 0.5 * (1.0 + 3.0 * u.abs()).sqrt();
-    let sv = 0.5 * (1.0 + 3.0 * v.abs()).sqrt();
-    let s = select(u >= 0.0, su, 1.0 - su);
-    let t = select(v >= 0.0, sv, 1.0 - sv);
-    // The leaf coordinate is floor(2³⁰·s). Rounding 2³⁰·s - 0.5 to an
-    // integer by the 1.5·2⁵² trick gives the floor whenever the fraction is
-    // not within the margin of 0 (the only case the check below accepts),
-    // in float operations only, so the lanes vectorize.
-    let ts = LIMIT_IJ as f64 * s;
-    let tt = LIMIT_IJ as f64 * t;
+    let axis = 2 - 2 * u32::from(x_wins) - u32::from(y_wins);
+    FacePick {
+        face: axis + 3 * u32::from(neg),
+        nu: select(neg, b, a),
+        nv: select(neg, a, b),
+        den,
+        top,
+        second,
+    }
+}
+
+/// [`FacePick`] for one point: the same values as [`pick_face_selects`],
+/// read from arrays by the face number. In scalar code LLVM turned those
+/// selects into branches on the face, which a random point mispredicts:
+/// from_latlng 52.9 -> 50.6 ns (best of 30 alternating runs in one
+/// process).
+#[inline(always)]
+fn pick_face_indexed(x: f64, y: f64, z: f64) -> FacePick {
+    let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
+    let x_wins = (ax > ay) & (ax > az);
+    let y_wins = (ax <= ay) & (ay > az);
+    // At most one of them is true: axis is 0, 1 or 2.
+    let axis = (2 - 2 * u32::from(x_wins) - u32::from(y_wins)) & 3;
+    let den = [x, y, z, z][axis as usize];
+    let neg = den < 0.0;
+    let face = (axis + 3 * u32::from(neg)) & 7;
+    // The numerators above, as indices into (x, y, z, -x, -y, -z).
+    const NU: [usize; 8] = [1, 3, 3, 2, 2, 4, 0, 0];
+    const NV: [usize; 8] = [2, 2, 4, 1, 3, 3, 0, 0];
+    let signed = [x, y, z, -x, -y, -z, 0.0, 0.0];
+    // The runner-up is the median of the three.
+    let (lo, hi) = if ax > ay { (ay, ax) } else { (ax, ay) };
+    let hi_az = if hi < az { hi } else { az };
+    FacePick {
+        face,
+        nu: signed[NU[face as usize]],
+        nv: signed[NV[face as usize]],
+        den,
+        top: den.abs(),
+        second: if lo > hi_az { lo } else { hi_az },
+    }
+}
+
+/// The face and leaf (i, j) of a point, and whether they are provably the
+/// exact path's.
+#[inline(always)]
+fn face_ij(pick: FacePick) -> (u32, u32, u32, bool) {
+    let FacePick {
+        face,
+        nu,
+        nv,
+        den,
+        top,
+        second,
+    } = pick;
+    // One division, of 3 rather than 1 so that 3u and 3v come out of one
+    // multiply each: its rounding (an ulp) is far inside the margins below.
+    let inv_den = 3.0 / den;
+    let u3 = nu * inv_den;
+    let v3 = nv * inv_den;
+    // The leaf coordinate is floor(2³⁰·s), s = uv_to_st(u), for both signs
+    // at once: 2³⁰·s = 2²⁹·√(1 + 3u) when u >= 0, else 2³⁰ - 2²⁹·√(1 - 3u).
+    // Scaling by powers of two is exact, so this is the rounding of
+    // 2³⁰·s in two steps fewer on the chain (from_latlng 46.3 -> 44.7 ns,
+    // best of 12 alternating runs in one process).
+    const HALF_LIMIT: f64 = (LIMIT_IJ / 2) as f64;
+    let su = HALF_LIMIT * (1.0 + u3.abs()).sqrt();
+    let sv = HALF_LIMIT * (1.0 + v3.abs()).sqrt();
+    let ts = select(u3 >= 0.0, su, LIMIT_IJ as f64 - su);
+    let tt = select(v3 >= 0.0, sv, LIMIT_IJ as f64 - sv);
+    // Rounding 2³⁰·s - 0.5 to an integer by the 1.5·2⁵² trick gives the
+    // floor whenever the fraction is not within the margin of 0 (the only
+    // case the check below accepts), in float operations only, so the
+    // lanes vectorize.
     // The integer is also read from the low mantissa bits (0 <= it <= 2³⁰),
     // not by a saturating `as` conversion, which would not vectorize.
     let ri = (ts - 0.5) + ROUNDER;
@@ -151,8 +229,7 @@ fn face_ij_from_radians(lat: f64, lng: f64) -> (u8, u32, u32, bool) {
         & (di < 1.0 - IJ_MARGIN)
         & (dj > IJ_MARGIN)
         & (dj < 1.0 - IJ_MARGIN);
-    let axis = 2 - 2 * u8::from(x_wins) - u8::from(y_wins);
-    (axis + 3 * u8::from(neg), i, j, ok)
+    (face, i, j, ok)
 }
 
 /// Points per chunk of the batch kernel: enough independent lanes for the
@@ -168,8 +245,9 @@ pub(crate) const LANES: usize = 8;
 pub(crate) fn lanes_to_face_ij(
     lat_deg: &[f64; LANES],
     lng_deg: &[f64; LANES],
-    face: &mut [u8; LANES],
-    ij: &mut [[u32; 2]; LANES],
+    face: &mut [u32; LANES],
+    i: &mut [u32; LANES],
+    j: &mut [u32; LANES],
     ok: &mut [bool; LANES],
 ) {
     const RAD: f64 = std::f64::consts::PI / 180.0;
@@ -181,9 +259,9 @@ pub(crate) fn lanes_to_face_ij(
         // Keep invalid lanes finite so that the arithmetic stays harmless.
         let lat = select(valid, lat, 0.0);
         let lng = select(valid, lng, 0.0);
-        let (f, i, j, good) = face_ij_from_radians(lat, lng);
-        face[k] = f;
-        ij[k] = [i, j];
+        let good;
+        let (x, y, z) = xyz(lat, lng);
+        (face[k], i[k], j[k], good) = face_ij(pick_face_selects(x, y, z));
         ok[k] = valid & good;
     }
 }
@@ -272,15 +350,16 @@ mod tests {
                 lat[round / 100 % LANES] = specials[round / 100 % specials.len()];
                 lng[(round / 100 + 3) % LANES] = specials[(round / 100 + 5) % specials.len()];
             }
-            let (mut face, mut ij, mut ok) = ([0; LANES], [[0; 2]; LANES], [false; LANES]);
-            lanes_to_face_ij(&lat, &lng, &mut face, &mut ij, &mut ok);
-            let interleaved = CellId::from_face_ij_lanes(&face, &ij);
+            let (mut face, mut i, mut j) = ([0; LANES], [0; LANES], [0; LANES]);
+            let mut ok = [false; LANES];
+            lanes_to_face_ij(&lat, &lng, &mut face, &mut i, &mut j, &mut ok);
+            let lanes = CellId::from_face_ij_lanes(&face, &i, &j);
             for k in 0..LANES {
                 let ll = LatLng::from_degrees(lat[k], lng[k]);
                 if ok[k] {
                     accepted += 1;
-                    let id = CellId::from_face_ij_unchecked(face[k], ij[k][0], ij[k][1]);
-                    assert_eq!(interleaved[k], id);
+                    let id = CellId::from_face_ij_unchecked(face[k] as u8, i[k], j[k]);
+                    assert_eq!(lanes[k], id);
                     assert_eq!(id, exact(ll), "{ll:?}");
                 } else if !ll.is_valid() {
                     invalid += 1;
@@ -290,6 +369,36 @@ mod tests {
         // Invalid input never passes, and the fallback stays rare.
         assert!(invalid > 0);
         assert!(accepted * 1000 > 20_000 * LANES * 995, "{accepted}");
+    }
+
+    #[test]
+    fn face_picks_agree() {
+        // The indexed pick (one point) and the select pick (lanes) on
+        // random points and on exact ties between coordinates, all signs.
+        let same = |p: FacePick, q: FacePick| {
+            (p.face, p.nu, p.nv, p.den, p.top, p.second)
+                == (q.face, q.nu, q.nv, q.den, q.top, q.second)
+        };
+        let vals = [0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 0.3, -0.7];
+        for &x in &vals {
+            for &y in &vals {
+                for &z in &vals {
+                    let (p, q) = (pick_face_indexed(x, y, z), pick_face_selects(x, y, z));
+                    assert!(same(p, q), "{x} {y} {z}");
+                }
+            }
+        }
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+        };
+        for _ in 0..100_000 {
+            let (x, y, z) = (next(), next(), next());
+            assert!(same(pick_face_indexed(x, y, z), pick_face_selects(x, y, z)));
+        }
     }
 
     #[test]

@@ -21,24 +21,34 @@ impl CellId {
     /// ```
     #[must_use]
     pub fn to_token(&self) -> String {
-        let mut buf = [0u8; 16];
-        String::from(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        String::from(self.write_token(&mut buf.0))
     }
 
     /// Writes the token into `buf` and returns it, without allocating.
+    /// Fastest when `buf` is 8-byte aligned (5 ns rather than 10 for a
+    /// level-15 id here), as a `[u8; 16]` inside a `#[repr(align(8))]`
+    /// struct is.
     ///
     /// ```
     /// use s2cells::CellId;
     /// let mut buf = [0u8; 16];
     /// assert_eq!(CellId::from_face(3).write_token(&mut buf), "7");
     /// ```
+    #[inline]
     pub fn write_token<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
         let len;
         (*buf, len) = self.token_bytes();
-        // Validating all 16 bytes takes from_utf8's word-at-a-time ASCII path;
-        // validating a short prefix goes byte by byte and cost 9 ns a token.
-        // Slicing a str is then an O(1) boundary check.
-        ascii(&buf[..]).get(..len).unwrap_or("")
+        // from_utf8 checks 16 bytes a word at a time only when they start at
+        // an 8-byte boundary; then validating all 16 and slicing (an O(1)
+        // boundary check) is fastest: 5.2 ns a level-15 token. Elsewhere
+        // it goes byte by byte, and validating only the token's own bytes
+        // is: 10 ns against 15 for all 16 (best of 8 runs of 1M ids).
+        if buf.as_ptr().addr().is_multiple_of(8) {
+            ascii(&buf[..]).get(..len).unwrap_or("")
+        } else {
+            ascii(&buf[..len])
+        }
     }
 
     /// The token as ASCII bytes: 16 bytes of which the first `len` are the
@@ -64,8 +74,9 @@ impl CellId {
         }
         // All 16 digits at once (SWAR), then keep those before the trailing
         // zeros: 3x faster than a digit loop.
-        buf[..8].copy_from_slice(&hex_digits((self.0 >> 32) as u32).to_be_bytes());
-        buf[8..].copy_from_slice(&hex_digits(self.0 as u32).to_be_bytes());
+        let le = self.0.swap_bytes();
+        buf[..8].copy_from_slice(&hex_digits(le as u32).to_le_bytes());
+        buf[8..].copy_from_slice(&hex_digits((le >> 32) as u32).to_le_bytes());
         (buf, 16 - (self.0.trailing_zeros() / 4) as usize)
     }
 
@@ -189,18 +200,23 @@ impl CellId {
     }
 }
 
-/// The eight hex digits of `x` as ASCII bytes, most significant digit in the
-/// most significant byte.
+/// The eight hex digits of the four bytes of `x` as ASCII, in the order
+/// of the bytes in memory: byte k of `x` (from the least significant) gives
+/// digits 2k (its high nibble) and 2k + 1, in bytes 2k and 2k + 1.
 #[inline]
 const fn hex_digits(x: u32) -> u64 {
-    // Spread the nibbles into bytes: 16-bit halves, then bytes, then nibbles.
+    // Each byte into a 16-bit slot, then its nibbles into the slot's two
+    // bytes, high nibble first in memory (the lower byte).
     let x = x as u64;
-    let x = ((x & 0xffff_0000) << 16) | (x & 0xffff);
-    let x = ((x & 0x0000_ff00_0000_ff00) << 8) | (x & 0x0000_00ff_0000_00ff);
-    let x = ((x & 0x00f0_00f0_00f0_00f0) << 4) | (x & 0x000f_000f_000f_000f);
-    // Each byte is a digit 0..=15; digits above 9 get 'a' - '0' - 10 extra.
+    let x = (x | (x << 16)) & 0x0000_ffff_0000_ffff;
+    let x = (x | (x << 8)) & 0x00ff_00ff_00ff_00ff;
+    let x = ((x >> 4) & 0x000f_000f_000f_000f) | ((x << 8) & 0x0f00_0f00_0f00_0f00);
+    // Each byte is a digit 0..=15; digits above 9 get 'a' - '0' - 10 = 39
+    // extra, through a byte mask rather than `above9 * 39`: LLVM pairs the
+    // two halves into SSE2 lanes, where a 64-bit multiply is emulated.
     let above9 = ((x + 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101;
-    x + 0x3030_3030_3030_3030 + above9 * (b'a' - b'0' - 10) as u64
+    let mask = (above9 + 0x7f7f_7f7f_7f7f_7f7f) ^ 0x7f7f_7f7f_7f7f_7f7f;
+    x + 0x3030_3030_3030_3030 + (mask & 0x2727_2727_2727_2727)
 }
 
 /// The value of each hex digit byte; 0xff for any other byte.
@@ -219,6 +235,12 @@ static HEX_VALUE: [u8; 256] = {
     t
 };
 
+/// A token buffer on an 8-byte boundary, for [`CellId::write_token`]'s
+/// fast path.
+#[derive(Default)]
+#[repr(align(8))]
+struct TokenBuf([u8; 16]);
+
 fn ascii(bytes: &[u8]) -> &str {
     // Only ASCII hex digits and 'X' are ever written.
     std::str::from_utf8(bytes).unwrap_or("")
@@ -231,8 +253,8 @@ impl fmt::Display for CellId {
     /// assert_eq!(s2cells::CellId::from_face(1).to_string(), "3");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = [0u8; 16];
-        f.pad(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        f.pad(self.write_token(&mut buf.0))
     }
 }
 
@@ -264,8 +286,8 @@ impl FromStr for CellId {
 #[cfg(feature = "serde")]
 impl serde::Serialize for CellId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 16];
-        s.serialize_str(self.write_token(&mut buf))
+        let mut buf = TokenBuf::default();
+        s.serialize_str(self.write_token(&mut buf.0))
     }
 }
 
@@ -283,5 +305,53 @@ impl<'de> serde::Deserialize<'de> for CellId {
             }
         }
         d.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The token by formatting: 16 hex digits, trailing zeros cut.
+    fn reference(id: u64) -> String {
+        if id == 0 {
+            return "X".into();
+        }
+        let s = format!("{id:016x}");
+        s.trim_end_matches('0').to_owned()
+    }
+
+    #[test]
+    fn token_bytes_equal_formatting() {
+        // Every digit value at every position, then random ids of every
+        // trailing-zero count.
+        let mut ids = Vec::new();
+        for pos in 0..16 {
+            for d in 1..16u64 {
+                ids.push(d << (4 * pos));
+                ids.push((d << (4 * pos)) | 1);
+                ids.push(u64::MAX ^ (d << (4 * pos)));
+            }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for n in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ids.push(state & (u64::MAX << (n % 64)));
+        }
+        // write_token validates differently on and off an 8-byte boundary.
+        #[repr(align(8))]
+        struct Wide([u8; 32]);
+        let mut wide = Wide([0; 32]);
+        for id in ids {
+            let (bytes, len) = CellId(id).token_bytes();
+            assert_eq!(std::str::from_utf8(&bytes[..len]), Ok(&reference(id)[..]));
+            for off in [0, 1, 8] {
+                let buf: &mut [u8; 16] = (&mut wide.0[off..off + 16]).try_into().unwrap();
+                assert_eq!(CellId(id).write_token(buf), reference(id));
+            }
+            assert_eq!(CellId(id).to_token(), reference(id));
+        }
     }
 }
