@@ -209,6 +209,16 @@ proptest! {
         }
     }
 
+    /// Near a cap's boundary, every answer on the way down to a leaf agrees
+    /// with the exact tests, and the shared-vertex answers for four
+    /// children with one-by-one ones.
+    #[test]
+    fn cap_relations_agree(c in cap(), a in 0.0f64..1.0, b in 0.0f64..1.0) {
+        for p in cap_points(&c, &[(a, b), (0.999, b), (1.0, a), (1.001, a)]) {
+            check_subtree_promise(&c, &p)?;
+        }
+    }
+
     #[test]
     fn rect_coverings(r in rect(), coverer in options()) {
         check_covering(&r, &bounded(coverer, r.area()), &rect_points(&r, &FRACTIONS))?;

@@ -385,7 +385,10 @@ pub fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got:
 /// Walks from the face down to the leaf cell of `p`, and checks that once
 /// the region answers `ContainsSubtree`, every cell below (the four
 /// children at each step) is contained and answered the same; returns the
-/// level of the first such answer.
+/// level of the first such answer. On the way, every answer of
+/// `relate_cell` (whose fast paths decide most cells without the exact
+/// tests) agrees with the two exact tests, and `relate_children` with
+/// `relate_cell`.
 pub fn check_subtree_promise<R: Region>(
     region: &R,
     p: &Point,
@@ -394,7 +397,27 @@ pub fn check_subtree_promise<R: Region>(
     let mut first = None;
     for level in 0..=30u8 {
         let id = leaf.parent(level);
-        let relation = region.relate_cell(&Cell::from(id), true);
+        let cell = Cell::from(id);
+        let relation = region.relate_cell(&cell, true);
+        prop_assert_eq!(
+            relation.may_intersect(),
+            region.may_intersect_cell(&cell),
+            "{}",
+            id
+        );
+        prop_assert_eq!(relation.contains(), region.contains_cell(&cell), "{}", id);
+        if level < 30 {
+            let children = cell.subdivide();
+            for want in [false, true] {
+                let one_by_one = children.map(|c| region.relate_cell(&c, want));
+                prop_assert_eq!(
+                    region.relate_children(&children, want),
+                    one_by_one,
+                    "{}",
+                    id
+                );
+            }
+        }
         let inside = relation == CellContainment::ContainsSubtree;
         if first.is_some() {
             prop_assert!(inside, "{id} below a contained subtree: {relation:?}");
