@@ -5,7 +5,7 @@ use super::coords::{
     uv_to_st, xyz_to_face_uv,
 };
 use super::hilbert::{
-    ENCODE_ALL, ENCODE_BITS, INVERT_MASK, LOOKUP_BITS, LOOKUP_IJ, SWAP_MASK, encode_bitwise_lanes,
+    DECODE_ALL, ENCODE_ALL, ENCODE_BITS, LOOKUP_BITS, SWAP_MASK, encode_bitwise_lanes,
 };
 use crate::{Error, LatLng, Point};
 
@@ -886,28 +886,25 @@ impl CellId {
     /// ```
     #[must_use]
     pub fn to_face_ij_orientation(&self) -> (u8, u32, u32, u8) {
-        let mut i = 0u32;
-        let mut j = 0u32;
         let face = self.face();
-        let mut bits = (face & SWAP_MASK) as u32;
-        let mut k = 7;
-        loop {
-            let nbits = if k == 7 {
-                MAX_LEVEL as u32 - 7 * LOOKUP_BITS
-            } else {
-                LOOKUP_BITS
-            };
-            bits +=
-                (((self.0 >> (k * 2 * LOOKUP_BITS + 1)) as u32) & ((1 << (2 * nbits)) - 1)) << 2;
-            bits = LOOKUP_IJ[bits as usize] as u32;
-            i += (bits >> (LOOKUP_BITS + 2)) << (k * LOOKUP_BITS);
-            j += ((bits >> 2) & ((1 << LOOKUP_BITS) - 1)) << (k * LOOKUP_BITS);
-            bits &= (SWAP_MASK | INVERT_MASK) as u32;
-            if k == 0 {
-                break;
-            }
-            k -= 1;
+        let (mut i, mut j) = (0u32, 0u32);
+        // Eight lookups of eight curve bits, top first (the top one has
+        // four: the face's 61 position bits less 7 × 8, read as a key whose
+        // first two levels are child 0, which leaves orientations 0 and 1
+        // as they are). Each entry holds all four orientations' answers,
+        // so only a shift waits on the previous lookup.
+        let mut shift = u32::from(face & SWAP_MASK) * 16;
+        for k in (0..8u32).rev() {
+            let mask = if k == 7 { 0xf } else { 0xff };
+            let key = ((self.0 >> (k * 2 * LOOKUP_BITS + 1)) & mask) as usize;
+            let field = DECODE_ALL[key].wrapping_shr(shift);
+            i |= (((field >> LOOKUP_BITS) & 0xf) as u32) << (k * LOOKUP_BITS);
+            j |= ((field & 0xf) as u32) << (k * LOOKUP_BITS);
+            // Bits 10..16 are the next shift; wrapping_shr ignores the
+            // other orientations' fields above them.
+            shift = (field >> 10) as u32;
         }
+        let mut bits = (shift >> 4) & 3;
         // A non-leaf cell's position ends in "10", then "00" pairs, each of
         // which flips the swap bit: an odd count when lsb is at bit 4, 8, …
         if self.lsb() & 0x1111_1111_1111_1110 != 0 {
@@ -1097,6 +1094,38 @@ impl From<CellId> for u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The all-orientations decoder against the plain table walk (one
+    /// orientation per lookup) on ids of every face and level.
+    #[test]
+    fn decode_matches_the_plain_table_walk() {
+        use crate::cell::hilbert::{INVERT_MASK, LOOKUP_IJ};
+        let plain = |id: CellId| {
+            let (mut i, mut j) = (0u32, 0u32);
+            let mut bits = u32::from(id.face() & SWAP_MASK);
+            for k in (0..8u32).rev() {
+                let nbits = if k == 7 { 2 } else { LOOKUP_BITS };
+                bits += (((id.0 >> (k * 8 + 1)) as u32) & ((1 << (2 * nbits)) - 1)) << 2;
+                bits = u32::from(LOOKUP_IJ[bits as usize]);
+                i += (bits >> 6) << (k * 4);
+                j += ((bits >> 2) & 15) << (k * 4);
+                bits &= u32::from(SWAP_MASK | INVERT_MASK);
+            }
+            if id.lsb() & 0x1111_1111_1111_1110 != 0 {
+                bits ^= u32::from(SWAP_MASK);
+            }
+            (id.face(), i, j, bits as u8)
+        };
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for k in 0..200_000u64 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let leaf = CellId::from_face_pos_level((k % 6) as u8, state, 30);
+            let id = leaf.parent((k % 31) as u8);
+            assert_eq!(id.to_face_ij_orientation(), plain(id), "{id:?}");
+        }
+    }
 
     /// `parent`'s bit tricks against the plain rule, on raw ids of every
     /// kind (valid, faces 6 and 7, markers at odd bits, zero) and levels
