@@ -48,18 +48,8 @@ pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = build_table(LOOKUP_BITS, false)
 /// 4 of j) and, at bit 14, the next orientation (so that bits 10..16 hold
 /// the next field's shift, 16 times it). The eight lookups of a decode no
 /// longer wait on each other's loads, only on two shifts. 2 KiB.
-pub(crate) static DECODE_ALL: [u64; 1 << (2 * LOOKUP_BITS)] = {
-    const IJ: [u16; TABLE_SIZE] = build_table(LOOKUP_BITS, false);
-    let mut t = [0u64; 1 << (2 * LOOKUP_BITS)];
-    let mut key = 0;
-    while key < TABLE_SIZE {
-        let (pos, o) = (key >> 2, key & 3);
-        let v = IJ[key] as u64;
-        t[pos] |= ((v >> 2) | ((v & 3) << 14)) << (16 * o);
-        key += 1;
-    }
-    t
-};
+pub(crate) static DECODE_ALL: [u64; 1 << (2 * LOOKUP_BITS)] =
+    all_orientations(&build_table::<TABLE_SIZE>(LOOKUP_BITS, false));
 
 /// Bits of i and j per lookup when encoding a leaf: 30 bits in six lookups
 /// instead of eight, and the 8 KiB table still sits in L1.
@@ -78,21 +68,25 @@ pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true
 /// `16·o`, each the 10 curve bits and, at bit 14, the next orientation
 /// (so that bits 10..16 hold the next field's shift, 16 times it). The six
 /// lookups of a leaf no longer depend on each other: only two shifts are
-/// on the chain from one to the next.
-pub(crate) static ENCODE_ALL: [u64; 1 << (2 * ENCODE_BITS)] = {
-    const POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true);
-    // Indexing with `ij` alone, the table is 1024 u64s: 8 KiB, like the
-    // 4096 u16s of ENCODE_POS.
-    let mut t = [0u64; 1 << (2 * ENCODE_BITS)];
+/// on the chain from one to the next. Indexed with `ij` alone, it is 1024
+/// u64s: 8 KiB, like the 4096 u16s of ENCODE_POS.
+pub(crate) static ENCODE_ALL: [u64; 1 << (2 * ENCODE_BITS)] =
+    all_orientations(&build_table::<ENCODE_SIZE>(ENCODE_BITS, true));
+
+/// A one-orientation table (`key << 2 | orientation` to `value << 2 |
+/// next orientation`) with the four orientations' answers packed into one
+/// entry per key: 16 bits per orientation `o` at bit `16·o`, the value and,
+/// at bit 14, the next orientation. `M` is `N / 4`.
+const fn all_orientations<const N: usize, const M: usize>(one: &[u16; N]) -> [u64; M] {
+    let mut t = [0u64; M];
     let mut key = 0;
-    while key < ENCODE_SIZE {
-        let (ij, o) = (key >> 2, key & 3);
-        let v = POS[key] as u64;
-        t[ij] |= ((v >> 2) | ((v & 3) << 14)) << (16 * o);
+    while key < N {
+        let v = one[key] as u64;
+        t[key >> 2] |= ((v >> 2) | ((v & 3) << 14)) << (16 * (key & 3));
         key += 1;
     }
     t
-};
+}
 
 /// The (i, j) square (`bits` bits each, as `i << bits | j`) at curve
 /// position `pos` of a square of side 2^bits walked from orientation
