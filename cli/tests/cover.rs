@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{lib_regions, s2cells, stdout, temp_file};
+use common::{fails, lib_regions, s2cells, stdout, temp_file};
 use s2cells::{Cap, CellId, CellUnion, LatLng, LatLngRect, RegionCoverer, earth};
 use serde_json::Value;
 
@@ -211,17 +211,6 @@ fn cover_piped_into_compact_is_the_normalized_covering() {
     let normalized = CellUnion::from_cell_ids(ids);
     assert_eq!(compact, tokens(&normalized));
     assert!(normalized.len() < cover.lines().count());
-}
-
-/// Runs `cover` with the args, expecting the status and an error line
-/// containing `message`, and no panic.
-fn fails(args: &[&str], status: i32, message: &str) {
-    let out = s2cells().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(status), "{args:?}: {stderr}");
-    assert!(stderr.starts_with("error: "), "{stderr}");
-    assert!(stderr.contains(message), "{args:?}: {stderr}");
-    assert!(!stderr.contains("panicked"));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{lib_regions, read, s2cells, stdout, temp_file};
+use common::{fails, lib_regions, read, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
@@ -142,15 +142,6 @@ fn keys_per_feature_keep_ids() {
         }
     }
     assert_eq!(out, want);
-}
-
-fn fails(args: &[&str], status: i32, message: &str) {
-    let out = s2cells().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(status), "{args:?}: {stderr}");
-    assert!(stderr.starts_with("error: "), "{stderr}");
-    assert!(stderr.contains(message), "{args:?}: {stderr}");
-    assert!(!stderr.contains("panicked"));
 }
 
 #[test]

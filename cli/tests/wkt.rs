@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{s2cells, stdout, temp_file};
+use common::{assert_fails, s2cells, stdout, temp_file};
 
 const WKT: &str = "data/porto-alegre-city.wkt";
 const GEOJSON: &str = "data/porto-alegre-city.geojson";
@@ -20,12 +20,7 @@ fn fails(args: &[&str], stdin: Option<&str>, status: i32, message: &str) {
     if let Some(input) = stdin {
         cmd.write_stdin(input);
     }
-    let out = cmd.output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(status), "{args:?}: {stderr}");
-    assert!(stderr.starts_with("error: "), "{stderr}");
-    assert!(stderr.contains(message), "{args:?}: {stderr}");
-    assert!(!stderr.contains("panicked"));
+    assert_fails(&mut cmd, status, message);
 }
 
 #[test]

@@ -54,16 +54,8 @@ pub struct CoverArgs {
     pub input: RegionInput,
     #[command(flatten)]
     pub coverer: CovererFlags,
-    /// Which cells: covering, interior, centroid or intersects (the last
-    /// two need --level).
-    #[arg(long, value_enum, default_value_t = Mode::Covering)]
-    pub mode: Mode,
-    /// Shorthand for --mode interior.
-    #[arg(long, conflicts_with = "mode")]
-    pub interior: bool,
-    /// Fail instead of writing a region's covering of more than N cells.
-    #[arg(long, value_name = "N")]
-    pub budget: Option<usize>,
+    #[command(flatten)]
+    pub selection: Selection,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CoverFormat::Tokens)]
     pub format: CoverFormat,
@@ -72,20 +64,42 @@ pub struct CoverArgs {
     pub cell_format: CellFormat,
 }
 
-/// The mode asked for (`--interior` is `--mode interior`), checked against
-/// `--level`.
-pub fn mode_of(mode: Mode, interior: bool, level: Option<u8>) -> CliResult<Mode> {
-    let mode = if interior { Mode::Interior } else { mode };
-    if matches!(mode, Mode::Centroid | Mode::Intersects) && level.is_none() {
-        return Err(CliError::Usage(
-            "--mode centroid and --mode intersects need --level".into(),
-        ));
+/// Which cells a region gets and how many it may have: the flags `cover`
+/// and `plot` share.
+#[derive(Args, Debug)]
+pub struct Selection {
+    /// Which cells: covering, interior, centroid or intersects (the last
+    /// two need --level).
+    #[arg(long, value_enum, default_value_t = Mode::Covering)]
+    pub mode: Mode,
+    /// Shorthand for --mode interior.
+    #[arg(long, conflicts_with = "mode")]
+    pub interior: bool,
+    /// Fail instead of giving a region a covering of more than N cells.
+    #[arg(long, value_name = "N")]
+    pub budget: Option<usize>,
+}
+
+impl Selection {
+    /// The mode asked for (`--interior` is `--mode interior`), checked
+    /// against `--level`.
+    pub fn mode(&self, level: Option<u8>) -> CliResult<Mode> {
+        let mode = if self.interior {
+            Mode::Interior
+        } else {
+            self.mode
+        };
+        if matches!(mode, Mode::Centroid | Mode::Intersects) && level.is_none() {
+            return Err(CliError::Usage(
+                "--mode centroid and --mode intersects need --level".into(),
+            ));
+        }
+        Ok(mode)
     }
-    Ok(mode)
 }
 
 pub fn run(args: &CoverArgs) -> CliResult {
-    let mode = mode_of(args.mode, args.interior, args.coverer.level)?;
+    let mode = args.selection.mode(args.coverer.level)?;
     let coverer = args.coverer.coverer()?;
     let mut writer = Writer::new(args);
     writer.start()?;
@@ -107,7 +121,13 @@ fn cover<'a>(
     args: &CoverArgs,
     item: &'a Item,
 ) -> CliResult<Covered<'a>> {
-    let cells = cells_of(coverer, mode, args.coverer.level, args.budget, item)?;
+    let cells = cells_of(
+        coverer,
+        mode,
+        args.coverer.level,
+        args.selection.budget,
+        item,
+    )?;
     Ok(Covered { item, cells })
 }
 

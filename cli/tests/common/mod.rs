@@ -31,6 +31,23 @@ pub fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// Runs the command, expecting exit `status`, an error line on stderr
+/// containing `message`, and no panic.
+pub fn assert_fails(cmd: &mut Command, status: i32, message: &str) {
+    let what = format!("{cmd:?}");
+    let out = cmd.output().expect("run s2cells");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(status), "{what}: {stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains(message), "{what}: {stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+/// Runs `s2cells` with `args`, as [`assert_fails`].
+pub fn fails(args: &[&str], status: i32, message: &str) {
+    assert_fails(s2cells().args(args), status, message);
+}
+
 /// The cells of data/cells.txt, as the library parses them.
 pub fn sample_cells() -> Vec<CellId> {
     read("data/cells.txt")

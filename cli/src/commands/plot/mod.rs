@@ -42,16 +42,8 @@ pub struct PlotArgs {
     pub input: RegionInput,
     #[command(flatten)]
     pub coverer: CovererFlags,
-    /// Which cells: covering, interior, centroid or intersects (the last
-    /// two need --level).
-    #[arg(long, value_enum, default_value_t = Mode::Covering)]
-    pub mode: Mode,
-    /// Shorthand for --mode interior.
-    #[arg(long, conflicts_with = "mode")]
-    pub interior: bool,
-    /// Fail instead of drawing a region's covering of more than N cells.
-    #[arg(long, value_name = "N")]
-    pub budget: Option<usize>,
+    #[command(flatten)]
+    pub selection: cover::Selection,
     /// The picture to write: FILE.png or FILE.svg.
     #[arg(short, long, value_name = "FILE.png|FILE.svg")]
     pub output: PathBuf,
@@ -109,7 +101,7 @@ impl Mark {
 pub fn run(args: &PlotArgs) -> CliResult {
     let kind = kind_of(&args.output)?;
     let r = &args.input;
-    let mode = cover::mode_of(args.mode, args.interior, args.coverer.level)?;
+    let mode = args.selection.mode(args.coverer.level)?;
     let coverer = args.coverer.coverer()?;
 
     // Regions with their outlines, as (item, marks on the sphere).
@@ -176,8 +168,16 @@ pub fn run(args: &PlotArgs) -> CliResult {
 
     let mut cells: Vec<CellId> = Vec::new();
     for (item, ..) in &items {
-        cells
-            .extend(cover::cells_of(&coverer, mode, args.coverer.level, args.budget, item)?.iter());
+        cells.extend(
+            cover::cells_of(
+                &coverer,
+                mode,
+                args.coverer.level,
+                args.selection.budget,
+                item,
+            )?
+            .iter(),
+        );
     }
 
     // One continuous longitude range around the regions' centre.
