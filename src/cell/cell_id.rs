@@ -885,6 +885,7 @@ impl CellId {
     /// assert_eq!((face, i, j), (2, 7, 9));
     /// ```
     #[must_use]
+    #[inline]
     pub fn to_face_ij_orientation(&self) -> (u8, u32, u32, u8) {
         let face = self.face();
         let (mut i, mut j) = (0u32, 0u32);
@@ -921,17 +922,15 @@ impl CellId {
     /// assert_eq!(CellId::from_face(4).center_si_ti(), (4, 1 << 30, 1 << 30));
     /// ```
     #[must_use]
+    #[inline]
     pub fn center_si_ti(&self) -> (u8, u32, u32) {
         let (face, i, j, _) = self.to_face_ij_orientation();
         // A leaf's center is half a leaf in; a larger cell's is on a leaf
         // corner, which bit 2 of the id tells apart from i's own low bit.
-        let delta = if self.is_leaf() {
-            1
-        } else if (i ^ ((self.0 as u32) >> 2)) & 1 != 0 {
-            2
-        } else {
-            0
-        };
+        // In bit operations: leaves and larger cells come mixed.
+        let leaf = (self.0 & 1) as u32;
+        let corner = ((i ^ ((self.0 as u32) >> 2)) & 1) << 1;
+        let delta = leaf | (corner & leaf.wrapping_sub(1));
         (face, 2 * i + delta, 2 * j + delta)
     }
 

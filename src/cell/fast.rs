@@ -20,6 +20,7 @@
 
 use super::CellId;
 use super::coords::LIMIT_IJ;
+use crate::geom::select;
 
 /// Relative gap the largest coordinate must have over the runner-up.
 const FACE_MARGIN: f64 = 1e-12;
@@ -87,13 +88,6 @@ fn sin_cos(x: f64) -> (f64, f64) {
         f64::from_bits(sin ^ sin_sign),
         f64::from_bits(cos ^ cos_sign),
     )
-}
-
-/// `if c { a } else { b }` on bits, so that it never becomes a branch.
-#[inline(always)]
-fn select(c: bool, a: f64, b: f64) -> f64 {
-    let m = 0u64.wrapping_sub(u64::from(c));
-    f64::from_bits((a.to_bits() & m) | (b.to_bits() & !m))
 }
 
 /// The leaf containing (lat, lng) in radians, valid input, when the fast

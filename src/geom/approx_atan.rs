@@ -9,6 +9,7 @@
 //! Its error is below [`APPROX_ATAN2_ERROR`]; a caller compares with that
 //! much room and falls back to libm's `atan2` when a comparison is closer.
 
+use super::select;
 use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};
 
 /// A bound on `|approx_atan2(y, x) - atan2(y, x)|` for finite input: the
@@ -31,15 +32,6 @@ const P: [f64; 7] = [
     -0.083_719_761_402_626_05,
     0.045_567_358_542_275_24,
 ];
-
-/// `if c { a } else { b }` without a branch: the octant of a corner is as
-/// good as random to the branch predictor, and a select keeps the lanes of
-/// [`approx_atan2_4`] vectorizable.
-#[inline(always)]
-fn select(c: bool, a: f64, b: f64) -> f64 {
-    let m = 0u64.wrapping_sub(u64::from(c));
-    f64::from_bits((a.to_bits() & m) | (b.to_bits() & !m))
-}
 
 /// `atan2(y, x)` within [`APPROX_ATAN2_ERROR`], for finite `y`, `x` not
 /// both zero (both zero gives NaN). Signed zeros are not told apart: pass

@@ -21,6 +21,15 @@ pub use latlng::LatLng;
 pub use point::Point;
 pub use rect::LatLngRect;
 
+/// `if c { a } else { b }` on bits, so that it never becomes a branch: for
+/// unpredictable conditions (a random point's face or octant), and so that
+/// loops over lanes stay vectorizable.
+#[inline(always)]
+pub(crate) fn select(c: bool, a: f64, b: f64) -> f64 {
+    let m = 0u64.wrapping_sub(u64::from(c));
+    f64::from_bits((a.to_bits() & m) | (b.to_bits() & !m))
+}
+
 /// IEEE 754 `remainder(x, y)` (C's `remainder`, which Rust's std lacks): the
 /// exact value `x - n*y` with `n` the integer nearest `x/y`, ties to even.
 ///
