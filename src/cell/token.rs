@@ -108,27 +108,23 @@ impl CellId {
         if bytes.len() > 16 {
             return Err(err(TokenError::TooLong { len: bytes.len() }));
         }
-        if token == "X" {
-            return Ok(Self::NONE);
-        }
-        // One table lookup per digit; a non-digit sets the high bits of
-        // `bad`, checked once at the end.
-        let mut id = 0u64;
-        let mut bad = 0u8;
-        for &b in bytes {
-            let d = HEX_VALUE[b as usize];
-            bad |= d;
-            id = (id << 4) | u64::from(d & 15);
-        }
-        if bad & 0xf0 != 0 {
+        // Sixteen digits at once, '0'-padded (which is the shift a shorter
+        // token stands for), in two words of eight (SWAR).
+        let (first, second) = words_of_16(bytes);
+        let (hi, hi_bad) = parse_hex8(first);
+        let (lo, lo_bad) = parse_hex8(second);
+        if hi_bad | lo_bad != 0 {
+            if token == "X" {
+                return Ok(Self::NONE);
+            }
             let at = bytes
                 .iter()
-                .position(|&b| HEX_VALUE[b as usize] > 15)
+                .position(|&b| !b.is_ascii_hexdigit())
                 .unwrap_or(0);
             let ch = token[at..].chars().next().unwrap_or('\u{fffd}');
             return Err(err(TokenError::NotHex { ch, at }));
         }
-        let id = id << (4 * (16 - bytes.len()));
+        let id = (u64::from(hi) << 32) | u64::from(lo);
         let c = Self(id);
         if c.is_valid() {
             Ok(c)
@@ -219,21 +215,60 @@ const fn hex_digits(x: u32) -> u64 {
     x + 0x3030_3030_3030_3030 + (mask & 0x2727_2727_2727_2727)
 }
 
-/// The value of each hex digit byte; 0xff for any other byte.
-static HEX_VALUE: [u8; 256] = {
-    let mut t = [0xffu8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            c @ b'0'..=b'9' => c - b'0',
-            c @ b'a'..=b'f' => c - b'a' + 10,
-            c @ b'A'..=b'F' => c - b'A' + 10,
-            _ => 0xff,
-        };
-        b += 1;
+/// The token's bytes (1 to 16) as two little-endian words of eight, the
+/// missing ones '0': the first eight digits, then the next eight. Long
+/// tokens are read with two overlapping loads, not copied into a padded
+/// buffer, whose variable-length copy and store-forwarding stall cost more
+/// than the parse.
+#[inline(always)]
+fn words_of_16(bytes: &[u8]) -> (u64, u64) {
+    const ZEROS: u64 = u64::from_le_bytes([b'0'; 8]);
+    let n = bytes.len();
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|w| w.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    if (8..=16).contains(&n) {
+        // The last eight bytes, moved down so that digit 8 is byte 0, with
+        // '0's above the token's end.
+        let last = word(n - 8).checked_shr(8 * (16 - n as u32)).unwrap_or(0);
+        let fill = ZEROS.checked_shl(8 * (n as u32 - 8)).unwrap_or(0);
+        (word(0), last | fill)
+    } else {
+        let mut buf = [b'0'; 8];
+        let k = n.min(8);
+        buf[..k].copy_from_slice(&bytes[..k]);
+        (u64::from_le_bytes(buf), ZEROS)
     }
-    t
-};
+}
+
+/// Eight ASCII hex digits, the first in the lowest byte, to their value,
+/// and a word that is nonzero when any byte is not a hex digit (either
+/// case). Byte-wise range tests on 7-bit bytes: `x + (0x80 - lo)` has its
+/// top bit set iff `x >= lo`, `(0x80 + hi) - x` iff `x <= hi`, and neither
+/// carries into the next byte.
+#[inline(always)]
+const fn parse_hex8(w: u64) -> (u32, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w & !HIGH;
+    let lower = x | (0x20 * ONES); // 'A'..='F' -> 'a'..='f'; digits unchanged
+    let digit = (x + (0x80 - b'0' as u64) * ONES) & ((0x80 + b'9' as u64) * ONES - x);
+    let letter = (lower + (0x80 - b'a' as u64) * ONES) & ((0x80 + b'f' as u64) * ONES - lower);
+    let bad = !(digit | letter) & HIGH | (w & HIGH);
+    // '0'..='9' are 0x30..=0x39, letters 0x41.. or 0x61..: the low nibble,
+    // plus 9 where bit 6 (a letter) is set.
+    let letters = (x >> 6) & ONES;
+    let v = (x & (0x0f * ONES)) + (letters << 3) + letters;
+    // Nibbles into a u32, the first digit most significant.
+    let v = v.swap_bytes();
+    let v = (v | (v >> 4)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v | (v >> 8)) & 0x0000_ffff_0000_ffff;
+    let v = (v | (v >> 16)) & 0xffff_ffff;
+    (v as u32, bad)
+}
 
 /// A token buffer on an 8-byte boundary, for [`CellId::write_token`]'s
 /// fast path.
@@ -353,5 +388,80 @@ mod tests {
             }
             assert_eq!(CellId(id).to_token(), reference(id));
         }
+    }
+
+    /// Google's parse on hex digits, then our validity rule; `Err(at)` for
+    /// the first byte that is not a hex digit.
+    fn parse_reference(token: &str) -> Result<Option<u64>, usize> {
+        if token == "X" {
+            return Ok(Some(0));
+        }
+        if let Some(at) = token.bytes().position(|b| !b.is_ascii_hexdigit()) {
+            return Err(at);
+        }
+        let id = u64::from_str_radix(token, 16).unwrap() << (4 * (16 - token.len()));
+        Ok(CellId(id).is_valid().then_some(id))
+    }
+
+    fn check_parse(token: &str) {
+        let got = CellId::from_token(token);
+        match parse_reference(token) {
+            Ok(Some(id)) => assert_eq!(got, Ok(CellId(id)), "{token:?}"),
+            Ok(None) => assert!(
+                matches!(
+                    &got,
+                    Err(Error::InvalidToken {
+                        reason: TokenError::NotACell { .. },
+                        ..
+                    })
+                ),
+                "{token:?}: {got:?}"
+            ),
+            Err(at) => match got {
+                Err(Error::InvalidToken {
+                    reason: TokenError::NotHex { at: got_at, ch },
+                    ..
+                }) => {
+                    assert_eq!(got_at, at, "{token:?}");
+                    assert_eq!(Some(ch), token[at..].chars().next(), "{token:?}");
+                }
+                other => panic!("{token:?}: {other:?}"),
+            },
+        }
+    }
+
+    #[test]
+    fn parse_equals_reference_for_every_byte_at_every_position() {
+        // Every ASCII byte and some multi-byte characters, at every position
+        // of tokens of every length, around valid tokens of each length.
+        let base = "951977d34a5b6c7f";
+        let mut extra: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        extra.extend(["é", "٣", "\u{80}", "\u{ff}", "𝟘"].map(String::from));
+        for len in 1..=16 {
+            let valid = format!("{}{}", &base[..len - 1], "1");
+            check_parse(&valid);
+            check_parse(&valid.to_uppercase());
+            for at in 0..len {
+                for ch in &extra {
+                    let token = format!("{}{ch}{}", &valid[..at], &valid[at + 1..]);
+                    if token.len() <= 16 {
+                        check_parse(&token);
+                    }
+                }
+            }
+        }
+        // Random ids, as tokens cut at every length and in upper case.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let id = (crate::test_rng::next(&mut state) * 2f64.powi(64)) as u64;
+            let full = format!("{id:016x}");
+            for len in 1..=16 {
+                check_parse(&full[..len]);
+                check_parse(&full[..len].to_uppercase());
+            }
+        }
+        assert_eq!(CellId::from_token("X"), Ok(CellId::NONE));
+        assert!(CellId::from_token("x").is_err());
+        assert!(CellId::from_token("XX").is_err());
     }
 }
