@@ -292,6 +292,18 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
                 sum
             });
         });
+        // The bytes for a writer (the CLI's CSV and NDJSON writers use it).
+        g.bench_function("s2cells_token_bytes", |b| {
+            b.iter(|| {
+                let mut sum = 0u64;
+                for c in black_box(&cells[..]) {
+                    let (t, len) = c.token_bytes();
+                    let t = &t[..len];
+                    sum = sum.wrapping_add(t.len() as u64 + u64::from(*t.last().unwrap_or(&0)));
+                }
+                sum
+            });
+        });
         if google::available() {
             g.bench_function("google_cpp", |b| {
                 b.iter(|| google::token_encode(black_box(&ids[..])))

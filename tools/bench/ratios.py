@@ -96,7 +96,14 @@ def main():
         funcs = {("s2" if f == "s2_crate" else f): v for f, v in funcs.items() if v is not None}
         if not funcs:
             continue
-        others = [f"{f} {fmt_ns(v)}" for f, v in funcs.items() if f not in MAIN]
+        # Other s2cells forms (write_token, token_bytes) get their ratio to
+        # Google's too.
+        others = [
+            f"{f} {fmt_ns(v)}"
+            + (f", {fmt_ratio(v, funcs['google_cpp'])} of C++" if f.startswith("s2cells_") and "google_cpp" in funcs else "")
+            for f, v in funcs.items()
+            if f not in MAIN
+        ]
         others_seen = others_seen or bool(others)
         rows.append(
             [titles.get(g, g)]
