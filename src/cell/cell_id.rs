@@ -542,21 +542,27 @@ impl CellId {
     }
 
     /// The first child, for loops `child_begin()..child_end()` with
-    /// [`next`](Self::next). Not meaningful for a leaf.
+    /// [`next`](Self::next). A leaf has no children: it gives
+    /// [`CellId::NONE`], as an invalid id does (Google's is undefined).
     ///
     /// ```
     /// use s2cells::CellId;
     /// let f = CellId::from_face(0);
     /// assert_eq!(f.child_begin().advance(4), f.child_end());
+    /// assert_eq!(CellId::begin(30).child_begin(), CellId::NONE);
     /// ```
     #[must_use]
     #[inline]
     pub const fn child_begin(&self) -> Self {
+        if self.is_leaf() || !self.is_valid() {
+            return Self::NONE;
+        }
         let old_lsb = self.lsb();
         Self(self.0.wrapping_sub(old_lsb).wrapping_add(old_lsb >> 2))
     }
 
-    /// One past the last child (see [`child_begin`](Self::child_begin)).
+    /// One past the last child (see [`child_begin`](Self::child_begin)):
+    /// [`CellId::NONE`] for a leaf or an invalid id.
     ///
     /// ```
     /// use s2cells::CellId;
@@ -565,20 +571,29 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn child_end(&self) -> Self {
+        if self.is_leaf() || !self.is_valid() {
+            return Self::NONE;
+        }
         let old_lsb = self.lsb();
         Self(self.0.wrapping_add(old_lsb).wrapping_add(old_lsb >> 2))
     }
 
-    /// The first descendant at `level` (at or below this cell's level).
+    /// The first descendant at `level`, which must be at or below this
+    /// cell's level and at most 30; otherwise (or for an invalid id)
+    /// [`CellId::NONE`].
     ///
     /// ```
     /// use s2cells::CellId;
     /// let f = CellId::from_face(1);
     /// assert_eq!(f.child_begin_at(2), f.child(0).child(0));
+    /// assert_eq!(f.child(3).child_begin_at(0), CellId::NONE);
     /// ```
     #[must_use]
     #[inline]
     pub const fn child_begin_at(&self, level: u8) -> Self {
+        if !self.descends_to(level) {
+            return Self::NONE;
+        }
         Self(
             self.0
                 .wrapping_sub(self.lsb())
@@ -586,21 +601,32 @@ impl CellId {
         )
     }
 
-    /// One past the last descendant at `level`.
+    /// One past the last descendant at `level`; [`CellId::NONE`] where
+    /// [`child_begin_at`](Self::child_begin_at) is.
     ///
     /// ```
     /// use s2cells::CellId;
     /// let f = CellId::from_face(1);
     /// assert_eq!(f.child_begin_at(2).advance(16), f.child_end_at(2));
+    /// assert_eq!(f.child_end_at(31), CellId::NONE);
     /// ```
     #[must_use]
     #[inline]
     pub const fn child_end_at(&self, level: u8) -> Self {
+        if !self.descends_to(level) {
+            return Self::NONE;
+        }
         Self(
             self.0
                 .wrapping_add(self.lsb())
                 .wrapping_add(Self::lsb_for_level(level)),
         )
+    }
+
+    /// Whether this is a valid cell with descendants (or itself) at
+    /// `level`: at or below its own level, and at most 30.
+    const fn descends_to(&self, level: u8) -> bool {
+        self.is_valid() && level <= MAX_LEVEL && level >= self.level()
     }
 
     /// The smallest leaf id contained in this cell.
