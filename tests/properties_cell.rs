@@ -59,6 +59,24 @@ proptest! {
     }
 
     #[test]
+    fn child_ranges_exist_only_below(c in any_cell(), level in 0u8..=35) {
+        // Children and descendants at a level exist at or below the cell's
+        // own level (a leaf has none); elsewhere the ranges are NONE, never
+        // an id that only looks like a cell.
+        prop_assert_eq!(c.child_begin() == CellId::NONE, c.is_leaf());
+        prop_assert_eq!(c.child_end() == CellId::NONE, c.is_leaf());
+        let (begin, end) = (c.child_begin_at(level), c.child_end_at(level));
+        if level < c.level() || level > MAX_LEVEL {
+            prop_assert_eq!((begin, end), (CellId::NONE, CellId::NONE));
+        } else {
+            prop_assert_eq!(begin.level(), level);
+            prop_assert_eq!(begin.range_min(), c.range_min());
+            prop_assert_eq!(begin.parent(c.level()), c);
+            prop_assert_eq!(end.id(), c.range_max().next().id() + (begin.lsb() - 1));
+        }
+    }
+
+    #[test]
     fn leaf_range_is_ordered(c in any_cell(), offset in any::<u64>()) {
         let span = c.range_max().id() - c.range_min().id();
         let inside = CellId::try_from((c.range_min().id() + offset % (span + 1)) | 1).unwrap();
