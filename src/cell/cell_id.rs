@@ -557,6 +557,13 @@ impl CellId {
         if self.is_leaf() || !self.is_valid() {
             return Self::NONE;
         }
+        self.child_begin_unchecked()
+    }
+
+    /// [`child_begin`](Self::child_begin) of a valid cell that is not a
+    /// leaf, unchecked.
+    #[inline]
+    pub(crate) const fn child_begin_unchecked(&self) -> Self {
         let old_lsb = self.lsb();
         Self(self.0.wrapping_sub(old_lsb).wrapping_add(old_lsb >> 2))
     }
@@ -864,25 +871,33 @@ impl CellId {
     /// The largest cell that starts at this cell's `range_min` and ends
     /// before `limit`'s `range_min`: the greedy step that tiles a leaf range
     /// with the fewest cells. Returns `limit` when this cell starts at or
-    /// after it.
+    /// after it (both may be end ids such as [`CellId::end`]), and
+    /// [`CellId::NONE`] for any other invalid id, which Google leaves
+    /// undefined (it looped forever here).
     ///
     /// ```
     /// use s2cells::CellId;
     /// let start = CellId::begin(30);
     /// assert_eq!(start.maximum_tile(CellId::from_face(1)), CellId::from_face(0));
+    /// assert_eq!(CellId::NONE.maximum_tile(CellId::from_face(1)), CellId::NONE);
     /// ```
     #[must_use]
     pub fn maximum_tile(&self, limit: Self) -> Self {
         let mut id = *self;
         let start = id.range_min();
         if start >= limit.range_min() {
+            // Also how a tiling loop ends: at `limit`, often an end id.
             return limit;
+        }
+        if !self.is_valid() {
+            // No leaf range: shrinking would never reach a leaf.
+            return Self::NONE;
         }
         if id.range_max() >= limit {
             // Too large: shrink. Since start < limit.range_min(), this stops
             // at a leaf at the latest.
             loop {
-                id = id.child_begin();
+                id = id.child_begin_unchecked();
                 if id.range_max() < limit {
                     return id;
                 }
@@ -1143,10 +1158,8 @@ mod tests {
         };
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for k in 0..200_000u64 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let leaf = CellId::from_face_pos_level((k % 6) as u8, state, 30);
+            let pos = crate::test_rng::next_u64(&mut state);
+            let leaf = CellId::from_face_pos_level((k % 6) as u8, pos, 30);
             let id = leaf.parent((k % 31) as u8);
             assert_eq!(id.to_face_ij_orientation(), plain(id), "{id:?}");
         }

@@ -112,16 +112,18 @@ impl<R: Region + ?Sized> Run<'_, R> {
         let o = &self.options;
         let at_or_below_min = cell.level() >= o.min_level;
         let at_bottom = cell.level() + o.level_mod > o.max_level;
-        let contains = self.want_contains(cell.level()) && relation.contains();
+        // Contains was asked wherever it matters here: at min_level or
+        // finer, except at the bottom of an exterior covering, where the
+        // cell is terminal either way.
         let mut is_terminal = false;
         if at_or_below_min {
             if self.interior {
-                if contains {
+                if relation.contains() {
                     is_terminal = true;
                 } else if at_bottom {
                     return None;
                 }
-            } else if at_bottom || contains {
+            } else if at_bottom || relation.contains() {
                 is_terminal = true;
             }
         }

@@ -74,9 +74,7 @@ impl LatLngRect {
                     .expanded(-SUBTREE_MARGIN)
                     .contains_interval(&bound.lng))
     }
-}
 
-impl LatLngRect {
     /// The answer for a cell whose rectangle bound is `bound`. Every step
     /// is monotone in `bound` (intersects grows with it, the two contains
     /// shrink), which is what [`relate_by_approx_bound`](Self::relate_by_approx_bound)
