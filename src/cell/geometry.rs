@@ -475,7 +475,8 @@ impl Cell {
             ),
         };
         // Latitudes come from atan2 of a computed point: allow one ulp.
-        // Longitude needs none, atan2 being monotonic.
+        // Longitude needs none, as in Google's (see rect_bounder's
+        // expansion for a one-ulp caveat on some glibc releases).
         bound.expanded(f64::EPSILON, 0.0)
     }
 
