@@ -4,9 +4,7 @@ use super::coords::{
     MAX_LEVEL, MAX_SIZE, face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_ij, st_to_uv,
     uv_to_st, xyz_to_face_uv,
 };
-use super::hilbert::{
-    DECODE_ALL, ENCODE_ALL, ENCODE_BITS, LOOKUP_BITS, SWAP_MASK, encode_bitwise_lanes,
-};
+use super::hilbert::{ENCODE_ALL, ENCODE_BITS, SWAP_MASK, decode_bitwise, encode_bitwise_lanes};
 use crate::{Error, LatLng, Point};
 
 /// Number of faces of the cube.
@@ -929,24 +927,8 @@ impl CellId {
     #[inline]
     pub fn to_face_ij_orientation(&self) -> (u8, u32, u32, u8) {
         let face = self.face();
-        let (mut i, mut j) = (0u32, 0u32);
-        // Eight lookups of eight curve bits, top first (the top one has
-        // four: the face's 61 position bits less 7 × 8, read as a key whose
-        // first two levels are child 0, which leaves orientations 0 and 1
-        // as they are). Each entry holds all four orientations' answers,
-        // so only a shift waits on the previous lookup.
-        let mut shift = u32::from(face & SWAP_MASK) * 16;
-        for k in (0..8u32).rev() {
-            let mask = if k == 7 { 0xf } else { 0xff };
-            let key = ((self.0 >> (k * 2 * LOOKUP_BITS + 1)) & mask) as usize;
-            let field = DECODE_ALL[key].wrapping_shr(shift);
-            i |= (((field >> LOOKUP_BITS) & 0xf) as u32) << (k * LOOKUP_BITS);
-            j |= ((field & 0xf) as u32) << (k * LOOKUP_BITS);
-            // Bits 10..16 are the next shift; wrapping_shr ignores the
-            // other orientations' fields above them.
-            shift = (field >> 10) as u32;
-        }
-        let mut bits = (shift >> 4) & 3;
+        let (i, j, bits) = decode_bitwise(self.0, face & SWAP_MASK != 0);
+        let mut bits = u32::from(bits);
         // A non-leaf cell's position ends in "10", then "00" pairs, each of
         // which flips the swap bit: an odd count when lsb is at bit 4, 8, …
         if self.lsb() & 0x1111_1111_1111_1110 != 0 {
@@ -1139,7 +1121,7 @@ mod tests {
     /// orientation per lookup) on ids of every face and level.
     #[test]
     fn decode_matches_the_plain_table_walk() {
-        use crate::cell::hilbert::{INVERT_MASK, LOOKUP_IJ};
+        use crate::cell::hilbert::{INVERT_MASK, LOOKUP_BITS, LOOKUP_IJ};
         let plain = |id: CellId| {
             let (mut i, mut j) = (0u32, 0u32);
             let mut bits = u32::from(id.face() & SWAP_MASK);

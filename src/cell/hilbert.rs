@@ -4,14 +4,15 @@
 //! of i and five bits of j (one 32×32 sub-square) and the curve's current
 //! orientation map to ten position bits and the next orientation in one
 //! table lookup, so encoding a leaf takes six lookups instead of thirty
-//! steps; decoding goes the other way four bits at a time.
+//! steps. Decoding needs no table (see [`decode_bitwise`]).
 
 /// Orientation bit: the curve's i and j axes are swapped.
 pub(crate) const SWAP_MASK: u8 = 0x01;
 /// Orientation bit: the curve runs in the inverted direction.
 pub(crate) const INVERT_MASK: u8 = 0x02;
 
-/// Bits of i and j produced per table lookup when decoding.
+/// Bits of i and j per lookup of the tests' reference decoding table.
+#[cfg(test)]
 pub(crate) const LOOKUP_BITS: u32 = 4;
 
 /// For each orientation, the (i,j) quadrant (`2i + j`) of each child
@@ -34,22 +35,14 @@ pub(crate) const IJ_TO_POS: [[u8; 4]; 4] = [
 /// How a child's orientation differs from its parent's, by child position.
 pub(crate) const POS_TO_ORIENTATION: [u8; 4] = [SWAP_MASK, 0, 0, INVERT_MASK | SWAP_MASK];
 
+#[cfg(test)]
 const TABLE_SIZE: usize = 1 << (2 * LOOKUP_BITS + 2);
 
 /// `(pos << 2 | orientation)` to `(ij << 2 | next orientation)`, where
-/// `pos` is 8 curve bits and `ij` 4 bits of i then 4 bits of j. The
-/// decoder uses [`DECODE_ALL`]; the tests check against this form.
+/// `pos` is 8 curve bits and `ij` 4 bits of i then 4 bits of j: the
+/// tests' reference for [`decode_bitwise`].
 #[cfg(test)]
 pub(crate) static LOOKUP_IJ: [u16; TABLE_SIZE] = build_table(LOOKUP_BITS, false);
-
-/// The decoding table for all four starting orientations at once, as
-/// [`ENCODE_ALL`] is for encoding: keyed by 8 curve bits, 16 bits per
-/// orientation `o` at bit `16·o`, each the 8 bits of (i, j) (4 of i, then
-/// 4 of j) and, at bit 14, the next orientation (so that bits 10..16 hold
-/// the next field's shift, 16 times it). The eight lookups of a decode no
-/// longer wait on each other's loads, only on two shifts. 2 KiB.
-pub(crate) static DECODE_ALL: [u64; 1 << (2 * LOOKUP_BITS)] =
-    all_orientations(&build_table::<TABLE_SIZE>(LOOKUP_BITS, false));
 
 /// Bits of i and j per lookup when encoding a leaf: 30 bits in six lookups
 /// instead of eight, and the 8 KiB table still sits in L1.
@@ -211,6 +204,55 @@ fn child_position_planes(swap: u32, i: u32, j: u32) -> (u32, u32) {
     // where i' = (s ? j : i) ^ v and i' ^ j' = i ^ j.
     let (s, v) = (t0 >> 1, t1 >> 1);
     (i ^ (s & x) ^ v, x)
+}
+
+/// The (i, j) that a face's 30 curve digits lead to, and the orientation
+/// after the last digit, from the 61 position bits of `id` and the face's
+/// starting swap, without tables.
+///
+/// Decoding is simpler than encoding: each digit changes the orientation
+/// by an XOR that depends on the digit alone ([`POS_TO_ORIENTATION`]), so
+/// the orientation before every digit is a prefix XOR, five shifts on bit
+/// planes (bit 2k for the digit of level 30 - k). Given it, a digit's
+/// (i, j) bits are its canonical ones (hi, hi ^ lo), exchanged when
+/// swapped and flipped when inverted. About 50 operations, with a short
+/// dependency chain, against eight dependent table loads.
+#[inline(always)]
+pub(crate) fn decode_bitwise(id: u64, face_swap: bool) -> (u32, u32, u8) {
+    const LANES: u64 = 0x0555_5555_5555_5555;
+    let digits = id >> 1;
+    let hi = (digits >> 1) & LANES;
+    let lo = digits & LANES;
+    // Positions 0 and 3 swap the axes; 3 also inverts.
+    let scan = |mut x: u64| {
+        let mut sh = 2;
+        while sh < 64 {
+            x ^= x >> sh;
+            sh <<= 1;
+        }
+        x
+    };
+    let start = 0u64.wrapping_sub(u64::from(face_swap)) & LANES;
+    let swaps = scan(!(hi ^ lo) & LANES) ^ start;
+    let inverts = scan(hi & lo);
+    // Orientation before each digit: the changes of the digits above it.
+    let (s, v) = ((swaps >> 2) | (start & (1 << 58)), inverts >> 2);
+    // i ^ j = lo whatever the orientation.
+    let i = hi ^ (s & lo) ^ v;
+    let j = i ^ lo;
+    let orientation = ((swaps & 1) as u8 * SWAP_MASK) | ((inverts & 1) as u8 * INVERT_MASK);
+    (compress_even(i), compress_even(j), orientation)
+}
+
+/// The even bits of `x` (bits 0, 2, …, 58), packed into the low bits.
+#[inline(always)]
+fn compress_even(x: u64) -> u32 {
+    let x = x & 0x0555_5555_5555_5555;
+    let x = (x | (x >> 1)) & 0x3333_3333_3333_3333;
+    let x = (x | (x >> 2)) & 0x0f0f_0f0f_0f0f_0f0f;
+    let x = (x | (x >> 4)) & 0x00ff_00ff_00ff_00ff;
+    let x = (x | (x >> 8)) & 0x0000_ffff_0000_ffff;
+    (x | (x >> 16)) as u32
 }
 
 /// The low 15 bits of `x` moved to the even bit positions of a u32.
