@@ -416,6 +416,45 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
     g.finish();
 }
 
+fn bench_center_point(c: &mut Criterion, inp: &Inputs) {
+    let n = inp.n;
+    let mut g = group(c, "center_point_leaf", n);
+    let mut xyz = vec![0f64; 3 * n];
+    let cells = s2cells_ids(&inp.leaf);
+    g.bench_function("s2cells", |b| {
+        b.iter(|| {
+            let mut sum = 0f64;
+            for (c, out) in black_box(&cells[..]).iter().zip(xyz.chunks_exact_mut(3)) {
+                let p = c.to_point();
+                out.copy_from_slice(&[p.x, p.y, p.z]);
+                sum += p.x + p.y + p.z;
+            }
+            sum
+        });
+    });
+    if google::available() {
+        g.bench_function("google_cpp", |b| {
+            b.iter(|| google::center_point(black_box(&inp.leaf), &mut xyz))
+        });
+    }
+    let s2cells_of = s2_ids(&inp.leaf);
+    g.bench_function("s2", |b| {
+        b.iter(|| {
+            let mut sum = 0f64;
+            for (c, out) in black_box(&s2cells_of[..])
+                .iter()
+                .zip(xyz.chunks_exact_mut(3))
+            {
+                let p = s2::point::Point::from(c);
+                out.copy_from_slice(&[p.0.x, p.0.y, p.0.z]);
+                sum += p.0.x + p.0.y + p.0.z;
+            }
+            sum
+        });
+    });
+    g.finish();
+}
+
 fn bench_parent(c: &mut Criterion, inp: &Inputs) {
     let n = inp.n;
     let mut g = group(c, "parent_leaf_to_l15", n);
@@ -487,6 +526,7 @@ fn benches(c: &mut Criterion) {
     bench_token_encode(c, &inp);
     bench_token_decode(c, &inp);
     bench_center(c, &inp);
+    bench_center_point(c, &inp);
     bench_parent(c, &inp);
     bench_contains(c, &inp);
 }

@@ -33,6 +33,7 @@ GROUP_ORDER = [
     ("token_decode_leaf", "token decode, leaf"),
     ("token_decode_l15", "token decode, level 15"),
     ("center_latlng_leaf", "leaf center -> lat/lng"),
+    ("center_point_leaf", "leaf center -> unit vector"),
     ("parent_leaf_to_l15", "parent(15) of a leaf"),
     ("contains", "contains"),
 ]

@@ -98,6 +98,18 @@ double s2g_center_latlng(const uint64_t* ids, size_t n, double* lat_rad,
   return sum;
 }
 
+double s2g_center_point(const uint64_t* ids, size_t n, double* xyz) {
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) {
+    S2Point p = S2CellId(ids[i]).ToPoint();
+    xyz[3 * i] = p.x();
+    xyz[3 * i + 1] = p.y();
+    xyz[3 * i + 2] = p.z();
+    sum += p.x() + p.y() + p.z();
+  }
+  return sum;
+}
+
 uint64_t s2g_parent(const uint64_t* ids, size_t n, int level, uint64_t* out) {
   uint64_t sum = 0;
   for (size_t i = 0; i < n; ++i) {

@@ -35,6 +35,7 @@ mod ffi {
             out: *mut u64,
         ) -> u64;
         pub fn s2g_center_latlng(ids: *const u64, n: usize, lat: *mut f64, lng: *mut f64) -> f64;
+        pub fn s2g_center_point(ids: *const u64, n: usize, xyz: *mut f64) -> f64;
         pub fn s2g_parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
         pub fn s2g_contains(a: *const u64, b: *const u64, n: usize) -> u64;
         pub fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
@@ -264,6 +265,24 @@ pub fn center_latlng(ids: &[u64], out_lat_rad: &mut [f64], out_lng_rad: &mut [f6
                 out_lng_rad.as_mut_ptr(),
             )
         })
+    }
+    #[cfg(not(s2_google))]
+    {
+        None
+    }
+}
+
+/// Cell centers as unit vectors: `xyz[3i..3i + 3] = S2CellId(ids[i]).ToPoint()`;
+/// returns the sum of all outputs.
+///
+/// # Panics
+/// If `xyz` does not hold three values per id.
+pub fn center_point(ids: &[u64], xyz: &mut [f64]) -> Option<f64> {
+    assert_eq!(xyz.len(), 3 * ids.len(), "xyz needs three values per id");
+    #[cfg(s2_google)]
+    {
+        // SAFETY: `xyz` holds `3 * ids.len()` elements.
+        Some(unsafe { ffi::s2g_center_point(ids.as_ptr(), ids.len(), xyz.as_mut_ptr()) })
     }
     #[cfg(not(s2_google))]
     {

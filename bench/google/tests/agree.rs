@@ -152,6 +152,19 @@ fn centers_parents_contains_match_google() {
     }
     assert_eq!(center_bad, 0, "leaf centers not bit-identical out of {n}");
 
+    let mut g_xyz = vec![0f64; 3 * n];
+    google::center_point(&leaves, &mut g_xyz).unwrap();
+    for i in 0..n {
+        let p = cell(leaves[i]).to_point();
+        let want = &g_xyz[3 * i..3 * i + 3];
+        assert_eq!(
+            [p.x.to_bits(), p.y.to_bits(), p.z.to_bits()],
+            [want[0].to_bits(), want[1].to_bits(), want[2].to_bits()],
+            "center point of {:#x}",
+            leaves[i]
+        );
+    }
+
     for level in [0u8, 1, 15, 29, 30] {
         let mut g = vec![0u64; n];
         google::parent(&leaves, level, &mut g).unwrap();
