@@ -927,14 +927,13 @@ impl CellId {
     #[inline]
     pub fn to_face_ij_orientation(&self) -> (u8, u32, u32, u8) {
         let face = self.face();
-        let (i, j, bits) = decode_bitwise(self.0, face & SWAP_MASK != 0);
-        let mut bits = u32::from(bits);
+        let (i, j, mut bits) = decode_bitwise(self.0);
         // A non-leaf cell's position ends in "10", then "00" pairs, each of
         // which flips the swap bit: an odd count when lsb is at bit 4, 8, …
         if self.lsb() & 0x1111_1111_1111_1110 != 0 {
-            bits ^= SWAP_MASK as u32;
+            bits ^= SWAP_MASK;
         }
-        (face, i, j, bits as u8)
+        (face, i, j, bits)
     }
 
     /// The face and (si, ti) of the cell center, in half-leaf units

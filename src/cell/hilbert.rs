@@ -206,19 +206,19 @@ fn child_position_planes(swap: u32, i: u32, j: u32) -> (u32, u32) {
     (i ^ (s & x) ^ v, x)
 }
 
-/// The (i, j) that a face's 30 curve digits lead to, and the orientation
-/// after the last digit, from the 61 position bits of `id` and the face's
-/// starting swap, without tables.
+/// The (i, j) that the 30 curve digits of `id` lead to on its face, and
+/// the orientation after the last digit, without tables.
 ///
 /// Decoding is simpler than encoding: each digit changes the orientation
 /// by an XOR that depends on the digit alone ([`POS_TO_ORIENTATION`]), so
 /// the orientation before every digit is a prefix XOR, five shifts on bit
-/// planes (bit 2k for the digit of level 30 - k). Given it, a digit's
+/// planes (bit 2k for the digit of level 30 - k, and bit 60 for the
+/// face's starting swap, which is the face's low bit). Given it, a digit's
 /// (i, j) bits are its canonical ones (hi, hi ^ lo), exchanged when
 /// swapped and flipped when inverted. About 50 operations, with a short
 /// dependency chain, against eight dependent table loads.
 #[inline(always)]
-pub(crate) fn decode_bitwise(id: u64, face_swap: bool) -> (u32, u32, u8) {
+pub(crate) fn decode_bitwise(id: u64) -> (u32, u32, u8) {
     const LANES: u64 = 0x0555_5555_5555_5555;
     let digits = id >> 1;
     let hi = (digits >> 1) & LANES;
@@ -232,11 +232,13 @@ pub(crate) fn decode_bitwise(id: u64, face_swap: bool) -> (u32, u32, u8) {
         }
         x
     };
-    let start = 0u64.wrapping_sub(u64::from(face_swap)) & LANES;
-    let swaps = scan(!(hi ^ lo) & LANES) ^ start;
+    // Odd faces start swapped: the face's low bit is bit 60 of `digits`,
+    // one lane above the top digit, where the scan passes it down.
+    let swaps = scan((!(hi ^ lo) & LANES) | (digits & (1 << 60)));
     let inverts = scan(hi & lo);
-    // Orientation before each digit: the changes of the digits above it.
-    let (s, v) = ((swaps >> 2) | (start & (1 << 58)), inverts >> 2);
+    // Orientation before each digit: the start and the changes of the
+    // digits above it.
+    let (s, v) = (swaps >> 2, inverts >> 2);
     // i ^ j = lo whatever the orientation.
     let i = hi ^ (s & lo) ^ v;
     let j = i ^ lo;

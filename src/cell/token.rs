@@ -460,7 +460,7 @@ mod tests {
         // Random ids, as tokens cut at every length and in upper case.
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
-            let id = (crate::test_rng::next(&mut state) * 2f64.powi(64)) as u64;
+            let id = crate::test_rng::next_u64(&mut state);
             let full = format!("{id:016x}");
             for len in 1..=16 {
                 check_parse(&full[..len]);
