@@ -4,12 +4,12 @@ use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 use super::CellId;
 use super::cell_id::ij_level_to_bound_uv;
-use super::coords::{
-    face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
-};
 use super::hilbert::{IJ_TO_POS, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
 use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
+use crate::geom::coords::{
+    face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
+};
 use crate::geom::{R1Interval, S1Interval};
 use crate::{Cap, LatLng, LatLngRect, Point};
 
@@ -540,7 +540,7 @@ impl Cell {
 fn face_xyz_to_uv(face: u8, p: &Point) -> Option<(f64, f64)> {
     let c = p.coord(usize::from(face % 3));
     let in_front = if face < 3 { c > 0.0 } else { c < 0.0 };
-    in_front.then(|| super::coords::valid_face_xyz_to_uv(face, p))
+    in_front.then(|| crate::geom::coords::valid_face_xyz_to_uv(face, p))
 }
 
 /// The area of the spherical triangle (a, b, c), unit vectors, as Google's

@@ -2,15 +2,16 @@
 
 mod batch;
 pub(crate) mod cell_id;
-pub(crate) mod coords;
 mod fast;
 pub(crate) mod geometry;
-pub(crate) mod hilbert;
+mod hilbert;
 pub mod metrics;
 mod neighbors;
+mod padded_cell;
 mod token;
 
+pub use crate::geom::coords::MAX_LEVEL;
 pub use batch::latlngs_to_cell_ids;
 pub use cell_id::CellId;
-pub use coords::MAX_LEVEL;
 pub use geometry::Cell;
+pub(crate) use padded_cell::PaddedCell;

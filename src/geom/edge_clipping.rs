@@ -24,8 +24,8 @@
 
 use std::f64::consts::{FRAC_1_SQRT_2, SQRT_2};
 
-use crate::Point;
-use crate::cell::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
+use super::Point;
+use super::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
 
 /// A point of a face's (u,v) plane.
 pub type R2Point = [f64; 2];

@@ -6,10 +6,12 @@ use super::{LatLng, Point, R1Interval, S1Interval};
 use crate::Error;
 
 // Distances and expansion by a distance; exact boundary tests against
-// edges and cells: kept apart to keep this file to the rectangle itself.
+// edges: kept apart to keep this file to the rectangle itself.
 mod boundary;
 mod codec;
 mod distance;
+
+pub(crate) use boundary::{intersects_lat_edge, intersects_lng_edge};
 
 /// A closed latitude/longitude rectangle. The longitude range may cross the
 /// antimeridian (`lng_lo > lng_hi`); the latitude range lies in
