@@ -10,6 +10,7 @@ use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
 use crate::geom::coords::{
     face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
 };
+use crate::geom::measures::triangle_area;
 use crate::geom::{R1Interval, S1Interval};
 use crate::{Cap, LatLng, LatLngRect, Point};
 
@@ -541,49 +542,6 @@ fn face_xyz_to_uv(face: u8, p: &Point) -> Option<(f64, f64)> {
     let c = p.coord(usize::from(face % 3));
     let in_front = if face < 3 { c > 0.0 } else { c < 0.0 };
     in_front.then(|| crate::geom::coords::valid_face_xyz_to_uv(face, p))
-}
-
-/// The area of the spherical triangle (a, b, c), unit vectors, as Google's
-/// `S2::Area`: l'Huilier's formula, or Girard's for a skinny triangle where
-/// it is more accurate.
-pub(crate) fn triangle_area(a: &Point, b: &Point, c: &Point) -> f64 {
-    // Side lengths by Kahan's 2·atan2(|a-b|, |a+b|), which keeps its
-    // precision for nearly parallel unit vectors, unlike atan2(|a×b|, a·b).
-    let stable_angle = |x: &Point, y: &Point| 2.0 * (*x - *y).norm().atan2((*x + *y).norm());
-    let sa = stable_angle(b, c);
-    let sb = stable_angle(c, a);
-    let sc = stable_angle(a, b);
-    let s = 0.5 * (sa + sb + sc);
-    if s >= 3e-4 {
-        // Consider Girard's formula for skinny triangles; the test adds the
-        // approximate maximum Girard error so that it is conservative.
-        let s2 = s * s;
-        let dmin = s - sa.max(sb.max(sc));
-        if dmin < 1e-2 * s * s2 * s2 {
-            let area = girard_area(a, b, c);
-            if dmin < s * (0.1 * (area + 5e-15)) {
-                return area;
-            }
-        }
-    }
-    4.0 * ((0.5 * s).tan()
-        * (0.5 * (s - sa)).tan()
-        * (0.5 * (s - sb)).tan()
-        * (0.5 * (s - sc)).tan())
-    .max(0.0)
-    .sqrt()
-    .atan()
-}
-
-/// Girard's formula: the angle excess from the edge normals.
-fn girard_area(a: &Point, b: &Point, c: &Point) -> f64 {
-    // Cross products of sums and differences are better conditioned when two
-    // points are close (Google's RobustCrossProd for distinct points).
-    let robust = |x: &Point, y: &Point| (*y + *x).cross(&(*y - *x));
-    let ab = robust(a, b);
-    let bc = robust(b, c);
-    let ac = robust(a, c);
-    (ab.angle(&ac) - ab.angle(&bc) + bc.angle(&ac)).max(0.0)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod edge_crossings;
 mod exact;
 mod interval;
 mod latlng;
+pub(crate) mod measures;
 mod point;
 pub mod predicates;
 mod rect;

@@ -1,14 +1,13 @@
 //! A simple closed chain of great-circle edges and the region on its left
 //! (Google's `S2Loop`).
 //!
-//! Measures (area, curvature, centroid) live in `loop/measures.rs`; the
-//! search for touching edge pairs in `edge_pairs.rs`.
-
-pub(crate) mod measures;
+//! Measures (area, curvature, centroid) are `geom::measures`' loop
+//! measures; the search for touching edge pairs is in `edge_pairs.rs`.
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::geom::edge_crossings::{EdgeCrosser, crossing_sign, wedge_contains};
+use crate::geom::measures;
 use crate::geom::predicates::{ORIGIN, ordered_ccw, ortho};
 use crate::geom::rect_bounder::{RectBounder, expand_for_subregions};
 use crate::geom::{R1Interval, S1Interval};
