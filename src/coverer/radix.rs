@@ -17,14 +17,16 @@ pub(super) fn sort(ids: &mut [CellId]) {
         ids.sort_unstable();
         return;
     }
-    let mut src: Vec<u64> = ids.iter().map(CellId::id).collect();
-    let mut dst = vec![0u64; src.len()];
+    // The ids themselves are moved, so no id is rebuilt from its bits.
+    let mut src: Vec<CellId> = ids.to_vec();
+    let mut dst = vec![CellId::NONE; src.len()];
     let mut counts = vec![0usize; BUCKETS];
+    let digit = |id: &CellId, shift: u32| ((id.id() >> shift) as usize) & (BUCKETS - 1);
     let mut shift = 0;
     while shift < 64 {
         counts.iter_mut().for_each(|c| *c = 0);
-        for &v in &src {
-            counts[((v >> shift) as usize) & (BUCKETS - 1)] += 1;
+        for id in &src {
+            counts[digit(id, shift)] += 1;
         }
         if counts.contains(&src.len()) {
             shift += BITS;
@@ -36,17 +38,15 @@ pub(super) fn sort(ids: &mut [CellId]) {
             *c = sum;
             sum += n;
         }
-        for &v in &src {
-            let b = ((v >> shift) as usize) & (BUCKETS - 1);
-            dst[counts[b]] = v;
+        for &id in &src {
+            let b = digit(&id, shift);
+            dst[counts[b]] = id;
             counts[b] += 1;
         }
         std::mem::swap(&mut src, &mut dst);
         shift += BITS;
     }
-    for (id, v) in ids.iter_mut().zip(src) {
-        *id = CellId(v);
-    }
+    ids.copy_from_slice(&src);
 }
 
 #[cfg(test)]
