@@ -12,16 +12,15 @@ use crate::geom::predicates::{ORIGIN, ordered_ccw, ortho};
 use crate::geom::rect_bounder::{RectBounder, expand_for_subregions};
 use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::region::indexed::{LazyIndex, Robust, chain_edges};
+use crate::region::indexed::{IndexedShape, LazyIndex, chain_edges};
 use crate::region::shape_index::ShapeIndex;
-use crate::{
-    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region,
-};
+use crate::{Cap, Error, GeometryError, LatLng, LatLngRect, Point};
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
-/// a counter-clockwise loop encloses the small side; [`normalize`]
-/// (Self::normalize) flips a loop that encloses more than half the sphere.
+/// a counter-clockwise loop encloses the small side;
+/// [`normalize`](Self::normalize) flips a loop that encloses more than half
+/// the sphere.
 ///
 /// A valid loop has at least 3 unit-length vertices, no two adjacent ones
 /// equal or antipodal, no repeated vertex and no crossing edges. One-vertex
@@ -33,6 +32,10 @@ use crate::{
 /// the loops of a polygon partition the sphere with no point counted twice;
 /// a vertex is inside when the reference direction [`ortho`](crate::geom::predicates::ortho)
 /// at it falls in the loop's wedge there (closed at the incoming edge).
+///
+/// As a [`Region`](crate::Region) it answers the coverer through a shape
+/// index of its edges built on first use, as Google's `S2Loop` does (the
+/// same implementation as [`Polygon`](crate::Polygon)'s).
 ///
 /// ```
 /// use s2cells::{LatLng, Loop, Region};
@@ -638,7 +641,7 @@ fn find_self_intersection(v: &[Point]) -> Option<GeometryError> {
     found
 }
 
-impl Loop {
+impl IndexedShape for Loop {
     /// The loop's shape index (Google's `S2Loop::index()`), built on first
     /// use: the loop's edges in order; none for the empty and full loops.
     fn shape_index(&self) -> &ShapeIndex {
@@ -651,42 +654,12 @@ impl Loop {
             (edges, self.origin_inside)
         })
     }
-}
 
-impl Region for Loop {
-    fn cap_bound(&self) -> Cap {
-        Loop::cap_bound(self)
-    }
-
-    fn rect_bound(&self) -> LatLngRect {
+    fn bound(&self) -> LatLngRect {
         self.bound
     }
 
-    /// Google's `S2Loop::Contains(S2Cell)`, through the loop's shape index
-    /// (built on first use): `false` unless the cell lies within one index
-    /// cell, the loop's edges clipped with padding miss it, and its center
-    /// is inside.
-    fn contains_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().contains_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Loop::MayIntersect(S2Cell)`, through the shape index:
-    /// `false` where the index has no cell, `true` where the cell holds
-    /// several index cells, else an edge test with padding or the center.
-    fn may_intersect_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().may_intersect_cell::<Robust>(cell)
-    }
-
-    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
-        self.shape_index().relate_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Loop::GetCellUnionBound`: cells from the shape index.
-    fn cell_union_bound(&self) -> Vec<CellId> {
-        self.shape_index().cell_union_bound()
-    }
-
-    fn contains_point(&self, p: &Point) -> bool {
-        Loop::contains_point(self, p)
+    fn contains(&self, p: &Point) -> bool {
+        self.contains_point(p)
     }
 }
