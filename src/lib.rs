@@ -56,11 +56,15 @@ pub mod region;
 #[cfg(test)]
 mod test_rng;
 
-pub use cell::{Cell, CellId, MAX_LEVEL, metrics};
-pub use coverer::RegionCoverer;
-pub use error::{Error, GeometryError, TokenError};
-pub use geom::{Cap, LatLng, LatLngRect, Point, earth};
-pub use region::{CellContainment, CellUnion, Loop, Polygon, Polyline, Region};
+pub use cell::{Cell, CellError, CellId, MAX_LEVEL, TokenError, metrics};
+pub use coverer::{CovererError, CovererOptions, RegionCoverer};
+pub use error::Error;
+pub use feature::FeatureError;
+pub use geom::{Cap, GeomError, LatLng, LatLngRect, Point, earth};
+pub use io::ParseError;
+pub use region::{
+    CellContainment, CellUnion, GeometryError, Loop, Polygon, Polyline, Region, RegionError,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

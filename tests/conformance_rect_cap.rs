@@ -383,7 +383,7 @@ fn check_rect_decode(r: &Rec, c: &mut Checker) {
         (Err(e), false) => c.eq(
             "error kind",
             true,
-            matches!(e, s2cells::Error::InvalidEncoding { .. }),
+            matches!(e, s2cells::GeomError::InvalidEncoding { .. }),
         ),
     }
 }

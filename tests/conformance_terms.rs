@@ -4,7 +4,7 @@
 //! interior covering of the region, which are fed to s2cells unchanged.
 
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
-use s2cells::{Cap, CellId, CellUnion, Error, LatLngRect, Point};
+use s2cells::{Cap, CellId, CellUnion, FeatureError, LatLngRect, Point};
 use serde_json::Value;
 
 fn options(v: &Value) -> (TermIndexerOptions, String) {
@@ -148,7 +148,7 @@ fn terms_equal_googles() {
                 if o.index_contains_points_only {
                     assert_eq!(
                         ix.index_terms_for_covering(&cov, &prefix),
-                        Err(Error::PointsOnlyIndex)
+                        Err(FeatureError::PointsOnlyIndex)
                     );
                 } else {
                     check(

@@ -7,7 +7,7 @@
 //!
 //! each merged down to the inputs that add edge coverage (`-merge=1
 //! -use_counters=0`).
-#![cfg(feature = "geojson")]
+#![cfg(all(feature = "geojson", feature = "wkt"))]
 
 #[path = "../fuzz/fuzz_targets/checks.rs"]
 mod checks;

@@ -3,7 +3,7 @@
 #![cfg(feature = "geojson")]
 
 use s2cells::io::{GeoFeature, GeoJsonReader, Geometry, parse_geojson};
-use s2cells::{Error, LatLng};
+use s2cells::{LatLng, ParseError};
 use serde_json::json;
 
 fn ll(lat: f64, lng: f64) -> LatLng {
@@ -142,7 +142,7 @@ fn syntax_errors_give_line_and_column() {
     let e = parse_geojson("\n\n  {\"type\" 1}").unwrap_err();
     assert_eq!(
         e,
-        Error::GeoJsonSyntax {
+        ParseError::GeoJsonSyntax {
             line: 3,
             column: 11,
             reason: "expected `:`".to_owned()

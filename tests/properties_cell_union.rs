@@ -65,8 +65,8 @@ fn leaves_in(ids: &[CellId], probe: CellId) -> u64 {
 }
 
 /// A library error as a test failure.
-fn ok<T>(r: Result<T, s2cells::Error>) -> Result<T, TestCaseError> {
-    r.map_err(|e| TestCaseError::fail(e.to_string()))
+fn ok<T>(r: Result<T, impl Into<s2cells::Error>>) -> Result<T, TestCaseError> {
+    r.map_err(|e| TestCaseError::fail(e.into().to_string()))
 }
 
 /// The number of leaves in `c`.

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
+use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, ParseError, RegionOptions, WktReader};
 use s2cells::{Cap, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
@@ -98,7 +98,7 @@ pub struct CovererFlags {
 impl CovererFlags {
     /// The coverer the flags describe.
     pub fn coverer(&self) -> CliResult<RegionCoverer> {
-        let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
+        let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
         if let Some(level) = self.level {
             return RegionCoverer::new()
                 .fixed_level(level)
@@ -173,7 +173,7 @@ pub fn for_each(input: &RegionInput, mut each: impl FnMut(&Item) -> CliResult) -
 }
 
 /// The features of a region input, one at a time.
-pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, s2cells::Error>>>;
+pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, ParseError>>>;
 
 /// The input's name for errors, its format (`--input-format`, or found
 /// from the file name or the first non-blank character) and its features.
@@ -249,13 +249,13 @@ fn sniff(mut reader: Box<dyn BufRead>) -> CliResult<(InputFormat, Box<dyn BufRea
     Ok((format, Box::new(Cursor::new(blank).chain(reader))))
 }
 
-/// A region error as the user should read it: for WKT, the feature is
-/// named by its line.
-pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
+/// A region error as the user should read it: a geometry that makes no
+/// region is named by its feature (GeoJSON) or its line (WKT).
+pub fn data_error(name: &str, format: InputFormat, e: ParseError) -> CliError {
     match (format, e) {
         (
             InputFormat::Wkt,
-            s2cells::Error::InvalidGeoJson {
+            ParseError::InvalidGeometry {
                 feature,
                 path,
                 reason,
@@ -263,6 +263,16 @@ pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliErro
         ) => CliError::Data(format!(
             "{name}: invalid WKT geometry on line {} at {path}: {reason}",
             feature + 1
+        )),
+        (
+            _,
+            ParseError::InvalidGeometry {
+                feature,
+                path,
+                reason,
+            },
+        ) => CliError::Data(format!(
+            "{name}: invalid GeoJSON in feature {feature} at {path}: {reason}"
         )),
         (_, e) => CliError::Data(format!("{name}: {e}")),
     }
@@ -335,7 +345,7 @@ fn plain_item(region: Box<dyn Region>) -> Item {
     }
 }
 
-fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>, s2cells::Error> {
+fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>, ParseError> {
     let Some(geometry) = &feature.geometry else {
         return Ok(None);
     };

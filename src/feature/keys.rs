@@ -28,7 +28,7 @@
 //! nothing. [`KeyQuery::signed_ranges`] therefore splits any range at the
 //! sign flip and never merges across it.
 
-use crate::{CellId, CellUnion, Error, LatLng, Point, Region, RegionCoverer};
+use crate::{CellError, CellId, CellUnion, LatLng, Point, Region, RegionCoverer};
 
 /// The key of a point at a level: its cell at that level (level 30 is the
 /// leaf, what a points table stores).
@@ -95,7 +95,7 @@ pub const fn ordered_i64(id: CellId) -> i64 {
 /// assert_eq!(from_ordered_i64(ordered_i64(id)), Ok(id));
 /// assert!(from_ordered_i64(0).is_err());
 /// ```
-pub fn from_ordered_i64(key: i64) -> Result<CellId, Error> {
+pub fn from_ordered_i64(key: i64) -> Result<CellId, CellError> {
     CellId::try_from((key as u64) ^ (1 << 63))
 }
 
@@ -119,7 +119,7 @@ pub const fn to_be_bytes(id: CellId) -> [u8; 8] {
 /// use s2cells::CellId;
 /// assert_eq!(from_be_bytes(to_be_bytes(CellId::from_face(2))), Ok(CellId::from_face(2)));
 /// ```
-pub fn from_be_bytes(bytes: [u8; 8]) -> Result<CellId, Error> {
+pub fn from_be_bytes(bytes: [u8; 8]) -> Result<CellId, CellError> {
     CellId::try_from(u64::from_be_bytes(bytes))
 }
 

@@ -7,6 +7,7 @@ pub(crate) mod coords;
 pub mod earth;
 pub mod edge_clipping;
 pub mod edge_crossings;
+pub(crate) mod error;
 mod exact;
 mod interval;
 mod latlng;
@@ -18,6 +19,7 @@ pub(crate) mod rect_bounder;
 pub(crate) mod robust_cross;
 
 pub use cap::Cap;
+pub use error::GeomError;
 pub(crate) use interval::{R1Interval, S1Interval};
 pub use latlng::LatLng;
 pub use point::Point;

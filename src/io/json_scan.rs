@@ -27,7 +27,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use crate::Error;
+use super::ParseError;
 
 /// What the scanner hands out.
 pub(crate) enum Text {
@@ -140,9 +140,14 @@ fn is_delimiter(b: u8) -> bool {
 /// A serde_json error in a slice that starts with `skip` bytes of our own
 /// (no line breaks) before input bytes that begin at `line`, `column`, as
 /// a syntax error at the input's line and column.
-pub(crate) fn syntax_at(e: &serde_json::Error, line: usize, column: usize, skip: usize) -> Error {
+pub(crate) fn syntax_at(
+    e: &serde_json::Error,
+    line: usize,
+    column: usize,
+    skip: usize,
+) -> ParseError {
     if e.is_io() {
-        return Error::ReadFailed {
+        return ParseError::ReadFailed {
             reason: e.to_string(),
         };
     }
@@ -154,7 +159,7 @@ pub(crate) fn syntax_at(e: &serde_json::Error, line: usize, column: usize, skip:
         None => message,
     };
     let (l, c) = (e.line().max(1), e.column());
-    Error::GeoJsonSyntax {
+    ParseError::GeoJsonSyntax {
         line: line + l - 1,
         column: if l == 1 {
             (column + c).saturating_sub(1 + skip)
@@ -183,24 +188,24 @@ impl<R: BufRead> JsonTexts<R> {
     }
 
     /// A syntax error at the last byte consumed (as serde places them).
-    fn here(&self, reason: &str) -> Error {
-        Error::GeoJsonSyntax {
+    fn here(&self, reason: &str) -> ParseError {
+        ParseError::GeoJsonSyntax {
             line: self.line,
             column: self.col,
             reason: reason.to_owned(),
         }
     }
 
-    fn fill(&mut self) -> Result<&[u8], Error> {
-        self.input.fill_buf().map_err(|e| Error::ReadFailed {
+    fn fill(&mut self) -> Result<&[u8], ParseError> {
+        self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
             reason: e.to_string(),
         })
     }
 
     /// Moves the position over `n` bytes of the input's buffer and
     /// consumes them (appending them to `self.buf` if `keep`).
-    fn take(&mut self, n: usize, keep: bool) -> Result<(), Error> {
-        let bytes = self.input.fill_buf().map_err(|e| Error::ReadFailed {
+    fn take(&mut self, n: usize, keep: bool) -> Result<(), ParseError> {
+        let bytes = self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
             reason: e.to_string(),
         })?;
         let bytes = &bytes[..n.min(bytes.len())];
@@ -219,7 +224,7 @@ impl<R: BufRead> JsonTexts<R> {
         Ok(())
     }
 
-    fn skip_ws(&mut self) -> Result<Option<u8>, Error> {
+    fn skip_ws(&mut self) -> Result<Option<u8>, ParseError> {
         loop {
             let buf = self.fill()?;
             let n = buf.iter().take_while(|&&b| is_ws(b)).count();
@@ -235,10 +240,10 @@ impl<R: BufRead> JsonTexts<R> {
     /// Scans the value that `scan` is in, appending its bytes to the
     /// buffer, until it is complete, the input ends, or (for a top-level
     /// object) a `features` array starts.
-    fn scan(&mut self, st: &mut Scan) -> Result<End, Error> {
+    fn scan(&mut self, st: &mut Scan) -> Result<End, ParseError> {
         loop {
             let base = self.buf.len();
-            let input = self.input.fill_buf().map_err(|e| Error::ReadFailed {
+            let input = self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
                 reason: e.to_string(),
             })?;
             if input.is_empty() {
@@ -322,7 +327,7 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// A number or literal: its bytes (appended to the buffer), and the
     /// byte after it, if any.
-    fn scalar(&mut self) -> Result<Option<u8>, Error> {
+    fn scalar(&mut self) -> Result<Option<u8>, ParseError> {
         loop {
             let input = self.fill()?;
             let n = input.iter().take_while(|&&b| !is_delimiter(b)).count();
@@ -337,7 +342,7 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// Reads one value at the current position into the buffer and parses
     /// it; a top-level object may instead stop at its `features` array.
-    fn value(&mut self, top: bool) -> Result<Option<Value>, Error> {
+    fn value(&mut self, top: bool) -> Result<Option<Value>, ParseError> {
         let (line, column) = self.next_pos();
         self.buf.clear();
         let first = self.fill()?.first().copied();
@@ -407,11 +412,11 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// The next text or feature, `None` at the end of the input. After an
     /// error the caller stops.
-    pub(crate) fn next_text(&mut self) -> Option<Result<Text, Error>> {
+    pub(crate) fn next_text(&mut self) -> Option<Result<Text, ParseError>> {
         self.step().transpose()
     }
 
-    fn step(&mut self) -> Result<Option<Text>, Error> {
+    fn step(&mut self) -> Result<Option<Text>, ParseError> {
         loop {
             match std::mem::replace(&mut self.state, Where::Between) {
                 Where::Between => {

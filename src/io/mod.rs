@@ -16,26 +16,28 @@
 //! [`Region`](crate::Region) for the coverer, with documented rules for
 //! ring orientation and for GeoJSON's straight (planar) edges.
 
+mod error;
+mod geometry;
+pub mod regions;
+
 #[cfg(feature = "geojson")]
 pub mod geojson;
 
 #[cfg(feature = "geojson")]
 mod json_scan;
 
-#[cfg(feature = "geojson")]
-pub mod regions;
-
-#[cfg(feature = "geojson")]
+#[cfg(feature = "wkt")]
 pub mod wkt;
 
 #[cfg(feature = "geo")]
 pub mod geo;
 
-#[cfg(feature = "geojson")]
+pub use error::ParseError;
+pub use geometry::{GeoFeature, Geometry};
 pub use regions::{GeoRegion, GeoShape, PLANAR_STEP_DEGREES, RegionOptions};
 
 #[cfg(feature = "geojson")]
-pub use geojson::{GeoFeature, GeoJsonReader, GeoJsonValues, Geometry, parse_geojson};
+pub use geojson::{GeoJsonReader, GeoJsonValues, parse_geojson};
 
-#[cfg(feature = "geojson")]
+#[cfg(feature = "wkt")]
 pub use wkt::{MAX_WKT_NESTING, WktReader, parse_wkt};

@@ -14,7 +14,8 @@ use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{IndexedShape, LazyIndex, chain_edges};
 use crate::region::shape_index::ShapeIndex;
-use crate::{Cap, Error, GeometryError, LatLng, LatLngRect, Point};
+use crate::region::{GeometryError, RegionError};
+use crate::{Cap, LatLng, LatLngRect, Point};
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
@@ -67,18 +68,18 @@ impl Loop {
     /// rules).
     ///
     /// # Errors
-    /// [`Error::InvalidLoop`] naming the first rule broken, with Google's
+    /// [`RegionError::InvalidLoop`] naming the first rule broken, with Google's
     /// error code on its [`GeometryError`].
     ///
     /// ```
-    /// use s2cells::{Error, GeometryError, LatLng, Loop};
+    /// use s2cells::{RegionError, GeometryError, LatLng, Loop};
     ///
     /// let p = |lat, lng| LatLng::from_degrees(lat, lng).to_point();
     /// let bow_tie = vec![p(0.0, 0.0), p(1.0, 1.0), p(0.0, 1.0), p(1.0, 0.0)];
     /// let err = Loop::from_points(bow_tie).unwrap_err();
-    /// assert!(matches!(err, Error::InvalidLoop { reason: GeometryError::SelfIntersection { .. } }));
+    /// assert!(matches!(err, RegionError::InvalidLoop { reason: GeometryError::SelfIntersection { .. } }));
     /// ```
-    pub fn from_points(vertices: Vec<Point>) -> Result<Self, Error> {
+    pub fn from_points(vertices: Vec<Point>) -> Result<Self, RegionError> {
         let l = Self::from_points_unchecked(vertices);
         l.validate()?;
         Ok(l)
@@ -100,7 +101,7 @@ impl Loop {
     /// assert_eq!(tri.num_vertices(), 3);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, Error> {
+    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, RegionError> {
         Self::from_points(latlngs.iter().map(LatLng::to_point).collect())
     }
 
@@ -206,16 +207,16 @@ impl Loop {
     /// vertices (found in O(n log n) for ordinary loops).
     ///
     /// # Errors
-    /// [`Error::InvalidLoop`] with the first problem found.
+    /// [`RegionError::InvalidLoop`] with the first problem found.
     ///
     /// ```
     /// use s2cells::{Loop, Point};
     /// let two = Loop::from_points_unchecked(vec![Point::new(1.0, 0.0, 0.0), Point::new(0.0, 1.0, 0.0)]);
     /// assert!(two.validate().is_err());
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn validate(&self) -> Result<(), RegionError> {
         self.find_validation_error()
-            .map_or(Ok(()), |reason| Err(Error::InvalidLoop { reason }))
+            .map_or(Ok(()), |reason| Err(RegionError::InvalidLoop { reason }))
     }
 
     /// Whether [`validate`](Self::validate) passes.

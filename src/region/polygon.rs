@@ -9,7 +9,8 @@ use crate::geom::rect_bounder::expand_for_subregions;
 use crate::region::edge_pairs::visit_candidate_pairs;
 use crate::region::indexed::{IndexedShape, LazyIndex, chain_edges};
 use crate::region::shape_index::ShapeIndex;
-use crate::{Cap, Error, GeometryError, LatLngRect, Loop, Point};
+use crate::region::{GeometryError, RegionError};
+use crate::{Cap, LatLngRect, Loop, Point};
 
 /// A polygon: the points inside an odd number of its loops.
 ///
@@ -61,7 +62,7 @@ impl Polygon {
     /// A validated polygon from loops in any order (Google's `InitNested`).
     ///
     /// # Errors
-    /// [`Error::InvalidPolygon`] naming the first rule broken.
+    /// [`RegionError::InvalidPolygon`] naming the first rule broken.
     ///
     /// ```
     /// use s2cells::{Loop, Polygon};
@@ -69,7 +70,7 @@ impl Polygon {
     /// assert!(p.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_loops(loops: Vec<Loop>) -> Result<Self, Error> {
+    pub fn from_loops(loops: Vec<Loop>) -> Result<Self, RegionError> {
         let p = Self::from_loops_unchecked(loops);
         p.validate()?;
         Ok(p)
@@ -114,7 +115,7 @@ impl Polygon {
     /// assert!(Polygon::from_loop(Loop::empty())?.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_loop(l: Loop) -> Result<Self, Error> {
+    pub fn from_loop(l: Loop) -> Result<Self, RegionError> {
         if l.is_empty() {
             return Ok(Self::from_loops_unchecked(Vec::new()));
         }
@@ -206,14 +207,14 @@ impl Polygon {
     /// [`GeometryError::LoopsCross`], [`GeometryError::LoopsShareEdge`]).
     ///
     /// # Errors
-    /// [`Error::InvalidPolygon`] with the first problem found.
+    /// [`RegionError::InvalidPolygon`] with the first problem found.
     ///
     /// ```
     /// use s2cells::{Loop, Polygon};
     /// let p = Polygon::from_loops_unchecked(vec![Loop::full(), Loop::full()]);
     /// assert!(p.validate().is_err());
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn validate(&self) -> Result<(), RegionError> {
         for (i, l) in self.loops.iter().enumerate() {
             let reason = if let Some(e) = l.find_validation_error_no_index() {
                 Some(e)
@@ -225,14 +226,14 @@ impl Polygon {
                 None
             };
             if let Some(reason) = reason {
-                return Err(Error::InvalidPolygon {
+                return Err(RegionError::InvalidPolygon {
                     loop_index: Some(i),
                     reason,
                 });
             }
         }
         match self.find_crossing_error() {
-            Some((loop_index, reason)) => Err(Error::InvalidPolygon { loop_index, reason }),
+            Some((loop_index, reason)) => Err(RegionError::InvalidPolygon { loop_index, reason }),
             None => Ok(()),
         }
     }

@@ -141,8 +141,9 @@ pub fn cells_of(
     item: &Item,
 ) -> CliResult<CellUnion> {
     let region = item.region.as_ref();
-    let over =
-        |e: s2cells::Error| CliError::Data(format!("feature {}: {e} (raise --budget)", item.index));
+    let over = |e: s2cells::CovererError| {
+        CliError::Data(format!("feature {}: {e} (raise --budget)", item.index))
+    };
     let mut cells = match (mode, budget) {
         (Mode::Covering | Mode::Intersects, None) => coverer.covering(region),
         (Mode::Covering | Mode::Intersects, Some(b)) => {
@@ -159,7 +160,7 @@ pub fn cells_of(
                 if region.contains_point(&Cell::from(id).center()) {
                     ids.push(id);
                     if budget.is_some_and(|b| ids.len() > b) {
-                        return Err(over(s2cells::Error::CoveringOverBudget {
+                        return Err(over(s2cells::CovererError::CoveringOverBudget {
                             budget: budget.unwrap_or(0),
                             cells: ids.len(),
                         }));

@@ -111,7 +111,7 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
     write(args, &csr)
 }
 
-fn data(e: s2cells::Error) -> CliError {
+fn data(e: s2cells::FeatureError) -> CliError {
     CliError::Data(e.to_string())
 }
 

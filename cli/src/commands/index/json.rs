@@ -132,7 +132,7 @@ pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
     for item in GeoJsonValues::new(reader) {
-        let fail = |e: s2cells::Error| CliError::Data(format!("{}: {e}", spec.name));
+        let fail = |e: s2cells::ParseError| CliError::Data(format!("{}: {e}", spec.name));
         let (index, mut value) = item.map_err(fail)?;
         let feature = GeoFeature::from_value(index, &value).map_err(fail)?;
         let cell = match (&feature.geometry, args.invalid) {
