@@ -59,6 +59,13 @@ pub enum FeatureError {
         /// The value as given.
         id: u64,
     },
+    /// A key range whose ends are not leaf cells in order.
+    InvalidKeyRange {
+        /// The first end, as given.
+        first: u64,
+        /// The last end, as given.
+        last: u64,
+    },
     /// Coverer options (a term indexer's levels, `level_mod`, `max_cells`)
     /// that the coverer refuses.
     Coverer(CovererError),
@@ -88,6 +95,11 @@ impl fmt::Display for FeatureError {
             }
             Self::InvalidLevel { level, expected } => write_invalid_level(f, *level, expected),
             Self::InvalidCellId { id } => write_invalid_cell_id(f, *id),
+            Self::InvalidKeyRange { first, last } => write!(
+                f,
+                "invalid key range from id {first} (0x{first:016x}) to id {last} \
+                 (0x{last:016x}): expected two leaf cell ids, the first no greater than the last"
+            ),
             Self::Coverer(e) => e.fmt(f),
         }
     }
