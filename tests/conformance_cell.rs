@@ -574,6 +574,27 @@ fn metric_values() {
     c.finish(2_000);
 }
 
+// ------------------------------------------------------------ cell edges
+
+/// cell_edges.jsonl: S2Cell's GetUVCoordOfEdge and GetIJCoordOfEdge for
+/// k = 0..8 (Google reduces k mod 4) and GetCenterRaw, for the faces,
+/// random cells of every level, and the first and last cell of each face
+/// at every level.
+#[test]
+fn cell_edges() {
+    let c = each_line("cell_edges.jsonl", |r, c| {
+        let id = cell(r, "id");
+        c.input(format!("{id:?}"));
+        let cl = Cell::from(id);
+        let uv: Vec<f64> = (0..8).map(|k| cl.uv_coord_of_edge(k)).collect();
+        c.f64s("uv_coord_of_edge", &r.f64s("uv_coord_of_edge"), &uv);
+        let ij: Vec<i64> = (0..8).map(|k| i64::from(cl.ij_coord_of_edge(k))).collect();
+        c.eq("ij_coord_of_edge", r.i64s("ij_coord_of_edge"), ij);
+        check_point(c, r, "center_raw", cl.center_raw());
+    });
+    c.finish(1_600);
+}
+
 // ------------------------------------------------------------------ earth
 
 /// earth.jsonl: S2Earth's radius, unit conversions, and GetDistanceMeters

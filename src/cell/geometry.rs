@@ -234,6 +234,74 @@ impl Cell {
         face_si_ti_to_xyz(self.face, 2 * self.ij[0] + size, 2 * self.ij[1] + size).normalize()
     }
 
+    /// The center as Google's `GetCenterRaw` gives it: the (s,t) center
+    /// on the face, not unit length ([`CellId::to_point_raw`], from the
+    /// stored (i,j) without decoding the id); [`center`](Self::center)
+    /// normalized.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId, Point};
+    /// let c = Cell::from(CellId::from_face(2).child(1));
+    /// assert_eq!(c.center_raw(), c.id().to_point_raw());
+    /// assert_eq!(Cell::from_face(0).center_raw(), Point::new(1.0, 0.0, 0.0));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn center_raw(&self) -> Point {
+        let size = CellId::size_ij_at(self.level);
+        face_si_ti_to_xyz(self.face, 2 * self.ij[0] + size, 2 * self.ij[1] + size)
+    }
+
+    /// The (u,v) coordinate that is constant along edge `k` (taken mod 4,
+    /// counter-clockwise from the bottom as in [`edge`](Self::edge)): v for
+    /// the bottom (0) and top (2) edges, u for the right (1) and left (3)
+    /// ones (Google's `GetUVCoordOfEdge`).
+    ///
+    /// ```
+    /// use s2cells::Cell;
+    /// let c = Cell::from_face(0).subdivide()[0];
+    /// let [[u_lo, u_hi], [v_lo, v_hi]] = c.bound_uv();
+    /// assert_eq!([0, 1, 2, 3].map(|k| c.uv_coord_of_edge(k)), [v_lo, u_hi, v_hi, u_lo]);
+    /// assert_eq!(c.uv_coord_of_edge(5), u_hi);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn uv_coord_of_edge(&self, k: usize) -> f64 {
+        let [[u_lo, u_hi], [v_lo, v_hi]] = self.uv;
+        match k & 3 {
+            0 => v_lo,
+            1 => u_hi,
+            2 => v_hi,
+            _ => u_lo,
+        }
+    }
+
+    /// The leaf coordinate (i or j, in `0..=2³⁰`) that is constant along
+    /// edge `k` (taken mod 4): j for the bottom and top edges, i for the
+    /// right and left ones (Google's `GetIJCoordOfEdge`). Exact: from the
+    /// cell's (i,j) and size, where Google rounds `2³⁰ · UVtoST(uv)` to
+    /// the same integer.
+    ///
+    /// ```
+    /// use s2cells::Cell;
+    /// let face = Cell::from_face(3);
+    /// assert_eq!([0, 1, 2, 3].map(|k| face.ij_coord_of_edge(k)), [0, 1 << 30, 1 << 30, 0]);
+    /// let c = face.subdivide()[2];
+    /// assert_eq!(c.ij_coord_of_edge(1) - c.ij_coord_of_edge(3), 1 << 29);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn ij_coord_of_edge(&self, k: usize) -> u32 {
+        let size = CellId::size_ij_at(self.level);
+        let [i, j] = self.ij;
+        match k & 3 {
+            0 => j,
+            1 => i + size,
+            2 => j + size,
+            _ => i,
+        }
+    }
+
     /// The four children, in curve order; the leaf's children are
     /// meaningless, so a leaf returns itself four times.
     ///
