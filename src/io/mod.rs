@@ -16,6 +16,7 @@
 //! [`Region`](crate::Region) for the coverer, with documented rules for
 //! ring orientation and for GeoJSON's straight (planar) edges.
 
+mod cell_polygon;
 mod error;
 mod geometry;
 pub mod regions;
@@ -32,6 +33,11 @@ pub mod wkt;
 #[cfg(feature = "geo")]
 pub mod geo;
 
+#[cfg(feature = "geojson")]
+pub use cell_polygon::cell_geojson;
+pub use cell_polygon::{
+    cell_boundary, cell_polygons, clip_at_meridian, default_pieces_per_edge, edge_points,
+};
 pub use error::ParseError;
 pub use geometry::{GeoFeature, Geometry};
 pub use regions::{GeoRegion, GeoShape, PLANAR_STEP_DEGREES, RegionOptions};
