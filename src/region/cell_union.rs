@@ -447,6 +447,52 @@ impl CellUnion {
         }
         Ok(denormalize_ids(&self.cell_ids, min_level, level_mod))
     }
+
+    /// The cells at exactly `level` that meet the union, sorted and
+    /// without duplicates: each finer cell replaced by its ancestor at
+    /// `level`, each coarser one by its descendants there
+    /// ([`denormalize`](Self::denormalize) does only the second). Their
+    /// union contains this one; it is this one when no cell is finer than
+    /// `level`. What a fixed-level output of a covering grown by finer
+    /// cells (`expand_by_radius`) needs.
+    ///
+    /// # Errors
+    ///
+    /// [`RegionError::InvalidLevel`] when `level > 30`.
+    ///
+    /// ```
+    /// use s2cells::{CellId, CellUnion};
+    ///
+    /// let f = CellId::from_face(2);
+    /// let u = CellUnion::from_cell_ids(vec![f.child(0), f.child(1).child(3).child(0), f.child(1).child(3).child(2)]);
+    /// let at_2 = u.cells_at_level(2)?;
+    /// assert_eq!(at_2.len(), 4 + 1); // child 0's four children, and the one ancestor
+    /// assert!(at_2.iter().all(|c| c.level() == 2) && at_2.windows(2).all(|w| w[0] < w[1]));
+    /// assert!(u.cells_at_level(31).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn cells_at_level(&self, level: u8) -> Result<Vec<CellId>, RegionError> {
+        if level > MAX_LEVEL {
+            return Err(RegionError::InvalidLevel {
+                level: i64::from(level),
+                expected: "0..=30",
+            });
+        }
+        // Ancestors of sorted, disjoint cells are sorted, repeats adjacent,
+        // and none lies inside a coarser cell of the union.
+        let mut coarse: Vec<CellId> = self
+            .iter()
+            .map(|c| {
+                if c.level() > level {
+                    c.parent(level)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        coarse.dedup();
+        Ok(denormalize_ids(&coarse, level, 1))
+    }
 }
 
 impl FromIterator<CellId> for CellUnion {
