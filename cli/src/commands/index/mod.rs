@@ -16,6 +16,7 @@ use s2cells::MAX_LEVEL;
 
 use crate::cells::CellFormat;
 use crate::error::{CliError, CliResult};
+use crate::points::PointColumns;
 
 #[derive(Args, Debug)]
 pub struct IndexArgs {
@@ -35,15 +36,8 @@ pub struct IndexArgs {
     /// csv for stdin.
     #[arg(long, value_enum)]
     pub input_format: Option<PointFormat>,
-    /// Latitude column: a header name (case-insensitive) or a 1-based
-    /// column number; for NDJSON a key. By default the first of lat,
-    /// latitude, y.
-    #[arg(long, value_name = "NAME|N")]
-    pub lat_col: Option<String>,
-    /// Longitude column, as --lat-col. By default the first of lng, lon,
-    /// long, longitude, x.
-    #[arg(long, value_name = "NAME|N")]
-    pub lng_col: Option<String>,
+    #[command(flatten)]
+    pub columns: PointColumns,
     /// CSV field delimiter: one ASCII character, or `tab`. Default `,`
     /// (tab for .tsv files).
     #[arg(short, long)]
@@ -187,8 +181,7 @@ impl<R: Read> Read for ProgressRead<R> {
 }
 
 pub fn run(args: &IndexArgs) -> CliResult {
-    let lat = col_spec(&args.lat_col, "--lat-col")?;
-    let lng = col_spec(&args.lng_col, "--lng-col")?;
+    let (lat, lng) = args.columns.specs()?;
     let path = args.file.as_ref().filter(|p| p.as_os_str() != "-");
     let ext = path
         .and_then(|p| p.extension())
