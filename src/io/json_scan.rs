@@ -8,7 +8,7 @@
 //! bytes. The scanner checks no syntax itself: serde does, on the bytes
 //! the scanner delimited, and its error positions are moved to the input's
 //! line and column. Only the punctuation of a streamed `features` array is
-//! checked here, with serde's own messages (`expected `,` or `]``,
+//! checked here, with serde's own messages (``expected `,` or `]` ``,
 //! `trailing comma`, `EOF while parsing a list`). Checked against the
 //! whole-document reader this replaced on 15,587 inputs (the fuzz corpus,
 //! a fuzz run's finds, every truncation and one-byte corruption of a
@@ -17,11 +17,8 @@
 //! (features before the error are handed out; an object with a
 //! `features` array before any `type` is read as a collection). serde's
 //! nesting limit (128) now counts from each feature, not the document.
-//!
-//! What it bought, for a FeatureCollection of 200,000 points (26 MB):
-//! peak heap 11 KB instead of the whole document's values (4.5 MB for
-//! just 2,000 features), and 250 ms instead of 570-800 ms to read it
-//! (release build); newline-delimited input reads as fast as before.
+//! Its memory and time against that reader: BENCHMARKS.md, "Reading
+//! GeoJSON"; `tests/geojson_stream_memory.rs` holds the heap bound.
 
 use std::io::BufRead;
 
@@ -137,7 +134,7 @@ fn is_delimiter(b: u8) -> bool {
     is_ws(b) || matches!(b, b',' | b':' | b'[' | b']' | b'{' | b'}' | b'"')
 }
 
-/// A serde_json error in a slice that starts with `skip` bytes of our own
+/// A `serde_json` error in a slice that starts with `skip` bytes of our own
 /// (no line breaks) before input bytes that begin at `line`, `column`, as
 /// a syntax error at the input's line and column.
 pub(crate) fn syntax_at(
