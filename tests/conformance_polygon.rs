@@ -1,7 +1,7 @@
 //! Conformance of `Loop`, `Polygon` and `Polyline` with Google's `S2Loop`,
-//! `S2Polygon` (InitNested) and `S2Polyline`, on the vectors in
+//! `S2Polygon` (`InitNested`) and `S2Polyline`, on the vectors in
 //! `tests/data/polygon.jsonl` made by `tools/oracle/gen_polygon_vectors.cc`
-//! (its header describes every field) from the C++ library of the PyPI
+//! (its header describes every field) from the C++ library of the `PyPI`
 //! wheel s2geometry==0.14.0.
 //!
 //! Doubles are compared by their bits, flags and codes exactly; cell
@@ -225,7 +225,7 @@ fn polylines_match_google() {
 }
 
 /// Contains/MayIntersect(Cell) through the shape index equal Google's
-/// answers (which come from its MutableS2ShapeIndex) cell for cell.
+/// answers (which come from its `MutableS2ShapeIndex`) cell for cell.
 #[test]
 fn cell_answers_equal_googles() {
     let mut total = 0usize;

@@ -1,5 +1,5 @@
 //! `feature::terms` against Google's `S2RegionTermIndexer` (s2geometry
-//! 0.14.0): tests/data/terms.jsonl from tools/oracle/gen_term_vectors.py,
+//! 0.14.0): tests/data/terms.jsonl from `tools/oracle/gen_term_vectors.py`,
 //! compared string for string. Region lines carry Google's own covering and
 //! interior covering of the region, which are fed to s2cells unchanged.
 

@@ -46,7 +46,7 @@ fn every_geometry_type() {
     );
     let square = vec![ll(0.0, 0.0), ll(0.0, 2.0), ll(2.0, 2.0), ll(2.0, 0.0)];
     let hole = vec![ll(0.5, 0.5), ll(1.0, 0.5), ll(1.0, 1.0)];
-    let poly = r#"[[[0,0],[2,0],[2,2],[0,2],[0,0]],[[0.5,0.5],[0.5,1],[1,1],[0.5,0.5]]]"#;
+    let poly = r"[[[0,0],[2,0],[2,2],[0,2],[0,0]],[[0.5,0.5],[0.5,1],[1,1],[0.5,0.5]]]";
     assert_eq!(
         g(&format!(r#"{{"type":"Polygon","coordinates":{poly}}}"#)),
         Geometry::Polygon(vec![square.clone(), hole.clone()])

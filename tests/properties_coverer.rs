@@ -107,7 +107,7 @@ fn check_covering<R: Region>(
         );
     }
     let interior = coverer.interior_covering(region);
-    for id in interior.iter() {
+    for id in &interior {
         let cell = Cell::from(id);
         for v in cell.vertices() {
             prop_assert!(

@@ -1,4 +1,4 @@
-//! feature::keys properties: every encoding of a query's key ranges selects
+//! `feature::keys` properties: every encoding of a query's key ranges selects
 //! exactly the stored keys the covering contains (points) or meets
 //! (regions), whatever the faces, including the bit-cast sign flip.
 

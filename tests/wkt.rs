@@ -428,7 +428,7 @@ proptest! {
         let stream = format!("\n{text}\n");
         let fs: Vec<_> = WktReader::new(stream.as_bytes()).collect();
         prop_assert_eq!(fs.len(), 1);
-        let f = fs[0].as_ref().map_err(|e| e.to_string());
+        let f = fs[0].as_ref().map_err(std::string::ToString::to_string);
         prop_assert_eq!(f.map(|f| (f.index, f.geometry.clone())), Ok((1, Some(geometry))));
     }
 }

@@ -25,19 +25,13 @@ use crate::region::{denormalize_ids, normalize_ids};
 use crate::{Cell, CellContainment, CellId, CellUnion, Point, Region};
 
 /// Computes coverings of regions by cells, with Google's `S2RegionCoverer`
-/// options and, to the cell and its order, Google's results.
+/// options ([`CovererOptions`]: `min_level`, `max_level`, `level_mod`,
+/// `max_cells`) and, to the cell and its order, Google's results.
 ///
-/// * `min_level`, `max_level` (0..=30): the cells' levels. `min_level`
-///   wins over `max_cells`: a big region at a high `min_level` can need
-///   many more cells than `max_cells`.
-/// * `level_mod` (1..=3): only levels `min_level + k·level_mod` are used,
-///   giving a tree of branching factor 4, 16 or 64.
-/// * `max_cells` (≥ 1, default 8): the target number of cells; a covering
-///   has more only when `min_level` forces it (or with one cell left
-///   to split). Interior coverings stop at `max_cells`.
-///
-/// The setters check their argument and return a typed [`Error`] instead of
-/// clamping it as Google does.
+/// The setters check their argument and return a typed [`CovererError`]
+/// instead of clamping it as Google does; so does
+/// [`CovererOptions::new`], from which `RegionCoverer::from` makes a
+/// coverer in one step.
 ///
 /// ```
 /// use s2cells::{LatLngRect, RegionCoverer};
@@ -112,7 +106,7 @@ struct Run<'a, R: Region + ?Sized> {
 
 impl<R: Region + ?Sized> Run<'_, R> {
     /// Whether Google asks `Contains` of a cell at `level`: only at
-    /// min_level or finer, and in an exterior covering not at the bottom
+    /// `min_level` or finer, and in an exterior covering not at the bottom
     /// level.
     fn want_contains(&self, level: u8) -> bool {
         let o = &self.options;

@@ -24,7 +24,7 @@ pub(super) fn sort(ids: &mut [CellId]) {
     let digit = |id: &CellId, shift: u32| ((id.id() >> shift) as usize) & (BUCKETS - 1);
     let mut shift = 0;
     while shift < 64 {
-        counts.iter_mut().for_each(|c| *c = 0);
+        counts.fill(0);
         for id in &src {
             counts[digit(id, shift)] += 1;
         }
@@ -33,7 +33,7 @@ pub(super) fn sort(ids: &mut [CellId]) {
             continue;
         }
         let mut sum = 0;
-        for c in counts.iter_mut() {
+        for c in &mut counts {
             let n = *c;
             *c = sum;
             sum += n;

@@ -94,6 +94,10 @@ pub const fn ordered_i64(id: CellId) -> i64 {
 
 /// The cell of an order-preserving signed key (see [`ordered_i64`]).
 ///
+/// # Errors
+///
+/// [`CellError::InvalidCellId`] when the key is not a valid cell's.
+///
 /// ```
 /// use s2cells::feature::keys::{from_ordered_i64, ordered_i64};
 /// use s2cells::CellId;
@@ -119,6 +123,10 @@ pub const fn to_be_bytes(id: CellId) -> [u8; 8] {
 }
 
 /// The cell of big-endian key bytes (see [`to_be_bytes`]).
+///
+/// # Errors
+///
+/// [`CellError::InvalidCellId`] when the bytes are not a valid cell's id.
 ///
 /// ```
 /// use s2cells::feature::keys::{from_be_bytes, to_be_bytes};

@@ -75,7 +75,7 @@ impl Default for TermIndexerOptions {
 
 impl TermIndexerOptions {
     /// The coverer options among these (levels, `level_mod`, `max_cells`),
-    /// checked: the S2RegionCoverer options Google's term indexer options
+    /// checked: the `S2RegionCoverer` options Google's term indexer options
     /// extend.
     ///
     /// # Errors
@@ -147,6 +147,12 @@ impl TermIndexer {
     /// `min_level <= max_level`, `level_mod` in `1..=3`, an ASCII marker
     /// that is not a letter or digit. (Google clamps or debug-asserts these;
     /// s2cells refuses them, naming the bad option.)
+    ///
+    /// # Errors
+    ///
+    /// [`FeatureError::Coverer`] for levels, `level_mod` or `max_cells`
+    /// the coverer refuses, [`FeatureError::InvalidTermMarker`] for the
+    /// marker.
     ///
     /// ```
     /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
@@ -283,7 +289,7 @@ impl TermIndexer {
         let top = o.true_max_level();
         let mut terms = Vec::new();
         let mut prev: Option<CellId> = None;
-        for id in covering.iter() {
+        for id in covering {
             let level = id.level();
             let at_top = level == top;
             self.push_term(&mut terms, !at_top, id, prefix);
@@ -320,7 +326,7 @@ impl TermIndexer {
         let top = o.true_max_level();
         let mut terms = Vec::new();
         let mut prev: Option<CellId> = None;
-        for id in covering.iter() {
+        for id in covering {
             self.push_term(&mut terms, false, id, prefix);
             if o.index_contains_points_only {
                 continue;

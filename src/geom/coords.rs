@@ -174,6 +174,8 @@ pub(crate) fn v_norm(face: u8, v: f64) -> Point {
 /// The z coordinate of the face's u axis and v axis (the only coordinate
 /// a cell's latitude bound needs): zero for the axes that lie in the
 /// equatorial plane.
+// One arm per face, as Google's per-face switches are written.
+#[allow(clippy::match_same_arms)]
 #[inline]
 pub(crate) fn uv_axes_z(face: u8) -> (f64, f64) {
     match face {

@@ -295,11 +295,11 @@ fn intersects_opposite_edges(n: &Point) -> bool {
 #[inline]
 fn exit_axis(n: &Point) -> usize {
     if intersects_opposite_edges(n) {
-        if n.x.abs() >= n.y.abs() { 1 } else { 0 }
+        usize::from(n.x.abs() >= n.y.abs())
     } else {
         // Adjacent edges: v if an even number of components is negative.
         let odd = n.x.is_sign_negative() ^ n.y.is_sign_negative() ^ n.z.is_sign_negative();
-        if odd { 0 } else { 1 }
+        usize::from(!odd)
     }
 }
 

@@ -214,7 +214,7 @@ impl EdgeCrosser {
             return -1;
         }
         let dac = sign_with_cross(&c, d, &a, &c_cross_d);
-        if dac != self.acb { -1 } else { 1 }
+        if dac == self.acb { 1 } else { -1 }
     }
 
     /// [`crossing_sign`] of `ab` with `cd`, restarting the chain at `c` if it

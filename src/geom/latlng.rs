@@ -63,6 +63,10 @@ impl LatLng {
     /// A valid lat/lng from degrees, or an error naming the pair when either
     /// value is non-finite or out of range (|lat| > 90, |lng| > 180).
     ///
+    /// # Errors
+    ///
+    /// [`GeomError::InvalidLatLng`] with the pair as given.
+    ///
     /// ```
     /// use s2cells::LatLng;
     /// assert!(LatLng::try_from_degrees(-30.0, -51.0).is_ok());

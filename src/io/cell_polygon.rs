@@ -106,7 +106,7 @@ pub fn cell_boundary(id: CellId, pieces_per_edge: usize) -> Vec<LatLng> {
 ///   its neighbouring points' longitudes, not a spike to one longitude.
 ///
 /// An invalid id gives no ring. These are the polygons `s2cells cover
-/// --format geojson` writes ([`cell_geojson`] with feature `geojson`).
+/// --format geojson` writes (`cell_geojson`, feature `geojson`).
 ///
 /// ```
 /// use s2cells::io::cell_polygons;
@@ -159,7 +159,9 @@ pub fn cell_polygons(id: CellId) -> Vec<Vec<[f64; 2]>> {
         0.0
     };
     if turn != 0.0 {
-        ring.iter_mut().for_each(|p| p[0] += turn);
+        for p in &mut ring {
+            p[0] += turn;
+        }
         return vec![closed(ring)];
     }
     if lo >= -180.0 && hi <= 180.0 {

@@ -414,7 +414,7 @@ fn start<R: BufRead>(mut input: R) -> Result<State<R>, ParseError> {
         let first = buf.get(ws).copied();
         input.consume(ws);
         match first {
-            None => continue,
+            None => {}
             Some(RS) => {
                 input.consume(1);
                 return Ok(State::Records {
@@ -442,7 +442,7 @@ fn advance(mut line: usize, mut column: usize, bytes: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// A serde_json error as a syntax error at the input's line and column,
+/// A `serde_json` error as a syntax error at the input's line and column,
 /// given where the parsed text started.
 fn syntax(e: &serde_json::Error, line: usize, column: usize) -> ParseError {
     syntax_at(e, line, column, 0)
@@ -624,7 +624,7 @@ fn position(ctx: &mut Ctx<'_>, value: &Value) -> Result<LatLng, ParseError> {
     let Value::Array(items) = value else {
         return Err(ctx.err(format!("expected {expected}, found {}", kind(value))));
     };
-    if items.first().is_some_and(|v| v.is_array()) {
+    if items.first().is_some_and(Value::is_array) {
         return Err(ctx.err(format!("expected {expected}, found {}", kind(value))));
     }
     if items.len() < 2 {

@@ -291,7 +291,7 @@ impl Vocabulary {
     #[must_use]
     pub fn indices_meeting(&self, covering: &CellUnion) -> Vec<u32> {
         let mut out = Vec::new();
-        for c in covering.iter() {
+        for c in covering {
             let (lo, hi) = (c.range_min().id(), c.range_max().id());
             let mut i = self.maxs.partition_point(|&m| m < lo);
             while i < self.mins.len() && self.mins[i] <= hi {

@@ -161,7 +161,7 @@ impl Region for CellUnion {
             return Cap::empty();
         }
         let mut centroid = Point::new(0.0, 0.0, 0.0);
-        for id in self.iter() {
+        for id in self {
             centroid = centroid + id.to_point() * Cell::average_area_at(id.level());
         }
         centroid = if centroid == Point::new(0.0, 0.0, 0.0) {
@@ -172,7 +172,7 @@ impl Region for CellUnion {
         // Bounding each cell's cap, not just its vertices: the union may
         // span more than a hemisphere, where the vertices do not suffice.
         let mut cap = Cap::from_point(centroid);
-        for id in self.iter() {
+        for id in self {
             cap.add_cap(&Cell::from(id).cap_bound());
         }
         cap

@@ -285,7 +285,7 @@ impl Builder<'_> {
         let Ok(range) = CellUnion::from_begin_end(begin, end) else {
             return;
         };
-        for id in range.iter() {
+        for id in &range {
             self.update_edges::<C>(&PaddedCell::new(id, CELL_PADDING), &[], 0);
         }
     }
