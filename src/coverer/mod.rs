@@ -482,14 +482,7 @@ impl RegionCoverer {
         region: &R,
         budget: usize,
     ) -> Result<CellUnion, CovererError> {
-        let over = |cells| CovererError::CoveringOverBudget { budget, cells };
-        let ids = self
-            .covering_ids(region, false, work_limit(budget))
-            .map_err(|OverBudget(n)| over(n))?;
-        if ids.len() > budget {
-            return Err(over(ids.len()));
-        }
-        Ok(CellUnion::from_sorted_disjoint(ids))
+        self.covering_under(region, false, budget)
     }
 
     /// [`interior_covering`](Self::interior_covering) under a budget, as
@@ -510,9 +503,20 @@ impl RegionCoverer {
         region: &R,
         budget: usize,
     ) -> Result<CellUnion, CovererError> {
+        self.covering_under(region, true, budget)
+    }
+
+    /// A covering or interior covering of at most `budget` cells, or the
+    /// error saying how many it reached.
+    fn covering_under<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        interior: bool,
+        budget: usize,
+    ) -> Result<CellUnion, CovererError> {
         let over = |cells| CovererError::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, true, work_limit(budget))
+            .covering_ids(region, interior, work_limit(budget))
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
