@@ -36,12 +36,17 @@
 //! # Ok::<(), s2cells::Error>(())
 //! ```
 //!
-//! Modules, lowest first (a module only uses those above it in this list):
-//! [`geom`] (points, lat/lngs, rectangles, caps, [`earth`] units, exact
+//! Modules, lowest first (a module uses only those before it in this
+//! list; ARCHITECTURE.md draws the layers): [`geom`] (points, lat/lngs,
+//! rectangles, caps, [`earth`] units, the face/uv/st/ij projection, exact
 //! predicates), [`cell`] (ids, cells, [`metrics`]), [`region`] (the
-//! [`Region`] trait, loops, polygons, polylines, cell unions), [`coverer`]
-//! (the [`RegionCoverer`]), [`feature`] (keys, SQL, terms, ML features) and
-//! [`io`] (GeoJSON and WKT, feature `geojson`).
+//! [`Region`] trait, loops, polygons, polylines, cell unions),
+//! [`coverer`] (the [`RegionCoverer`] and its [`CovererOptions`]), then
+//! [`feature`] (keys, SQL, terms, ML features) and [`io`] (geometries as
+//! regions, cells as polygons; GeoJSON, WKT and geo-types behind their
+//! features). Each area has its own error ([`CellError`], [`GeomError`],
+//! [`RegionError`], [`CovererError`], [`FeatureError`], [`ParseError`]);
+//! [`Error`] holds any of them.
 
 // Safe Rust only, except the one audited SIMD module (issue 17), which
 // allows it for itself. (Lints for every target: Cargo.toml's [lints].)
