@@ -17,36 +17,44 @@ pub(super) fn sort(ids: &mut [CellId]) {
         ids.sort_unstable();
         return;
     }
-    // The ids themselves are moved, so no id is rebuilt from its bits.
-    let mut src: Vec<CellId> = ids.to_vec();
-    let mut dst = vec![CellId::NONE; src.len()];
-    let mut counts = vec![0usize; BUCKETS];
-    let digit = |id: &CellId, shift: u32| ((id.id() >> shift) as usize) & (BUCKETS - 1);
-    let mut shift = 0;
-    while shift < 64 {
-        counts.fill(0);
-        for id in &src {
-            counts[digit(id, shift)] += 1;
-        }
-        if counts.contains(&src.len()) {
+    // The ids themselves are moved (no id is rebuilt from its bits),
+    // back and forth between `ids` and one scratch copy.
+    let mut scratch: Vec<CellId> = ids.to_vec();
+    let in_scratch = {
+        let (mut src, mut dst): (&mut [CellId], &mut [CellId]) = (ids, &mut scratch);
+        let mut in_scratch = false;
+        let mut counts = vec![0usize; BUCKETS];
+        let digit = |id: &CellId, shift: u32| ((id.id() >> shift) as usize) & (BUCKETS - 1);
+        let mut shift = 0;
+        while shift < 64 {
+            counts.fill(0);
+            for id in src.iter() {
+                counts[digit(id, shift)] += 1;
+            }
+            if counts.contains(&src.len()) {
+                shift += BITS;
+                continue;
+            }
+            let mut sum = 0;
+            for c in &mut counts {
+                let n = *c;
+                *c = sum;
+                sum += n;
+            }
+            for &id in src.iter() {
+                let b = digit(&id, shift);
+                dst[counts[b]] = id;
+                counts[b] += 1;
+            }
+            std::mem::swap(&mut src, &mut dst);
+            in_scratch = !in_scratch;
             shift += BITS;
-            continue;
         }
-        let mut sum = 0;
-        for c in &mut counts {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for &id in &src {
-            let b = digit(&id, shift);
-            dst[counts[b]] = id;
-            counts[b] += 1;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        shift += BITS;
+        in_scratch
+    };
+    if in_scratch {
+        ids.copy_from_slice(&scratch);
     }
-    ids.copy_from_slice(&src);
 }
 
 #[cfg(test)]
