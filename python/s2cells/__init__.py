@@ -66,7 +66,7 @@ def cell_ids(lat, lng, level=30, *, errors="raise"):
 
     >>> import numpy as np
     >>> cell_ids(np.array([-30.0438, 48.8566]), np.array([-51.14022, 2.3522]), level=15)
-    array([10743750136202470400,  5165461390637809664], dtype=uint64)
+    array([10743750135264575488,  5180949495390666752], dtype=uint64)
     """
     errors_arg(errors)
     a, b = floats(lat, "cell_ids lat"), floats(lng, "cell_ids lng")
@@ -85,8 +85,8 @@ def to_signed(ids, *, errors="raise"):
     """The signed INT64 form of cell ids (a bit-cast: BigQuery, SQL and
     Spark store ids so; faces 4 and 5 are negative).
 
-    >>> to_signed(10743750136202470400)
-    -7702993937507081216
+    >>> to_signed(10743750135264575488)
+    -7702993938444976128
     """
     return call(_core.to_signed, _ids(ids, "to_signed"), errors_arg(errors))
 
@@ -94,8 +94,8 @@ def to_signed(ids, *, errors="raise"):
 def from_signed(ids, *, errors="raise"):
     """Cell ids (uint64) from their signed INT64 form, checked.
 
-    >>> from_signed(-7702993937507081216)
-    10743750136202470400
+    >>> from_signed(-7702993938444976128)
+    10743750135264575488
     """
     return call(_core.from_signed, _ids(ids, "from_signed"), errors_arg(errors))
 
@@ -103,7 +103,7 @@ def from_signed(ids, *, errors="raise"):
 def to_tokens(ids, *, errors="raise"):
     """Cell tokens: the hex id without trailing zeros (``"951977d34"``).
 
-    >>> to_tokens([10743750136202470400, None])
+    >>> to_tokens([10743750135264575488, None])
     ['951977d34', None]
     """
     return call(_core.to_tokens, _ids(ids, "to_tokens"), errors_arg(errors))
@@ -114,7 +114,7 @@ def from_tokens(tokens, *, errors="raise"):
     bad row (``"X"``, Google's token of the invalid id, too).
 
     >>> from_tokens("951977d34")
-    10743750136202470400
+    10743750135264575488
     """
     errors_arg(errors)
     col = strings(tokens, "from_tokens")
@@ -154,7 +154,7 @@ def children(ids, level=None, *, errors="raise"):
     return more than 2^28 cells fails before it allocates.
 
     >>> to_tokens(list(children(from_tokens("95"))))
-    ['94c', '954', '95c', '964']
+    ['944', '94c', '954', '95c']
     """
     col = _ids(ids, "children")
     lvl = None if level is None else int(level)
@@ -167,7 +167,7 @@ def edge_neighbors(ids, *, errors="raise"):
     Arrow ``list<uint64>``, a sequence a list of 4-lists.
 
     >>> to_tokens(list(edge_neighbors(from_tokens("951977d34"))))
-    ['951977d2c', '951977d4c', '951977d3c', '951977d1c']
+    ['951977d3c', '951977d4c', '9519762cc', '951977d2c']
     """
     col = _ids(ids, "edge_neighbors")
     errors_arg(errors)
@@ -218,7 +218,7 @@ def centers(ids, *, errors="raise"):
 
     >>> lat, lng = centers(from_tokens("951977d34"))
     >>> round(lat, 6), round(lng, 6)
-    (-30.043395, -51.140555)
+    (-30.04281, -51.138938)
     """
     col = _ids(ids, "centers")
     errors_arg(errors)
@@ -238,7 +238,7 @@ def cell_boundaries(ids, format="wkb", *, errors="raise"):
     --format geojson`` writes.
 
     >>> cell_boundaries(from_tokens("951977d34"), "wkt")[:20]
-    'POLYGON ((-51.14083'
+    'POLYGON ((-51.140244'
     """
     col = _ids(ids, "cell_boundaries")
     return call(_core.cell_boundaries, col, str(format), errors_arg(errors))
@@ -249,7 +249,7 @@ def areas(ids, unit="m2", *, exact=True, errors="raise"):
     ``exact=False`` uses Google's faster ``ApproxArea``.
 
     >>> round(areas(from_tokens("951977d34")))
-    67326
+    68361
     """
     col = _ids(ids, "areas")
     return call(_core.areas, col, str(unit), bool(exact), errors_arg(errors))

@@ -83,7 +83,7 @@ def covering(geometry, min_level=0, max_level=30, max_cells=8, level_mod=1, inte
     error, not an out-of-memory.
 
     >>> covering({"type": "Point", "coordinates": [-51.14022, -30.0438]}, max_level=15)
-    array([10743750136202470400], dtype=uint64)
+    array([10743750135264575488], dtype=uint64)
     """
     g = _geometry(geometry)
     if g is None:
@@ -122,7 +122,7 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
     or is null with ``errors="null"``.
 
     >>> [c.size for c in coverings(["POINT (0 0)", "POINT (10 10)"], max_level=10)]
-    [1, 1]
+    [4, 1]
     """
     errors_arg(errors)
     opts = _options(min_level, max_level, max_cells, level_mod, interior, level,
@@ -145,12 +145,12 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
         data = geometries
     elif k == PANDAS:
         index = geometries.index
-        data = [_row(g, i) for i, g in enumerate(geometries.tolist())]
+        data = [_row(g, i, errors) for i, g in enumerate(geometries.tolist())]
     else:
         seq = list(geometries) if k != NUMPY else list(geometries)
         data = _shapely_wkb(seq)
         if data is None:
-            data = [_row(g, i) for i, g in enumerate(seq)]
+            data = [_row(g, i, errors) for i, g in enumerate(seq)]
         k = NUMPY if k == NUMPY else LIST
     res = _core.coverings(data, *opts, errors)
     if k == PYARROW:
@@ -175,10 +175,13 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
     return list(values)
 
 
-def _row(g, i):
+def _row(g, i, errors):
     try:
         return _geometry(g, "coverings")
     except (TypeError, ValueError) as e:
+        if errors == "null":
+            return g  # the native side makes it a null row
+
         msg = str(e).replace("coverings: ", f"coverings: row {i}: ", 1)
         raise type(e)(msg) from None
 

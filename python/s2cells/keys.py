@@ -38,9 +38,9 @@ class KeyQuery:
 
     >>> q = KeyQuery({"type": "Point", "coordinates": [-51.14022, -30.0438]}, max_level=15)
     >>> q.ranges("u64")
-    array([[10743750132981170177, 10743750139423621119]], dtype=uint64)
+    array([[10743750134190833665, 10743750136338317311]], dtype=uint64)
     >>> q.where_clause("cell")
-    '("cell" BETWEEN -7702993940728381439 AND -7702993934285930497)'
+    '("cell" BETWEEN -7702993939518717951 AND -7702993937371234305)'
     """
 
     def __init__(self, region, regions_min_level=None, **cover_options):

@@ -44,7 +44,7 @@ class Vocabulary:
     >>> import s2cells
     >>> v = Vocabulary.learn(s2cells.cell_ids([-30.0438, -30.0438, 48.85], [-51.14022, -51.14, 2.35]), level=10)
     >>> len(v), v.n_features, v.tokens()
-    (2, 3, ['47e67', '951977'])
+    (2, 3, ['47e671', '951977'])
     """
 
     def __init__(self, native):
@@ -167,7 +167,7 @@ class CellEncoder(TransformerMixin, BaseEstimator):
     >>> import numpy as np
     >>> enc = CellEncoder(levels=[8, 12]).fit(np.array([[-30.0438, -51.14022], [48.8566, 2.3522]]))
     >>> enc.get_feature_names_out().tolist()
-    ['47e7', '9519', 'oov_8', '47e66f', '951977', 'oov_12']
+    ['47e67', '95197', 'oov_8', '47e66e1', '951977d', 'oov_12']
     >>> enc.transform(np.array([[48.8566, 2.3522]])).toarray().astype(int).tolist()
     [[1, 0, 0, 1, 0, 0]]
     """

@@ -694,6 +694,9 @@ pub fn from_tokens(py: Python<'_>, tokens: &Bound<'_, PyAny>, errors: &str) -> P
                 let (v, valid, err) = map_rows(ch.len(), base, errors, |i| match a.get(i) {
                     None => Row::Null,
                     Some(s) => match CellId::from_token(s) {
+                        Ok(c) if c == CellId::NONE => Row::Bad(format!(
+                            "token {s:?} names no cell (it is Google's token of the invalid id 0)"
+                        )),
                         Ok(c) => Row::Value(c.id()),
                         Err(e) => Row::Bad(e.to_string()),
                     },
