@@ -130,3 +130,33 @@ def test_huge_coverings_are_refused_not_allocated():
         s2cells.covering(world, min_level=20, max_level=20, budget=1000)
     with pytest.raises(ValueError, match="budget"):
         s2cells.covering(world, level=25, budget=10_000)
+
+
+def _polygon_wkb():
+    shapely = pytest.importorskip("shapely")
+    return shapely.from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 0))").wkb
+
+
+def test_every_truncation_and_byte_change_of_wkb():
+    good = _polygon_wkb()
+    assert len(s2cells.covering(good)) > 0
+    for n in range(len(good)):
+        with pytest.raises(ValueError, match="invalid WKB"):
+            s2cells.covering(good[:n])
+    for i in range(len(good)):
+        for v in (0, 1, 7, 0x7F, 0x80, 0xFF):
+            b = bytearray(good)
+            b[i] = v
+            try:
+                s2cells.covering(bytes(b))
+            except OK:
+                pass
+
+
+def test_wkb_counts_and_nesting_are_bounded():
+    huge = struct.pack("<BII", 1, 2, 2**32 - 1)  # a line string of 4 billion points
+    with pytest.raises(ValueError, match="count of 4294967295"):
+        s2cells.covering(huge)
+    deep = struct.pack("<BII", 1, 7, 1) * 200 + struct.pack("<BIdd", 1, 1, 1.0, 1.0)
+    with pytest.raises(ValueError, match="nest more than 64"):
+        s2cells.covering(deep)

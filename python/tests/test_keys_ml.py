@@ -142,7 +142,7 @@ def test_vocabulary_file_is_the_clis(tmp_path):
     if cli is None:
         pytest.skip("the s2cells CLI is not built (cargo build -p s2cells-cli)")
     csv = tmp_path / "points.csv"
-    csv.write_text("lat,lng\n" + "".join(f"{a!r},{b!r}\n" for a, b in zip(lat, lng)))
+    csv.write_text("lat,lng\n" + "".join(f"{float(a)!r},{float(b)!r}\n" for a, b in zip(lat, lng)))
     out = subprocess.run([cli, "features", str(csv), "--vocab", str(path), "-f", "csr"],
                          capture_output=True, text=True, check=True)
     m = json.loads(out.stdout)
