@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
+use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, GeoShape, RegionOptions, WktReader};
 use s2cells::{Cap, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
@@ -129,6 +129,9 @@ pub struct Item {
     pub region: Box<dyn Region>,
     /// How far the covering must grow for `--planar-edges` (radians).
     pub margin: f64,
+    /// The region's area in steradians, for `--stats` and `--fp-sweep`
+    /// (`None` for points and lines).
+    pub area: Option<f64>,
 }
 
 impl Item {
@@ -304,7 +307,8 @@ pub fn rect_item(spec: &str) -> CliResult<Item> {
         numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
     let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
         .map_err(|e| CliError::Usage(format!("--rect {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(rect)))
+    let area = rect.area();
+    Ok(plain_item(Box::new(rect), area))
 }
 
 pub fn cap_item(spec: &str) -> CliResult<Item> {
@@ -322,16 +326,31 @@ pub fn cap_item(spec: &str) -> CliResult<Item> {
     }
     let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius))
         .map_err(|e| CliError::Usage(format!("--cap {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(cap)))
+    let area = cap.area();
+    Ok(plain_item(Box::new(cap), area))
 }
 
-fn plain_item(region: Box<dyn Region>) -> Item {
+fn plain_item(region: Box<dyn Region>, area: f64) -> Item {
     Item {
         index: 0,
         id: None,
         properties: None,
         region,
         margin: 0.0,
+        area: Some(area),
+    }
+}
+
+/// The area of a shape in steradians; `None` for points and lines, which
+/// have none.
+fn shape_area(shape: &GeoShape) -> Option<f64> {
+    match shape {
+        GeoShape::Polygon(p) => Some(p.area()),
+        GeoShape::Collection(parts) => {
+            let areas: Vec<f64> = parts.iter().filter_map(shape_area).collect();
+            (!areas.is_empty()).then(|| areas.iter().sum())
+        }
+        GeoShape::Points(_) | GeoShape::Lines(_) => None,
     }
 }
 
@@ -348,6 +367,7 @@ fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>,
         id: feature.id,
         properties: feature.properties,
         margin: region.planar_margin(),
+        area: shape_area(region.shape()),
         region: Box::new(region),
     }))
 }

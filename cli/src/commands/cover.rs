@@ -306,6 +306,11 @@ impl Writer {
                 .into_iter()
                 .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
                 .collect(),
+            CellFormat::Ordered => q
+                .ordered_ranges()
+                .into_iter()
+                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .collect(),
             CellFormat::Ids => q
                 .u64_ranges()
                 .into_iter()

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use super::Csr;
 
-fn header<W: Write>(w: &mut W, descr: &str, shape: &[usize]) -> io::Result<()> {
+pub(super) fn header<W: Write + ?Sized>(w: &mut W, descr: &str, shape: &[usize]) -> io::Result<()> {
     let shape = match shape {
         [n] => format!("({n},)"),
         dims => format!(
