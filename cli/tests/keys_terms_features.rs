@@ -107,7 +107,7 @@ fn sql_equals_sql_table() {
         let q = porto_alegre_query(Stored::Points);
         let args = [
             "-f",
-            "sql",
+            "where",
             "--dialect",
             dialect,
             "-e",
@@ -117,7 +117,19 @@ fn sql_equals_sql_table() {
             "--column",
             "s2",
         ];
-        assert_eq!(keys(&args), format!("{}\n", t.where_clause(&q)));
+        assert_eq!(
+            keys(&args),
+            format!("-- feature 0: (no id)\n{}\n", t.where_clause(&q))
+        );
+        let mut sql = args;
+        sql[1] = "sql";
+        assert_eq!(
+            keys(&sql),
+            format!(
+                "SELECT t.*, 0 AS \"feature\", CAST(NULL AS TEXT) AS \"feature_id\" FROM \"places\" AS t WHERE {};\n",
+                t.where_clause(&q)
+            )
+        );
         let recipe = stdout(s2cells().args(["keys", "--recipe"]).args(&args[2..]));
         assert_eq!(recipe, format!("{};\n", t.create_sql()));
         let recipe = stdout(
@@ -354,10 +366,15 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
         serde_json::from_str(&std::fs::read_to_string(saved).unwrap()).unwrap();
     assert_eq!(loaded, vocab);
     // The saved vocabulary gives the same features, in every format.
-    let mut libsvm = Vec::new();
+    let mut libsvm = format!(
+        "# s2cells features: n_features={0} (sklearn.datasets.load_svmlight_file(path, n_features={0}))\n",
+        m.n_features()
+    )
+    .into_bytes();
     m.write_libsvm(&mut libsvm, None).unwrap();
     let mut csv = Vec::new();
-    m.write_csv(&mut csv).unwrap();
+    let names: Vec<String> = vocab.feature_columns().iter().map(|c| c.name()).collect();
+    m.write_csv_named(&mut csv, &names).unwrap();
     for (f, want) in [
         ("csr", csr_json(&m).into_bytes()),
         ("libsvm", libsvm),

@@ -207,7 +207,6 @@ pub struct Table {
     sink: Sink,
     schema: SchemaRef,
     cols: Vec<Col>,
-    names: Vec<String>,
     /// The column the next value goes to.
     next: usize,
     rows: usize,
@@ -309,15 +308,9 @@ impl Table {
             sink,
             cols: columns.iter().map(|(_, k)| Col::new(*k)).collect(),
             schema,
-            names,
             next: 0,
             rows: 0,
         })
-    }
-
-    /// The columns' names, as written (made unique).
-    pub fn names(&self) -> &[String] {
-        &self.names
     }
 
     /// Appends the next value of the current row.
@@ -415,5 +408,77 @@ pub fn json_text(v: Option<&serde_json::Value>) -> Option<std::borrow::Cow<'_, s
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(std::borrow::Cow::Borrowed(s)),
         Some(v) => Some(std::borrow::Cow::Owned(v.to_string())),
+    }
+}
+
+/// The members of JSON objects as carried string columns: the keys of the
+/// first object fix the columns (a table has one schema); a key that a
+/// later object adds is left out with a warning naming it, once.
+pub struct JsonColumns {
+    keys: Vec<String>,
+    /// Whether each key's column holds doubles (a number, or a string
+    /// holding one; else null) rather than strings.
+    numeric: Vec<bool>,
+    warned: Vec<String>,
+}
+
+impl JsonColumns {
+    /// The columns of the first object's keys (none for `None`), those in
+    /// `numeric` as doubles.
+    pub fn new(
+        first: Option<&serde_json::Map<String, serde_json::Value>>,
+        numeric: &[&str],
+    ) -> Self {
+        let keys: Vec<String> = first.map_or_else(Vec::new, |o| o.keys().cloned().collect());
+        Self {
+            numeric: keys.iter().map(|k| numeric.contains(&k.as_str())).collect(),
+            keys,
+            warned: Vec::new(),
+        }
+    }
+
+    /// The columns: names and types.
+    pub fn columns(&self) -> Vec<(String, Kind)> {
+        self.keys
+            .iter()
+            .zip(&self.numeric)
+            .map(|(k, &n)| (k.clone(), if n { Kind::F64 } else { Kind::Str }))
+            .collect()
+    }
+
+    /// Pushes the object's values, one per column; `what` names the
+    /// object in a warning.
+    pub fn push(
+        &mut self,
+        t: &mut Table,
+        obj: Option<&serde_json::Map<String, serde_json::Value>>,
+        what: &dyn Fn() -> String,
+    ) -> CliResult {
+        for (k, &numeric) in self.keys.iter().zip(&self.numeric) {
+            let v = obj.and_then(|o| o.get(k));
+            if numeric {
+                let x = match v {
+                    Some(serde_json::Value::Number(n)) => n.as_f64(),
+                    Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+                    _ => None,
+                };
+                t.push(x.map_or(Value::Null, Value::F64))?;
+            } else {
+                t.push_str(json_text(v).as_deref())?;
+            }
+        }
+        if let Some(o) = obj {
+            for k in o.keys() {
+                if !self.keys.contains(k) && !self.warned.contains(k) {
+                    eprintln!(
+                        "warning: {}: key {k:?} is not in the first object, whose keys are \
+                         the table's columns; it is left out",
+                        what()
+                    );
+                    self.warned.push(k.clone());
+                }
+            }
+        }
+        Ok(())
     }
 }
