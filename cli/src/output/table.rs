@@ -198,7 +198,7 @@ type Dest = Box<dyn Write + Send>;
 
 enum Sink {
     Parquet(Box<ArrowWriter<Dest>>),
-    Arrow(StreamWriter<Dest>),
+    Arrow(Box<StreamWriter<Dest>>),
 }
 
 /// A table being written: declare the columns, push each row's values in
@@ -300,9 +300,9 @@ impl Table {
                         .map_err(parquet_error)?,
                 ))
             }
-            TableFormat::Arrow => {
-                Sink::Arrow(StreamWriter::try_new(dest, &schema).map_err(arrow_error)?)
-            }
+            TableFormat::Arrow => Sink::Arrow(Box::new(
+                StreamWriter::try_new(dest, &schema).map_err(arrow_error)?,
+            )),
         };
         Ok(Self {
             sink,
