@@ -86,12 +86,14 @@ pub struct CovererFlags {
     /// Use only levels min_level + k * level_mod.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub level_mod: u8,
-    /// Target number of cells (min_level wins when it needs more).
+    /// Target number of cells (min_level wins when it needs more). The
+    /// default 8 leaves more than half of a typical covering's area outside
+    /// its region; --fp-sweep and --target-fp measure it.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_cells: u64,
     /// Every cell at this one level (sets min and max level, no cell limit).
     #[arg(short, long, value_parser = clap::value_parser!(u8).range(0..=30),
-          conflicts_with_all = ["min_level", "max_level", "level_mod"])]
+          conflicts_with_all = ["min_level", "max_level", "level_mod", "max_cells"])]
     pub level: Option<u8>,
 }
 

@@ -296,9 +296,17 @@ pub fn run(args: &IndexArgs) -> CliResult {
         IndexFormat::I64 => (CellFormat::I64, None),
         IndexFormat::Ordered => (CellFormat::Ordered, None),
     };
-    if table.is_some() && args.delimiter.is_some() && format != PointFormat::Csv {
+    if args.delimiter.is_some()
+        && format != PointFormat::Csv
+        && (table.is_some() || !args.cells_only)
+    {
         return Err(CliError::Usage(
-            "--delimiter applies to CSV input only".to_owned(),
+            "--delimiter applies to CSV input (and to --cells-only text output)".to_owned(),
+        ));
+    }
+    if format == PointFormat::Geojson && (args.lat_col.is_some() || args.lng_col.is_some()) {
+        return Err(CliError::Usage(
+            "--lat-col and --lng-col: GeoJSON points come from their geometry".to_owned(),
         ));
     }
     if args.cells_only && args.prefix.is_some() && table.is_none() {
