@@ -16,6 +16,27 @@ use s2cells::feature::keys::{KeyQuery, Stored, ordered_i64};
 use s2cells::feature::ml::{FeatureColumn, HashedBuckets, OneHot, Vocabulary};
 use s2cells::{Cell, CellId, LatLng, Region, RegionCoverer};
 use serde_json::{Value, json};
+use std::path::PathBuf;
+
+/// Temporary files, removed when the test ends (pass or fail).
+#[derive(Default)]
+struct Temp(Vec<PathBuf>);
+
+impl Temp {
+    fn file(&mut self, name: &str, text: &str) -> PathBuf {
+        let p = temp_file(name, text);
+        self.0.push(p.clone());
+        p
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            std::fs::remove_file(p).ok();
+        }
+    }
+}
 
 /// What `readers.py` prints for these arguments (it must succeed).
 fn python(args: &[&str]) -> Value {
@@ -57,12 +78,12 @@ fn leaf(p: (f64, f64)) -> CellId {
 }
 
 /// A points CSV with a name holding commas and quotes, and a label.
-fn points_csv(name: &str, pts: &[(f64, f64)]) -> std::path::PathBuf {
+fn points_csv(tmp: &mut Temp, name: &str, pts: &[(f64, f64)]) -> PathBuf {
     let mut s = String::from("name,lat,lng,label\n");
     for (i, (lat, lng)) in pts.iter().enumerate() {
         s += &format!("\"p{i}, \"\"q\"\"\",{lat},{lng},{}\n", label(*lat, *lng));
     }
-    temp_file(name, &s)
+    tmp.file(name, &s)
 }
 
 /// A label the level-3 cells decide: whether the point is on an even face.
@@ -90,9 +111,10 @@ fn check_table(seen: &Value, columns: &[&str], types: &[(&str, &[&str])], rows: 
 
 #[test]
 fn index_tables_read_back_in_every_reader() {
+    let mut tmp = Temp::default();
     // More rows than one batch (65,536), so the table is written in parts.
     let pts = points(70_000, 1);
-    let csv = points_csv("index-points.csv", &pts);
+    let csv = points_csv(&mut tmp, "index-points.csv", &pts);
     let rows = |cell: &dyn Fn(CellId) -> Value| -> Vec<Value> {
         pts.iter()
             .enumerate()
@@ -110,7 +132,7 @@ fn index_tables_read_back_in_every_reader() {
             .collect()
     };
     let cols = ["name", "lat", "lng", "label", "s2_5", "s2_30"];
-    let parquet = temp_file("index.parquet", "");
+    let parquet = tmp.file("index.parquet", "");
     stdout(s2cells().args([
         "index",
         path_str(&csv),
@@ -145,8 +167,8 @@ fn index_tables_read_back_in_every_reader() {
         &rows(&|c| json!(c.to_signed())),
     );
     // UINT64 on request, as an Arrow stream through stdout.
-    let small = points_csv("index-small.csv", &pts[..3000]);
-    let arrow = temp_file("index.arrows", "");
+    let small = points_csv(&mut tmp, "index-small.csv", &pts[..3000]);
+    let arrow = tmp.file("index.arrows", "");
     let bytes = s2cells()
         .args(["index", path_str(&small), "-l", "5,30", "-f", "arrow"])
         .args(["--cell-format", "ids"])
@@ -227,8 +249,9 @@ fn index_tables_read_back_in_every_reader() {
 
 #[test]
 fn cover_table_carries_ids_and_properties() {
+    let mut tmp = Temp::default();
     let path = "data/us-states.geojson";
-    let parquet = temp_file("cover.parquet", "");
+    let parquet = tmp.file("cover.parquet", "");
     stdout(
         s2cells()
             .args(["cover", path, "--max-cells", "20", "-f", "parquet", "-o"])
@@ -279,10 +302,11 @@ fn cover_table_carries_ids_and_properties() {
 
 #[test]
 fn keys_tables_hold_the_key_query() {
+    let mut tmp = Temp::default();
     let path = "data/us-states.geojson";
     let regions = lib_regions(path, false);
     let c = RegionCoverer::new().max_cells(30).expect("coverer");
-    let out = temp_file("keys.parquet", "");
+    let out = tmp.file("keys.parquet", "");
     for (enc, kind) in [
         ("u64", "uint64"),
         ("bytes", "fixed_size_binary[8]"),
@@ -344,6 +368,7 @@ fn keys_tables_hold_the_key_query() {
 
 #[test]
 fn keys_sql_says_which_feature_matched() {
+    let mut tmp = Temp::default();
     // Points over the five states and beyond, loaded into the recipe's
     // SQLite table with their leaf keys.
     let pts: Vec<(f64, f64)> = points(20_000, 7)
@@ -359,13 +384,13 @@ fn keys_sql_says_which_feature_matched() {
     for (i, &p) in pts.iter().enumerate() {
         csv += &format!("{i},{},{},{}\n", leaf(p).to_signed(), p.0, p.1);
     }
-    let table = temp_file("sql-points.csv", &csv);
-    let recipe = temp_file(
+    let table = tmp.file("sql-points.csv", &csv);
+    let recipe = tmp.file(
         "recipe.sql",
         &stdout(s2cells().args(["keys", "--recipe", "--dialect", "sqlite"])),
     );
     let path = "data/us-states.geojson";
-    let query = temp_file(
+    let query = tmp.file(
         "query.sql",
         &stdout(s2cells().args([
             "keys",
@@ -409,8 +434,9 @@ fn one_hot(pts: &[(f64, f64)]) -> (OneHot, s2cells::feature::ml::Csr) {
 
 #[test]
 fn sparse_features_read_back_and_train_a_model() {
+    let mut tmp = Temp::default();
     let pts = points(4000, 3);
-    let csv = points_csv("features.csv", &pts);
+    let csv = points_csv(&mut tmp, "features.csv", &pts);
     let (enc, m) = one_hot(&pts);
     let args = |format: &str| {
         let mut cmd = s2cells();
@@ -430,7 +456,7 @@ fn sparse_features_read_back_and_train_a_model() {
     let labels: Vec<f64> = pts.iter().map(|&(a, b)| f64::from(label(a, b))).collect();
 
     // scipy.sparse.load_npz, numpy.load for the labels and ids.
-    let npz = temp_file("x.npz", "");
+    let npz = tmp.file("x.npz", "");
     stdout(args("npz").arg("-o").arg(&npz));
     let seen = python(&["npz", path_str(&npz)]);
     assert_eq!(seen["class"], "csr_matrix");
@@ -456,7 +482,7 @@ fn sparse_features_read_back_and_train_a_model() {
     assert!(acc >= 0.97, "held-out accuracy {acc}");
 
     // load_svmlight_file with the n_features of the header comment.
-    let svm = temp_file("x.svm", &stdout(&mut args("libsvm")));
+    let svm = tmp.file("x.svm", &stdout(&mut args("libsvm")));
     let seen = python(&["libsvm", path_str(&svm)]);
     assert_eq!(seen["shape"], json!([m.n_rows(), m.n_features()]));
     assert_eq!(seen["indptr"], json!(m.indptr()));
@@ -464,43 +490,55 @@ fn sparse_features_read_back_and_train_a_model() {
     assert_eq!(seen["labels"], json!(labels));
 
     // The long table, in every reader.
-    let parquet = temp_file("features.parquet", "");
+    let parquet = tmp.file("features.parquet", "");
     stdout(args("parquet").arg("-o").arg(&parquet));
     let cols = enc.feature_columns();
     let mut rows = Vec::new();
     for (r, id) in ids.iter().enumerate() {
         for &c in m.row(r) {
             let col: &FeatureColumn = &cols[c as usize];
-            rows.push(json!([r, id, labels[r], c, 1.0, col.token(), col.level()]));
+            rows.push(json!([
+                r,
+                id,
+                labels[r],
+                c,
+                col.name(),
+                1.0,
+                col.token(),
+                col.level()
+            ]));
         }
     }
     let seen = python(&["table", path_str(&parquet), "parquet"]);
     check_table(
         &seen,
-        &["row", "id", "label", "column", "value", "token", "level"],
+        &[
+            "row", "id", "label", "column", "name", "value", "token", "level",
+        ],
         &[
             (
                 "pyarrow",
                 &[
-                    "int64", "string", "double", "int32", "float", "string", "int8",
+                    "int64", "string", "double", "int32", "string", "float", "string", "int8",
                 ],
             ),
             (
                 "pandas",
                 &[
-                    "int64", "object", "float64", "int32", "float32", "object", "int8",
+                    "int64", "object", "float64", "int32", "object", "float32", "object", "int8",
                 ],
             ),
             (
                 "polars",
                 &[
-                    "Int64", "String", "Float64", "Int32", "Float32", "String", "Int8",
+                    "Int64", "String", "Float64", "Int32", "String", "Float32", "String", "Int8",
                 ],
             ),
             (
                 "duckdb",
                 &[
-                    "BIGINT", "VARCHAR", "DOUBLE", "INTEGER", "FLOAT", "VARCHAR", "TINYINT",
+                    "BIGINT", "VARCHAR", "DOUBLE", "INTEGER", "VARCHAR", "FLOAT", "VARCHAR",
+                    "TINYINT",
                 ],
             ),
         ],
@@ -526,9 +564,10 @@ fn sparse_features_read_back_and_train_a_model() {
 
 #[test]
 fn hashed_features_as_an_arrow_stream() {
+    let mut tmp = Temp::default();
     let pts = points(500, 5);
-    let csv = points_csv("hashed.csv", &pts);
-    let out = temp_file("hashed.arrows", "");
+    let csv = points_csv(&mut tmp, "hashed.csv", &pts);
+    let out = tmp.file("hashed.arrows", "");
     stdout(
         s2cells()
             .args([
@@ -549,13 +588,23 @@ fn hashed_features_as_an_arrow_stream() {
     let mut rows = Vec::new();
     for (r, l) in leaves.iter().enumerate() {
         for &c in m.row(r) {
-            rows.push(json!([r, c, 1.0, l.parent(12).to_token(), 12]));
+            rows.push(json!([
+                r,
+                c,
+                format!("hash_{c}"),
+                1.0,
+                l.parent(12).to_token(),
+                12
+            ]));
         }
     }
     check_table(
         &python(&["table", path_str(&out), "arrow"]),
-        &["row", "column", "value", "token", "level"],
-        &[("polars", &["Int64", "Int32", "Float32", "String", "Int8"])],
+        &["row", "column", "name", "value", "token", "level"],
+        &[(
+            "polars",
+            &["Int64", "Int32", "String", "Float32", "String", "Int8"],
+        )],
         &rows,
     );
 }
@@ -659,7 +708,8 @@ fn fp_shares_match_counted_points() {
 
 #[test]
 fn conflicting_flags_are_refused() {
-    let vocab = temp_file("oov-vocab.json", "");
+    let mut tmp = Temp::default();
+    let vocab = tmp.file("oov-vocab.json", "");
     stdout(
         s2cells()
             .args([
@@ -684,7 +734,7 @@ fn conflicting_flags_are_refused() {
         "--level 5 does not match the levels of the --vocab file(s), 4",
     );
     // A vocabulary saved without the bucket takes --no-oov.
-    let strict = temp_file("strict-vocab.json", "");
+    let strict = tmp.file("strict-vocab.json", "");
     stdout(
         s2cells()
             .args([
@@ -789,7 +839,7 @@ fn conflicting_flags_are_refused() {
         "--label-col \"nope\": no such column in the header",
     );
     // A dense output over 1 GiB is refused, naming the sparse formats.
-    let many = points_csv("dense.csv", &points(1100, 9));
+    let many = points_csv(&mut tmp, "dense.csv", &points(1100, 9));
     fails(
         &[
             "features",

@@ -2,7 +2,7 @@
 //! vocabulary of cells, multi-hot over several levels, or hashed buckets —
 //! as CSR arrays (JSON), libsvm lines, dense CSV, a dense NumPy `.npy`, a
 //! SciPy sparse `.npz`, or a long Parquet / Arrow table (one row per set
-//! feature: row, column, value, the cell's token and level).
+//! feature: row, column and its name, value, the cell's token and level).
 //!
 //! The vocabulary is loaded (`--vocab`), learned from the points
 //! themselves (`--learn-vocab`) or made of the cells of a region
@@ -58,7 +58,7 @@ pub enum FeatureFormat {
     /// labels and ids as the members `label` and `id` (`numpy.load`).
     Npz,
     /// Long Parquet: one row per set feature (row, id, label, column,
-    /// value, token, level), to pivot in a data frame.
+    /// name, value, token, level), to pivot in a data frame.
     Parquet,
     /// The long table as an Arrow IPC stream.
     Arrow,
@@ -199,7 +199,8 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
             let label = v.next().map_or("", |s| s.trim());
             if label.is_empty() {
                 return Err(CliError::Data(format!(
-                    "{name}:{n}: the label (--label-col) is empty"
+                    "{name}:{n}: the label (--label-col {}) is empty; every row needs one",
+                    args.label_col.as_deref().unwrap_or("")
                 )));
             }
             let is_number = label.parse::<f64>().is_ok_and(f64::is_finite);
@@ -622,6 +623,7 @@ fn write_long(
     }
     cols.extend([
         ("column".into(), Kind::I32),
+        ("name".into(), Kind::Str),
         ("value".into(), Kind::F32),
         ("token".into(), Kind::Str),
         ("level".into(), Kind::I8),
@@ -638,6 +640,7 @@ fn write_long(
     ];
     let mut t = Table::create(format, path, &cols, &meta)?;
     let tokens: Vec<Option<String>> = enc.columns.iter().map(FeatureColumn::token).collect();
+    let names: Vec<String> = enc.columns.iter().map(FeatureColumn::name).collect();
     for (r, &p) in pts.iter().enumerate() {
         let hashed = enc.hashed_level.map(|l| p.parent(l.min(p.level())));
         for &c in csr.row(r) {
@@ -651,6 +654,7 @@ fn write_long(
                 None => {}
             }
             t.push(Cell::I32(c as i32))?;
+            t.push(Cell::Str(&names[c as usize]))?;
             t.push(Cell::F32(1.0))?;
             let column = &enc.columns[c as usize];
             match hashed {
