@@ -95,8 +95,31 @@ fn path_str(p: &std::path::Path) -> &str {
     p.to_str().expect("UTF-8 temp path")
 }
 
+/// The four data-frame readers' names for the column types s2cells
+/// writes: each reader with the type names it should report.
+fn in_all_readers(kinds: &[&str]) -> Vec<(&'static str, Vec<&'static str>)> {
+    let name = |reader: usize, kind: &str| -> &'static str {
+        let names: [&'static str; 4] = match kind {
+            "i64" => ["int64", "int64", "Int64", "BIGINT"],
+            "u64" => ["uint64", "uint64", "UInt64", "UBIGINT"],
+            "i32" => ["int32", "int32", "Int32", "INTEGER"],
+            "i8" => ["int8", "int8", "Int8", "TINYINT"],
+            "f64" => ["double", "float64", "Float64", "DOUBLE"],
+            "f32" => ["float", "float32", "Float32", "FLOAT"],
+            "str" => ["string", "object", "String", "VARCHAR"],
+            other => panic!("no reader type for {other}"),
+        };
+        names[reader]
+    };
+    ["pyarrow", "pandas", "polars", "duckdb"]
+        .iter()
+        .enumerate()
+        .map(|(r, reader)| (*reader, kinds.iter().map(|k| name(r, k)).collect()))
+        .collect()
+}
+
 /// Checks each reader's columns, types and rows.
-fn check_table(seen: &Value, columns: &[&str], types: &[(&str, &[&str])], rows: &[Value]) {
+fn check_table(seen: &Value, columns: &[&str], types: &[(&str, Vec<&str>)], rows: &[Value]) {
     for (reader, want_types) in types {
         let r = &seen[*reader];
         assert_eq!(r["columns"], json!(columns), "{reader} columns");
@@ -146,24 +169,7 @@ fn index_tables_read_back_in_every_reader() {
     check_table(
         &python(&["table", path_str(&parquet), "parquet"]),
         &cols,
-        &[
-            (
-                "pyarrow",
-                &["string", "double", "double", "string", "int64", "int64"],
-            ),
-            (
-                "pandas",
-                &["object", "float64", "float64", "object", "int64", "int64"],
-            ),
-            (
-                "polars",
-                &["String", "Float64", "Float64", "String", "Int64", "Int64"],
-            ),
-            (
-                "duckdb",
-                &["VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "BIGINT", "BIGINT"],
-            ),
-        ],
+        &in_all_readers(&["str", "f64", "f64", "str", "i64", "i64"]),
         &rows(&|c| json!(c.to_signed())),
     );
     // UINT64 on request, as an Arrow stream through stdout.
@@ -180,26 +186,7 @@ fn index_tables_read_back_in_every_reader() {
     check_table(
         &python(&["table", path_str(&arrow), "arrow"]),
         &cols,
-        &[
-            (
-                "pyarrow",
-                &["string", "double", "double", "string", "uint64", "uint64"],
-            ),
-            (
-                "pandas",
-                &["object", "float64", "float64", "object", "uint64", "uint64"],
-            ),
-            (
-                "polars",
-                &["String", "Float64", "Float64", "String", "UInt64", "UInt64"],
-            ),
-            (
-                "duckdb",
-                &[
-                    "VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "UBIGINT", "UBIGINT",
-                ],
-            ),
-        ],
+        &in_all_readers(&["str", "f64", "f64", "str", "u64", "u64"]),
         &want,
     );
     // The ordered encoding and tokens, as parquet.
@@ -231,7 +218,10 @@ fn index_tables_read_back_in_every_reader() {
         check_table(
             &seen,
             &cols,
-            &[("pyarrow", &["string", "double", "double", "string", t, t])],
+            &[(
+                "pyarrow",
+                vec!["string", "double", "double", "string", t, t],
+            )],
             &rows(cell)[..3000],
         );
         // Text output writes the same encoding.
@@ -276,26 +266,7 @@ fn cover_table_carries_ids_and_properties() {
     check_table(
         &python(&["table", path_str(&parquet), "parquet"]),
         &cols,
-        &[
-            (
-                "pyarrow",
-                &["int64", "string", "int64", "string", "int8", "string"],
-            ),
-            (
-                "pandas",
-                &["int64", "object", "int64", "object", "int8", "object"],
-            ),
-            (
-                "polars",
-                &["Int64", "String", "Int64", "String", "Int8", "String"],
-            ),
-            (
-                "duckdb",
-                &[
-                    "BIGINT", "VARCHAR", "BIGINT", "VARCHAR", "TINYINT", "VARCHAR",
-                ],
-            ),
-        ],
+        &in_all_readers(&["i64", "str", "i64", "str", "i8", "str"]),
         &rows,
     );
 }
@@ -355,7 +326,7 @@ fn keys_tables_hold_the_key_query() {
             }
         }
         let seen = python(&["table", path_str(&out), "parquet"]);
-        let types: &[&str] = &["int64", "string", "string", kind, kind];
+        let types = vec!["int64", "string", "string", kind, kind];
         check_table(
             &seen,
             &["feature", "feature_id", "kind", "min", "max"],
@@ -515,33 +486,7 @@ fn sparse_features_read_back_and_train_a_model() {
         &[
             "row", "id", "label", "column", "name", "value", "token", "level",
         ],
-        &[
-            (
-                "pyarrow",
-                &[
-                    "int64", "string", "double", "int32", "string", "float", "string", "int8",
-                ],
-            ),
-            (
-                "pandas",
-                &[
-                    "int64", "object", "float64", "int32", "object", "float32", "object", "int8",
-                ],
-            ),
-            (
-                "polars",
-                &[
-                    "Int64", "String", "Float64", "Int32", "String", "Float32", "String", "Int8",
-                ],
-            ),
-            (
-                "duckdb",
-                &[
-                    "BIGINT", "VARCHAR", "DOUBLE", "INTEGER", "VARCHAR", "FLOAT", "VARCHAR",
-                    "TINYINT",
-                ],
-            ),
-        ],
+        &in_all_readers(&["i64", "str", "f64", "i32", "str", "f32", "str", "i8"]),
         &rows,
     );
     assert_eq!(
@@ -603,7 +548,7 @@ fn hashed_features_as_an_arrow_stream() {
         &["row", "column", "name", "value", "token", "level"],
         &[(
             "polars",
-            &["Int64", "Int32", "String", "Float32", "String", "Int8"],
+            vec!["Int64", "Int32", "String", "Float32", "String", "Int8"],
         )],
         &rows,
     );
