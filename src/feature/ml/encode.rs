@@ -172,7 +172,7 @@ impl MultiLevel {
     ///     Vocabulary::from_cells([c], false)?,
     /// ])?;
     /// let names: Vec<String> = enc.feature_columns().iter().map(|c| c.name()).collect();
-    /// assert_eq!(names, ["s2_4_9519", "s2_4_oov", "s2_15_951977d34"]);
+    /// assert_eq!(names, ["s2_4_951", "s2_4_oov", "s2_15_951977d34"]);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
     #[must_use]
