@@ -106,7 +106,7 @@ fn in_all_readers(kinds: &[&str]) -> Vec<(&'static str, Vec<&'static str>)> {
             "i8" => ["int8", "int8", "Int8", "TINYINT"],
             "f64" => ["double", "float64", "Float64", "DOUBLE"],
             "f32" => ["float", "float32", "Float32", "FLOAT"],
-            "str" => ["string", "object", "String", "VARCHAR"],
+            "str" => ["string", "str", "String", "VARCHAR"],
             other => panic!("no reader type for {other}"),
         };
         names[reader]

@@ -44,6 +44,14 @@ def plain(v):
     return v
 
 
+def pandas_type(series):
+    """A pandas column's dtype; strings (with or without nulls) as "str"."""
+    if series.dtype == object or str(series.dtype) in ("str", "string"):
+        if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+            return "str"
+    return str(series.dtype)
+
+
 def rows_of(columns):
     return [[plain(v) for v in row] for row in zip(*columns)] if columns else []
 
@@ -71,9 +79,11 @@ def table(path, kind):
         "types": [str(f.type) for f in t.schema],
         "rows": rows_of([c.to_pylist() for c in t.columns]),
     }
+    # Strings are `object` columns in pandas 2 and `str` in pandas 3: both
+    # are reported as "str".
     out["pandas"] = {
         "columns": list(pdf.columns),
-        "types": [str(d) for d in pdf.dtypes],
+        "types": [pandas_type(pdf[c]) for c in pdf.columns],
         "rows": rows_of([pdf[c].tolist() for c in pdf.columns]),
     }
     out["polars"] = {

@@ -2,8 +2,9 @@
 //!
 //! Regions come from GeoJSON (a geometry, a feature, a feature collection,
 //! or a text sequence of them, streamed one feature at a time), from WKT
-//! (one geometry per line, streamed) or from `--rect` / `--cap`. Each feature keeps its index, id and properties in
-//! the formats that carry them (csv, ndjson, geojson, ranges).
+//! (one geometry per line, streamed) or from `--rect` / `--cap`. Each
+//! feature keeps its index, id and properties in the formats that carry
+//! them (csv, ndjson, geojson, ranges, parquet, arrow).
 
 use std::path::PathBuf;
 

@@ -1,7 +1,9 @@
 //! `keys`: the database keys that find what lies in a region — merged
 //! leaf-id ranges (and, for stored regions, exact ancestor keys) in one of
-//! the key encodings, or a SQL `WHERE` clause; `--recipe` prints the
-//! `CREATE TABLE` / `CREATE INDEX` statements the keys are meant for.
+//! the key encodings, as CSV, Parquet or Arrow; or SQL: one query whose
+//! rows name the feature they matched (`-f sql`), or bare `WHERE` clauses
+//! (`-f where`); `--recipe` prints the `CREATE TABLE` / `CREATE INDEX`
+//! statements the keys are meant for.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

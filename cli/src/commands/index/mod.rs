@@ -1,5 +1,6 @@
 //! `s2cells index`: points in (CSV, NDJSON or GeoJSON), the cells that
-//! contain them appended, at one or several levels. Streams input of any
+//! contain them appended, at one or several levels, as text or as a
+//! Parquet / Arrow table (`crate::output::table`). Streams input of any
 //! size in constant memory.
 
 mod csv;
