@@ -6,7 +6,9 @@ mod common;
 
 use common::{fails, lib_regions, read, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy};
+use s2cells::feature::ml::{
+    Csr, FeatureColumn, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy,
+};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use s2cells::{CellId, LatLng, LatLngRect, RegionCoverer};
@@ -333,7 +335,8 @@ fn leaves() -> Vec<CellId> {
     cities().into_iter().map(CellId::from_latlng).collect()
 }
 
-fn csr_json(m: &Csr) -> String {
+fn csr_json(m: &Csr, columns: &[FeatureColumn]) -> String {
+    let names: Vec<String> = columns.iter().map(FeatureColumn::name).collect();
     format!(
         "{}\n",
         serde_json::json!({
@@ -341,6 +344,7 @@ fn csr_json(m: &Csr) -> String {
             "n_features": m.n_features(),
             "indptr": m.indptr(),
             "indices": m.indices(),
+            "columns": names,
         })
     )
 }
@@ -361,7 +365,7 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
         "--save-vocab",
         saved,
     ]));
-    assert_eq!(out, csr_json(&m));
+    assert_eq!(out, csr_json(&m, &vocab.feature_columns()));
     let loaded: Vocabulary =
         serde_json::from_str(&std::fs::read_to_string(saved).unwrap()).unwrap();
     assert_eq!(loaded, vocab);
@@ -376,7 +380,7 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
     let names: Vec<String> = vocab.feature_columns().iter().map(|c| c.name()).collect();
     m.write_csv_named(&mut csv, &names).unwrap();
     for (f, want) in [
-        ("csr", csr_json(&m).into_bytes()),
+        ("csr", csr_json(&m, &vocab.feature_columns()).into_bytes()),
         ("libsvm", libsvm),
         ("csv", csv),
     ] {
@@ -414,7 +418,8 @@ fn min_count_and_no_oov() {
         "2",
         "--no-oov",
     ]));
-    assert_eq!(out, csr_json(&OneHot::new(vocab).encode(&pts)));
+    let enc = OneHot::new(vocab);
+    assert_eq!(out, csr_json(&enc.encode(&pts), &enc.feature_columns()));
 }
 
 #[test]
@@ -428,9 +433,8 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         }
         Vocabulary::from_cells(cells, true).unwrap()
     };
-    let m = MultiLevel::new(vec![vocab(2), vocab(4)])
-        .unwrap()
-        .encode(&pts);
+    let multi = MultiLevel::new(vec![vocab(2), vocab(4)]).unwrap();
+    let m = multi.encode(&pts);
     let out = stdout(s2cells().args([
         "features",
         "data/cities.ndjson",
@@ -442,8 +446,9 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "--levels",
         "2,4",
     ]));
-    assert_eq!(out, csr_json(&m));
-    let h = HashedBuckets::new(12, 64, 3).unwrap().encode(&pts);
+    assert_eq!(out, csr_json(&m, &multi.feature_columns()));
+    let hashed = HashedBuckets::new(12, 64, 3).unwrap();
+    let h = hashed.encode(&pts);
     let out = stdout(s2cells().args([
         "features",
         "data/cities.ndjson",
@@ -456,7 +461,7 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "--hashes",
         "3",
     ]));
-    assert_eq!(out, csr_json(&h));
+    assert_eq!(out, csr_json(&h, &hashed.feature_columns()));
 }
 
 #[test]

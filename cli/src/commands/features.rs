@@ -42,8 +42,8 @@ pub enum FeatureEncoding {
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FeatureFormat {
-    /// One JSON object: n_rows, n_features, indptr, indices (and labels,
-    /// ids).
+    /// One JSON object: n_rows, n_features, indptr, indices, the columns'
+    /// names (and labels, ids).
     Csr,
     /// libsvm / svmlight lines (1-based columns; label from --label-col,
     /// else 0; the id as a trailing `# id` comment), after a first comment
@@ -520,11 +520,13 @@ fn write_text(
     };
     match format {
         FeatureFormat::Csr => {
+            let names: Vec<String> = enc.columns.iter().map(FeatureColumn::name).collect();
             let mut v = json!({
                 "n_rows": csr.n_rows(),
                 "n_features": csr.n_features(),
                 "indptr": csr.indptr(),
                 "indices": csr.indices(),
+                "columns": names,
             });
             match &carried.labels {
                 Some(Labels::Numbers(l)) => v["labels"] = json!(l),
