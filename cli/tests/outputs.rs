@@ -846,6 +846,25 @@ fn conflicting_flags_are_refused() {
         2,
         "--cells-only writes no header",
     );
+    // A table's strings are UTF-8: other bytes are an error naming the
+    // field, not a silent replacement.
+    let bad = tmp.file("bad-utf8.csv", "");
+    std::fs::write(&bad, b"name,lat,lng\nok,1,2\n\xff\xfe,1,2\n").expect("write");
+    let out = tmp.file("bad-utf8.parquet", "");
+    fails(
+        &[
+            "index",
+            path_str(&bad),
+            "-l",
+            "5",
+            "-f",
+            "parquet",
+            "-o",
+            path_str(&out),
+        ],
+        1,
+        "bad-utf8.csv:3:1: not UTF-8",
+    );
     fails(
         &[
             "keys",

@@ -458,7 +458,15 @@ impl<'a> Indexer<'a> {
                             TableValue::Null
                         })?;
                     } else {
-                        t.push(TableValue::Str(&String::from_utf8_lossy(f)))?;
+                        let text = std::str::from_utf8(f).map_err(|e| {
+                            CliError::Data(format!(
+                                "{}:{}:{}: not UTF-8 ({e}); Parquet and Arrow strings must be",
+                                self.spec.name,
+                                self.batch.lines[i],
+                                k + 1
+                            ))
+                        })?;
+                        t.push(TableValue::Str(text))?;
                     }
                 }
             }
