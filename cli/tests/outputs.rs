@@ -554,6 +554,79 @@ fn hashed_features_as_an_arrow_stream() {
     );
 }
 
+#[test]
+fn features_stream_in_batches_with_a_known_vocabulary() {
+    let mut tmp = Temp::default();
+    // More points than one batch (65,536), a vocabulary from a region: the
+    // table is written a batch at a time, rows numbered across batches.
+    let pts: Vec<(f64, f64)> = points(70_000, 11)
+        .into_iter()
+        .map(|(lat, lng)| (20.0 + (lat + 80.0) / 8.0, -130.0 + (lng + 180.0) / 6.0))
+        .collect();
+    let csv = points_csv(&mut tmp, "stream.csv", &pts);
+    let out = tmp.file("stream.parquet", "");
+    let region = "data/us-states.geojson";
+    stdout(
+        s2cells()
+            .args([
+                "features",
+                path_str(&csv),
+                "--vocab-region",
+                region,
+                "-l",
+                "5",
+            ])
+            .args(["--label-col", "label", "-f", "parquet", "-o"])
+            .arg(&out),
+    );
+    let mut cells = Vec::new();
+    for r in lib_regions(region, false) {
+        cells.extend(RegionCoverer::fixed_level_cells(&r.region, 5).expect("cells"));
+    }
+    let enc = OneHot::new(Vocabulary::from_cells(cells, true).expect("vocab"));
+    let cols = enc.feature_columns();
+    let leaves: Vec<CellId> = pts.iter().map(|&p| leaf(p)).collect();
+    let m = enc.encode(&leaves);
+    let mut rows = Vec::new();
+    for (r, &(lat, lng)) in pts.iter().enumerate() {
+        for &c in m.row(r) {
+            let col = &cols[c as usize];
+            let l = f64::from(label(lat, lng));
+            rows.push(json!([r, l, c, col.name(), 1.0, col.token(), col.level()]));
+        }
+    }
+    let seen = python(&["table", path_str(&out), "parquet", "pyarrow"]);
+    let types = vec![
+        "int64", "double", "int32", "string", "float", "string", "int8",
+    ];
+    check_table(
+        &seen,
+        &["row", "label", "column", "name", "value", "token", "level"],
+        &[("pyarrow", types)],
+        &rows,
+    );
+    assert_eq!(seen["metadata"]["s2cells.n_rows"], json!("70000"));
+    // libsvm streams too, and equals the library's rows.
+    let svm = tmp.file(
+        "stream.svm",
+        &stdout(
+            s2cells()
+                .args([
+                    "features",
+                    path_str(&csv),
+                    "--vocab-region",
+                    region,
+                    "-l",
+                    "5",
+                ])
+                .args(["--label-col", "label", "-f", "libsvm"]),
+        ),
+    );
+    let seen = python(&["libsvm", path_str(&svm)]);
+    assert_eq!(seen["indptr"], json!(m.indptr()));
+    assert_eq!(seen["indices"], json!(m.indices()));
+}
+
 /// The share of the covering's area outside the region, counted with
 /// random points drawn uniformly over the covering's cells.
 fn sampled_fp(region: &dyn Region, covering: &s2cells::CellUnion, n: usize) -> f64 {

@@ -8,9 +8,10 @@
 //! themselves (`--learn-vocab`) or made of the cells of a region
 //! (`--vocab-region`); `--save-vocab` keeps it for serving. `--label-col`
 //! and `--id-col` carry a column of the input to every format that can
-//! hold it. The points are held in memory (8 bytes each, plus labels and
-//! ids): learning a vocabulary and the CSR, npz and npy formats need them
-//! all.
+//! hold it. With a vocabulary known before the points (a file, a region,
+//! or hashing), libsvm, parquet and arrow stream in batches of 65,536
+//! points; learning a vocabulary, and the csr, csv, npy and npz formats,
+//! hold every point (8 bytes each, plus labels and ids).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use s2cells::{CellId, RegionCoverer};
 use serde_json::{Value, json};
 
 use crate::error::{CliError, CliResult};
-use crate::output::table::{Kind, Table, TableFormat, Value as Cell};
+use crate::output::table::{CellType, Kind, Table, TableFormat, Value as Cell};
 use crate::output::{Output, create_file};
 use crate::points::{self, Extra, PointInput};
 use crate::regions::{self, RegionInput};
@@ -138,12 +139,41 @@ const DENSE_REFUSED: u128 = 1 << 30;
 /// ... and above this, a warning names the sparse formats.
 const DENSE_WARNED: u128 = 100 << 20;
 
-/// The encoded points: the matrix, what its columns are, and (for the
-/// long table of hashed features) the cell each row hashed.
-struct Encoded {
-    csr: Csr,
-    columns: Vec<FeatureColumn>,
-    hashed_level: Option<u8>,
+/// Points encoded at a time when the output streams.
+const BATCH: usize = 65_536;
+
+/// The encoder of the chosen encoding.
+enum Encoder {
+    OneHot(OneHot),
+    MultiLevel(MultiLevel),
+    Hashed(HashedBuckets),
+}
+
+impl Encoder {
+    fn encode(&self, pts: &[CellId]) -> Csr {
+        match self {
+            Self::OneHot(e) => e.encode(pts),
+            Self::MultiLevel(e) => e.encode(pts),
+            Self::Hashed(e) => e.encode(pts),
+        }
+    }
+
+    fn columns(&self) -> Vec<FeatureColumn> {
+        match self {
+            Self::OneHot(e) => e.feature_columns(),
+            Self::MultiLevel(e) => e.feature_columns(),
+            Self::Hashed(e) => e.feature_columns(),
+        }
+    }
+
+    /// For the long table of hashed features: the level of the cell each
+    /// row hashed.
+    fn hashed_level(&self) -> Option<u8> {
+        match self {
+            Self::Hashed(e) => Some(e.level()),
+            _ => None,
+        }
+    }
 }
 
 /// The labels: numbers when every one is a number, else text.
@@ -156,6 +186,36 @@ enum Labels {
 struct Carried {
     ids: Option<Vec<String>>,
     labels: Option<Labels>,
+}
+
+/// Points read and not yet written, with their ids, labels (as read) and
+/// lines.
+#[derive(Default)]
+struct Pending {
+    pts: Vec<CellId>,
+    ids: Option<Vec<String>>,
+    labels: Option<Vec<String>>,
+    lines: Vec<usize>,
+    /// Whether every label so far is a number.
+    numeric: bool,
+}
+
+impl Pending {
+    /// The carried values, labels as numbers when `numeric`.
+    fn take(&mut self, numeric: bool) -> Carried {
+        let labels = self.labels.as_mut().map(|l| {
+            let l = std::mem::take(l);
+            if numeric {
+                Labels::Numbers(l.iter().map(|s| s.parse().unwrap_or(f64::NAN)).collect())
+            } else {
+                Labels::Text(l)
+            }
+        });
+        let ids = self.ids.as_mut().map(std::mem::take);
+        self.pts.clear();
+        self.lines.clear();
+        Carried { ids, labels }
+    }
 }
 
 pub fn run(args: &FeaturesArgs) -> CliResult {
@@ -179,14 +239,36 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
         .as_ref()
         .filter(|p| p.as_os_str() != "-")
         .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
-    let mut pts = Vec::new();
-    let mut ids = args.id_col.as_ref().map(|_| Vec::new());
-    let mut labels = args.label_col.as_ref().map(|_| Vec::new());
-    let mut numeric = true;
+    // With a vocabulary known before the points (a file, a region, or
+    // hashing), the sparse row-wise formats stream in batches; the others
+    // need every point first (to learn the vocabulary, or for the CSR and
+    // dense arrays).
+    let streams = !args.learn_vocab
+        && matches!(
+            args.format,
+            FeatureFormat::Libsvm | FeatureFormat::Parquet | FeatureFormat::Arrow
+        );
+    let mut stream = if streams {
+        Some(Stream {
+            enc: encoder(args, &[])?,
+            sink: None,
+            rows: 0,
+            numeric: None,
+        })
+    } else {
+        None
+    };
+    let mut pending = Pending {
+        ids: args.id_col.as_ref().map(|_| Vec::new()),
+        labels: args.label_col.as_ref().map(|_| Vec::new()),
+        numeric: true,
+        ..Pending::default()
+    };
     points::for_each_with(&args.input, &extra, |n, leaf, values| {
-        pts.push(leaf);
+        pending.pts.push(leaf);
+        pending.lines.push(n);
         let mut v = values.iter();
-        if let Some(ids) = &mut ids {
+        if let Some(ids) = &mut pending.ids {
             let id = v.next().map_or("", String::as_str);
             if id.contains(['\n', '\r']) && args.format == FeatureFormat::Libsvm {
                 return Err(CliError::Data(format!(
@@ -195,7 +277,7 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
             }
             ids.push(id.to_owned());
         }
-        if let Some(labels) = &mut labels {
+        if let Some(labels) = &mut pending.labels {
             let label = v.next().map_or("", |s| s.trim());
             if label.is_empty() {
                 return Err(CliError::Data(format!(
@@ -210,21 +292,75 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
                      numbers: map the classes to numbers, or use -f npz, parquet or csv"
                 )));
             }
-            numeric &= is_number;
+            if !is_number && stream.as_ref().is_some_and(|s| s.numeric == Some(true)) {
+                return Err(CliError::Data(format!(
+                    "{name}:{n}: label {label:?} is not a number, and the first {BATCH} \
+                     labels were, which made the table's label column DOUBLE"
+                )));
+            }
+            pending.numeric &= is_number;
             labels.push(label.to_owned());
         }
-        Ok(())
-    })?;
-    let labels = labels.map(|l| {
-        if numeric {
-            Labels::Numbers(l.iter().map(|s| s.parse().unwrap_or(f64::NAN)).collect())
-        } else {
-            Labels::Text(l)
+        match &mut stream {
+            Some(s) if pending.pts.len() == BATCH => s.write(args, &mut pending),
+            _ => Ok(()),
         }
-    });
-    let enc = encode(args, &pts)?;
-    check_dense(args, &enc.csr)?;
-    write(args, &enc, &pts, &Carried { ids, labels })
+    })?;
+    if let Some(mut s) = stream {
+        s.write(args, &mut pending)?;
+        return s.finish();
+    }
+    let enc = encoder(args, &pending.pts)?;
+    let csr = enc.encode(&pending.pts);
+    check_dense(args, &csr)?;
+    let pts = std::mem::take(&mut pending.pts);
+    let carried = pending.take(pending.numeric);
+    write(args, &enc, &csr, &pts, &carried)
+}
+
+/// A streamed output: the encoder, the writer (made at the first batch,
+/// when the labels' type is known) and the rows written.
+struct Stream {
+    enc: Encoder,
+    sink: Option<RowSink>,
+    rows: usize,
+    /// Whether the labels are numbers, fixed by the first batch.
+    numeric: Option<bool>,
+}
+
+impl Stream {
+    /// Encodes and writes the pending points.
+    fn write(&mut self, args: &FeaturesArgs, pending: &mut Pending) -> CliResult {
+        let numeric = *self.numeric.get_or_insert(pending.numeric);
+        if self.sink.is_none() {
+            self.sink = Some(RowSink::new(
+                args,
+                &self.enc,
+                pending.ids.is_some(),
+                pending.labels.as_ref().map(|_| numeric),
+            )?);
+        }
+        if pending.pts.is_empty() {
+            return Ok(());
+        }
+        let csr = self.enc.encode(&pending.pts);
+        let pts = std::mem::take(&mut pending.pts);
+        let carried = pending.take(numeric);
+        if let Some(sink) = &mut self.sink {
+            sink.rows(&csr, &pts, &carried, self.rows)?;
+        }
+        self.rows += pts.len();
+        pending.pts = pts;
+        pending.pts.clear();
+        Ok(())
+    }
+
+    fn finish(self) -> CliResult {
+        match self.sink {
+            Some(sink) => sink.finish(self.rows),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Refuses flags that the chosen encoding or format would ignore.
@@ -266,7 +402,9 @@ fn data(e: s2cells::Error) -> CliError {
     CliError::Data(e.to_string())
 }
 
-fn encode(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Encoded> {
+/// The encoder (its vocabularies learned from `pts` with --learn-vocab,
+/// and saved with --save-vocab).
+fn encoder(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Encoder> {
     let one_level = |what: &str| -> CliResult<u8> {
         match args.levels.as_slice() {
             [l] => Ok(*l),
@@ -282,11 +420,7 @@ fn encode(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Encoded> {
                 args.hashes.unwrap_or(1),
             )
             .map_err(|e| CliError::Usage(e.to_string()))?;
-            Ok(Encoded {
-                csr: enc.encode(pts),
-                columns: enc.feature_columns(),
-                hashed_level: Some(level),
-            })
+            Ok(Encoder::Hashed(enc))
         }
         FeatureEncoding::OneHot => {
             let mut vocabs = vocabularies(args, pts)?;
@@ -296,22 +430,12 @@ fn encode(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Encoded> {
                 ));
             }
             save(args, &vocabs)?;
-            let enc = OneHot::new(vocabs.remove(0));
-            Ok(Encoded {
-                csr: enc.encode(pts),
-                columns: enc.feature_columns(),
-                hashed_level: None,
-            })
+            Ok(Encoder::OneHot(OneHot::new(vocabs.remove(0))))
         }
         FeatureEncoding::MultiLevel => {
             let vocabs = vocabularies(args, pts)?;
             save(args, &vocabs)?;
-            let enc = MultiLevel::new(vocabs).map_err(data)?;
-            Ok(Encoded {
-                csr: enc.encode(pts),
-                columns: enc.feature_columns(),
-                hashed_level: None,
-            })
+            Ok(Encoder::MultiLevel(MultiLevel::new(vocabs).map_err(data)?))
         }
     }
 }
@@ -455,22 +579,32 @@ fn check_dense(args: &FeaturesArgs, csr: &Csr) -> CliResult {
     Ok(())
 }
 
-fn write(args: &FeaturesArgs, enc: &Encoded, pts: &[CellId], carried: &Carried) -> CliResult {
+/// Writes every point at once (the formats that need them all, and any
+/// format after --learn-vocab).
+fn write(
+    args: &FeaturesArgs,
+    enc: &Encoder,
+    csr: &Csr,
+    pts: &[CellId],
+    carried: &Carried,
+) -> CliResult {
     let path = args.output.as_deref();
     match args.format {
-        FeatureFormat::Parquet | FeatureFormat::Arrow => {
-            let format = if args.format == FeatureFormat::Parquet {
-                TableFormat::Parquet
-            } else {
-                TableFormat::Arrow
+        FeatureFormat::Libsvm | FeatureFormat::Parquet | FeatureFormat::Arrow => {
+            let numeric = match &carried.labels {
+                Some(Labels::Numbers(_)) => Some(true),
+                Some(Labels::Text(_)) => Some(false),
+                None => None,
             };
-            write_long(format, path, enc, pts, carried, args.encoding)
+            let mut sink = RowSink::new(args, enc, carried.ids.is_some(), numeric)?;
+            sink.rows(csr, pts, carried, 0)?;
+            sink.finish(pts.len())
         }
         FeatureFormat::Npy | FeatureFormat::Npz => {
             let p = path.unwrap_or(Path::new("-"));
             let mut w = std::io::BufWriter::with_capacity(1 << 20, create_file(p)?);
             if args.format == FeatureFormat::Npy {
-                npy::write_dense(&mut w, &enc.csr)?;
+                npy::write_dense(&mut w, csr)?;
             } else {
                 let mut extra = Vec::new();
                 match &carried.labels {
@@ -481,14 +615,168 @@ fn write(args: &FeaturesArgs, enc: &Encoded, pts: &[CellId], carried: &Carried) 
                 if let Some(ids) = &carried.ids {
                     extra.push(("id", npz::Extra::Str(ids)));
                 }
-                npz::write_csr(&mut w, &enc.csr, &extra)?;
+                npz::write_csr(&mut w, csr, &extra)?;
             }
             Ok(w.flush()?)
         }
-        _ => {
+        FeatureFormat::Csr | FeatureFormat::Csv => {
             let mut out = Output::create(path)?;
-            write_text(args.format, enc, carried, &mut out)?;
+            write_text(args.format, &enc.columns(), csr, carried, &mut out)?;
             Ok(out.flush()?)
+        }
+    }
+}
+
+/// The label of row `r` as text (0 without labels).
+fn label_text(carried: &Carried, r: usize) -> String {
+    match &carried.labels {
+        Some(Labels::Numbers(v)) => v[r].to_string(),
+        Some(Labels::Text(v)) => v[r].clone(),
+        None => "0".to_owned(),
+    }
+}
+
+/// The outputs written a batch of rows at a time: libsvm lines and the
+/// long table.
+enum RowSink {
+    Libsvm(Output),
+    Long {
+        table: Table,
+        names: Vec<String>,
+        tokens: Vec<Option<String>>,
+        levels: Vec<Option<u8>>,
+        hashed_level: Option<u8>,
+    },
+}
+
+impl RowSink {
+    /// The writer for `args.format`, with id and label columns when
+    /// carried (`labels`: whether they are numbers).
+    fn new(args: &FeaturesArgs, enc: &Encoder, ids: bool, labels: Option<bool>) -> CliResult<Self> {
+        let columns = enc.columns();
+        let n = columns.len();
+        let path = args.output.as_deref();
+        let format = match args.format {
+            FeatureFormat::Libsvm => {
+                let mut out = Output::create(path)?;
+                out.line(&format!(
+                    "# s2cells features: n_features={n} (sklearn.datasets.load_svmlight_file(path, n_features={n}))"
+                ))?;
+                return Ok(Self::Libsvm(out));
+            }
+            FeatureFormat::Parquet => TableFormat::Parquet,
+            _ => TableFormat::Arrow,
+        };
+        if i32::try_from(n).is_err() {
+            return Err(CliError::Usage(format!(
+                "{n} columns do not fit the table's INT32 column index"
+            )));
+        }
+        let mut cols: Vec<(String, Kind)> = vec![("row".into(), Kind::I64)];
+        if ids {
+            cols.push(("id".into(), Kind::Str));
+        }
+        match labels {
+            Some(true) => cols.push(("label".into(), Kind::F64)),
+            Some(false) => cols.push(("label".into(), Kind::Str)),
+            None => {}
+        }
+        cols.extend([
+            ("column".into(), Kind::I32),
+            ("name".into(), Kind::Str),
+            ("value".into(), Kind::F32),
+            ("token".into(), Kind::Str),
+            ("level".into(), Kind::I8),
+        ]);
+        let meta = [
+            ("s2cells.n_features", n.to_string()),
+            (
+                "s2cells.encoding",
+                args.encoding
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_owned()),
+            ),
+        ];
+        Ok(Self::Long {
+            table: Table::create(format, path, &cols, &meta)?,
+            names: columns.iter().map(FeatureColumn::name).collect(),
+            tokens: columns.iter().map(FeatureColumn::token).collect(),
+            levels: columns.iter().map(FeatureColumn::level).collect(),
+            hashed_level: enc.hashed_level(),
+        })
+    }
+
+    /// Writes the rows of `csr`, numbered from `row0`.
+    fn rows(&mut self, csr: &Csr, pts: &[CellId], carried: &Carried, row0: usize) -> CliResult {
+        match self {
+            Self::Libsvm(out) => {
+                for r in 0..csr.n_rows() {
+                    out.buf.extend_from_slice(label_text(carried, r).as_bytes());
+                    for &c in csr.row(r) {
+                        out.buf.push(b' ');
+                        out.buf
+                            .extend_from_slice(itoa::Buffer::new().format(c + 1).as_bytes());
+                        out.buf.extend_from_slice(b":1");
+                    }
+                    if let Some(ids) = &carried.ids {
+                        out.buf.extend_from_slice(b" # ");
+                        out.buf.extend_from_slice(ids[r].as_bytes());
+                    }
+                    out.buf.push(b'\n');
+                    out.maybe_flush()?;
+                }
+                Ok(())
+            }
+            Self::Long {
+                table: t,
+                names,
+                tokens,
+                levels,
+                hashed_level,
+            } => {
+                for (r, &p) in pts.iter().enumerate() {
+                    let hashed = hashed_level.map(|l| p.parent(l.min(p.level())));
+                    for &c in csr.row(r) {
+                        let c = c as usize;
+                        t.push(Cell::I64((row0 + r) as i64))?;
+                        if let Some(ids) = &carried.ids {
+                            t.push(Cell::Str(&ids[r]))?;
+                        }
+                        match &carried.labels {
+                            Some(Labels::Numbers(v)) => t.push(Cell::F64(v[r]))?,
+                            Some(Labels::Text(v)) => t.push(Cell::Str(&v[r]))?,
+                            None => {}
+                        }
+                        t.push(Cell::I32(c as i32))?;
+                        t.push(Cell::Str(&names[c]))?;
+                        t.push(Cell::F32(1.0))?;
+                        match hashed {
+                            // A hash bucket stands for no one cell: the
+                            // row's own hashed cell.
+                            Some(h) => {
+                                t.push_cell(Some(h), CellType::Token)?;
+                                t.push(Cell::I8(h.level() as i8))?;
+                            }
+                            None => {
+                                t.push_str(tokens[c].as_deref())?;
+                                t.push(levels[c].map_or(Cell::Null, |l| Cell::I8(l as i8)))?;
+                            }
+                        }
+                        t.end_row()?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Flushes; the Parquet footer gets the number of rows.
+    fn finish(self, n_rows: usize) -> CliResult {
+        match self {
+            Self::Libsvm(mut out) => Ok(out.flush()?),
+            Self::Long { table, .. } => {
+                table.finish_with(&[("s2cells.n_rows", n_rows.to_string())])
+            }
         }
     }
 }
@@ -506,21 +794,14 @@ fn csv_field(out: &mut Vec<u8>, s: &str) {
 
 fn write_text(
     format: FeatureFormat,
-    enc: &Encoded,
+    columns: &[FeatureColumn],
+    csr: &Csr,
     carried: &Carried,
     out: &mut Output,
 ) -> CliResult {
-    let csr = &enc.csr;
-    let label_text = |r: usize| -> String {
-        match &carried.labels {
-            Some(Labels::Numbers(v)) => v[r].to_string(),
-            Some(Labels::Text(v)) => v[r].clone(),
-            None => "0".to_owned(),
-        }
-    };
     match format {
         FeatureFormat::Csr => {
-            let names: Vec<String> = enc.columns.iter().map(FeatureColumn::name).collect();
+            let names: Vec<String> = columns.iter().map(FeatureColumn::name).collect();
             let mut v = json!({
                 "n_rows": csr.n_rows(),
                 "n_features": csr.n_features(),
@@ -538,27 +819,6 @@ fn write_text(
             }
             out.line(&v.to_string())?;
         }
-        FeatureFormat::Libsvm => {
-            let n = csr.n_features();
-            out.line(&format!(
-                "# s2cells features: n_features={n} (sklearn.datasets.load_svmlight_file(path, n_features={n}))"
-            ))?;
-            for r in 0..csr.n_rows() {
-                out.buf.extend_from_slice(label_text(r).as_bytes());
-                for &c in csr.row(r) {
-                    out.buf.push(b' ');
-                    out.buf
-                        .extend_from_slice(itoa::Buffer::new().format(c + 1).as_bytes());
-                    out.buf.extend_from_slice(b":1");
-                }
-                if let Some(ids) = &carried.ids {
-                    out.buf.extend_from_slice(b" # ");
-                    out.buf.extend_from_slice(ids[r].as_bytes());
-                }
-                out.buf.push(b'\n');
-                out.maybe_flush()?;
-            }
-        }
         FeatureFormat::Csv => {
             let mut head: Vec<String> = Vec::new();
             if carried.ids.is_some() {
@@ -567,7 +827,7 @@ fn write_text(
             if carried.labels.is_some() {
                 head.push("label".to_owned());
             }
-            head.extend(enc.columns.iter().map(FeatureColumn::name));
+            head.extend(columns.iter().map(FeatureColumn::name));
             out.line(&head.join(","))?;
             let mut row = vec![b'0'; csr.n_features()];
             for r in 0..csr.n_rows() {
@@ -576,10 +836,9 @@ fn write_text(
                     out.buf.push(b',');
                 }
                 if carried.labels.is_some() {
-                    csv_field(&mut out.buf, &label_text(r));
+                    csv_field(&mut out.buf, &label_text(carried, r));
                     out.buf.push(b',');
                 }
-                row.fill(b'0');
                 for &c in csr.row(r) {
                     row[c as usize] = b'1';
                 }
@@ -589,6 +848,9 @@ fn write_text(
                     }
                     out.buf.push(*b);
                 }
+                for &c in csr.row(r) {
+                    row[c as usize] = b'0';
+                }
                 out.buf.push(b'\n');
                 out.maybe_flush()?;
             }
@@ -596,82 +858,4 @@ fn write_text(
         _ => {}
     }
     Ok(())
-}
-
-/// The long table: one row per set feature.
-fn write_long(
-    format: TableFormat,
-    path: Option<&Path>,
-    enc: &Encoded,
-    pts: &[CellId],
-    carried: &Carried,
-    encoding: FeatureEncoding,
-) -> CliResult {
-    let csr = &enc.csr;
-    if i32::try_from(csr.n_features()).is_err() {
-        return Err(CliError::Usage(format!(
-            "{} columns do not fit the table's INT32 column index",
-            csr.n_features()
-        )));
-    }
-    let mut cols: Vec<(String, Kind)> = vec![("row".into(), Kind::I64)];
-    if carried.ids.is_some() {
-        cols.push(("id".into(), Kind::Str));
-    }
-    match &carried.labels {
-        Some(Labels::Numbers(_)) => cols.push(("label".into(), Kind::F64)),
-        Some(Labels::Text(_)) => cols.push(("label".into(), Kind::Str)),
-        None => {}
-    }
-    cols.extend([
-        ("column".into(), Kind::I32),
-        ("name".into(), Kind::Str),
-        ("value".into(), Kind::F32),
-        ("token".into(), Kind::Str),
-        ("level".into(), Kind::I8),
-    ]);
-    let meta = [
-        ("s2cells.n_rows", csr.n_rows().to_string()),
-        ("s2cells.n_features", csr.n_features().to_string()),
-        (
-            "s2cells.encoding",
-            encoding
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_owned()),
-        ),
-    ];
-    let mut t = Table::create(format, path, &cols, &meta)?;
-    let tokens: Vec<Option<String>> = enc.columns.iter().map(FeatureColumn::token).collect();
-    let names: Vec<String> = enc.columns.iter().map(FeatureColumn::name).collect();
-    for (r, &p) in pts.iter().enumerate() {
-        let hashed = enc.hashed_level.map(|l| p.parent(l.min(p.level())));
-        for &c in csr.row(r) {
-            t.push(Cell::I64(r as i64))?;
-            if let Some(ids) = &carried.ids {
-                t.push(Cell::Str(&ids[r]))?;
-            }
-            match &carried.labels {
-                Some(Labels::Numbers(v)) => t.push(Cell::F64(v[r]))?,
-                Some(Labels::Text(v)) => t.push(Cell::Str(&v[r]))?,
-                None => {}
-            }
-            t.push(Cell::I32(c as i32))?;
-            t.push(Cell::Str(&names[c as usize]))?;
-            t.push(Cell::F32(1.0))?;
-            let column = &enc.columns[c as usize];
-            match hashed {
-                // A hash bucket stands for no one cell: the row's own cell.
-                Some(h) => {
-                    t.push_cell(Some(h), crate::output::table::CellType::Token)?;
-                    t.push(Cell::I8(h.level() as i8))?;
-                }
-                None => {
-                    t.push_str(tokens[c as usize].as_deref())?;
-                    t.push(column.level().map_or(Cell::Null, |l| Cell::I8(l as i8)))?;
-                }
-            }
-            t.end_row()?;
-        }
-    }
-    t.finish()
 }

@@ -385,10 +385,20 @@ impl Table {
     }
 
     /// Writes the last rows and the footer, and flushes.
-    pub fn finish(mut self) -> CliResult {
+    pub fn finish(self) -> CliResult {
+        self.finish_with(&[])
+    }
+
+    /// As [`finish`](Self::finish), adding key-value metadata known only
+    /// at the end to a Parquet footer (an Arrow stream's metadata went out
+    /// with its schema: there it is left out).
+    pub fn finish_with(mut self, metadata: &[(&str, String)]) -> CliResult {
         self.write_batch()?;
         match self.sink {
-            Sink::Parquet(w) => {
+            Sink::Parquet(mut w) => {
+                for (k, v) in metadata {
+                    w.append_key_value_metadata(KeyValue::new((*k).to_owned(), v.clone()));
+                }
                 let mut dest = w.into_inner().map_err(parquet_error)?;
                 dest.flush()?;
             }
