@@ -20,9 +20,10 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use arrow_array::builder::{Int64Builder, ListBuilder, UInt64Builder};
+use arrow_array::builder::{ListBuilder, PrimitiveBuilder};
+use arrow_array::types::{ArrowPrimitiveType, Int64Type, UInt64Type};
 use arrow_array::{Array, ListArray, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{Field, Schema};
 use parquet::arrow::ArrowWriter;
 
 use crate::{CellId, Error, MAX_LEVEL};
@@ -31,12 +32,20 @@ use crate::{CellId, Error, MAX_LEVEL};
 /// null).
 #[must_use]
 pub fn cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
-    let values = UInt64Builder::with_capacity(rows.iter().map(Vec::len).sum());
+    list_array::<UInt64Type>(rows, CellId::id)
+}
+
+/// A list array of `value(cell)` per cell of each row, items not null.
+fn list_array<T: ArrowPrimitiveType>(
+    rows: &[Vec<CellId>],
+    value: impl Fn(&CellId) -> T::Native,
+) -> ListArray {
+    let values = PrimitiveBuilder::<T>::with_capacity(rows.iter().map(Vec::len).sum());
     let mut b = ListBuilder::with_capacity(values, rows.len())
-        .with_field(Arc::new(Field::new_list_field(DataType::UInt64, false)));
+        .with_field(Arc::new(Field::new_list_field(T::DATA_TYPE, false)));
     for r in rows {
         b.values()
-            .append_slice(&r.iter().map(CellId::id).collect::<Vec<_>>());
+            .append_slice(&r.iter().map(&value).collect::<Vec<_>>());
         b.append(true);
     }
     b.finish()
@@ -58,15 +67,7 @@ pub fn cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
 /// ```
 #[must_use]
 pub fn signed_cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
-    let values = Int64Builder::with_capacity(rows.iter().map(Vec::len).sum());
-    let mut b = ListBuilder::with_capacity(values, rows.len())
-        .with_field(Arc::new(Field::new_list_field(DataType::Int64, false)));
-    for r in rows {
-        b.values()
-            .append_slice(&r.iter().map(CellId::to_signed).collect::<Vec<_>>());
-        b.append(true);
-    }
-    b.finish()
+    list_array::<Int64Type>(rows, CellId::to_signed)
 }
 
 /// A `List<UInt64>` array of each point's ancestors at the given levels
