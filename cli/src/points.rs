@@ -86,6 +86,34 @@ fn number(s: &str) -> Option<f64> {
 
 /// Calls `each` with the line number and leaf cell of every point.
 pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
+    for_each_with(input, &[], |n, leaf, _| each(n, leaf))
+}
+
+/// A column to carry with each point: its flag (for errors) and its
+/// header name or 1-based number (a key for NDJSON).
+pub struct Extra<'a> {
+    pub flag: &'a str,
+    pub spec: &'a str,
+}
+
+/// As [`for_each`], with the values of the `extra` columns of each point
+/// (a JSON value other than a string as its JSON text). A column missing
+/// from the header, or a key missing from an object or null, is an error
+/// naming the line.
+pub fn for_each_with(
+    input: &PointInput,
+    extra: &[Extra<'_>],
+    mut each: impl FnMut(usize, CellId, &[String]) -> CliResult,
+) -> CliResult {
+    let extra_specs = extra
+        .iter()
+        .map(|e| {
+            col_spec(&Some(e.spec.to_owned()), e.flag)
+                .map(|s| s.unwrap_or_else(|| ColSpec::Name(e.spec.to_owned())))
+        })
+        .collect::<CliResult<Vec<ColSpec>>>()?;
+    let mut values: Vec<String> = vec![String::new(); extra.len()];
+    let mut extra_cols: Vec<usize> = Vec::new();
     let (lat_spec, lng_spec) = input.columns.specs()?;
     let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
     let ndjson = match input.input_format {
@@ -131,6 +159,17 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
                     })
                     .ok_or_else(|| bad(format!("no numeric {noun}")))
             };
+            for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
+                let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
+                    .and_then(|i| obj.get(keys[i]));
+                *v = match found {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => {
+                        return Err(bad(format!("no {} {:?} in the object", e.flag, e.spec)));
+                    }
+                    Some(v) => v.to_string(),
+                };
+            }
             (
                 get(&lat_spec, LAT_NAMES, "latitude")?,
                 get(&lng_spec, LNG_NAMES, "longitude")?,
@@ -149,8 +188,31 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
                     find(&lat_spec, LAT_NAMES, "--lat-col")?,
                     find(&lng_spec, LNG_NAMES, "--lng-col")?,
                 ));
+                for (e, spec) in extra.iter().zip(&extra_specs) {
+                    let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "{} {:?}: no such column in the header ({})",
+                                e.flag,
+                                e.spec,
+                                f.join(", ")
+                            ))
+                        })?;
+                    extra_cols.push(i);
+                }
                 continue;
             };
+            for ((e, &i), v) in extra.iter().zip(&extra_cols).zip(values.iter_mut()) {
+                let field = f.get(i).ok_or_else(|| {
+                    bad(format!(
+                        "the row has {} fields, the {} column is field {}",
+                        f.len(),
+                        e.flag,
+                        i + 1
+                    ))
+                })?;
+                v.clone_from(field);
+            }
             let get = |i: usize, noun: &str| {
                 f.get(i)
                     .and_then(|s| number(s))
@@ -159,7 +221,11 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
             (get(la, "latitude")?, get(lo, "longitude")?)
         };
         check_range(lat, lng).map_err(bad)?;
-        each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?;
+        each(
+            n,
+            CellId::from_latlng(LatLng::from_degrees(lat, lng)),
+            &values,
+        )?;
     }
     Ok(())
 }

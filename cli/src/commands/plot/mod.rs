@@ -128,6 +128,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
                 id: feature.id,
                 properties: feature.properties,
                 margin: region.planar_margin(),
+                area: None,
                 region: Box::new(region),
             };
             items.push((item, (rings, holes, kinds)));
