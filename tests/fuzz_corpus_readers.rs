@@ -4,10 +4,13 @@
 //! - `fuzz/corpus/parse_geojson`: the seeds, a 4-minute run, and a 5-minute
 //!   run against the streaming FeatureCollection reader;
 //! - `fuzz/corpus/parse_wkt`: the seeds and a 5-minute run;
+//! - `fuzz/corpus/parse_wkb`: the seeds (every geometry type, both byte
+//!   orders, EWKB and ISO dimensions, shapely's and hand-made broken
+//!   ones) and a 5-minute run;
 //!
 //! each merged down to the inputs that add edge coverage (`-merge=1
 //! -use_counters=0`).
-#![cfg(all(feature = "geojson", feature = "wkt"))]
+#![cfg(all(feature = "geojson", feature = "wkt", feature = "wkb"))]
 
 #[path = "../fuzz/fuzz_targets/checks.rs"]
 mod checks;
@@ -44,5 +47,15 @@ fn wkt_corpus_replays_cleanly() {
     assert!(
         features >= 15 && errors >= 6,
         "{features} features, {errors} errors"
+    );
+}
+
+#[test]
+fn wkb_corpus_replays_cleanly() {
+    let (files, geometries, errors) = replay("parse_wkb", checks::check_wkb);
+    assert!(files >= 30, "only {files} corpus files");
+    assert!(
+        geometries >= 15 && errors >= 10,
+        "{geometries} geometries, {errors} errors"
     );
 }

@@ -4,7 +4,8 @@
 #![allow(dead_code)] // each fuzz target uses one reader's check
 
 use s2cells::LatLng;
-use s2cells::io::{GeoJsonReader, Geometry, WktReader, parse_wkt};
+use s2cells::ParseError;
+use s2cells::io::{GeoJsonReader, Geometry, WktReader, parse_wkb, parse_wkt};
 
 fn check_points(points: &[LatLng], min: usize) {
     assert!(points.len() >= min);
@@ -83,4 +84,29 @@ pub(crate) fn check_wkt(data: &[u8]) -> (usize, usize) {
         check_geometry(&g);
     }
     (ok, err)
+}
+
+/// Reads one WKB geometry: valid geometries, or an error at an offset
+/// within the input that says something. Returns (geometries, errors).
+pub(crate) fn check_wkb(data: &[u8]) -> (usize, usize) {
+    match parse_wkb(data) {
+        Ok(g) => {
+            check_geometry(&g);
+            (1, 0)
+        }
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            match e {
+                ParseError::WkbSyntax { offset, .. } | ParseError::InvalidWkb { offset, .. } => {
+                    assert!(
+                        offset <= data.len(),
+                        "offset {offset} past {} bytes",
+                        data.len()
+                    );
+                }
+                other => panic!("not a WKB error: {other}"),
+            }
+            (0, 1)
+        }
+    }
 }

@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-/// Why input could not be read: GeoJSON or WKT that leaves the grammar or
-/// is not a geometry this crate reads (with the line and column, or the
-/// feature and the path within it), a failed read, a geo-types geometry
+/// Why input could not be read: GeoJSON, WKT or WKB that leaves the
+/// grammar or is not a geometry this crate reads (with the line and
+/// column, the byte offset, or the feature and the path within it), a
+/// failed read, a geo-types geometry
 /// that is not a valid region, or a geometry that does not make a region.
 /// The format variants exist only with their cargo feature.
 ///
@@ -66,6 +67,31 @@ pub enum ParseError {
         /// Column (byte within the line), from 1, where the offending
         /// coordinate, ring or geometry starts.
         column: usize,
+        /// What is wrong there.
+        reason: String,
+    },
+    /// WKB input that leaves the format (feature `wkb`): a byte order
+    /// other than 0 or 1, a geometry type the reader does not know, a
+    /// member of the wrong type, the input ending early, bytes after the
+    /// geometry.
+    #[cfg(feature = "wkb")]
+    WkbSyntax {
+        /// Byte offset in the input, from 0.
+        offset: usize,
+        /// What the reader expected there.
+        expected: &'static str,
+        /// What it found.
+        found: String,
+    },
+    /// Well-formed WKB that is not a geometry this crate reads: a
+    /// coordinate out of range, a ring not closed or too short, a line
+    /// string of one position, an SRID other than 4326, a count larger
+    /// than the input holds, collections nested too deep (feature `wkb`).
+    #[cfg(feature = "wkb")]
+    InvalidWkb {
+        /// Byte offset in the input, from 0, where the offending
+        /// coordinate, count or geometry starts.
+        offset: usize,
         /// What is wrong there.
         reason: String,
     },
@@ -137,6 +163,19 @@ impl fmt::Display for ParseError {
                 column,
                 reason,
             } => write!(f, "invalid WKT at line {line}, column {column}: {reason}"),
+            #[cfg(feature = "wkb")]
+            Self::WkbSyntax {
+                offset,
+                expected,
+                found,
+            } => write!(
+                f,
+                "WKB syntax error: expected {expected} at byte {offset}, found {found}"
+            ),
+            #[cfg(feature = "wkb")]
+            Self::InvalidWkb { offset, reason } => {
+                write!(f, "invalid WKB at byte {offset}: {reason}")
+            }
             #[cfg(any(feature = "geojson", feature = "wkt"))]
             Self::ReadFailed { reason } => write!(f, "reading the input failed: {reason}"),
             #[cfg(feature = "geo")]

@@ -22,7 +22,11 @@
 //!   or newline-delimited), one feature at a time (`parse_geojson`,
 //!   `GeoJsonReader`), and `cell_geojson` writes a cell's polygon;
 //! - `wkt`: the `wkt` module reads WKT and EWKT, one geometry per line
-//!   (`parse_wkt`, `WktReader`), into the same features;
+//!   (`parse_wkt`, `WktReader`), into the same features, and `cell_wkt`
+//!   writes a cell's polygon;
+//! - `wkb`: the `wkb` module reads WKB and PostGIS EWKB (`parse_wkb`), as
+//!   GeoParquet, PostGIS, DuckDB and shapely write it, into the same
+//!   geometries, and `cell_wkb` writes a cell's polygon;
 //! - `geo`: the `geo` module converts `geo-types` points, rects, line
 //!   strings and (multi)polygons into regions, and cells, cell unions,
 //!   loops and polygons back.
@@ -41,6 +45,9 @@ mod json_scan;
 #[cfg(feature = "wkt")]
 pub mod wkt;
 
+#[cfg(feature = "wkb")]
+pub mod wkb;
+
 #[cfg(feature = "geo")]
 pub mod geo;
 
@@ -57,4 +64,7 @@ pub use regions::{GeoRegion, GeoShape, PLANAR_STEP_DEGREES, RegionOptions};
 pub use geojson::{GeoJsonReader, GeoJsonValues, parse_geojson};
 
 #[cfg(feature = "wkt")]
-pub use wkt::{MAX_WKT_NESTING, WktReader, parse_wkt};
+pub use wkt::{MAX_WKT_NESTING, WktReader, cell_wkt, parse_wkt};
+
+#[cfg(feature = "wkb")]
+pub use wkb::{MAX_WKB_NESTING, cell_wkb, parse_wkb};

@@ -45,11 +45,13 @@
 //! # Ok::<(), s2cells::Error>(())
 //! ```
 
+use std::fmt::Write as _;
 use std::io::BufRead;
 
 use super::ParseError;
+use super::cell_polygon::cell_polygons;
 use super::geometry::{GeoFeature, Geometry};
-use crate::LatLng;
+use crate::{CellId, LatLng};
 
 /// How deep `GEOMETRYCOLLECTION`s may nest: the parser recurses once per
 /// level, and a line of a million opening collections must not overflow
@@ -161,6 +163,60 @@ impl<R: BufRead> Iterator for WktReader<R> {
         }
         None
     }
+}
+
+/// A cell's outline as WKT: [`cell_polygons`]' one ring as a `POLYGON`,
+/// or its two (a cell across ±180°) as a `MULTIPOLYGON`; `x y` =
+/// longitude latitude in degrees, each number the shortest text that
+/// reads back to the same `f64` (the numbers `cell_geojson` and
+/// `cell_wkb` write). An invalid id gives `MULTIPOLYGON EMPTY`.
+///
+/// ```
+/// use s2cells::io::{cell_wkt, parse_wkt};
+/// use s2cells::CellId;
+///
+/// let c = CellId::from_token("951977d34")?;
+/// assert!(cell_wkt(c).starts_with("POLYGON ((-51.14024"));
+/// assert!(cell_wkt(CellId::from_face(3)).starts_with("MULTIPOLYGON ((("));
+/// assert_eq!(cell_wkt(CellId::NONE), "MULTIPOLYGON EMPTY");
+/// assert!(parse_wkt(&cell_wkt(c)).is_ok());
+/// # Ok::<(), s2cells::Error>(())
+/// ```
+#[must_use]
+pub fn cell_wkt(id: CellId) -> String {
+    fn ring(r: &[[f64; 2]], s: &mut String) {
+        s.push('(');
+        for (k, p) in r.iter().enumerate() {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            let _ = write!(s, "{} {}", p[0], p[1]);
+        }
+        s.push(')');
+    }
+    let rings = cell_polygons(id);
+    let mut s = String::with_capacity(16 + rings.iter().map(|r| 40 * r.len()).sum::<usize>());
+    match rings.as_slice() {
+        [] => s.push_str("MULTIPOLYGON EMPTY"),
+        [one] => {
+            s.push_str("POLYGON (");
+            ring(one, &mut s);
+            s.push(')');
+        }
+        many => {
+            s.push_str("MULTIPOLYGON (");
+            for (k, r) in many.iter().enumerate() {
+                if k > 0 {
+                    s.push_str(", ");
+                }
+                s.push('(');
+                ring(r, &mut s);
+                s.push(')');
+            }
+            s.push(')');
+        }
+    }
+    s
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
