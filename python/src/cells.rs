@@ -735,15 +735,15 @@ pub fn cell_boundaries(
         let errors = Errors::parse(errors)?;
         match format {
             "wkb" => unary_var(py, &c, errors, what, Values::Bin, |id, buf| {
-                crate::geometry::write_wkb(&seam::cell_rings(id), buf);
+                buf.extend_from_slice(&s2cells::io::cell_wkb(id));
                 Ok(())
             }),
             "geojson" => unary_var(py, &c, errors, what, Values::Str, |id, buf| {
-                crate::geometry::write_geojson(&seam::cell_rings(id), buf);
+                buf.extend_from_slice(s2cells::io::cell_geojson(id).to_string().as_bytes());
                 Ok(())
             }),
             "wkt" => unary_var(py, &c, errors, what, Values::Str, |id, buf| {
-                crate::geometry::write_wkt(&seam::cell_rings(id), buf);
+                buf.extend_from_slice(s2cells::io::cell_wkt(id).as_bytes());
                 Ok(())
             }),
             f => Err(PyValueError::new_err(format!(

@@ -1,5 +1,5 @@
 //! The one place the package calls the library's per-cell kernels
-//! (lat/lng -> ids, ids -> tokens, parents, centers, cell polygons). When
+//! (lat/lng -> ids, ids -> tokens, parents, centers). When
 //! the runtime-dispatched SIMD batch kernels of `s2cells::cell` land,
 //! only this file changes.
 
@@ -51,12 +51,4 @@ pub fn parent(id: CellId, level: u8) -> CellId {
 pub fn center(id: CellId) -> (f64, f64) {
     let ll = id.to_latlng();
     (ll.lat_degrees(), ll.lng_degrees())
-}
-
-/// A cell's outline for maps and GIS as [lng, lat] rings in degrees (the
-/// CLI's `cover --format geojson` polygons): the library's
-/// `io::cell_polygons`, closed rings, one for a polygon, two for a
-/// multipolygon cut at ±180°, the polar faces closed over their pole.
-pub fn cell_rings(id: CellId) -> Vec<Vec<[f64; 2]>> {
-    s2cells::io::cell_polygons(id)
 }

@@ -141,7 +141,7 @@ def test_every_truncation_and_byte_change_of_wkb():
     good = _polygon_wkb()
     assert len(s2cells.covering(good)) > 0
     for n in range(len(good)):
-        with pytest.raises(ValueError, match="invalid WKB"):
+        with pytest.raises(ValueError, match=r"(WKB syntax error: expected .* at byte \d+|invalid WKB at byte \d+)"):
             s2cells.covering(good[:n])
     for i in range(len(good)):
         for v in (0, 1, 7, 0x7F, 0x80, 0xFF):
