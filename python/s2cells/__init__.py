@@ -35,7 +35,7 @@ from ._convert import (
     strings,
     unwrap_error,
 )
-from ._regions import Cap, Rect, covering, coverings
+from ._regions import Cap, Rect, RepairWarning, covering, coverings
 from .keys import KeyQuery, TermIndexer, key_ranges, sql_recipe, sql_where
 from .ml import CellEncoder, Vocabulary
 
@@ -259,6 +259,7 @@ __all__ = [
     "MAX_LEVEL",
     "Cap",
     "Rect",
+    "RepairWarning",
     "CellEncoder",
     "KeyQuery",
     "TermIndexer",

@@ -3,6 +3,7 @@ with ``__geo_interface__`` (shapely, geopandas), with the rules of the
 ``s2cells cover`` command line and Google's region coverer."""
 
 import json
+import warnings as _warnings
 
 import numpy as np
 
@@ -10,6 +11,23 @@ from . import _s2cells as _core
 from ._convert import ARROW, LIST, NUMPY, PANDAS, PYARROW, errors_arg, kind_of
 
 DEFAULT_BUDGET = 10_000_000
+
+MODES = ("covering", "interior", "intersects", "centroid")
+
+
+class RepairWarning(UserWarning):
+    """A ring or polygon that breaks the GeoJSON rules (it crosses itself,
+    rings cross each other), covered anyway because ``lenient=True``: the
+    message names the feature (the row of a column), where in it, and what
+    was wrong, as ``s2cells cover --lenient`` warns. Turn these into errors
+    with ``warnings.simplefilter("error", s2cells.RepairWarning)``, or
+    silence them with ``"ignore"``."""
+
+
+def _report(what, msgs, stacklevel=3):
+    """Each lenient repair as a :class:`RepairWarning` at the caller's line."""
+    for m in msgs:
+        _warnings.warn(f"{what}: {m}", RepairWarning, stacklevel=stacklevel)
 
 
 class Rect:
@@ -95,8 +113,8 @@ def _format_ids(a, cell_format):
 
 
 def covering(geometry, min_level=0, max_level=30, max_cells=8, level_mod=1, interior=False, *,
-             level=None, cell_format="ids", strict_orientation=False, planar_edges=False,
-             lenient=False, budget=DEFAULT_BUDGET):
+             level=None, mode="covering", cell_format="ids", strict_orientation=False,
+             planar_edges=False, lenient=False, budget=DEFAULT_BUDGET):
     """The cells covering one geometry, as a sorted numpy array of uint64
     ids (``cell_format="i64"``: int64, the signed form; ``"tokens"``: an
     object array of str): Google's ``S2RegionCoverer::GetCovering`` (or
@@ -106,30 +124,46 @@ def covering(geometry, min_level=0, max_level=30, max_cells=8, level_mod=1, inte
     WKT or EWKT text, WKB bytes, an object with ``__geo_interface__``, or
     a :class:`Rect` or :class:`Cap`.
     ``level=L`` gives every level-L cell that meets it instead (min and
-    max level L, no cell limit). The rules are the CLI's: a ring stands for
-    the smaller region it bounds unless ``strict_orientation``; a ring that
-    crosses itself is an error unless ``lenient``; ``planar_edges`` follows
-    straight lon/lat edges (as a flat map draws them) instead of great
-    circles. A geometry whose covering would pass ``budget`` cells is an
-    error, not an out-of-memory.
+    max level L, no cell limit). ``mode`` is the CLI's ``cover --mode``:
+    ``"covering"`` (the default, as above), ``"interior"`` (the same as
+    ``interior=True``), and at ``level=L``: ``"intersects"``, every level-L
+    cell that may meet the region (Google's fixed-level covering, the same
+    as ``level=L`` alone), or ``"centroid"``, the level-L cells whose
+    centers lie in it (each point of a polygon's area in about one cell:
+    the cells of a partition, for choropleths and joins that must not
+    count a cell twice). The rules are the CLI's: a ring stands for the
+    smaller region it bounds unless ``strict_orientation``; a ring that
+    crosses itself is an error unless ``lenient``, which covers it as given
+    with a :class:`RepairWarning`; ``planar_edges`` follows straight
+    lon/lat edges (as a flat map draws them) instead of great circles. A
+    geometry whose covering would pass ``budget`` cells is an error, not an
+    out-of-memory.
 
     >>> covering({"type": "Point", "coordinates": [-51.14022, -30.0438]}, max_level=15)
     array([10743750135264575488], dtype=uint64)
+    >>> square = "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"
+    >>> len(covering(square, level=8, mode="intersects")), len(covering(square, level=8, mode="centroid"))
+    (25, 9)
     """
     opts = _options(min_level, max_level, max_cells, level_mod, interior, level,
                     strict_orientation, planar_edges, lenient, budget)
+    mode = str(mode)
     cover_opts = opts[:6] + opts[9:]
     if isinstance(geometry, Rect):
         g = geometry
-        ids = _core.covering_rect(g.lat_lo, g.lng_lo, g.lat_hi, g.lng_hi, *cover_opts)
+        ids = _core.covering_rect(g.lat_lo, g.lng_lo, g.lat_hi, g.lng_hi, *cover_opts, mode=mode)
         return _format_ids(ids, cell_format)
     if isinstance(geometry, Cap):
-        ids = _core.covering_cap(geometry.lat, geometry.lng, geometry.radius_m, *cover_opts)
+        ids = _core.covering_cap(geometry.lat, geometry.lng, geometry.radius_m, *cover_opts,
+                                 mode=mode)
         return _format_ids(ids, cell_format)
     g = _geometry(geometry)
     if g is None:
         raise ValueError("covering: the geometry is None")
-    return _format_ids(_core.covering(g, *opts), cell_format)
+    repairs = []
+    ids = _core.covering(g, *opts, mode=mode, warnings=repairs)
+    _report("covering", repairs)
+    return _format_ids(ids, cell_format)
 
 
 def _feature_collection(x):
@@ -146,8 +180,8 @@ def _feature_collection(x):
 
 
 def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, interior=False, *,
-              level=None, cell_format="ids", strict_orientation=False, planar_edges=False,
-              lenient=False, budget=DEFAULT_BUDGET, errors="raise"):
+              level=None, mode="covering", cell_format="ids", strict_orientation=False,
+              planar_edges=False, lenient=False, budget=DEFAULT_BUDGET, errors="raise"):
     """The covering of each geometry of a column, in parallel: a list of
     cell ids per row (Arrow: ``list<uint64>``; numpy: an object array of
     uint64 arrays; pandas: a Series of them, index kept; a sequence: a
@@ -158,7 +192,8 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
     GeoSeries, a GeoJSON FeatureCollection (one covering per feature), or
     a sequence of anything :func:`covering` takes. A null geometry (or a
     feature without one) gives a null row; a bad one raises naming its row,
-    or is null with ``errors="null"``.
+    or is null with ``errors="null"``. With ``lenient=True``, each repair
+    is a :class:`RepairWarning` naming its row as the feature.
 
     >>> [c.size for c in coverings(["POINT (0 0)", "POINT (10 10)"], max_level=10)]
     [4, 1]
@@ -191,7 +226,9 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
         if data is None:
             data = [_row(g, i, errors) for i, g in enumerate(seq)]
         k = NUMPY if k == NUMPY else LIST
-    res = _core.coverings(data, *opts, errors)
+    repairs = []
+    res = _core.coverings(data, *opts, errors, mode=str(mode), warnings=repairs)
+    _report("coverings", repairs)
     if k == PYARROW:
         import pyarrow as pa
 

@@ -12,7 +12,7 @@ order-preserving INT64) or ``"tokens"``. :class:`TermIndexer` gives Google's
 import numpy as np
 
 from . import _s2cells as _core
-from ._regions import _geometry, covering
+from ._regions import _geometry, _report, covering
 
 
 def _cells_or_cover(region, what, cover_options):
@@ -136,7 +136,10 @@ class TermIndexer:
             cells = np.ascontiguousarray(np.asarray(region, dtype=np.uint64))
         else:
             geom = _geometry(region, "terms")
-        return self._t.region_terms(geom, cells, prefix, query, bool(lenient))
+        repairs = []
+        terms = self._t.region_terms(geom, cells, prefix, query, bool(lenient), repairs)
+        _report("query_terms" if query else "index_terms", repairs, stacklevel=4)
+        return terms
 
     def index_terms(self, region, prefix="", *, lenient=False):
         """The terms to index a region document under; ``region`` is a

@@ -70,9 +70,13 @@ class Vocabulary:
     def from_region(cls, geometry, level, oov_bucket=True, *, lenient=False):
         """Every cell at ``level`` meeting a region (any geometry
         :func:`s2cells.covering` takes), e.g. a city's level-15 grid."""
-        from ._regions import _geometry
+        from ._regions import _geometry, _report
 
-        return cls(_core._Vocabulary.from_region(_geometry(geometry), int(level), bool(oov_bucket), bool(lenient)))
+        repairs = []
+        v = _core._Vocabulary.from_region(_geometry(geometry), int(level), bool(oov_bucket),
+                                          bool(lenient), repairs)
+        _report("Vocabulary.from_region", repairs)
+        return cls(v)
 
     @classmethod
     def from_json(cls, text):

@@ -64,13 +64,15 @@ pub fn parse(g: GeomIn<'_>) -> Result<(Option<Geometry>, FormatName), String> {
 pub struct FormatName(Format);
 
 /// The region of a parsed geometry, with the library's GeoJSON rules
-/// (`options`), its errors worded for the format it came in.
+/// (`options`), its errors worded for the format it came in. `feature`
+/// numbers it in the lenient repairs' warnings (`GeoRegion::warnings`).
 pub fn region(
     g: &Geometry,
     format: FormatName,
     options: RegionOptions,
+    feature: usize,
 ) -> Result<GeoRegion, String> {
-    GeoRegion::from_geometry(0, g, options).map_err(|e| match e {
+    GeoRegion::from_geometry(feature, g, options).map_err(|e| match e {
         ParseError::InvalidGeometry { path, reason, .. } => {
             let name = match format.0 {
                 Format::GeoJson => "GeoJSON",

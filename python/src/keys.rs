@@ -174,6 +174,8 @@ fn geom_arg<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<GeomIn<'a>> {
     ))
 }
 
+/// The region of one geometry, with the CLI's rules (and its lenient
+/// repairs: their warnings are the region's `warnings()`).
 pub fn region_of(g: GeomIn<'_>, lenient: bool, what: &str) -> PyResult<s2cells::io::GeoRegion> {
     let (geom, fmt) =
         geometry::parse(g).map_err(|e| PyValueError::new_err(format!("{what}: {e}")))?;
@@ -183,7 +185,7 @@ pub fn region_of(g: GeomIn<'_>, lenient: bool, what: &str) -> PyResult<s2cells::
         lenient,
         ..RegionOptions::default()
     };
-    geometry::region(&geom, fmt, opts).map_err(|e| PyValueError::new_err(format!("{what}: {e}")))
+    geometry::region(&geom, fmt, opts, 0).map_err(|e| PyValueError::new_err(format!("{what}: {e}")))
 }
 
 #[pymethods]
@@ -254,7 +256,8 @@ impl PyTermIndexer {
     }
 
     /// Terms for a region given as a geometry or as its covering's cells.
-    #[pyo3(signature = (geometry, cells, prefix, query, lenient))]
+    #[pyo3(signature = (geometry, cells, prefix, query, lenient, warnings=None))]
+    #[allow(clippy::too_many_arguments)]
     fn region_terms(
         &self,
         py: Python<'_>,
@@ -263,6 +266,7 @@ impl PyTermIndexer {
         prefix: &str,
         query: bool,
         lenient: bool,
+        warnings: Option<&Bound<'_, PyList>>,
     ) -> PyResult<Vec<String>> {
         guard(|| {
             let what = if query { "query_terms" } else { "index_terms" };
@@ -278,6 +282,7 @@ impl PyTermIndexer {
             }
             let g = geometry.ok_or_else(|| PyValueError::new_err(format!("{what}: no region")))?;
             let region = region_of(geom_arg(g)?, lenient, what)?;
+            crate::regions::report(warnings, region.warnings().to_vec())?;
             detach(py, || {
                 if query {
                     Ok(t.query_terms(&region, prefix))

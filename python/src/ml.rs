@@ -68,12 +68,14 @@ impl PyVocabulary {
 
     /// Every cell at `level` meeting a region (text or WKB geometry).
     #[staticmethod]
+    #[pyo3(signature = (geometry, level, oov_bucket, lenient, warnings=None))]
     fn from_region(
         py: Python<'_>,
         geometry: &Bound<'_, PyAny>,
         level: u8,
         oov_bucket: bool,
         lenient: bool,
+        warnings: Option<&Bound<'_, pyo3::types::PyList>>,
     ) -> PyResult<Self> {
         guard(|| {
             let g = if let Ok(s) = geometry.cast::<pyo3::types::PyString>() {
@@ -86,6 +88,7 @@ impl PyVocabulary {
                 ));
             };
             let region = region_of(g, lenient, "Vocabulary.from_region")?;
+            crate::regions::report(warnings, region.warnings().to_vec())?;
             let v = detach(py, || {
                 RegionCoverer::fixed_level_cells(&region, level)
                     .map_err(s2cells::Error::from)

@@ -1,15 +1,17 @@
 //! Regions: the covering of one geometry, and coverings of a column of
 //! geometries (in parallel, the GIL released), with the CLI's rules.
 
+use std::sync::Mutex;
+
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::DataType;
 use numpy::PyArray1;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use s2cells::io::RegionOptions;
-use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
+use s2cells::{Cap, Cell, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 
 use crate::cells::var_rows;
 use crate::column::{Kind, Out, Values, col, finish, type_name};
@@ -21,8 +23,12 @@ use crate::geometry::{self, GeomIn};
 pub struct CoverOpts {
     pub coverer: RegionCoverer,
     pub interior: bool,
-    /// Every cell at this level meeting the region (`level=`).
+    /// Every cell at this level meeting the region (`level=`, or
+    /// `mode="intersects"`), or with `centroid` whose center is in it.
     pub fixed: Option<u8>,
+    /// `mode="centroid"`: the cells at `fixed` whose centers are in the
+    /// region (the CLI's `--mode centroid`).
+    pub centroid: bool,
     pub region: RegionOptions,
     /// Most cells one geometry may get.
     pub budget: usize,
@@ -41,7 +47,32 @@ impl CoverOpts {
         planar_edges: bool,
         lenient: bool,
         budget: i64,
+        mode: &str,
     ) -> PyResult<Self> {
+        // The CLI's --mode: covering (Google's GetCovering, or with level=
+        // every level-L cell meeting the region), interior, intersects
+        // and centroid (both at level=).
+        let (interior, centroid) = match mode {
+            "covering" => (interior, false),
+            "interior" | "intersects" | "centroid" if interior => {
+                return Err(PyValueError::new_err(format!(
+                    "interior=True is mode=\"interior\"; it does not combine with mode={mode:?}"
+                )));
+            }
+            "interior" => (true, false),
+            "intersects" | "centroid" if level.is_none() => {
+                return Err(PyValueError::new_err(format!(
+                    "mode={mode:?} gives the cells at one level: give level="
+                )));
+            }
+            "intersects" => (false, false),
+            "centroid" => (false, true),
+            m => {
+                return Err(PyValueError::new_err(format!(
+                    "mode={m:?}: expected \"covering\", \"interior\", \"intersects\" or \"centroid\""
+                )));
+            }
+        };
         let lvl = |name: &str, v: i64| -> PyResult<u8> {
             u8::try_from(v)
                 .ok()
@@ -96,6 +127,7 @@ impl CoverOpts {
             coverer,
             interior,
             fixed,
+            centroid,
             region: RegionOptions {
                 strict_orientation,
                 planar_edges,
@@ -106,11 +138,19 @@ impl CoverOpts {
     }
 }
 
-/// The cells of one geometry (None for a GeoJSON feature without one).
-pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> {
+/// The cells of one geometry (None for a GeoJSON feature without one);
+/// what lenient repairs let through is added to `warnings`, naming the
+/// geometry as feature `feature`.
+pub fn cover(
+    g: GeomIn<'_>,
+    o: &CoverOpts,
+    feature: usize,
+    warnings: &mut Vec<String>,
+) -> Result<Option<CellUnion>, String> {
     let (geom, format) = geometry::parse(g)?;
     let Some(geom) = geom else { return Ok(None) };
-    let region = geometry::region(&geom, format, o.region)?;
+    let region = geometry::region(&geom, format, o.region, feature)?;
+    warnings.extend_from_slice(region.warnings());
     let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
     let mut cells = cover_region(&region, o)?;
     let margin = region.planar_margin();
@@ -144,9 +184,27 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
     Ok(Some(cells))
 }
 
-/// The covering (or interior covering) of any region, within the budget.
+/// The covering (or interior covering, or centroid cells) of any region,
+/// within the budget.
 fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUnion, String> {
     let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
+    if let (true, Some(level)) = (o.centroid, o.fixed) {
+        // The CLI's --mode centroid: the fixed-level cells (in curve
+        // order) whose centers the region contains.
+        let mut ids = Vec::new();
+        for id in RegionCoverer::fixed_level_cells(region, level).map_err(|e| e.to_string())? {
+            if region.contains_point(&Cell::from(id).center()) {
+                ids.push(id);
+                if ids.len() > o.budget {
+                    return Err(over(s2cells::CovererError::CoveringOverBudget {
+                        budget: o.budget,
+                        cells: ids.len(),
+                    }));
+                }
+            }
+        }
+        return CellUnion::from_verbatim(ids).map_err(|e| e.to_string());
+    }
     if o.interior {
         o.coverer
             .interior_covering_within(region, o.budget)
@@ -160,7 +218,7 @@ fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUni
 /// `lng_lo > lng_hi` crosses the antimeridian).
 #[allow(clippy::too_many_arguments)]
 #[pyfunction]
-#[pyo3(signature = (lat_lo, lng_lo, lat_hi, lng_hi, min_level, max_level, max_cells, level_mod, interior, level, budget))]
+#[pyo3(signature = (lat_lo, lng_lo, lat_hi, lng_hi, min_level, max_level, max_cells, level_mod, interior, level, budget, mode="covering"))]
 pub fn covering_rect<'py>(
     py: Python<'py>,
     lat_lo: f64,
@@ -174,11 +232,12 @@ pub fn covering_rect<'py>(
     interior: bool,
     level: Option<i64>,
     budget: i64,
+    mode: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let o = CoverOpts::new(
             min_level, max_level, max_cells, level_mod, interior, level, false, false, false,
-            budget,
+            budget, mode,
         )?;
         let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
             .map_err(|e| PyValueError::new_err(format!("Rect: {e}")))?;
@@ -192,7 +251,7 @@ pub fn covering_rect<'py>(
 /// meters on the Earth's mean radius (the CLI's `--cap`).
 #[allow(clippy::too_many_arguments)]
 #[pyfunction]
-#[pyo3(signature = (lat, lng, radius_m, min_level, max_level, max_cells, level_mod, interior, level, budget))]
+#[pyo3(signature = (lat, lng, radius_m, min_level, max_level, max_cells, level_mod, interior, level, budget, mode="covering"))]
 pub fn covering_cap<'py>(
     py: Python<'py>,
     lat: f64,
@@ -205,11 +264,12 @@ pub fn covering_cap<'py>(
     interior: bool,
     level: Option<i64>,
     budget: i64,
+    mode: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let o = CoverOpts::new(
             min_level, max_level, max_cells, level_mod, interior, level, false, false, false,
-            budget,
+            budget, mode,
         )?;
         let center = LatLng::try_from_degrees(lat, lng)
             .map_err(|e| PyValueError::new_err(format!("Cap: {e}")))?;
@@ -253,7 +313,7 @@ fn owned(obj: &Bound<'_, PyAny>) -> Result<Option<Owned>, String> {
 
 #[allow(clippy::too_many_arguments)]
 #[pyfunction]
-#[pyo3(signature = (geometry, min_level, max_level, max_cells, level_mod, interior, level, strict_orientation, planar_edges, lenient, budget))]
+#[pyo3(signature = (geometry, min_level, max_level, max_cells, level_mod, interior, level, strict_orientation, planar_edges, lenient, budget, mode="covering", warnings=None))]
 pub fn covering<'py>(
     py: Python<'py>,
     geometry: &Bound<'py, PyAny>,
@@ -267,6 +327,8 @@ pub fn covering<'py>(
     planar_edges: bool,
     lenient: bool,
     budget: i64,
+    mode: &str,
+    warnings: Option<&Bound<'py, PyList>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let o = CoverOpts::new(
@@ -280,16 +342,19 @@ pub fn covering<'py>(
             planar_edges,
             lenient,
             budget,
+            mode,
         )?;
         let g = owned(geometry).map_err(|e| PyTypeError::new_err(format!("covering: {e}")))?;
         let Some(g) = g else {
             return Err(PyValueError::new_err("covering: the geometry is None"));
         };
+        let mut repairs = Vec::new();
         let cells = detach(py, || match &g {
-            Owned::Text(t) => cover(GeomIn::Text(t), &o),
-            Owned::Wkb(b) => cover(GeomIn::Wkb(b), &o),
+            Owned::Text(t) => cover(GeomIn::Text(t), &o, 0, &mut repairs),
+            Owned::Wkb(b) => cover(GeomIn::Wkb(b), &o, 0, &mut repairs),
         })?
         .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
+        report(warnings, repairs)?;
         let ids: Vec<u64> = cells.map_or_else(Vec::new, |c| c.iter().map(|c| c.id()).collect());
         Ok(PyArray1::from_vec(py, ids).into_any())
     })
@@ -297,7 +362,7 @@ pub fn covering<'py>(
 
 #[allow(clippy::too_many_arguments)]
 #[pyfunction]
-#[pyo3(signature = (geometries, min_level, max_level, max_cells, level_mod, interior, level, strict_orientation, planar_edges, lenient, budget, errors))]
+#[pyo3(signature = (geometries, min_level, max_level, max_cells, level_mod, interior, level, strict_orientation, planar_edges, lenient, budget, errors, mode="covering", warnings=None))]
 pub fn coverings(
     py: Python<'_>,
     geometries: &Bound<'_, PyAny>,
@@ -312,6 +377,8 @@ pub fn coverings(
     lenient: bool,
     budget: i64,
     errors: &str,
+    mode: &str,
+    warnings: Option<&Bound<'_, PyList>>,
 ) -> PyResult<Py<PyAny>> {
     guard(|| {
         let what = "coverings";
@@ -327,7 +394,21 @@ pub fn coverings(
             planar_edges,
             lenient,
             budget,
+            mode,
         )?;
+        // Lenient repairs, by row, from the parallel pass.
+        let repairs = Mutex::new(Vec::new());
+        let cover_row = |g: GeomIn<'_>, row: usize, buf: &mut Vec<u64>| {
+            let mut w = Vec::new();
+            let r = cover(g, &o, row, &mut w);
+            if !w.is_empty() {
+                repairs
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((row, w));
+            }
+            push(r, buf)
+        };
         let arrow =
             geometries.hasattr("__arrow_c_array__")? || geometries.hasattr("__arrow_c_stream__")?;
         if arrow {
@@ -343,7 +424,7 @@ pub fn coverings(
                     let (d, off, valid, err) =
                         var_rows(ch.len(), base, errors, |i, buf| match geom_at(ch, i) {
                             None => Row::Null,
-                            Some(g) => push(cover(g, &o), buf),
+                            Some(g) => cover_row(g, base + i, buf),
                         });
                     if let Some(e) = err {
                         return Err(e);
@@ -357,6 +438,7 @@ pub fn coverings(
                 Ok(outs)
             })?
             .map_err(|e| e.into_py(what))?;
+            report_rows(warnings, repairs)?;
             return finish(py, outs, c.kind);
         }
         // A Python sequence of str / bytes / None.
@@ -373,14 +455,15 @@ pub fn coverings(
         let out = detach(py, || {
             var_rows(items.len(), 0, errors, |i, buf| match &items[i] {
                 None => Row::Null,
-                Some(Owned::Text(t)) => push(cover(GeomIn::Text(t), &o), buf),
-                Some(Owned::Wkb(b)) => push(cover(GeomIn::Wkb(b), &o), buf),
+                Some(Owned::Text(t)) => cover_row(GeomIn::Text(t), i, buf),
+                Some(Owned::Wkb(b)) => cover_row(GeomIn::Wkb(b), i, buf),
             })
         })?;
         let (d, off, valid, err) = out;
         if let Some(e) = err {
             return Err(e.into_py(what));
         }
+        report_rows(warnings, repairs)?;
         finish(
             py,
             vec![Out {
@@ -390,6 +473,29 @@ pub fn coverings(
             Kind::Numpy,
         )
     })
+}
+
+/// Hands the lenient repairs' messages to the caller's list (the Python
+/// layer turns each into a `RepairWarning`).
+pub fn report(list: Option<&Bound<'_, PyList>>, msgs: Vec<String>) -> PyResult<()> {
+    if let Some(list) = list {
+        for m in msgs {
+            list.append(m)?;
+        }
+    }
+    Ok(())
+}
+
+/// As [`report`], the rows' messages in row order.
+fn report_rows(
+    list: Option<&Bound<'_, PyList>>,
+    repairs: Mutex<Vec<(usize, Vec<String>)>>,
+) -> PyResult<()> {
+    let mut rows = repairs
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    rows.sort_by_key(|r| r.0);
+    report(list, rows.into_iter().flat_map(|r| r.1).collect())
 }
 
 fn push(r: Result<Option<CellUnion>, String>, buf: &mut Vec<u64>) -> Row<()> {
