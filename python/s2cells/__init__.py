@@ -37,7 +37,7 @@ from ._convert import (
 )
 from ._regions import Cap, Rect, RepairWarning, covering, coverings
 from .keys import KeyQuery, TermIndexer, key_ranges, sql_recipe, sql_where
-from .ml import CellEncoder, Vocabulary
+from .ml import CellEncoder, HashedCellEncoder, NeighborCellEncoder, Vocabulary
 
 __version__ = _core.__version__
 
@@ -261,7 +261,9 @@ __all__ = [
     "Rect",
     "RepairWarning",
     "CellEncoder",
+    "HashedCellEncoder",
     "KeyQuery",
+    "NeighborCellEncoder",
     "TermIndexer",
     "Vocabulary",
     "areas",

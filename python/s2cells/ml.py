@@ -4,7 +4,10 @@ Raw 64-bit cell ids cannot index a weight vector or an embedding table; a
 :class:`Vocabulary` numbers the cells that matter ``0..len`` in curve
 order (with an optional out-of-vocabulary bucket), and :class:`CellEncoder`
 turns points into one-hot (one level) or multi-hot (several levels)
-sparse rows, scikit-learn style. Vocabularies save to and load from the
+sparse rows, scikit-learn style. :class:`HashedCellEncoder` needs no
+vocabulary (the hashing trick: ``s2cells features --encoding hashed``),
+and :class:`NeighborCellEncoder` adds each point's neighboring cells, so
+that nearby points share features across cell edges. Vocabularies save to and load from the
 JSON file ``s2cells features --save-vocab`` writes and ``--vocab`` reads,
 so a model trained in Python is served by the CLI and back.
 """
@@ -156,6 +159,71 @@ except ImportError:  # pragma: no cover
             return self.fit(X, y).transform(X)
 
 
+def _points(X, who):
+    """Leaf ids of ``X``: an (n, 2) array or DataFrame of (lat, lng) in
+    degrees, or a 1-D column of cell ids (nulls as 0)."""
+    from . import cell_ids
+
+    if hasattr(X, "columns"):  # a DataFrame: (lat, lng) columns
+        if X.shape[1] != 2:
+            raise ValueError(f"{who}: expected 2 columns (lat, lng), got {X.shape[1]}")
+        return _ids_array(cell_ids(np.asarray(X.iloc[:, 0], dtype=np.float64),
+                                   np.asarray(X.iloc[:, 1], dtype=np.float64)))
+    a = np.asarray(X)
+    if a.ndim == 2:
+        if a.shape[1] != 2:
+            raise ValueError(f"{who}: expected (n, 2) lat/lng, got shape {a.shape}")
+        if a.dtype.kind not in "fiu":
+            raise TypeError(f"{who}: expected numbers, got {a.dtype}")
+        return _ids_array(cell_ids(np.ascontiguousarray(a[:, 0], dtype=np.float64),
+                                   np.ascontiguousarray(a[:, 1], dtype=np.float64)))
+    if a.ndim == 1:
+        return _ids_array(X)
+    raise ValueError(f"{who}: expected (n, 2) lat/lng or 1-D cell ids, got shape {a.shape}")
+
+
+def _inputs_seen(est, X):
+    """Sets scikit-learn's ``n_features_in_`` (and ``feature_names_in_``)."""
+    if hasattr(X, "columns"):
+        est.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+        est.n_features_in_ = len(est.feature_names_in_)
+    else:
+        a = np.asarray(X)
+        est.n_features_in_ = a.shape[1] if a.ndim == 2 else 1
+
+
+def _csr(parts, dtype):
+    import scipy.sparse as sp
+
+    indptr, indices, n = parts
+    data = np.ones(len(indices), dtype=dtype)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, n))
+
+
+def _check_level(who, level):
+    if isinstance(level, bool) or not isinstance(level, (int, np.integer)) or not 0 <= level <= 30:
+        raise ValueError(f"{who}: level={level!r}: expected a level in 0..30")
+    return int(level)
+
+
+def _vocabularies(v):
+    """The vocabularies a ``vocabulary=`` argument gives."""
+    if isinstance(v, Vocabulary):
+        return [v]
+    if isinstance(v, (str, bytes)) or hasattr(v, "__fspath__"):
+        return load_vocabularies(v)
+    return list(v)
+
+
+def _names(vocabularies):
+    names = []
+    for v in vocabularies:
+        names.extend(v.tokens())
+        if v.oov_bucket:
+            names.append(f"oov_{v.level if v.level is not None else 'mixed'}")
+    return np.asarray(names, dtype=object)
+
+
 class CellEncoder(TransformerMixin, BaseEstimator):
     """Points to one-hot (one level) or multi-hot (several levels) cell
     features, as ``scipy.sparse`` CSR matrices.
@@ -184,26 +252,6 @@ class CellEncoder(TransformerMixin, BaseEstimator):
         self.vocabulary = vocabulary
         self.dtype = dtype
 
-    def _ids(self, X):
-        from . import cell_ids
-
-        if hasattr(X, "columns"):  # a DataFrame: (lat, lng) columns
-            if X.shape[1] != 2:
-                raise ValueError(f"CellEncoder: expected 2 columns (lat, lng), got {X.shape[1]}")
-            return _ids_array(cell_ids(np.asarray(X.iloc[:, 0], dtype=np.float64),
-                                       np.asarray(X.iloc[:, 1], dtype=np.float64)))
-        a = np.asarray(X)
-        if a.ndim == 2:
-            if a.shape[1] != 2:
-                raise ValueError(f"CellEncoder: expected (n, 2) lat/lng, got shape {a.shape}")
-            if a.dtype.kind not in "fiu":
-                raise TypeError(f"CellEncoder: expected numbers, got {a.dtype}")
-            return _ids_array(cell_ids(np.ascontiguousarray(a[:, 0], dtype=np.float64),
-                                       np.ascontiguousarray(a[:, 1], dtype=np.float64)))
-        if a.ndim == 1:
-            return _ids_array(X)
-        raise ValueError(f"CellEncoder: expected (n, 2) lat/lng or 1-D cell ids, got shape {a.shape}")
-
     def _levels(self):
         levels = [self.levels] if isinstance(self.levels, (int, np.integer)) else list(self.levels)
         if not levels or any(not 0 <= int(l) <= 30 for l in levels):
@@ -216,22 +264,13 @@ class CellEncoder(TransformerMixin, BaseEstimator):
         """Learns (or loads) the vocabularies."""
         v = self.vocabulary
         if v is None:
-            ids = self._ids(X)
+            ids = _points(X, "CellEncoder")
             self.vocabularies_ = [Vocabulary.learn(ids, l, self.min_count, self.oov_bucket)
                                   for l in self._levels()]
-        elif isinstance(v, Vocabulary):
-            self.vocabularies_ = [v]
-        elif isinstance(v, (str, bytes)) or hasattr(v, "__fspath__"):
-            self.vocabularies_ = load_vocabularies(v)
         else:
-            self.vocabularies_ = list(v)
+            self.vocabularies_ = _vocabularies(v)
         self.n_features_out_ = sum(x.n_features for x in self.vocabularies_)
-        if hasattr(X, "columns"):
-            self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
-            self.n_features_in_ = len(self.feature_names_in_)
-        else:
-            a = np.asarray(X)
-            self.n_features_in_ = a.shape[1] if a.ndim == 2 else 1
+        _inputs_seen(self, X)
         return self
 
     def _check_fitted(self):
@@ -241,26 +280,158 @@ class CellEncoder(TransformerMixin, BaseEstimator):
     def transform(self, X):
         """The feature matrix: scipy.sparse CSR, one row per point; a null
         or invalid point gets an empty row."""
-        import scipy.sparse as sp
-
         self._check_fitted()
-        indptr, indices, n = _core.encode([v._v for v in self.vocabularies_], self._ids(X))
-        data = np.ones(len(indices), dtype=self.dtype)
-        return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, n))
+        ids = _points(X, "CellEncoder")
+        return _csr(_core.encode([v._v for v in self.vocabularies_], ids), self.dtype)
 
     def get_feature_names_out(self, input_features=None):
         """The column names: each vocabulary cell's token, and ``oov_<level>``
         for each out-of-vocabulary column."""
         self._check_fitted()
-        names = []
-        for v in self.vocabularies_:
-            names.extend(v.tokens())
-            if v.oov_bucket:
-                names.append(f"oov_{v.level if v.level is not None else 'mixed'}")
-        return np.asarray(names, dtype=object)
+        return _names(self.vocabularies_)
 
     def save_vocabulary(self, path):
         """Writes the vocabularies in the CLI's format (``s2cells features
         --vocab`` reads the file)."""
         self._check_fitted()
         save_vocabularies(path, self.vocabularies_)
+
+
+class HashedCellEncoder(TransformerMixin, BaseEstimator):
+    """Points to hashed cell features, as ``scipy.sparse`` CSR matrices:
+    each point's cell at ``level`` hashed ``n_hashes`` times (1 to 16,
+    independent seeds) into ``n_buckets`` columns, as ``s2cells features
+    --encoding hashed --buckets N --hashes K`` does, column for column.
+    No vocabulary to learn or keep (``fit`` only checks the options): any
+    cell, seen in training or not, gets its columns; two cells may share
+    a column, which is the price. The hash is the library's
+    ``stable_hash`` (SplitMix64 of the id and seed), the same on every
+    platform, in every run, and in the CLI.
+
+    ``X`` is as :class:`CellEncoder` takes it: (n, 2) lat/lng or 1-D cell
+    ids (at ``level`` or deeper). A null or invalid point gets an empty
+    row. Columns are named ``hash_<n>``.
+
+    >>> import numpy as np
+    >>> enc = HashedCellEncoder(level=12, n_buckets=8, n_hashes=2).fit(None)
+    >>> X = enc.transform(np.array([[-30.0438, -51.14022], [48.8566, 2.3522]]))
+    >>> X.shape, X.getnnz(axis=1).tolist()
+    ((2, 8), [2, 2])
+    >>> enc.get_feature_names_out()[:3].tolist()
+    ['hash_0', 'hash_1', 'hash_2']
+    """
+
+    def __init__(self, level=15, n_buckets=65536, n_hashes=1, dtype=np.float64):
+        self.level = level
+        self.n_buckets = n_buckets
+        self.n_hashes = n_hashes
+        self.dtype = dtype
+
+    def _options(self):
+        level = _check_level("HashedCellEncoder", self.level)
+        nb, nh = self.n_buckets, self.n_hashes
+        if isinstance(nb, bool) or not isinstance(nb, (int, np.integer)) or not 1 <= nb < 2**31:
+            raise ValueError(f"HashedCellEncoder: n_buckets={nb!r}: expected 1 to 2**31 - 1")
+        if isinstance(nh, bool) or not isinstance(nh, (int, np.integer)) or not 1 <= nh <= 16:
+            raise ValueError(f"HashedCellEncoder: n_hashes={nh!r}: expected 1 to 16")
+        return level, int(nb), int(nh)
+
+    def fit(self, X=None, y=None):
+        """Checks the options (there is nothing to learn)."""
+        self._options()
+        self.n_features_out_ = int(self.n_buckets)
+        if X is not None:
+            _inputs_seen(self, X)
+        return self
+
+    def transform(self, X):
+        """The feature matrix: scipy.sparse CSR, one row per point."""
+        level, nb, nh = self._options()
+        ids = _points(X, "HashedCellEncoder")
+        try:
+            parts = _core.encode_hashed(level, nb, nh, ids)
+        except ValueError as e:
+            raise ValueError(f"HashedCellEncoder: {e}") from None
+        return _csr(parts, self.dtype)
+
+    def get_feature_names_out(self, input_features=None):
+        """``hash_0`` .. ``hash_<n_buckets - 1>``, the CLI's names."""
+        _, nb, _ = self._options()
+        return np.asarray([f"hash_{k}" for k in range(nb)], dtype=object)
+
+
+class NeighborCellEncoder(TransformerMixin, BaseEstimator):
+    """Points to their cell and its neighbors at one level, multi-hot over
+    a vocabulary, as ``scipy.sparse`` CSR matrices: a point sets its own
+    cell's column and those of the cells across its edges
+    (``neighbors="edge"``: 4, Google's ``GetEdgeNeighbors``) or around it
+    (``"vertex"``: 8, or 7 at a cube corner, Google's ``GetAllNeighbors``).
+    Points near a cell edge then share features with the points just
+    across it: spatial smoothing for linear models and trees.
+
+    ``fit`` learns the vocabulary (cells at ``level`` holding at least
+    ``min_count`` points) unless ``vocabulary`` gives it (a one-level
+    :class:`Vocabulary` or the path of a saved vocabulary file). Neighbors
+    outside the vocabulary go to its out-of-vocabulary column
+    (``oov_bucket=True``) or are left out. ``X`` is as :class:`CellEncoder`
+    takes it; a null or invalid point gets an empty row. Names: the cells'
+    tokens, then ``oov_<level>``.
+
+    >>> import numpy as np
+    >>> pts = np.array([[-30.0438, -51.14022], [-30.0438, -51.11], [48.8566, 2.3522]])
+    >>> enc = NeighborCellEncoder(level=10).fit(pts)
+    >>> enc.get_feature_names_out().tolist()
+    ['47e66f', '951977', '95199d', 'oov_10']
+    >>> enc.transform(pts).toarray().astype(int).tolist()
+    [[0, 1, 1, 1], [0, 1, 1, 1], [1, 0, 0, 1]]
+    """
+
+    def __init__(self, level=15, neighbors="edge", min_count=1, oov_bucket=True, vocabulary=None,
+                 dtype=np.float64):
+        self.level = level
+        self.neighbors = neighbors
+        self.min_count = min_count
+        self.oov_bucket = oov_bucket
+        self.vocabulary = vocabulary
+        self.dtype = dtype
+
+    def fit(self, X, y=None):
+        """Learns (or loads) the vocabulary."""
+        if self.neighbors not in ("edge", "vertex"):
+            raise ValueError(f'NeighborCellEncoder: neighbors={self.neighbors!r}: expected "edge" or "vertex"')
+        if self.vocabulary is None:
+            level = _check_level("NeighborCellEncoder", self.level)
+            ids = _points(X, "NeighborCellEncoder")
+            v = Vocabulary.learn(ids, level, self.min_count, self.oov_bucket)
+        else:
+            vs = _vocabularies(self.vocabulary)
+            if len(vs) != 1 or vs[0].level is None:
+                raise ValueError("NeighborCellEncoder: vocabulary= must be one vocabulary of one level")
+            v = vs[0]
+        self.vocabulary_ = v
+        self.n_features_out_ = v.n_features
+        _inputs_seen(self, X)
+        return self
+
+    def transform(self, X):
+        """The feature matrix: scipy.sparse CSR, one row per point."""
+        if not hasattr(self, "vocabulary_"):
+            raise ValueError("NeighborCellEncoder: call fit before transform (this encoder is not fitted yet)")
+        ids = _points(X, "NeighborCellEncoder")
+        try:
+            parts = _core.encode_neighbors(self.vocabulary_._v, str(self.neighbors), ids)
+        except ValueError as e:
+            raise ValueError(f"NeighborCellEncoder: {e}") from None
+        return _csr(parts, self.dtype)
+
+    def get_feature_names_out(self, input_features=None):
+        """The vocabulary cells' tokens, then ``oov_<level>``."""
+        if not hasattr(self, "vocabulary_"):
+            raise ValueError("NeighborCellEncoder: call fit before get_feature_names_out")
+        return _names([self.vocabulary_])
+
+    def save_vocabulary(self, path):
+        """Writes the vocabulary in the CLI's format."""
+        if not hasattr(self, "vocabulary_"):
+            raise ValueError("NeighborCellEncoder: call fit before save_vocabulary")
+        save_vocabularies(path, [self.vocabulary_])

@@ -5,7 +5,7 @@ use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use s2cells::feature::ml::{MultiLevel, OneHot, Vocabulary};
+use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, Neighbors, OneHot, Vocabulary};
 use s2cells::{CellId, RegionCoverer};
 
 use crate::engine::{detach, guard};
@@ -190,29 +190,129 @@ pub fn encode<'py>(
             }
         };
         // Rows of invalid ids (null) get no feature, not the bucket.
-        let mut indptr: Vec<i64> = Vec::with_capacity(points.len() + 1);
-        let mut indices: Vec<i32> = Vec::with_capacity(csr.indices().len());
-        indptr.push(0);
-        for (r, p) in points.iter().enumerate() {
-            if p.is_valid() {
-                indices.extend(csr.row(r).iter().map(|&x| x as i32));
-            }
-            indptr.push(indices.len() as i64);
+        csr_tuple(py, &points, &csr)
+    })
+}
+
+/// The points with each invalid one (a null row) replaced by a valid
+/// leaf, for the encoders that ask every point its level; their rows are
+/// emptied after ([`csr_tuple`]).
+fn with_stand_ins(points: &[CellId]) -> Vec<CellId> {
+    let stand_in = CellId::from_face(0).child_begin_at(30);
+    points
+        .iter()
+        .map(|p| if p.is_valid() { *p } else { stand_in })
+        .collect()
+}
+
+/// `(indptr, indices, n_features)` of a CSR whose rows for invalid ids
+/// (0: null) are empty.
+fn csr_tuple<'py>(py: Python<'py>, points: &[CellId], csr: &Csr) -> PyResult<Bound<'py, PyTuple>> {
+    let mut indptr: Vec<i64> = Vec::with_capacity(points.len() + 1);
+    let mut indices: Vec<i32> = Vec::with_capacity(csr.indices().len());
+    indptr.push(0);
+    for (r, p) in points.iter().enumerate() {
+        if p.is_valid() {
+            indices.extend(csr.row(r).iter().map(|&x| x as i32));
         }
-        let n = csr.n_features();
-        PyTuple::new(
-            py,
-            [
-                PyArray1::from_vec(py, indptr).into_any(),
-                PyArray1::from_vec(py, indices).into_any(),
-                n.into_pyobject(py)?.into_any(),
-            ],
-        )
+        indptr.push(indices.len() as i64);
+    }
+    PyTuple::new(
+        py,
+        [
+            PyArray1::from_vec(py, indptr).into_any(),
+            PyArray1::from_vec(py, indices).into_any(),
+            csr.n_features().into_pyobject(py)?.into_any(),
+        ],
+    )
+}
+
+/// Hashed features (the library's `HashedBuckets`, the CLI's `features
+/// --encoding hashed`): each point's level-`level` cell hashed `n_hashes`
+/// times into `n_buckets` columns. An invalid id (0: null) gets no
+/// feature.
+#[pyfunction]
+pub fn encode_hashed<'py>(
+    py: Python<'py>,
+    level: u8,
+    n_buckets: u32,
+    n_hashes: u8,
+    ids: PyReadonlyArray1<'py, u64>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    guard(|| {
+        let enc = HashedBuckets::new(level, n_buckets, n_hashes).map_err(err)?;
+        let s = ids.as_slice()?;
+        let points: Vec<CellId> = s
+            .iter()
+            .map(|&x| CellId::try_from(x).unwrap_or(CellId::NONE))
+            .collect();
+        if let Some(row) = points
+            .iter()
+            .position(|p| p.is_valid() && p.level() < level)
+        {
+            return Err(PyValueError::new_err(format!(
+                "row {row}: cell {} is at level {}, above the hashed level {level}",
+                points[row].to_token(),
+                points[row].level()
+            )));
+        }
+        let valid = with_stand_ins(&points);
+        let csr = detach(py, || enc.encode(&valid))?;
+        csr_tuple(py, &points, &csr)
+    })
+}
+
+/// A point's cell and its neighbors (`"edge"`: the 4 across its edges,
+/// `"vertex"`: all 8, or 7 at a cube corner) over a one-level vocabulary:
+/// the library's `Neighbors`. An invalid id (0: null) gets no feature.
+#[pyfunction]
+pub fn encode_neighbors<'py>(
+    py: Python<'py>,
+    vocab: PyRef<'py, PyVocabulary>,
+    neighbors: &str,
+    ids: PyReadonlyArray1<'py, u64>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    guard(|| {
+        let kind = match neighbors {
+            "edge" => Neighbors::Edge,
+            "vertex" => Neighbors::Vertex,
+            n => {
+                return Err(PyValueError::new_err(format!(
+                    "neighbors={n:?}: expected \"edge\" or \"vertex\""
+                )));
+            }
+        };
+        let Some(level) = vocab.v.level() else {
+            return Err(PyValueError::new_err(
+                "the vocabulary mixes levels; neighbors are cells of one level",
+            ));
+        };
+        let s = ids.as_slice()?;
+        let points: Vec<CellId> = s
+            .iter()
+            .map(|&x| CellId::try_from(x).unwrap_or(CellId::NONE))
+            .collect();
+        if let Some(row) = points
+            .iter()
+            .position(|p| p.is_valid() && p.level() < level)
+        {
+            return Err(PyValueError::new_err(format!(
+                "row {row}: cell {} is at level {}, above the vocabulary's level {level}",
+                points[row].to_token(),
+                points[row].level()
+            )));
+        }
+        let v = &vocab.v;
+        let valid = with_stand_ins(&points);
+        let csr = detach(py, || kind.encode(v, &valid))?.map_err(err)?;
+        csr_tuple(py, &points, &csr)
     })
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyVocabulary>()?;
     m.add_function(wrap_pyfunction!(encode, m)?)?;
+    m.add_function(wrap_pyfunction!(encode_hashed, m)?)?;
+    m.add_function(wrap_pyfunction!(encode_neighbors, m)?)?;
     Ok(())
 }
