@@ -212,6 +212,7 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
             geometries, "columns"
         ):
             geometries = geometries.geometry
+        _check_crs(geometries.crs)
         index = geometries.index
         data = list(geometries.to_wkb())
         k = PANDAS
@@ -249,6 +250,15 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
     if k == NUMPY:
         return values
     return list(values)
+
+
+def _check_crs(crs):
+    """A GeoSeries' coordinates must be longitude/latitude degrees: a
+    projected CRS (meters) would give other cells, or none."""
+    if crs is not None and not getattr(crs, "is_geographic", True):
+        raise ValueError(
+            f"coverings: the GeoSeries' CRS is {crs.name} (EPSG:{crs.to_epsg()}), projected; S2 "
+            f"cells need longitude/latitude degrees: use .to_crs(4326) first")
 
 
 def _row(g, i, errors):

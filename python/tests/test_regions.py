@@ -120,6 +120,21 @@ def test_geopandas():
     gs = gpd.GeoSeries.from_wkt(["POINT (0 0)", "POLYGON ((0 0, 1 0, 1 1, 0 0))"])
     assert [c.tolist() for c in s2cells.coverings(gs, max_level=5)] == [c.tolist() for c in s2cells.coverings(
         list(gs.to_wkt()), max_level=5)]
+    # A GeoDataFrame read from a file, its index kept, a missing geometry
+    # a null row; one geometry at a time too.
+    df = gpd.read_file(os.path.join(REPO, "data", "us-states.geojson"))
+    df.index = df.index * 10
+    df.loc[20, "geometry"] = None
+    out = s2cells.coverings(df, 3, 9, 20)
+    assert list(out.index) == list(df.index) and out[20] is None
+    assert out[0].tolist() == s2cells.covering(df.geometry[0], 3, 9, 20).tolist()
+    with open(os.path.join(REPO, "data", "us-states.geojson")) as f:
+        first = json.load(f)["features"][0]
+    assert out[0].tolist() == s2cells.covering(first, 3, 9, 20).tolist()
+    # Projected coordinates are refused, not covered as degrees.
+    with pytest.raises(ValueError, match=r"projected; S2 cells need longitude/latitude degrees: use .to_crs\(4326\)"):
+        s2cells.coverings(gs.set_crs(4326).to_crs(3857))
+    assert len(s2cells.coverings(gs.set_crs(4326), max_level=5)) == 2
 
 
 def test_planar_edges_grow_the_covering():
