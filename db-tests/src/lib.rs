@@ -1,21 +1,49 @@
 //! What the database tests share: deterministic points, the query regions
 //! (rectangles, caps and polygons on faces 4 and 5, across the
 //! antimeridian, over the sign flip between faces 3 and 4, and at both
-//! poles; with the `geojson` feature also real polygons from data/), their
+//! poles; and real polygons from data/), their
 //! keys from the library's region coverer, the exact refine (the region's
 //! own `contains_point`, which the brute-force scans apply to every row),
 //! and the stored polygons (Natural Earth countries and US states) with the
 //! checks of reverse geocoding and region queries against them.
 
-#![allow(dead_code)]
+use std::io::Write as _;
 
 use s2cells::feature::keys::{KeyQuery, Stored};
-#[cfg(feature = "geojson")]
 use s2cells::feature::sql::SqlTable;
 use s2cells::{
     Cap, CellId, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Region, RegionCoverer,
     metrics,
 };
+
+/// A test that needs a service or tool which is missing: fails when
+/// `S2CELLS_NO_SKIP` is set (CI sets it: there every test must run), else
+/// reports `skipped (needs <what>): <test>: <why>` on the process's stderr,
+/// which the test harness does not capture, so `cargo test` shows it
+/// whether the test passes or not (and `tools/test-all.sh` counts it).
+pub fn skip(test: &str, needs: &str, why: &str) {
+    assert!(
+        std::env::var_os("S2CELLS_NO_SKIP").is_none(),
+        "{test} needs {needs} and S2CELLS_NO_SKIP is set: {why}"
+    );
+    let _ = writeln!(std::io::stderr(), "skipped (needs {needs}): {test}: {why}");
+}
+
+/// The PostgreSQL server to test against, `S2CELLS_PG_URL`; `None` (after
+/// [`skip`]) when it is not set.
+pub fn postgres_url(test: &str) -> Option<String> {
+    match std::env::var("S2CELLS_PG_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            skip(
+                test,
+                "PostgreSQL",
+                "S2CELLS_PG_URL is not set; eval \"$(bash tools/ci/start-postgres.sh)\" starts a server",
+            );
+            None
+        }
+    }
+}
 
 /// Number of points: `S2CELLS_DB_POINTS` or the default given.
 pub fn n_points(default: usize) -> usize {
@@ -291,8 +319,7 @@ pub fn constructed_polygons() -> Vec<Query> {
     ]
 }
 
-/// The query regions: rectangles, caps and polygons (real ones from data/
-/// with the `geojson` feature).
+/// The query regions: rectangles, caps and polygons (real ones from data/).
 pub fn queries() -> Vec<Query> {
     let mut q = vec![
         Query::new("face 4 rect", rect(-10.0, 10.0, -100.0, -80.0)),
@@ -316,14 +343,12 @@ pub fn queries() -> Vec<Query> {
         Query::new("wide rect", rect(-30.0, 30.0, -60.0, 60.0)),
     ];
     q.extend(constructed_polygons());
-    #[cfg(feature = "geojson")]
     q.extend(data_polygons());
     q
 }
 
 /// Real polygons from data/: a city with a hole, US states (on face 4,
 /// with islands), countries with a hole and across the antimeridian.
-#[cfg(feature = "geojson")]
 pub fn data_polygons() -> Vec<Query> {
     let pick = |file: &str, name: &str, label: &str| {
         let region = load(file)
@@ -359,10 +384,9 @@ pub fn data_polygons() -> Vec<Query> {
 /// The named polygons of a GeoJSON file in data/, read as the CLI's
 /// `--lenient` reads them: Natural Earth's Sudan crosses itself by a few
 /// metres, and is kept as given (the smaller region its ring bounds).
-#[cfg(feature = "geojson")]
 pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
     use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
-    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../data/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let options = RegionOptions {
         lenient: true,
@@ -403,7 +427,6 @@ pub fn stored_coverer() -> RegionCoverer {
 
 /// A stored polygon: its name, region and covering (the rows of the
 /// covering table, `feature::keys::index_keys`).
-#[cfg(feature = "geojson")]
 pub struct StoredRegion {
     pub name: String,
     pub region: s2cells::io::GeoRegion,
@@ -412,7 +435,6 @@ pub struct StoredRegion {
 
 /// The Natural Earth countries (1:110m) and the US states in data/, with
 /// their coverings; region ids are indices into the vector.
-#[cfg(feature = "geojson")]
 pub fn stored_regions() -> Vec<StoredRegion> {
     let coverer = stored_coverer();
     let mut out: Vec<StoredRegion> = ["countries-110m.geojson", "us-states.geojson"]
@@ -446,7 +468,6 @@ pub fn stored_regions() -> Vec<StoredRegion> {
 }
 
 /// The rows of the covering table: (region id, cell).
-#[cfg(feature = "geojson")]
 pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
     regions
         .iter()
@@ -462,7 +483,6 @@ pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
 /// Points to reverse-geocode: both poles, then uniform on the sphere, near
 /// the stored polygons' vertices (where borders are), and on the vertices
 /// themselves.
-#[cfg(feature = "geojson")]
 pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
     use s2cells::io::GeoShape;
     let mut rng = Rng::new(4);
@@ -501,7 +521,6 @@ pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
 
 /// The stored polygons and what their checks expect, computed once for
 /// every key encoding and database.
-#[cfg(feature = "geojson")]
 pub struct StoredChecks {
     pub regions: Vec<StoredRegion>,
     /// The covering table's rows: (region id, cell).
@@ -536,10 +555,8 @@ pub struct GeocodeStats {
 }
 
 /// One statement per this many points (UNION ALL), not one round trip each.
-#[cfg(feature = "geojson")]
 const GEOCODE_CHUNK: usize = 100;
 
-#[cfg(feature = "geojson")]
 impl StoredChecks {
     /// The stored polygons, `n_geocode` points to reverse-geocode, and the
     /// brute-force answers.
@@ -688,7 +705,8 @@ impl StoredChecks {
     }
 
     /// Region queries on the stored polygons: the regions found through the
-    /// ranges and the ancestor `IN` list of the table `name` are those
+    /// ranges and the ancestor `IN` list of `table`
+    /// ([`SqlTable::select_regions_sql`]) are those
     /// whose covering meets the query's covering, checked against
     /// `CellUnion::intersects`. There is no exact refine here: the crate
     /// has no polygon-polygon (or polygon-rectangle, polygon-cap)
@@ -699,16 +717,11 @@ impl StoredChecks {
     pub fn check_region_queries(
         &self,
         table: &SqlTable,
-        name: &str,
         query: &mut dyn FnMut(&str) -> Vec<i64>,
     ) -> (usize, usize) {
         let (mut hits, mut queries_with_hits) = (0, 0);
         for (qname, keys, want) in &self.region_queries {
-            let sql = format!(
-                "SELECT DISTINCT \"region_id\" FROM \"{name}\" WHERE {}",
-                table.where_clause(keys)
-            );
-            let mut got = query(&sql);
+            let mut got = query(&table.select_regions_sql(keys));
             got.sort_unstable();
             hits += want.len();
             queries_with_hits += usize::from(!want.is_empty());
