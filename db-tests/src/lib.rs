@@ -26,7 +26,9 @@ pub fn skip(test: &str, needs: &str, why: &str) {
         std::env::var_os("S2CELLS_NO_SKIP").is_none(),
         "{test} needs {needs} and S2CELLS_NO_SKIP is set: {why}"
     );
-    let _ = writeln!(std::io::stderr(), "skipped (needs {needs}): {test}: {why}");
+    // One write of the whole line, so that parallel tests do not split it.
+    let line = format!("skipped (needs {needs}): {test}: {why}\n");
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
 /// The PostgreSQL server to test against, `S2CELLS_PG_URL`; `None` (after

@@ -270,8 +270,8 @@ impl SqlTable {
         terms
     }
 
-    /// The rows whose key the query matches: `SELECT <columns> FROM
-    /// <table>` with the query's key conditions, shaped for each dialect so
+    /// The rows whose key the query matches, `SELECT <columns> FROM <table>`
+    /// with the query's key conditions, shaped for each dialect so
     /// that the [`create_sql`](Self::create_sql) index answers it alone when
     /// `columns` are among the table's (`id`, the key, `lat`, `lng`):
     ///
