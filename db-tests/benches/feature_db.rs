@@ -10,9 +10,9 @@
 //!     scans on PostgreSQL, covering-index searches on SQLite;
 //!   - `key_index`: the same statement on the key-only table (every
 //!     candidate's row is read from the table);
-//!   - `or_where` (PostgreSQL): the recipe's table, queried with one
-//!     `WHERE` of the ranges `OR`ed (`where_clause`), which PostgreSQL
-//!     plans as a bitmap scan that reads the table;
+//!   - `or_where`: the recipe's table, queried with one `WHERE` of the
+//!     ranges `OR`ed (`where_clause`), which PostgreSQL plans as a bitmap
+//!     scan that reads the table and SQLite as a `MULTI-INDEX OR`;
 //!   - `no_index`: the table without an index, queried with one `WHERE`
 //!     (the database scans it once and tests the key conditions; the
 //!     recipe's `UNION ALL` would scan it once per range);
@@ -30,10 +30,15 @@
 //! every iteration. N: `S2CELLS_DB_POINTS` (default 1M). The plan of each
 //! way is printed before its times.
 //!
-//! Run: `cargo bench -p s2cells-db-tests --bench feature_db`.
+//! Run: `cargo bench -p s2cells-db-tests --bench feature_db`; with
+//! `S2CELLS_DB_ROUNDS=N`, N interleaved rounds instead of criterion (every
+//! way of a query once per round, medians and ratios to the recipe), for a
+//! shared machine whose load changes between criterion's runs.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use postgres::Client;
@@ -203,10 +208,61 @@ fn summary(lines: &[String]) -> String {
         .join(", ")
 }
 
+/// One way of answering a query: its name and a run that returns the
+/// refined, sorted ids.
+type Way<'a> = (String, Box<dyn Fn() -> Vec<i64> + 'a>);
+
+/// A statement made afresh (its keys from the coverer) at each run.
+type Sql<'a> = Box<dyn Fn() -> String + 'a>;
+
+/// `S2CELLS_DB_ROUNDS=N`: instead of criterion, N rounds in which every way
+/// of a query runs once in turn, so that all ways see the same load on a
+/// shared machine; prints each way's median and best over the rounds and
+/// its median against the recipe's.
+fn interleaved(name: &str, ways: &[Way<'_>], rounds: usize) {
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); ways.len()];
+    for _ in 0..rounds {
+        for (k, (_, run)) in ways.iter().enumerate() {
+            // A short sleep first: after a long way the scheduler would make
+            // this thread wait for the others' turns inside the next (maybe
+            // microsecond-long) measurement. Short ways repeat for 10 ms.
+            std::thread::sleep(Duration::from_millis(20));
+            let (t, mut n) = (Instant::now(), 0u32);
+            while n == 0 || t.elapsed() < Duration::from_millis(10) {
+                black_box(run());
+                // A 64 kB allocation makes glibc consolidate the small
+                // blocks this way freed (a million rows' worth after a full
+                // scan), so that the cost counts here, not in the next way.
+                black_box(Vec::<u8>::with_capacity(1 << 16));
+                n += 1;
+            }
+            times[k].push(t.elapsed().as_secs_f64() * 1e3 / f64::from(n));
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let medians: Vec<f64> = times.iter_mut().map(median).collect();
+    let recipe = |db: &str| {
+        ways.iter()
+            .position(|w| w.0 == format!("{db}_recipe"))
+            .map(|k| medians[k])
+    };
+    for (k, (way, _)) in ways.iter().enumerate() {
+        let db = way.split('_').next().unwrap_or("");
+        let ratio = recipe(db).map_or(String::new(), |r| format!("{:8.1}x", medians[k] / r));
+        println!(
+            "{name:26} {way:20} median {:10.3} ms  best {:10.3} ms {ratio}",
+            medians[k], times[k][0]
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let pts = points(n_points(1_000_000));
     let db = sqlite_db(&pts);
-    let lite = tables(SqlDialect::Sqlite);
+    let lite = &tables(SqlDialect::Sqlite);
     let tree = RTree::bulk_load(
         pts.iter()
             .enumerate()
@@ -219,10 +275,13 @@ fn bench(c: &mut Criterion) {
         .map(|(i, &(lat, lng))| (key_of(lat, lng).id(), i as u32))
         .collect();
     keyed.sort_unstable();
-    let mut pg = std::env::var("S2CELLS_PG_URL")
+    let pg = std::env::var("S2CELLS_PG_URL")
         .ok()
-        .map(|url| postgres_db(&url, &pts));
+        .map(|url| RefCell::new(postgres_db(&url, &pts)));
     let pgt = tables(SqlDialect::Postgres);
+    let rounds: Option<usize> = std::env::var("S2CELLS_DB_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok());
 
     let queries = [
         Query::new("rect_1x1deg", rect(40.0, 41.0, 2.0, 3.0)),
@@ -269,73 +328,93 @@ fn bench(c: &mut Criterion) {
         };
         let scan = "SELECT id, lat, lng FROM pts_recipe";
         let want = sqlite_rows(scan);
-        assert_eq!(memory(), want, "{name}");
-        assert_eq!(rtree_query(&tree, q), want, "{name}");
         eprintln!(
             "{name}: {} rows, {} key ranges",
             want.len(),
             q.point_keys.ranges().len()
         );
-        for (t, way) in &lite {
-            let sql = select(t);
-            assert_eq!(sqlite_rows(&sql), want, "{name} {way}");
-            let mut st = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let mut ways: Vec<Way<'_>> = Vec::new();
+        for (t, way) in lite {
+            let mut st = db
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", select(t)))
+                .unwrap();
             let plan: Vec<String> = st
                 .query_map([], |r| r.get(3))
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
             eprintln!("  sqlite {way}: {}", summary(&plan));
-            g.bench_function(format!("{name}/sqlite_{way}"), |b| {
-                b.iter(|| black_box(sqlite_rows(&select(t))))
-            });
+            ways.push((
+                format!("sqlite_{way}"),
+                Box::new(move || sqlite_rows(&select(t))),
+            ));
         }
-        g.bench_function(format!("{name}/sqlite_full_scan"), |b| {
-            b.iter(|| black_box(sqlite_rows(scan)))
-        });
-        g.bench_function(format!("{name}/rstar"), |b| {
-            b.iter(|| black_box(rtree_query(&tree, q)))
-        });
-        g.bench_function(format!("{name}/memory_key_ranges"), |b| {
-            b.iter(|| black_box(memory()))
-        });
-        if let Some(client) = pg.as_mut() {
-            let run = |client: &mut Client, sql: &str| {
+        ways.push((
+            "sqlite_full_scan".into(),
+            Box::new(move || sqlite_rows(scan)),
+        ));
+        let sqlite_or = move || {
+            format!(
+                "SELECT id, lat, lng FROM pts_recipe WHERE {}",
+                lite[0].0.where_clause(&keys_of(q))
+            )
+        };
+        ways.insert(
+            1,
+            (
+                "sqlite_or_where".into(),
+                Box::new(move || sqlite_rows(&sqlite_or())),
+            ),
+        );
+        if let Some(client) = &pg {
+            let pgt = &pgt;
+            let run = move |sql: &str| {
                 refine(
                     q,
                     client
+                        .borrow_mut()
                         .query(sql, &[])
                         .unwrap()
                         .iter()
                         .map(|r| (r.get(0), r.get(1), r.get(2))),
                 )
             };
-            let or_where = |table: &str| {
+            let or_where = move |table: &str| {
                 format!(
                     "SELECT id, lat, lng FROM {table} WHERE {}",
                     pgt[0].0.where_clause(&keys_of(q))
                 )
             };
-            let ways: [(&str, &dyn Fn() -> String); 5] = [
-                ("recipe", &|| select(&pgt[0].0)),
-                ("or_where", &|| or_where("pts_recipe")),
-                ("key_index", &|| select(&pgt[1].0)),
-                ("no_index", &|| or_where("pts_no_index")),
-                ("full_scan", &|| scan.to_owned()),
+            let pg_ways: [(&str, Sql<'_>); 5] = [
+                ("recipe", Box::new(move || select(&pgt[0].0))),
+                ("or_where", Box::new(move || or_where("pts_recipe"))),
+                ("key_index", Box::new(move || select(&pgt[1].0))),
+                ("no_index", Box::new(move || or_where("pts_no_index"))),
+                ("full_scan", Box::new(|| scan.to_owned())),
             ];
-            for (way, sql_of) in ways {
-                let sql = sql_of();
-                assert_eq!(run(client, &sql), want, "{name} {way} on PostgreSQL");
+            for (way, sql_of) in pg_ways {
                 let plan: Vec<String> = client
-                    .query(&format!("EXPLAIN {sql}"), &[])
+                    .borrow_mut()
+                    .query(&format!("EXPLAIN {}", sql_of()), &[])
                     .unwrap()
                     .iter()
                     .map(|r| r.get(0))
                     .collect();
                 eprintln!("  postgres {way}: {}", summary(&plan));
-                g.bench_function(format!("{name}/postgres_{way}"), |b| {
-                    b.iter(|| black_box(run(client, &sql_of())))
-                });
+                ways.push((format!("postgres_{way}"), Box::new(move || run(&sql_of()))));
+            }
+        }
+        ways.push(("rstar".into(), Box::new(|| rtree_query(&tree, q))));
+        ways.push(("memory_key_ranges".into(), Box::new(memory)));
+        for (way, run) in &ways {
+            assert_eq!(run(), want, "{name} {way}");
+        }
+        match rounds {
+            Some(n) => interleaved(name, &ways, n),
+            None => {
+                for (way, run) in &ways {
+                    g.bench_function(format!("{name}/{way}"), |b| b.iter(|| black_box(run())));
+                }
             }
         }
     }

@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 
 use postgres::{Client, NoTls};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
-use s2cells_db_tests::{Query, brute_force, n_points, point_of, points, postgres_url, queries};
+use s2cells_db_tests::{
+    Query, brute_force, many_ranges, n_points, point_of, points, postgres_url, queries,
+};
 
 /// One test at a time on the server: a long transaction of one (a
 /// million-row COPY) would keep the other's VACUUM from marking its rows
@@ -188,6 +190,20 @@ fn run(
             "faces 4/5 and the sign flip must be exercised"
         );
     }
+    // A thousand ranges: a thousand index-only scans, the scan's rows.
+    let (keys, want) = many_ranges(pts, 1000);
+    let sql = table.select_sql(&["id"], &keys).unwrap();
+    let parts = assert_index_only(&analyzed_plan(client, &sql), &index, "many ranges");
+    assert!(parts > 500, "{parts} ranges");
+    scans += parts;
+    let mut got: Vec<i64> = client
+        .query(&sql, &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, want, "{parts} ranges: the rows differ from the scan");
     client
         .batch_execute(&format!("DROP TABLE \"{name}\""))
         .unwrap();

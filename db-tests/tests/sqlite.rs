@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use rusqlite::{Connection, params};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
-use s2cells_db_tests::{Query, brute_force, n_points, point_of, points, queries};
+use s2cells_db_tests::{Query, brute_force, many_ranges, n_points, point_of, points, queries};
 
 /// SQLite's plan of `sql` (`EXPLAIN QUERY PLAN`), one line per step.
 fn plan(db: &Connection, sql: &str) -> Vec<String> {
@@ -143,6 +143,21 @@ fn run(key: SqlKey, pts: &[(f64, f64)], queries: &[Query], wants: &[Vec<i64>]) {
         assert!(negative_ranges > 0, "no query reached faces 4 or 5");
         assert!(splits > 0, "no query range crossed the sign flip");
     }
+    // Past 500 ranges the recipe's query is one OR'ed WHERE, still answered
+    // from the covering index alone.
+    let (keys, want) = many_ranges(pts, 1000);
+    let sql = table.select_sql(&["id"], &keys).unwrap();
+    let parts = keys.signed_ranges().len().max(keys.ordered_ranges().len());
+    assert!(parts > 500 && !sql.contains("UNION"), "{parts} ranges");
+    searches += assert_covering(&db, &sql, "points", "points_cell_idx", "many ranges");
+    let mut st = db.prepare(&sql).unwrap();
+    let mut got: Vec<i64> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, want, "{parts} ranges: the rows differ from the scan");
     eprintln!(
         "{key:?}: {} points loaded and indexed in {:.2?}, {} queries ({searches} covering-index \
          searches) in {:.2?}",

@@ -19,8 +19,8 @@
 //!    visits the table for every candidate; `ANALYZE` on SQLite);
 //! 3. query with [`SqlTable::select_sql`] and refine the candidates
 //!    exactly (a region's `contains_point`). PostgreSQL plans it as one
-//!    `Index Only Scan` per key range; SQLite as a `MULTI-INDEX OR` of
-//!    searches `USING COVERING INDEX`.
+//!    `Index Only Scan` per key range, SQLite as one search `USING
+//!    COVERING INDEX` per key range.
 
 use std::fmt::Write as _;
 
@@ -71,6 +71,30 @@ pub struct SqlTable {
     key: SqlKey,
     table: String,
     column: String,
+}
+
+/// The most parts SQLite allows in a compound `SELECT` (its default
+/// `SQLITE_MAX_COMPOUND_SELECT`).
+const SQLITE_MAX_COMPOUND: usize = 500;
+
+/// The most conditions [`SqlTable::where_clause`] joins by `OR` in one
+/// run; more are split into a balanced tree of parenthesized runs.
+const OR_RUN: usize = 256;
+
+/// `(t1 OR t2 OR ...)`, or for more than [`OR_RUN`] terms `((half) OR
+/// (half))`, recursively: nested at most `OR_RUN` + 2·log2(n / `OR_RUN`)
+/// deep.
+fn or_tree(s: &mut String, terms: &[String]) {
+    s.push('(');
+    if terms.len() <= OR_RUN {
+        s.push_str(&terms.join(" OR "));
+    } else {
+        let (a, b) = terms.split_at(terms.len() / 2);
+        or_tree(s, a);
+        s.push_str(" OR ");
+        or_tree(s, b);
+    }
+    s.push(')');
 }
 
 /// Checks an identifier and returns it double-quoted.
@@ -235,13 +259,19 @@ impl SqlTable {
     /// For composing a statement of one's own. PostgreSQL plans an `OR` of
     /// ranges as a bitmap scan, which reads every candidate's row from the
     /// table; [`select_sql`](Self::select_sql) gives index-only scans.
+    ///
+    /// Past [`OR_RUN`] conditions the `OR`s are grouped in parentheses
+    /// into a balanced tree: SQLite refuses an expression nested more than
+    /// 1,000 deep, which a flat run of a thousand `OR`s is.
     #[must_use]
     pub fn where_clause(&self, q: &KeyQuery) -> String {
         let terms = self.terms(q);
         if terms.is_empty() {
             return String::from("(1 = 0)");
         }
-        format!("({})", terms.join(" OR "))
+        let mut s = String::new();
+        or_tree(&mut s, &terms);
+        s
     }
 
     /// The key conditions of a query, one per range and one for the
@@ -271,18 +301,22 @@ impl SqlTable {
     }
 
     /// The rows whose key the query matches, `SELECT <columns> FROM <table>`
-    /// with the query's key conditions, shaped for each dialect so
-    /// that the [`create_sql`](Self::create_sql) index answers it alone when
-    /// `columns` are among the table's (`id`, the key, `lat`, `lng`):
+    /// with the query's key conditions, shaped so that the
+    /// [`create_sql`](Self::create_sql) index answers it alone when
+    /// `columns` are among the table's (`id`, the key, `lat`, `lng`): one
+    /// `SELECT ... WHERE "cell" BETWEEN lo AND hi` per range (and one `IN`
+    /// for the ancestors) joined by `UNION ALL`. The ranges are disjoint, so
+    /// no row comes twice.
     ///
-    /// - PostgreSQL: one `SELECT ... WHERE "cell" BETWEEN lo AND hi` per
-    ///   range (and one `IN` for the ancestors) joined by `UNION ALL`. The
-    ///   ranges are disjoint, so no row comes twice. Each part is an
-    ///   `Index Only Scan`; one `WHERE` with the ranges `OR`ed would be a
-    ///   `BitmapOr` and a `Bitmap Heap Scan`, which visits the table.
-    /// - SQLite: one `SELECT ... WHERE (r1 OR r2 OR ...)`, which it plans as
-    ///   a `MULTI-INDEX OR` of searches `USING COVERING INDEX` (a compound
-    ///   `SELECT` is limited to 500 parts there).
+    /// - PostgreSQL plans each part as an `Index Only Scan`. One `WHERE`
+    ///   with the ranges `OR`ed ([`where_clause`](Self::where_clause)) is a
+    ///   `BitmapOr` and a `Bitmap Heap Scan`, which reads every candidate's
+    ///   row from the table.
+    /// - SQLite plans each part as a search `USING COVERING INDEX`. The
+    ///   `OR`ed `WHERE` uses the same index (a `MULTI-INDEX OR`) but collects
+    ///   and tests every row id again: 5x slower for 130,000 rows. SQLite
+    ///   allows 500 parts in a compound `SELECT`; a query with more ranges
+    ///   gets the `OR`ed form (still answered from the covering index).
     ///
     /// `columns` are checked like names (`*` or none selects every column).
     /// An empty query selects nothing.
@@ -303,8 +337,8 @@ impl SqlTable {
     /// let lite = SqlTable::new(SqlDialect::Sqlite, SqlKey::Signed, "places", "cell")?;
     /// assert_eq!(
     ///     lite.select_sql(&["id"], &q)?,
-    ///     "SELECT \"id\" FROM \"places\" WHERE (\"cell\" BETWEEN 2305843009213693953 AND 4611686018427387903 \
-    ///      OR \"cell\" BETWEEN 6917529027641081857 AND 9223372036854775807)"
+    ///     "SELECT \"id\" FROM \"places\" WHERE \"cell\" BETWEEN 2305843009213693953 AND 4611686018427387903\n\
+    ///      UNION ALL SELECT \"id\" FROM \"places\" WHERE \"cell\" BETWEEN 6917529027641081857 AND 9223372036854775807"
     /// );
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -330,9 +364,9 @@ impl SqlTable {
     /// [`Stored::Regions`](super::keys::Stored::Regions) (the ranges find
     /// covering cells inside the query's cells, the ancestor list the
     /// larger ones that hold them). Shaped as
-    /// [`select_sql`](Self::select_sql) is, for index-only scans:
-    /// PostgreSQL gets one part per range joined by `UNION` (which also
-    /// removes duplicates), SQLite one `SELECT DISTINCT`.
+    /// [`select_sql`](Self::select_sql) is, for index-only scans, with the
+    /// parts joined by `UNION`, which also removes duplicates (on SQLite,
+    /// past 500 parts, one `SELECT DISTINCT` with the conditions `OR`ed).
     ///
     /// ```
     /// use s2cells::feature::keys::{KeyQuery, Stored};
@@ -346,40 +380,106 @@ impl SqlTable {
     /// let t = SqlTable::new(SqlDialect::Postgres, SqlKey::Signed, "covers", "cell")?;
     /// assert_eq!(
     ///     t.select_regions_sql(&q),
-    ///     "SELECT \"region_id\" FROM \"covers\" WHERE \"cell\" BETWEEN 2305843009213693953 AND 2882303761517117439\n\
-    ///      UNION SELECT \"region_id\" FROM \"covers\" WHERE \"cell\" IN (3458764513820540928)"
+    ///     "SELECT DISTINCT \"region_id\" FROM \"covers\" WHERE \"cell\" BETWEEN 2305843009213693953 AND 2882303761517117439\n\
+    ///      UNION SELECT DISTINCT \"region_id\" FROM \"covers\" WHERE \"cell\" IN (3458764513820540928)"
     /// );
     /// # Ok::<(), s2cells::Error>(())
     /// ```
     #[must_use]
     pub fn select_regions_sql(&self, q: &KeyQuery) -> String {
-        match self.dialect {
-            SqlDialect::Postgres => self.select("SELECT \"region_id\"", q, "UNION"),
-            SqlDialect::Sqlite => self.select("SELECT DISTINCT \"region_id\"", q, "UNION"),
+        // DISTINCT matters only to the OR'ed form; UNION removes duplicates.
+        self.select("SELECT DISTINCT \"region_id\"", q, "UNION")
+    }
+
+    /// `select FROM <table> WHERE ...`: one statement per key condition
+    /// joined by `union`; on SQLite, past [`SQLITE_MAX_COMPOUND`] parts, one
+    /// `WHERE` of them all ([`where_clause`](Self::where_clause)).
+    fn select(&self, select: &str, q: &KeyQuery, union: &str) -> String {
+        let from = format!("{select} FROM \"{}\" WHERE ", self.table);
+        let terms = self.terms(q);
+        if terms.is_empty() {
+            return format!("{from}(1 = 0)");
+        }
+        if self.dialect == SqlDialect::Sqlite && terms.len() > SQLITE_MAX_COMPOUND {
+            return format!("{from}{}", self.where_clause(q));
+        }
+        let mut s = String::new();
+        for (i, term) in terms.iter().enumerate() {
+            if i > 0 {
+                let _ = write!(s, "\n{union} ");
+            }
+            s.push_str(&from);
+            s.push_str(term);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CellUnion;
+    use crate::feature::keys::Stored;
+
+    /// `n` level-10 cells on face 0, none adjacent: `n` ranges.
+    fn scattered(n: u64) -> KeyQuery {
+        let first = CellId::from_face(0).child_begin_at(10);
+        let cells = (0..n)
+            .map(|i| CellId::try_from(first.id() + 2 * i * first.lsb() * 2).unwrap())
+            .collect();
+        KeyQuery::new(&CellUnion::from_cell_ids(cells), Stored::Points)
+    }
+
+    /// Nesting depth of parentheses.
+    fn depth(s: &str) -> usize {
+        let (mut d, mut most) = (0usize, 0);
+        for c in s.chars() {
+            match c {
+                '(' => d += 1,
+                ')' => d -= 1,
+                _ => {}
+            }
+            most = most.max(d);
+        }
+        most
+    }
+
+    #[test]
+    fn long_or_runs_nest_shallowly() {
+        let t = SqlTable::new(SqlDialect::Sqlite, SqlKey::Signed, "t", "c").unwrap();
+        let small = scattered(3);
+        assert_eq!(t.where_clause(&small).matches(" OR ").count(), 2);
+        assert_eq!(depth(&t.where_clause(&small)), 1);
+        for n in [257, 1000, 5000] {
+            let w = t.where_clause(&scattered(n));
+            assert_eq!(w.matches("BETWEEN").count(), n as usize);
+            assert_eq!(w.matches(" OR ").count(), n as usize - 1);
+            assert!(
+                depth(&w) <= 2 + 2 * (n as usize / OR_RUN).ilog2() as usize,
+                "{n}"
+            );
         }
     }
 
-    /// `select FROM <table> WHERE ...`: on PostgreSQL one statement per key
-    /// condition joined by `union`, on SQLite one `WHERE` of them all.
-    fn select(&self, select: &str, q: &KeyQuery, union: &str) -> String {
-        let from = format!("{select} FROM \"{}\" WHERE ", self.table);
-        match self.dialect {
-            SqlDialect::Sqlite => format!("{from}{}", self.where_clause(q)),
-            SqlDialect::Postgres => {
-                let terms = self.terms(q);
-                if terms.is_empty() {
-                    return format!("{from}(1 = 0)");
-                }
-                let mut s = String::new();
-                for (i, term) in terms.iter().enumerate() {
-                    if i > 0 {
-                        let _ = write!(s, "\n{union} ");
-                    }
-                    s.push_str(&from);
-                    s.push_str(term);
-                }
-                s
-            }
+    #[test]
+    fn sqlite_compounds_stop_at_500_parts() {
+        let lite = SqlTable::new(SqlDialect::Sqlite, SqlKey::Signed, "t", "c").unwrap();
+        let pg = SqlTable::new(SqlDialect::Postgres, SqlKey::Signed, "t", "c").unwrap();
+        for (n, union) in [(500, true), (501, false)] {
+            let q = scattered(n);
+            let sql = lite.select_sql(&["id"], &q).unwrap();
+            assert_eq!(
+                sql.matches("UNION ALL").count(),
+                if union { n as usize - 1 } else { 0 }
+            );
+            assert_eq!(sql.matches("BETWEEN").count(), n as usize);
+            let sql = pg.select_sql(&["id"], &q).unwrap();
+            assert_eq!(sql.matches("UNION ALL").count(), n as usize - 1);
         }
+        let empty = KeyQuery::new(&CellUnion::from_cell_ids(vec![]), Stored::Points);
+        assert_eq!(
+            lite.select_sql(&["id"], &empty).unwrap(),
+            "SELECT \"id\" FROM \"t\" WHERE (1 = 0)"
+        );
     }
 }
