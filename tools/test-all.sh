@@ -14,6 +14,8 @@
 #
 # Env:
 #   S2CELLS_NO_SKIP=1  fail on any skip (CI)
+#   S2CELLS_REAL_DATA  where the published boundaries fetched with npm are
+#                      (default target/real-data; fetched when missing)
 #   S2CELLS_PG_URL     a PostgreSQL server to use; when unset and PostgreSQL
 #                      is installed, a throwaway one is started on
 #                      127.0.0.1:${S2CELLS_PG_PORT:-54329} and stopped at the end
@@ -88,6 +90,22 @@ if [[ -z "${S2CELLS_PG_URL:-}" ]]; then
   fi
 fi
 echo "S2CELLS_PG_URL=${S2CELLS_PG_URL:-(unset: the PostgreSQL tests will skip)}"
+
+echo "== published boundaries from npm for the tests on real data"
+# tools/data/fetch-real-data.sh (needs node and npm) writes them into
+# target/real-data/ (or $S2CELLS_REAL_DATA), once.
+if [[ -f tools/data/fetch-real-data.sh ]]; then
+  real="${S2CELLS_REAL_DATA:-$repo/target/real-data}"
+  if compgen -G "$real/*.geojson" >/dev/null; then
+    echo "in $real"
+  elif command -v npm >/dev/null 2>&1; then
+    bash tools/data/fetch-real-data.sh "$real"
+  else
+    missing "npm is not installed, so the real-data tests have no data (tools/data/fetch-real-data.sh)"
+  fi
+else
+  echo "none needed"
+fi
 
 echo "== cargo test --workspace --all-features"
 # stderr too: the skip lines go there. pipefail keeps cargo's status.
