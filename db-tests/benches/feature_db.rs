@@ -34,6 +34,7 @@
 //! `S2CELLS_DB_ROUNDS=N`, N interleaved rounds instead of criterion (every
 //! way of a query once per round, medians and ratios to the recipe), for a
 //! shared machine whose load changes between criterion's runs.
+//! `S2CELLS_DB_QUERY=rect` keeps the queries whose name holds `rect`.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -216,24 +217,21 @@ type Way<'a> = (String, Box<dyn Fn() -> Vec<i64> + 'a>);
 type Sql<'a> = Box<dyn Fn() -> String + 'a>;
 
 /// `S2CELLS_DB_ROUNDS=N`: instead of criterion, N rounds in which every way
-/// of a query runs once in turn, so that all ways see the same load on a
-/// shared machine; prints each way's median and best over the rounds and
-/// its median against the recipe's.
+/// of a query is timed in turn (after one untimed run), so that all ways see
+/// the same load on a shared machine; prints each way's median and best
+/// over the rounds and its median against the recipe's of its database.
 fn interleaved(name: &str, ways: &[Way<'_>], rounds: usize) {
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); ways.len()];
     for _ in 0..rounds {
         for (k, (_, run)) in ways.iter().enumerate() {
-            // A short sleep first: after a long way the scheduler would make
-            // this thread wait for the others' turns inside the next (maybe
-            // microsecond-long) measurement. Short ways repeat for 10 ms.
-            std::thread::sleep(Duration::from_millis(20));
+            // One untimed run first: whatever a full scan leaves behind in
+            // the client (measured: the next way took 50-100 ms longer,
+            // even after a 200 ms sleep) is paid there, not in the next
+            // way's time. Short ways repeat for 10 ms.
+            black_box(run());
             let (t, mut n) = (Instant::now(), 0u32);
             while n == 0 || t.elapsed() < Duration::from_millis(10) {
                 black_box(run());
-                // A 64 kB allocation makes glibc consolidate the small
-                // blocks this way freed (a million rows' worth after a full
-                // scan), so that the cost counts here, not in the next way.
-                black_box(Vec::<u8>::with_capacity(1 << 16));
                 n += 1;
             }
             times[k].push(t.elapsed().as_secs_f64() * 1e3 / f64::from(n));
@@ -297,7 +295,8 @@ fn bench(c: &mut Criterion) {
     ];
     let mut g = c.benchmark_group("feature_db");
     g.sample_size(10);
-    for q in &queries {
+    let only = std::env::var("S2CELLS_DB_QUERY").unwrap_or_default();
+    for q in queries.iter().filter(|q| q.name.contains(&only)) {
         let name = &q.name;
         // The statement of a table, from the keys made in this iteration.
         let select = |t: &SqlTable| t.select_sql(&["id", "lat", "lng"], &keys_of(q)).unwrap();
@@ -333,10 +332,33 @@ fn bench(c: &mut Criterion) {
             want.len(),
             q.point_keys.ranges().len()
         );
-        let mut ways: Vec<Way<'_>> = Vec::new();
-        for (t, way) in lite {
+        // In memory first, then each database's ways.
+        let mut ways: Vec<Way<'_>> = vec![
+            ("rstar".into(), Box::new(|| rtree_query(&tree, q))),
+            ("memory_key_ranges".into(), Box::new(memory)),
+        ];
+        let or_where = move |t: &SqlTable, table: &str| {
+            format!(
+                "SELECT id, lat, lng FROM {table} WHERE {}",
+                t.where_clause(&keys_of(q))
+            )
+        };
+        let lite_ways: [(&str, Sql<'_>); 5] = [
+            ("recipe", Box::new(move || select(&lite[0].0))),
+            (
+                "or_where",
+                Box::new(move || or_where(&lite[0].0, "pts_recipe")),
+            ),
+            ("key_index", Box::new(move || select(&lite[1].0))),
+            (
+                "no_index",
+                Box::new(move || or_where(&lite[0].0, "pts_no_index")),
+            ),
+            ("full_scan", Box::new(|| scan.to_owned())),
+        ];
+        for (way, sql_of) in lite_ways {
             let mut st = db
-                .prepare(&format!("EXPLAIN QUERY PLAN {}", select(t)))
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", sql_of()))
                 .unwrap();
             let plan: Vec<String> = st
                 .query_map([], |r| r.get(3))
@@ -346,26 +368,9 @@ fn bench(c: &mut Criterion) {
             eprintln!("  sqlite {way}: {}", summary(&plan));
             ways.push((
                 format!("sqlite_{way}"),
-                Box::new(move || sqlite_rows(&select(t))),
+                Box::new(move || sqlite_rows(&sql_of())),
             ));
         }
-        ways.push((
-            "sqlite_full_scan".into(),
-            Box::new(move || sqlite_rows(scan)),
-        ));
-        let sqlite_or = move || {
-            format!(
-                "SELECT id, lat, lng FROM pts_recipe WHERE {}",
-                lite[0].0.where_clause(&keys_of(q))
-            )
-        };
-        ways.insert(
-            1,
-            (
-                "sqlite_or_where".into(),
-                Box::new(move || sqlite_rows(&sqlite_or())),
-            ),
-        );
         if let Some(client) = &pg {
             let pgt = &pgt;
             let run = move |sql: &str| {
@@ -379,17 +384,17 @@ fn bench(c: &mut Criterion) {
                         .map(|r| (r.get(0), r.get(1), r.get(2))),
                 )
             };
-            let or_where = move |table: &str| {
-                format!(
-                    "SELECT id, lat, lng FROM {table} WHERE {}",
-                    pgt[0].0.where_clause(&keys_of(q))
-                )
-            };
             let pg_ways: [(&str, Sql<'_>); 5] = [
                 ("recipe", Box::new(move || select(&pgt[0].0))),
-                ("or_where", Box::new(move || or_where("pts_recipe"))),
+                (
+                    "or_where",
+                    Box::new(move || or_where(&pgt[0].0, "pts_recipe")),
+                ),
                 ("key_index", Box::new(move || select(&pgt[1].0))),
-                ("no_index", Box::new(move || or_where("pts_no_index"))),
+                (
+                    "no_index",
+                    Box::new(move || or_where(&pgt[0].0, "pts_no_index")),
+                ),
                 ("full_scan", Box::new(|| scan.to_owned())),
             ];
             for (way, sql_of) in pg_ways {
@@ -404,8 +409,6 @@ fn bench(c: &mut Criterion) {
                 ways.push((format!("postgres_{way}"), Box::new(move || run(&sql_of()))));
             }
         }
-        ways.push(("rstar".into(), Box::new(|| rtree_query(&tree, q))));
-        ways.push(("memory_key_ranges".into(), Box::new(memory)));
         for (way, run) in &ways {
             assert_eq!(run(), want, "{name} {way}");
         }
