@@ -260,7 +260,7 @@ impl SqlTable {
     /// ranges as a bitmap scan, which reads every candidate's row from the
     /// table; [`select_sql`](Self::select_sql) gives index-only scans.
     ///
-    /// Past [`OR_RUN`] conditions the `OR`s are grouped in parentheses
+    /// Past 256 conditions the `OR`s are grouped in parentheses
     /// into a balanced tree: SQLite refuses an expression nested more than
     /// 1,000 deep, which a flat run of a thousand `OR`s is.
     #[must_use]

@@ -21,8 +21,9 @@ use crate::{
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
-/// a counter-clockwise loop encloses the small side; [`normalize`]
-/// (Self::normalize) flips a loop that encloses more than half the sphere.
+/// a counter-clockwise loop encloses the small side;
+/// [`normalize`](Self::normalize) flips a loop that encloses more than half
+/// the sphere.
 ///
 /// A valid loop has at least 3 unit-length vertices, no two adjacent ones
 /// equal or antipodal, no repeated vertex and no crossing edges. One-vertex
