@@ -1,4 +1,4 @@
-//! feature::ml: one-hot indices are vocabulary positions, multi-level
+//! `feature::ml`: one-hot indices are vocabulary positions, multi-level
 //! features are the point's ancestors, hashing is pinned to fixed values,
 //! the vocabulary survives a JSON round trip, and the `.npy` files follow
 //! the format (and, when Python with numpy is installed, read back in
@@ -230,7 +230,7 @@ print("numpy ok", dn.shape)
         .output()
     {
         Ok(out) if out.status.success() => {
-            eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim())
+            eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
         }
         Ok(out) if String::from_utf8_lossy(&out.stderr).contains("No module named 'numpy'") => {
             skip::skipped(

@@ -313,8 +313,8 @@ fn bench(c: &mut Criterion) {
             let keys = keys_of(q);
             let mut v = Vec::new();
             for r in keys.ranges() {
-                let a = keyed.partition_point(|k| k.0 < r.min.id());
-                let b = keyed.partition_point(|k| k.0 <= r.max.id());
+                let a = keyed.partition_point(|k| k.0 < r.first().id());
+                let b = keyed.partition_point(|k| k.0 <= r.last().id());
                 for &(_, i) in &keyed[a..b] {
                     let (lat, lng) = pts[i as usize];
                     if q.contains(&point_of(lat, lng)) {

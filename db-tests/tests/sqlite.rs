@@ -1,4 +1,4 @@
-//! feature::keys and feature::sql on a real SQLite (rusqlite, bundled):
+//! `feature::keys` and `feature::sql` on a real SQLite (rusqlite, bundled):
 //!
 //! - points with their leaf keys in the recipe's covering index;
 //!   rectangle, cap and polygon queries answered by the key ranges of the

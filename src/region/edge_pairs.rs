@@ -140,7 +140,7 @@ mod tests {
     }
 
     /// A star of `n` vertices around (40, -100), 0.3 radians out less a
-    /// jitter of up to a quarter (the loop that tests/properties_polygon.rs
+    /// jitter of up to a quarter (the loop that `tests/properties_polygon.rs`
     /// validates).
     fn star_edges(n: u32) -> Vec<(Point, Point)> {
         let c = LatLng::from_degrees(40.0, -100.0).to_point();

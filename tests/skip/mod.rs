@@ -10,7 +10,7 @@
 use std::io::Write as _;
 
 /// Reports the skip, or fails under `S2CELLS_NO_SKIP`.
-pub fn skipped(test: &str, needs: &str, why: &str) {
+pub(crate) fn skipped(test: &str, needs: &str, why: &str) {
     assert!(
         std::env::var_os("S2CELLS_NO_SKIP").is_none(),
         "{test} needs {needs} and S2CELLS_NO_SKIP is set: {why}"
