@@ -2,7 +2,8 @@
 # The MSRV check: what can be checked about `rust-version` with the one
 # toolchain these machines have (no other can be installed):
 #
-#  1. the published crates (s2cells with every feature, s2cells-cli) and
+#  1. what users build from source (s2cells with every feature,
+#     s2cells-cli, the Python package's s2cells-python) and
 #     every crate they need to build (normal and build dependencies, not
 #     dev-dependencies) declare a `rust-version` no newer than ours;
 #  2. clippy's `incompatible_msrv` (denied) finds no use of a standard
@@ -34,12 +35,14 @@ def key(v):
     return tuple(parts + [0] * (3 - len(parts)))
 
 
+# What users build from source: the library, the CLI, the Python package.
+ROOTS = ("s2cells", "s2cells-cli", "s2cells-python")
 m = json.load(open(path))
 pkgs = {p["id"]: p for p in m["packages"]}
 deps = {n["id"]: n["deps"] for n in m["resolve"]["nodes"]}
 roots = [i for i, p in pkgs.items()
-         if p["source"] is None and p["name"] in ("s2cells", "s2cells-cli")]
-assert len(roots) == 2, roots
+         if p["source"] is None and p["name"] in ROOTS]
+assert len(roots) == len(ROOTS), roots
 seen, todo = set(), list(roots)
 while todo:
     i = todo.pop()
@@ -56,7 +59,7 @@ for i in sorted(seen, key=lambda i: pkgs[i]["name"]):
         unknown.append(name + " " + version)
     elif key(rv) > key(msrv):
         bad.append(name + " " + version + " needs " + rv)
-print(len(seen), "crates build s2cells (all features) and s2cells-cli;",
+print(len(seen), "crates build", ", ".join(ROOTS), "(all features);",
       len(unknown), "declare no rust-version:", ", ".join(unknown) or "none")
 if bad:
     sys.exit("msrv.sh: newer than rust-version " + msrv + ": " + "; ".join(bad))
