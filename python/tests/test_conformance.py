@@ -235,3 +235,12 @@ def test_live_google_coverer_on_a_sample(boundaries):
             for form in (geometry, shape.wkt, shape.wkb, shape):
                 got = s2cells.covering(form, lo, hi, n, mod)
                 assert got.tolist() == want, (rec["name"], lo, hi, type(form).__name__)
+
+
+def test_leaf_ranges_equal_google(points):
+    lat, lng = points
+    ids = s2cells.cell_ids(lat[:20000], lng[:20000])
+    ids = np.array([s2cells.parents(int(i), k % 31) for k, i in enumerate(ids)], dtype=np.uint64)
+    lo, hi = s2cells.leaf_ranges(ids)
+    assert lo.tolist() == [s2.S2CellId(int(i)).range_min().id() for i in ids]
+    assert hi.tolist() == [s2.S2CellId(int(i)).range_max().id() for i in ids]
