@@ -58,3 +58,30 @@ def countries():
         fc = json.load(f)
     return [(ft["properties"].get("name"), ft["geometry"]) for ft in fc["features"]
             if ft.get("geometry")]
+
+
+def run_readme_example(heading):
+    """Runs the python block under ``### heading`` in python/README.md and
+    checks that each print whose line ends in ``# <output>`` printed that."""
+    import contextlib
+    import io
+    import re
+
+    with open(os.path.join(REPO, "python", "README.md")) as f:
+        text = f.read()
+    section = text.split(f"\n### {heading}\n", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, f"README.md ({heading})", "exec"), {})
+    lines = out.getvalue().splitlines()
+    shown = []  # the comment ending each print statement (which may span lines)
+    in_print = False
+    for line in code.splitlines():
+        in_print = in_print or line.startswith("print(")
+        m = re.search(r"\)\s+# (.+)$", line)
+        if in_print and m:
+            shown.append(m.group(1))
+            in_print = False
+    assert shown, "the example shows no output"
+    assert lines == shown, (lines, shown)

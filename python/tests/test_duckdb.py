@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import s2cells
-from engine_cases import cells, countries, points
+from engine_cases import cells, countries, points, run_readme_example
 
 duckdb = pytest.importorskip("duckdb")
 pa = pytest.importorskip("pyarrow")
@@ -261,3 +261,11 @@ def test_functions_are_listed():
     con = s2db.register(duckdb.connect())
     have = {r[0] for r in con.sql("SELECT function_name FROM duckdb_functions()").fetchall()}
     assert set(names) <= have
+
+
+def test_readme_section_and_docstrings():
+    import doctest
+
+    run_readme_example("DuckDB")
+    result = doctest.testmod(s2db)
+    assert result.attempted > 0 and result.failed == 0

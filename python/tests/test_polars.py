@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import s2cells
-from engine_cases import cells, countries, points
+from engine_cases import cells, countries, points, run_readme_example
 
 pl = pytest.importorskip("polars")
 shapely = pytest.importorskip("shapely")
@@ -177,3 +177,11 @@ def test_errors():
         pl.DataFrame({"lat": ["x"], "lng": [1.0]}).select(s2pl.cell_id("lat", "lng"))
     with pytest.raises(ValueError, match="index 4"):
         pl.col("c").s2.child(4)
+
+
+def test_readme_section_and_docstrings():
+    import doctest
+
+    run_readme_example("Polars")
+    result = doctest.testmod(s2pl)
+    assert result.attempted > 0 and result.failed == 0

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import s2cells
-from engine_cases import REPO, cells, countries, points
+from engine_cases import REPO, cells, countries, points, run_readme_example
 
 EXAMPLE = os.path.join(REPO, "examples", "spark_points_in_countries.py")
 
@@ -287,3 +287,7 @@ def test_points_in_countries_through_key_ranges(spark, tmp_path):
     whole = in_country[N_EDGE:].mean()
     sampled = len({i for i, _ in truth if i >= N_EDGE}) / N_SAMPLE
     assert abs(whole - sampled) < 0.01, (whole, sampled)
+
+
+def test_readme_section(spark):
+    run_readme_example("Spark")  # getOrCreate gives it this module's session
