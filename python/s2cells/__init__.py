@@ -35,7 +35,7 @@ from ._convert import (
     strings,
     unwrap_error,
 )
-from ._regions import covering, coverings
+from ._regions import Cap, Rect, covering, coverings
 from .keys import KeyQuery, TermIndexer, key_ranges, sql_recipe, sql_where
 from .ml import CellEncoder, Vocabulary
 
@@ -277,6 +277,8 @@ def areas(ids, unit="m2", *, exact=True, errors="raise"):
 
 __all__ = [
     "MAX_LEVEL",
+    "Cap",
+    "Rect",
     "CellEncoder",
     "KeyQuery",
     "TermIndexer",

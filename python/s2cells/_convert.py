@@ -161,6 +161,8 @@ def ids(x, what):
             data, isnull = _ids_list(list(x), what)
         else:
             data = _ids_numpy(x.to_numpy(), what)
+        if isinstance(dt, np.dtype):  # numpy-backed: numpy's rule, 0 is null
+            isnull = isnull | (data == 0)
         return Column(np.ascontiguousarray(data), _mask_of(isnull), k, x.index)
     if k == SCALAR:
         if x is None:

@@ -12,6 +12,36 @@ from ._convert import ARROW, LIST, NUMPY, PANDAS, PYARROW, errors_arg, kind_of
 DEFAULT_BUDGET = 10_000_000
 
 
+class Rect:
+    """A latitude/longitude rectangle in degrees, the CLI's ``--rect``
+    order: ``Rect(lat_lo, lng_lo, lat_hi, lng_hi)``; ``lng_lo > lng_hi``
+    crosses the antimeridian. Its edges are parallels and meridians (not
+    great circles): Google's ``S2LatLngRect``, for :func:`covering`."""
+
+    __slots__ = ("lat_lo", "lng_lo", "lat_hi", "lng_hi")
+
+    def __init__(self, lat_lo, lng_lo, lat_hi, lng_hi):
+        self.lat_lo, self.lng_lo = float(lat_lo), float(lng_lo)
+        self.lat_hi, self.lng_hi = float(lat_hi), float(lng_hi)
+
+    def __repr__(self):
+        return f"Rect({self.lat_lo}, {self.lng_lo}, {self.lat_hi}, {self.lng_hi})"
+
+
+class Cap:
+    """A spherical cap (a disc on the sphere): center ``(lat, lng)`` in
+    degrees and a radius in meters on the Earth's mean radius (6371.01 km),
+    the CLI's ``--cap``; Google's ``S2Cap``, for :func:`covering`."""
+
+    __slots__ = ("lat", "lng", "radius_m")
+
+    def __init__(self, lat, lng, radius_m):
+        self.lat, self.lng, self.radius_m = float(lat), float(lng), float(radius_m)
+
+    def __repr__(self):
+        return f"Cap({self.lat}, {self.lng}, {self.radius_m})"
+
+
 def _geometry(g, what="covering"):
     """One geometry as text (GeoJSON or WKT) or WKB bytes, or None."""
     if g is None:
@@ -73,7 +103,8 @@ def covering(geometry, min_level=0, max_level=30, max_cells=8, level_mod=1, inte
     ``GetInteriorCovering`` with ``interior=True``), cell for cell.
 
     ``geometry`` is a GeoJSON dict or string (a Geometry, or a Feature),
-    WKT or EWKT text, WKB bytes, or an object with ``__geo_interface__``.
+    WKT or EWKT text, WKB bytes, an object with ``__geo_interface__``, or
+    a :class:`Rect` or :class:`Cap`.
     ``level=L`` gives every level-L cell that meets it instead (min and
     max level L, no cell limit). The rules are the CLI's: a ring stands for
     the smaller region it bounds unless ``strict_orientation``; a ring that
@@ -85,11 +116,19 @@ def covering(geometry, min_level=0, max_level=30, max_cells=8, level_mod=1, inte
     >>> covering({"type": "Point", "coordinates": [-51.14022, -30.0438]}, max_level=15)
     array([10743750135264575488], dtype=uint64)
     """
+    opts = _options(min_level, max_level, max_cells, level_mod, interior, level,
+                    strict_orientation, planar_edges, lenient, budget)
+    cover_opts = opts[:6] + opts[9:]
+    if isinstance(geometry, Rect):
+        g = geometry
+        ids = _core.covering_rect(g.lat_lo, g.lng_lo, g.lat_hi, g.lng_hi, *cover_opts)
+        return _format_ids(ids, cell_format)
+    if isinstance(geometry, Cap):
+        ids = _core.covering_cap(geometry.lat, geometry.lng, geometry.radius_m, *cover_opts)
+        return _format_ids(ids, cell_format)
     g = _geometry(geometry)
     if g is None:
         raise ValueError("covering: the geometry is None")
-    opts = _options(min_level, max_level, max_cells, level_mod, interior, level,
-                    strict_orientation, planar_edges, lenient, budget)
     return _format_ids(_core.covering(g, *opts), cell_format)
 
 

@@ -12,7 +12,7 @@ use crate::engine::{
     Errors, Row, RowError, detach, fill, first_error, guard, map_pieces, map_rows,
 };
 use crate::seam;
-use s2cells::{Cell, CellId, Error, MAX_LEVEL, earth};
+use s2cells::{Cell, CellId, GeomError, MAX_LEVEL, earth};
 
 /// A cell id checked for validity, or why not.
 #[inline]
@@ -219,20 +219,21 @@ pub fn cell_ids(
             let mut outs = Vec::with_capacity(pairs.len());
             for (la, ln) in &pairs {
                 let (lv, gv) = (la.values(), ln.values());
-                let (v, valid, err) = fill(la.len(), |range, out, valid| {
+                let any_null = la.null_count() > 0 || ln.null_count() > 0;
+                let (v, valid, err) = fill(la.len(), |range, out, nulls| {
                     let start = range.start;
                     seam::cell_ids(&lv[range.clone()], &gv[range.clone()], level, out);
-                    for k in 0..out.len() {
+                    for (k, &id) in out.iter().enumerate() {
                         let i = start + k;
-                        if la.is_null(i) || ln.is_null(i) {
-                            valid[k] = false;
-                        } else if out[k] == 0 {
+                        if any_null && (la.is_null(i) || ln.is_null(i)) {
+                            nulls.set(k);
+                        } else if id == 0 {
                             let (y, x) = (lv[i], gv[i]);
                             if (nan_is_null && (y.is_nan() || x.is_nan())) || errors == Errors::Null
                             {
-                                valid[k] = false;
+                                nulls.set(k);
                             } else {
-                                let e = Error::InvalidLatLng {
+                                let e = GeomError::InvalidLatLng {
                                     lat_degrees: y,
                                     lng_degrees: x,
                                 };

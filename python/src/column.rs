@@ -388,11 +388,12 @@ pub fn finish(py: Python<'_>, outs: Vec<Out>, kind: Kind) -> PyResult<Py<PyAny>>
     }
 }
 
+/// Rows that were not strings: (row, why).
+pub type BadRows = Vec<(usize, String)>;
+
 /// Reads a Python sequence of `str` (or None) into a string chunk, for
 /// numpy object arrays and lists: a non-string row is a bad row.
-pub fn strings_from_py(
-    obj: &Bound<'_, PyAny>,
-) -> PyResult<(GenericStringArray<i64>, Vec<(usize, String)>)> {
+pub fn strings_from_py(obj: &Bound<'_, PyAny>) -> PyResult<(GenericStringArray<i64>, BadRows)> {
     let mut data = Vec::new();
     let mut offs = vec![0i64];
     let mut valid = Vec::new();

@@ -138,33 +138,62 @@ pub fn pieces(n: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Fixed-width results: `f(range, values, valid)` fills one piece of the
-/// output (`valid[k] = false` makes row `range.start + k` null) and returns
+/// The null rows of one piece, kept only once there is one: most
+/// columns have none, and a validity vector per row would cost as much as
+/// the cheap kernels themselves.
+pub struct Nulls<'a> {
+    len: usize,
+    rows: Option<Vec<bool>>,
+    _piece: std::marker::PhantomData<&'a ()>,
+}
+
+impl Nulls<'_> {
+    /// Makes row `k` of the piece null.
+    #[inline]
+    pub fn set(&mut self, k: usize) {
+        let len = self.len;
+        self.rows.get_or_insert_with(|| vec![true; len])[k] = false;
+    }
+}
+
+/// Fixed-width results: `f(range, values, nulls)` fills one piece of the
+/// output (`nulls.set(k)` makes row `range.start + k` null) and returns
 /// its first bad row, if any. Pieces run in parallel (on the current pool:
 /// call inside [`detach`]); the result is the values, the validity (None
 /// when every row is valid) and the first bad row of all.
 pub fn fill<O, F>(n: usize, f: F) -> (Vec<O>, Option<Vec<bool>>, Option<RowError>)
 where
     O: Copy + Default + Send,
-    F: Fn(Range<usize>, &mut [O], &mut [bool]) -> Option<RowError> + Sync,
+    F: Fn(Range<usize>, &mut [O], &mut Nulls<'_>) -> Option<RowError> + Sync + Send,
 {
     let mut values = vec![O::default(); n];
-    let mut valid = vec![true; n];
-    let err = if n <= PIECE {
-        f(0..n, &mut values, &mut valid)
+    let run = |k: usize, v: &mut [O]| {
+        let mut nulls = Nulls {
+            len: v.len(),
+            rows: None,
+            _piece: std::marker::PhantomData,
+        };
+        let err = f(k * PIECE..k * PIECE + v.len(), v, &mut nulls);
+        (nulls.rows, err)
+    };
+    let parts: Vec<(Option<Vec<bool>>, Option<RowError>)> = if n <= PIECE {
+        vec![run(0, &mut values)]
     } else {
         values
             .par_chunks_mut(PIECE)
-            .zip(valid.par_chunks_mut(PIECE))
             .enumerate()
-            .map(|(k, (v, ok))| f(k * PIECE..k * PIECE + v.len(), v, ok))
-            .reduce(|| None, first_error)
+            .map(|(k, v)| run(k, v))
+            .collect()
     };
-    let valid = if valid.iter().all(|&b| b) {
-        None
-    } else {
-        Some(valid)
-    };
+    let mut err = None;
+    let mut valid: Option<Vec<bool>> = None;
+    for (k, (rows, e)) in parts.into_iter().enumerate() {
+        err = first_error(err, e);
+        if let Some(rows) = rows {
+            let all = valid.get_or_insert_with(|| vec![true; n]);
+            all[k * PIECE..k * PIECE + rows.len()].copy_from_slice(&rows);
+        }
+    }
     (values, valid, err)
 }
 
@@ -200,16 +229,16 @@ pub fn map_rows<O, F>(
 ) -> (Vec<O>, Option<Vec<bool>>, Option<RowError>)
 where
     O: Copy + Default + Send,
-    F: Fn(usize) -> Row<O> + Sync,
+    F: Fn(usize) -> Row<O> + Sync + Send,
 {
-    fill(n, |range, out, valid| {
+    fill(n, |range, out, nulls| {
         let start = range.start;
         for i in range {
             match f(i) {
                 Row::Value(v) => out[i - start] = v,
-                Row::Null => valid[i - start] = false,
+                Row::Null => nulls.set(i - start),
                 Row::Bad(reason) => match errors {
-                    Errors::Null => valid[i - start] = false,
+                    Errors::Null => nulls.set(i - start),
                     Errors::Raise => {
                         return Some(RowError {
                             row: base + i,

@@ -54,6 +54,8 @@ fn _s2cells(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cells::cell_boundaries, m)?)?;
     m.add_function(wrap_pyfunction!(regions::covering, m)?)?;
     m.add_function(wrap_pyfunction!(regions::coverings, m)?)?;
+    m.add_function(wrap_pyfunction!(regions::covering_rect, m)?)?;
+    m.add_function(wrap_pyfunction!(regions::covering_cap, m)?)?;
     keys::register(m)?;
     ml::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

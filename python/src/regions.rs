@@ -9,7 +9,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use s2cells::io::RegionOptions;
-use s2cells::{CellUnion, RegionCoverer};
+use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 
 use crate::cells::var_rows;
 use crate::column::{Kind, Out, Values, col, finish, type_name};
@@ -48,7 +48,7 @@ impl CoverOpts {
                 .filter(|&l| l <= 30)
                 .ok_or_else(|| PyValueError::new_err(format!("{name}={v}: expected 0..=30")))
         };
-        let usage = |e: s2cells::Error| PyValueError::new_err(e.to_string());
+        let usage = |e: s2cells::CovererError| PyValueError::new_err(e.to_string());
         let budget = usize::try_from(budget)
             .ok()
             .filter(|&b| b > 0)
@@ -111,14 +111,8 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
     let (geom, format) = geometry::parse(g)?;
     let Some(geom) = geom else { return Ok(None) };
     let region = geometry::region(&geom, format, o.region)?;
-    let over = |e: s2cells::Error| format!("{e}: raise budget= or coarsen the levels");
-    let mut cells = if o.interior {
-        o.coverer
-            .interior_covering_within(&region, o.budget)
-            .map_err(over)?
-    } else {
-        o.coverer.covering_within(&region, o.budget).map_err(over)?
-    };
+    let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
+    let mut cells = cover_region(&region, o)?;
     let margin = region.planar_margin();
     if margin > 0.0 && !o.interior {
         // Grown by the planar-edge margin as the CLI grows it: cells at
@@ -134,7 +128,7 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
                     while id != end {
                         out.push(id);
                         if out.len() > o.budget {
-                            return Err(over(s2cells::Error::CoveringOverBudget {
+                            return Err(over(s2cells::CovererError::CoveringOverBudget {
                                 budget: o.budget,
                                 cells: out.len(),
                             }));
@@ -150,7 +144,8 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
             // parent), which can climb above min_level or off level_mod:
             // cells coarser than the options allow become their
             // descendants, as Google's Denormalize makes them.
-            let (min_level, _, level_mod, _) = o.coverer.options();
+            let options = o.coverer.options();
+            let (min_level, level_mod) = (options.min_level(), options.level_mod());
             if min_level > 0 || level_mod > 1 {
                 let target = |l: u8| {
                     let t = min_level.max(l);
@@ -161,7 +156,7 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
                     .map(|c| 1u128 << (2 * u32::from(target(c.level()) - c.level())))
                     .sum();
                 if n > o.budget as u128 {
-                    return Err(over(s2cells::Error::CoveringOverBudget {
+                    return Err(over(s2cells::CovererError::CoveringOverBudget {
                         budget: o.budget,
                         cells: usize::try_from(n).unwrap_or(usize::MAX),
                     }));
@@ -174,6 +169,88 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
         }
     }
     Ok(Some(cells))
+}
+
+/// The covering (or interior covering) of any region, within the budget.
+fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUnion, String> {
+    let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
+    if o.interior {
+        o.coverer
+            .interior_covering_within(region, o.budget)
+            .map_err(over)
+    } else {
+        o.coverer.covering_within(region, o.budget).map_err(over)
+    }
+}
+
+/// The covering of a lat/lng rectangle in degrees (the CLI's `--rect`:
+/// `lng_lo > lng_hi` crosses the antimeridian).
+#[allow(clippy::too_many_arguments)]
+#[pyfunction]
+#[pyo3(signature = (lat_lo, lng_lo, lat_hi, lng_hi, min_level, max_level, max_cells, level_mod, interior, level, budget))]
+pub fn covering_rect<'py>(
+    py: Python<'py>,
+    lat_lo: f64,
+    lng_lo: f64,
+    lat_hi: f64,
+    lng_hi: f64,
+    min_level: i64,
+    max_level: i64,
+    max_cells: i64,
+    level_mod: i64,
+    interior: bool,
+    level: Option<i64>,
+    budget: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let o = CoverOpts::new(
+            min_level, max_level, max_cells, level_mod, interior, level, false, false, false,
+            budget,
+        )?;
+        let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
+            .map_err(|e| PyValueError::new_err(format!("Rect: {e}")))?;
+        let cells = detach(py, || cover_region(&rect, &o))?
+            .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
+        Ok(PyArray1::from_vec(py, cells.iter().map(|c| c.id()).collect()).into_any())
+    })
+}
+
+/// The covering of a spherical cap: a center in degrees and a radius in
+/// meters on the Earth's mean radius (the CLI's `--cap`).
+#[allow(clippy::too_many_arguments)]
+#[pyfunction]
+#[pyo3(signature = (lat, lng, radius_m, min_level, max_level, max_cells, level_mod, interior, level, budget))]
+pub fn covering_cap<'py>(
+    py: Python<'py>,
+    lat: f64,
+    lng: f64,
+    radius_m: f64,
+    min_level: i64,
+    max_level: i64,
+    max_cells: i64,
+    level_mod: i64,
+    interior: bool,
+    level: Option<i64>,
+    budget: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let o = CoverOpts::new(
+            min_level, max_level, max_cells, level_mod, interior, level, false, false, false,
+            budget,
+        )?;
+        let center = LatLng::try_from_degrees(lat, lng)
+            .map_err(|e| PyValueError::new_err(format!("Cap: {e}")))?;
+        if !(radius_m.is_finite() && radius_m >= 0.0) {
+            return Err(PyValueError::new_err(format!(
+                "Cap: radius {radius_m}: expected a non-negative number of meters"
+            )));
+        }
+        let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius_m))
+            .map_err(|e| PyValueError::new_err(format!("Cap: {e}")))?;
+        let cells = detach(py, || cover_region(&cap, &o))?
+            .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
+        Ok(PyArray1::from_vec(py, cells.iter().map(|c| c.id()).collect()).into_any())
+    })
 }
 
 /// A geometry held for the parallel pass.

@@ -237,6 +237,35 @@ def test_live_google_coverer_on_a_sample(boundaries):
                 assert got.tolist() == want, (rec["name"], lo, hi, type(form).__name__)
 
 
+def test_rect_and_cap_coverings_equal_google():
+    """Rectangles and caps (the CLI's --rect and --cap) against Google's
+    coverer, live: random ones of every size, and the README's Porto
+    Alegre rectangle (351 cells at levels 8-15, 500 cells)."""
+    rect = s2cells.Rect(-30.241701, -51.264871, -30.000003, -51.04618)
+    assert len(s2cells.covering(rect, 8, 15, 500)) == 351
+    rng = np.random.default_rng(11)
+    for k in range(150):
+        lat, lng = float(rng.uniform(-89, 89)), float(rng.uniform(-180, 180))
+        size = 10 ** rng.uniform(-4, 1.5)
+        lo, hi = max(lat - size, -90.0), min(lat + size, 90.0)
+        lng2 = ((lng + 2 * size + 180) % 360) - 180  # may cross the antimeridian
+        opts = [(0, 30, 1, 8), (8, 15, 1, 500), (2, 20, 3, 50)][k % 3]
+        c = s2.S2RegionCoverer()
+        c.set_min_level(opts[0])
+        c.set_max_level(opts[1])
+        c.set_level_mod(opts[2])
+        c.set_max_cells(opts[3])
+        g_rect = s2.S2LatLngRect(s2.S2LatLng.FromDegrees(lo, lng), s2.S2LatLng.FromDegrees(hi, lng2))
+        got = s2cells.covering(s2cells.Rect(lo, lng, hi, lng2), opts[0], opts[1], opts[3], opts[2])
+        assert got.tolist() == [x.id() for x in c.GetCovering(g_rect)], (lo, lng, hi, lng2, opts)
+        radius = 10 ** rng.uniform(0, 6.5)  # 1 m to 3,000 km
+        g_cap = s2.S2Cap(s2.S2LatLng.FromDegrees(lat, lng).ToPoint(), s2.S1Angle.Radians(radius / 6371010.0))
+        got = s2cells.covering(s2cells.Cap(lat, lng, radius), opts[0], opts[1], opts[3], opts[2])
+        assert got.tolist() == [x.id() for x in c.GetCovering(g_cap)], (lat, lng, radius, opts)
+        inner = s2cells.covering(s2cells.Cap(lat, lng, radius), opts[0], opts[1], opts[3], opts[2], interior=True)
+        assert inner.tolist() == [x.id() for x in c.GetInteriorCovering(g_cap)], (lat, lng, radius, opts)
+
+
 def test_leaf_ranges_equal_google(points):
     lat, lng = points
     ids = s2cells.cell_ids(lat[:20000], lng[:20000])

@@ -238,3 +238,32 @@ def test_bad_arguments():
         s2cells.cell_ids([1.0, "x"], [2.0, 3.0])
     with pytest.raises(TypeError, match="expected numbers"):
         s2cells.cell_ids(pa.array(["a"]), pa.array(["b"]))
+
+
+def _cli():
+    import os
+    import shutil
+
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for p in (shutil.which("s2cells"), os.path.join(repo, "target", "release", "s2cells"),
+              os.path.join(repo, "target", "debug", "s2cells")):
+        if p and os.path.exists(p):
+            return p
+    pytest.skip("the s2cells CLI is not built (cargo build -p s2cells-cli)")
+
+
+@pytest.mark.parametrize("region", ["--cap=0,180,3000000", "--cap=90,0,1000", "--cap=-90,0,1000",
+                                    "--cap=-30.0438,-51.14022,2000"])
+def test_cell_boundaries_are_the_clis_polygons(region):
+    import json
+    import subprocess
+
+    level = {"--cap=-30.0438,-51.14022,2000": "14"}.get(region, "0" if "1000" in region else "2")
+    out = subprocess.run([_cli(), "cover", region, "--level", level, "--format", "geojson"],
+                         capture_output=True, text=True, check=True).stdout
+    feats = json.loads(out)["features"]
+    assert feats
+    ids = np.array([int(f["properties"]["id"]) for f in feats], dtype=np.uint64)
+    mine = s2cells.cell_boundaries(ids, "geojson")
+    for f, g in zip(feats, mine):
+        assert json.loads(g) == f["geometry"], f["properties"]["token"]

@@ -107,14 +107,16 @@ def main():
         pass
 
     times = {name: [] for name in contenders}
+    cpu = {name: [] for name in contenders}
     for _ in range(args.rounds):
         for name, (count, fn) in contenders.items():
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
     s2cells.set_num_threads(0)
     for name, (count, _) in contenders.items():
-        rows.append((name, count, min(times[name])))
+        rows.append((name, count, min(times[name]), min(cpu[name])))
 
     # Coverings of real boundaries.
     with open(os.path.join(REPO, "data", "countries-110m.geojson")) as f:
@@ -160,20 +162,24 @@ def main():
     load1 = os.getloadavg()
     print(f"CPU: {cpu_name()}, {os.cpu_count()} cores; load average {load0[0]:.1f} at start, "
           f"{load1[0]:.1f} at end; {n:,} uniform points; best of {args.rounds} interleaved rounds\n")
-    print("| lat/lng -> cell | rows | time | M rows/s | vs s2cells 1 thread |")
-    print("|---|---:|---:|---:|---:|")
+    print("| lat/lng -> cell | rows | wall time | M rows/s | vs s2cells 1 thread | CPU ns/row | "
+          "M rows per CPU-second |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     base = next(r for r in rows if r[0].endswith("1 thread"))
     base_rate = base[1] / base[2]
-    for name, count, t in rows:
+    for name, count, t, c in rows:
         rate = count / t
-        print(f"| {name} | {count:,} | {t * 1e3:.1f} ms | {rate / 1e6:.2f} | {rate / base_rate:.3f} |")
+        print(f"| {name} | {count:,} | {t * 1e3:.1f} ms | {rate / 1e6:.2f} | {rate / base_rate:.3f} | "
+              f"{c * 1e9 / count:.1f} | {count / c / 1e6:.2f} |")
     print()
-    print("| coverings of 177 countries (GeoJSON) | s2cells, 1 thread (parse + build + cover) "
-          "| Google, cover only | Google, build S2Polygons in Python | ratio (Google cover / ours) |")
-    print("|---|---:|---:|---:|---:|")
+    print("| coverings of 177 countries (GeoJSON) | s2cells, 1 thread: parse + build + cover "
+          "| Google: cover only | Google: build S2Polygons from Python lists | Google total / ours "
+          "| Google cover only / ours |")
+    print("|---|---:|---:|---:|---:|---:|")
     for opts, k, t1, tg, tgb in cover_rows:
         print(f"| levels {opts[0]}-{opts[1]}, level_mod {opts[2]}, max_cells {opts[3]} | "
-              f"{t1 * 1e3:.1f} ms ({k / t1:.0f}/s) | {tg * 1e3:.1f} ms | {tgb * 1e3:.1f} ms | {tg / t1:.2f} |")
+              f"{t1 * 1e3:.1f} ms ({k / t1:.0f}/s) | {tg * 1e3:.1f} ms | {tgb * 1e3:.1f} ms | "
+              f"{(tg + tgb) / t1:.2f} | {tg / t1:.2f} |")
 
 
 if __name__ == "__main__":
