@@ -120,20 +120,34 @@ def ints(x, what, n):
     return vals, null
 
 
+def _constant(x):
+    """The one value of an integer argument that holds a single non-null
+    value in every row (what SQL passes for a literal), else None: the
+    common case, checked without copying."""
+    if x is None or isinstance(x, (bool, int, np.integer, np.bool_)):
+        return None if x is None else int(x)
+    a = array(x)
+    if a.null_count or not len(a) or not pa.types.is_integer(a.type):
+        return None
+    v = a.to_numpy(zero_copy_only=True)
+    return int(v[0]) if (v == v[0]).all() else None
+
+
 def per_value(fn, arrays, params, names, out_type):
     """``fn(*arrays, *ints)`` for each distinct combination of the integer
     columns ``params`` (SQL passes a constant as a column of it, so there
     is usually one); rows with a NULL parameter are NULL."""
     n = len(arrays[0])
+    if n == 0:
+        return pa.array([], out_type)
+    consts = [_constant(p) for p in params]
+    if all(c is not None for c in consts):
+        return fn(*arrays, *consts)
     cols = [ints(p, w, n) for p, w in zip(params, names)]
     vals = np.stack([v for v, _ in cols], axis=1) if cols else np.zeros((n, 0), np.int64)
     null = np.zeros(n, bool)
     for _, m in cols:
         null |= m
-    if n == 0:
-        return pa.array([], out_type)
-    if not null.any() and (vals == vals[0]).all():
-        return fn(*arrays, *(int(v) for v in vals[0]))
     rows = np.flatnonzero(~null)
     parts, order = [], []
     if len(rows):
