@@ -71,7 +71,7 @@ def cell_ids(lat, lng, level=30, *, errors="raise"):
     errors_arg(errors)
     a, b = floats(lat, "cell_ids lat"), floats(lng, "cell_ids lng")
     a, b = broadcast(a, b), broadcast(b, a)
-    out = pair_kind(a, b)
+    out = pair_kind(a, b, "cell_ids")
     try:
         res = _core.cell_ids(
             a.data, b.data, int(level), errors, a.nan_is_null and b.nan_is_null, a.mask, b.mask
@@ -204,7 +204,7 @@ def contains(a, b, *, errors="raise"):
     errors_arg(errors)
     ca, cb = _ids(a, "contains"), _ids(b, "contains")
     ca, cb = broadcast(ca, cb), broadcast(cb, ca)
-    out = pair_kind(ca, cb)
+    out = pair_kind(ca, cb, "contains")
     try:
         res = _core.contains(ca.data, cb.data, errors, ca.mask, cb.mask)
     except ValueError as e:

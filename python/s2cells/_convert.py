@@ -19,6 +19,7 @@ booleans and None in object arrays.
 """
 
 import numbers
+import re
 
 import numpy as np
 
@@ -254,12 +255,36 @@ def _pandas(values, mask, index):
     return pd.Series(arr, index=index)
 
 
+_ROW = re.compile(r": row (\d+): ")
+
+
 def unwrap_error(e, col):
-    """For a scalar argument, the message without its 'row 0: '."""
+    """For a scalar argument, the message without its 'row 0: '; for a
+    pandas Series, with the row's index label (:func:`with_index_label`)."""
     if col.kind == SCALAR:
         msg = str(e).replace(": row 0: ", ": ", 1)
         return type(e)(msg)
+    if col.kind == PANDAS:
+        return with_index_label(e, col.index)
     return e
+
+
+def with_index_label(e, index):
+    """The error ``e`` naming a pandas row by its index label beside its
+    position ('row 2 (index label 1043): '), the label being what ``.loc``
+    finds it by; unchanged when the index is 0..n-1."""
+    msg = str(e)
+    m = _ROW.search(msg)
+    if index is None or m is None or int(m.group(1)) >= len(index):
+        return e
+    row = int(m.group(1))
+    label = index[row]
+    if isinstance(label, np.generic):
+        label = label.item()
+    if isinstance(label, numbers.Integral) and label == row:
+        return e
+    at = m.end() - 2
+    return type(e)(f"{msg[:at]} (index label {label!r}){msg[at:]}")
 
 
 def call(fn, col, *args, fill=None, **kw):
@@ -271,9 +296,16 @@ def call(fn, col, *args, fill=None, **kw):
     return answer(res, col, fill)
 
 
-def pair_kind(a, b):
+def pair_kind(a, b, what):
     """The column that decides the answer kind of a two-column call: a
-    non-scalar one (pandas first, for its index)."""
+    non-scalar one (pandas first, for its index). Two Series must have the
+    same index: pandas would pair their rows by label, these functions pair
+    them by position, so different indexes would silently pair the wrong
+    rows."""
+    if a.kind == PANDAS and b.kind == PANDAS and not a.index.equals(b.index):
+        raise ValueError(
+            f"{what}: the two Series have different indexes; rows are paired by position, not by "
+            f"label: align them first (a, b = a.align(b)) or pass a.to_numpy(), b.to_numpy()")
     for k in (PANDAS, PYARROW, ARROW, NUMPY, LIST):
         for c in (a, b):
             if c.kind == k:
@@ -297,4 +329,5 @@ def _length(c):
     raise TypeError("cannot pair a scalar with an Arrow stream of unknown length; pass an array")
 
 
-__all__ = ["kind_of", "Column", "floats", "ids", "strings", "answer", "call", "errors_arg", "_core"]
+__all__ = ["kind_of", "Column", "floats", "ids", "strings", "answer", "call", "errors_arg", "with_index_label",
+           "_core"]

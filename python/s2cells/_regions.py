@@ -8,7 +8,7 @@ import warnings as _warnings
 import numpy as np
 
 from . import _s2cells as _core
-from ._convert import ARROW, LIST, NUMPY, PANDAS, PYARROW, errors_arg, kind_of
+from ._convert import ARROW, LIST, NUMPY, PANDAS, PYARROW, errors_arg, kind_of, with_index_label
 
 DEFAULT_BUDGET = 10_000_000
 
@@ -220,7 +220,10 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
         data = geometries
     elif k == PANDAS:
         index = geometries.index
-        data = [_row(g, i, errors) for i, g in enumerate(geometries.tolist())]
+        try:
+            data = [_row(g, i, errors) for i, g in enumerate(geometries.tolist())]
+        except (TypeError, ValueError) as e:
+            raise with_index_label(e, index) from None
     else:
         seq = list(geometries) if k != NUMPY else list(geometries)
         data = _shapely_wkb(seq)
@@ -228,7 +231,10 @@ def coverings(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, i
             data = [_row(g, i, errors) for i, g in enumerate(seq)]
         k = NUMPY if k == NUMPY else LIST
     repairs = []
-    res = _core.coverings(data, *opts, errors, mode=str(mode), warnings=repairs)
+    try:
+        res = _core.coverings(data, *opts, errors, mode=str(mode), warnings=repairs)
+    except ValueError as e:
+        raise with_index_label(e, index) from None
     _report("coverings", repairs)
     if k == PYARROW:
         import pyarrow as pa

@@ -74,6 +74,33 @@ def test_pandas_series_keeps_index_and_nulls():
     assert toks.isna().tolist() == [False, True, False]
 
 
+def test_pandas_rows_are_named_by_label_and_paired_by_index():
+    # A filtered frame: the bad row is named by position and by the label
+    # .loc finds it by.
+    df = pd.DataFrame({"lat": [1.0, 95.0, 3.0], "lng": [1.0, 2.0, 3.0]}, index=[1040, 1043, 1050])
+    with pytest.raises(ValueError, match=r"^cell_ids: row 1 \(index label 1043\): invalid lat/lng \(95, 2\)"):
+        s2cells.cell_ids(df.lat, df.lng)
+    with pytest.raises(ValueError, match=r"^cell_ids: row 1 \(index label 1043\): "):
+        s2cells.cell_ids(df.lat, 2.0)
+    with pytest.raises(ValueError, match=r"^from_tokens: row 1 \(index label 'b'\): invalid cell token \"zz\""):
+        s2cells.from_tokens(pd.Series(["89", "zz"], index=["a", "b"]))
+    with pytest.raises(ValueError, match=r"^coverings: row 1 \(index label 'b'\): invalid WKT"):
+        s2cells.coverings(pd.Series(["POINT (0 0)", "POINT (0 95)"], index=["a", "b"]))
+    with pytest.raises(TypeError, match=r"^coverings: row 1 \(index label 'b'\): expected a geometry"):
+        s2cells.coverings(pd.Series(["POINT (0 0)", 5], index=["a", "b"]))
+    # The default index adds nothing.
+    with pytest.raises(ValueError, match=r"^cell_ids: row 1: invalid"):
+        s2cells.cell_ids(df.lat.reset_index(drop=True), df.lng.reset_index(drop=True))
+    # Two Series with different indexes would pair the wrong rows (pandas
+    # pairs by label, these functions by position): refused.
+    with pytest.raises(ValueError, match=r"^cell_ids: the two Series have different indexes"):
+        s2cells.cell_ids(df.lat, df.lng.sort_index(ascending=False))
+    with pytest.raises(ValueError, match=r"^contains: the two Series have different indexes"):
+        s2cells.contains(pd.Series([WANT[0]], index=[3]), pd.Series([WANT[0]], index=[4]))
+    a, b = df.lat.drop(1043).align(df.lng.sort_index(ascending=False), join="inner")
+    assert s2cells.cell_ids(a, b).tolist() == s2cells.cell_ids([1.0, 3.0], [1.0, 3.0])
+
+
 def test_pandas_arrow_dtype():
     s = pd.Series(LAT, dtype="double[pyarrow]")
     assert s2cells.cell_ids(s, pd.Series(LNG), 15).tolist() == WANT
@@ -225,6 +252,46 @@ def test_threads():
     finally:
         s2cells.set_num_threads(n)
     assert s2cells.cell_ids(lat, lat).tolist() == one.tolist()
+
+
+def test_the_gil_is_released_during_a_long_call():
+    # While one thread is inside a long native call, another runs Python
+    # code to the end. With the GIL held through the call, the other
+    # thread could only run in the switch intervals before and after it,
+    # so its loop (many intervals long: ~4 ms of 0.1 ms intervals) would
+    # end after the call (~200 ms on one core). Checked: a C loop that
+    # holds the GIL (sum(range(10**7))) in place of the call fails this.
+    import sys
+    import threading
+    import time
+
+    n = 8_000_000
+    lat = np.random.default_rng(3).uniform(-90, 90, n)
+    threads = s2cells.get_num_threads()
+    interval = sys.getswitchinterval()
+    s2cells.set_num_threads(1)  # leave a core for the Python thread
+    sys.setswitchinterval(1e-4)
+    order, started = [], threading.Event()
+
+    def native():
+        started.set()
+        s2cells.cell_ids(lat, lat)
+        order.append("native call")
+
+    try:
+        worker = threading.Thread(target=native)
+        worker.start()
+        started.wait()
+        time.sleep(0.02)  # time for the worker to enter the native call
+        x = 0
+        for i in range(100_000):
+            x += i
+        order.append("python loop")
+        worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+        s2cells.set_num_threads(threads)
+    assert order == ["python loop", "native call"]
 
 
 def test_bad_arguments():
