@@ -61,7 +61,8 @@ class Cap:
 
 
 def _geometry(g, what="covering"):
-    """One geometry as text (GeoJSON or WKT) or WKB bytes, or None."""
+    """One geometry as text (GeoJSON, WKT or hex WKB) or WKB bytes, or
+    None for a missing one (None, NaN, pd.NA)."""
     if g is None:
         return None
     if isinstance(g, str):
@@ -78,6 +79,8 @@ def _geometry(g, what="covering"):
         return _dumps(gi, what)
     if isinstance(g, float) and g != g:  # pandas' NaN for a missing object
         return None
+    if type(g).__name__ == "NAType" and type(g).__module__.startswith("pandas"):
+        return None  # pd.NA: a missing value in pandas' string and nullable dtypes
     raise TypeError(
         f"{what}: expected a geometry (GeoJSON dict or str, WKT str, WKB bytes, or an object "
         f"with __geo_interface__), got {type(g).__name__}"

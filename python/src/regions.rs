@@ -546,6 +546,14 @@ fn check_geoms(a: &ArrayRef) -> Result<(), String> {
         | DataType::Utf8
         | DataType::LargeUtf8
         | DataType::Utf8View => Ok(()),
+        dt @ (DataType::List(_)
+        | DataType::LargeList(_)
+        | DataType::FixedSizeList(..)
+        | DataType::Struct(_)) => Err(format!(
+            "expected geometries as WKB (binary) or GeoJSON/WKT (strings), got Arrow type {dt}: \
+             GeoArrow's native coordinate encodings are not read; pass WKB (geopandas: \
+             to_arrow(geometry_encoding=\"WKB\"); GeoParquet's default)"
+        )),
         dt => Err(format!(
             "expected geometries as WKB (binary) or GeoJSON/WKT (strings), got Arrow type {dt}"
         )),

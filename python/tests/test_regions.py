@@ -62,9 +62,43 @@ def test_orientation_rules():
     s2cells.covering(ccw, strict_orientation=True)
 
 
+def test_hex_wkb_and_missing_values():
+    # PostGIS's text form of a geometry (psql, pandas.read_sql) and
+    # DuckDB's ST_AsHEXWKB: hex WKB, either case, EWKB with its SRID.
+    shape = shapely.geometry.shape(SQUARE)
+    want = s2cells.covering(SQUARE, max_cells=20).tolist()
+    for h in (shapely.to_wkb(shape, hex=True), shapely.to_wkb(shape, hex=True).lower(),
+              shapely.to_wkb(shapely.set_srid(shape, 4326), hex=True, include_srid=True),
+              " " + shapely.to_wkb(shape, hex=True) + "\n"):
+        assert s2cells.covering(h, max_cells=20).tolist() == want, h
+    col = pa.array([shapely.to_wkb(shape, hex=True), None])
+    assert s2cells.coverings(col, max_cells=20).to_pylist() == [want, None]
+    with pytest.raises(ValueError, match=r"^covering: invalid hex WKB: 'G' at character 2 is not a hex digit"):
+        s2cells.covering("01G3")
+    with pytest.raises(ValueError, match=r"^covering: invalid hex WKB: 5 hex digits, an odd number"):
+        s2cells.covering("01030")
+    with pytest.raises(ValueError, match=r"^covering: hex WKB: invalid WKB at byte 9: a count of 5 positions needs at least 80 bytes"):
+        s2cells.covering(shapely.to_wkb(shape, hex=True)[:30])
+    with pytest.raises(ValueError, match=r"^covering: hex WKB: invalid WKB at byte 5: latitude 95"):
+        s2cells.covering(shapely.Point(10, 95).wkb_hex)
+    with pytest.raises(ValueError, match=r"nor hex WKB \(starts with 00 or 01\)"):
+        s2cells.covering("42")
+    # Missing values in pandas columns are null rows: None, NaN (object
+    # dtype, read_csv), pd.NA (string dtypes).
+    pd = pytest.importorskip("pandas")
+    for s in (pd.Series(["POINT (1 2)", np.nan]), pd.Series(["POINT (1 2)", pd.NA], dtype="string"),
+              pd.Series(["POINT (1 2)", None], dtype="string[pyarrow]"),
+              pd.Series(["POINT (1 2)", pd.NA], dtype=object)):
+        got = s2cells.coverings(s, max_level=10)
+        assert got[1] is None and got[0].tolist() == s2cells.covering("POINT (1 2)", max_level=10).tolist()
+
+
 def test_errors_name_the_problem():
     bowtie = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
     with pytest.raises(ValueError, match=r"covering: invalid GeoJSON geometry at coordinates\[0\]: .*crosses"):
+        s2cells.covering(bowtie)
+    # The way out is named as Python spells it, not as the CLI's flag.
+    with pytest.raises(ValueError, match=r"\(lenient=True covers such rings as given\)$"):
         s2cells.covering(bowtie)
     with pytest.warns(s2cells.RepairWarning, match="crosses edge 2; covered as given"):
         assert len(s2cells.covering(bowtie, lenient=True)) > 0
