@@ -69,6 +69,7 @@ def cell_ids(lat, lng, level=30, *, errors="raise"):
     array([10743750135264575488,  5180949495390666752], dtype=uint64)
     """
     errors_arg(errors)
+    _check_order(lat, lng, "cell_ids")
     a, b = floats(lat, "cell_ids lat"), floats(lng, "cell_ids lng")
     a, b = broadcast(a, b), broadcast(b, a)
     out = pair_kind(a, b, "cell_ids")
@@ -79,6 +80,21 @@ def cell_ids(lat, lng, level=30, *, errors="raise"):
     except ValueError as e:
         raise unwrap_error(e, out) from None
     return answer(res, out)
+
+
+_LAT_NAMES = {"lat", "latitude"}
+_LNG_NAMES = {"lng", "lon", "long", "longitude"}
+
+
+def _check_order(lat, lng, what):
+    """Columns named the other way round (``cell_ids(df.lon, df.lat)``, the
+    SQL order) would give other cells, silently: refused."""
+    a, b = getattr(lat, "name", None), getattr(lng, "name", None)
+    if (isinstance(a, str) and isinstance(b, str) and a.lower() in _LNG_NAMES
+            and b.lower() in _LAT_NAMES):
+        raise ValueError(
+            f"{what}: the columns are named {a!r}, {b!r}: this function takes (lat, lng), "
+            f"latitude first; pass ({b}, {a})")
 
 
 def to_signed(ids, *, errors="raise"):

@@ -162,11 +162,12 @@ except ImportError:  # pragma: no cover
 def _points(X, who):
     """Leaf ids of ``X``: an (n, 2) array or DataFrame of (lat, lng) in
     degrees, or a 1-D column of cell ids (nulls as 0)."""
-    from . import cell_ids
+    from . import _check_order, cell_ids
 
     if hasattr(X, "columns"):  # a DataFrame: (lat, lng) columns
         if X.shape[1] != 2:
             raise ValueError(f"{who}: expected 2 columns (lat, lng), got {X.shape[1]}")
+        _check_order(X.iloc[:, 0], X.iloc[:, 1], who)
         return _ids_array(cell_ids(np.asarray(X.iloc[:, 0], dtype=np.float64),
                                    np.asarray(X.iloc[:, 1], dtype=np.float64)))
     a = np.asarray(X)

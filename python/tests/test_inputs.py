@@ -101,6 +101,26 @@ def test_pandas_rows_are_named_by_label_and_paired_by_index():
     assert s2cells.cell_ids(a, b).tolist() == s2cells.cell_ids([1.0, 3.0], [1.0, 3.0])
 
 
+def test_columns_named_in_sql_order_are_refused():
+    # cell_ids(df.lon, df.lat), the SQL engines' order, would give other
+    # cells silently; columns named so are refused, in every way in.
+    df = pd.DataFrame({"latitude": [1.0], "Lon": [2.0]})
+    with pytest.raises(ValueError, match=r"^cell_ids: the columns are named 'Lon', 'latitude': this "
+                                         r"function takes \(lat, lng\), latitude first; pass \(latitude, Lon\)"):
+        s2cells.cell_ids(df.Lon, df.latitude)
+    assert s2cells.cell_ids(df.latitude, df.Lon).tolist() == s2cells.cell_ids([1.0], [2.0])
+    with pytest.raises(ValueError, match=r"^CellEncoder: the columns are named 'Lon', 'latitude'"):
+        s2cells.CellEncoder(levels=5).fit(df[["Lon", "latitude"]])
+    pl = pytest.importorskip("polars")
+    import s2cells.polars as s2pl
+
+    with pytest.raises(ValueError, match=r"the columns are named 'lng', 'lat'"):
+        pl.DataFrame({"lat": [1.0], "lng": [2.0]}).select(s2pl.cell_id("lng", "lat"))
+    # Other names are not guessed at.
+    assert s2cells.cell_ids(pd.Series([1.0], name="x"), pd.Series([2.0], name="y")).tolist() == \
+        s2cells.cell_ids([1.0], [2.0])
+
+
 def test_pandas_arrow_dtype():
     s = pd.Series(LAT, dtype="double[pyarrow]")
     assert s2cells.cell_ids(s, pd.Series(LNG), 15).tolist() == WANT
