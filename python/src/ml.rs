@@ -227,6 +227,27 @@ fn csr_tuple<'py>(py: Python<'py>, points: &[CellId], csr: &Csr) -> PyResult<Bou
     )
 }
 
+/// The cells of `ids` (an invalid id, 0 for null, as `CellId::NONE`),
+/// each at `level` or deeper: a coarser one is an error naming its row
+/// and `whose` level it is above.
+fn points_at(ids: &[u64], level: u8, whose: &str) -> PyResult<Vec<CellId>> {
+    let points: Vec<CellId> = ids
+        .iter()
+        .map(|&x| CellId::try_from(x).unwrap_or(CellId::NONE))
+        .collect();
+    if let Some(row) = points
+        .iter()
+        .position(|p| p.is_valid() && p.level() < level)
+    {
+        return Err(PyValueError::new_err(format!(
+            "row {row}: cell {} is at level {}, above {whose} {level}",
+            points[row].to_token(),
+            points[row].level()
+        )));
+    }
+    Ok(points)
+}
+
 /// Hashed features (the library's `HashedBuckets`, the CLI's `features
 /// --encoding hashed`): each point's level-`level` cell hashed `n_hashes`
 /// times into `n_buckets` columns. An invalid id (0: null) gets no
@@ -241,21 +262,7 @@ pub fn encode_hashed<'py>(
 ) -> PyResult<Bound<'py, PyTuple>> {
     guard(|| {
         let enc = HashedBuckets::new(level, n_buckets, n_hashes).map_err(err)?;
-        let s = ids.as_slice()?;
-        let points: Vec<CellId> = s
-            .iter()
-            .map(|&x| CellId::try_from(x).unwrap_or(CellId::NONE))
-            .collect();
-        if let Some(row) = points
-            .iter()
-            .position(|p| p.is_valid() && p.level() < level)
-        {
-            return Err(PyValueError::new_err(format!(
-                "row {row}: cell {} is at level {}, above the hashed level {level}",
-                points[row].to_token(),
-                points[row].level()
-            )));
-        }
+        let points = points_at(ids.as_slice()?, level, "the hashed level")?;
         let valid = with_stand_ins(&points);
         let csr = detach(py, || enc.encode(&valid))?;
         csr_tuple(py, &points, &csr)
@@ -287,21 +294,7 @@ pub fn encode_neighbors<'py>(
                 "the vocabulary mixes levels; neighbors are cells of one level",
             ));
         };
-        let s = ids.as_slice()?;
-        let points: Vec<CellId> = s
-            .iter()
-            .map(|&x| CellId::try_from(x).unwrap_or(CellId::NONE))
-            .collect();
-        if let Some(row) = points
-            .iter()
-            .position(|p| p.is_valid() && p.level() < level)
-        {
-            return Err(PyValueError::new_err(format!(
-                "row {row}: cell {} is at level {}, above the vocabulary's level {level}",
-                points[row].to_token(),
-                points[row].level()
-            )));
-        }
+        let points = points_at(ids.as_slice()?, level, "the vocabulary's level")?;
         let v = &vocab.v;
         let valid = with_stand_ins(&points);
         let csr = detach(py, || kind.encode(v, &valid))?.map_err(err)?;

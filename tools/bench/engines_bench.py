@@ -19,23 +19,12 @@ average at the start and the end.
 
 import argparse
 import os
-import platform
 import sys
 import time
 
 import numpy as np
 import pyarrow as pa
-
-
-def cpu_name():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
+from python_bench import cpu_name  # tools/bench/, this script's folder
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
