@@ -76,15 +76,15 @@ def from_token(tokens, *, errors="raise"):
 
 
 def covering(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, interior=False,
-             *, level=None, strict_orientation=False, planar_edges=False, lenient=False,
-             errors="raise"):
+             *, level=None, mode="covering", strict_orientation=False, planar_edges=False,
+             lenient=False, errors="raise"):
     """The covering of each geometry (GeoJSON or WKT strings, or WKB
     binary; x = longitude) as ``List(UInt64)``, Google's
     ``S2RegionCoverer``; options as :func:`s2cells.covering`."""
 
     def run(g):
         return s2cells.coverings(g, min_level, max_level, max_cells, level_mod, interior,
-                                 level=level, strict_orientation=strict_orientation,
+                                 level=level, mode=mode, strict_orientation=strict_orientation,
                                  planar_edges=planar_edges, lenient=lenient, errors=errors)
 
     return _map([geometries], run, _CELLS, "covering")

@@ -109,15 +109,15 @@ def from_token(tokens, *, errors="raise") -> Column:
 
 
 def covering(geometries, min_level=0, max_level=30, max_cells=8, level_mod=1, interior=False,
-             *, level=None, strict_orientation=False, planar_edges=False, lenient=False,
-             errors="raise") -> Column:
+             *, level=None, mode="covering", strict_orientation=False, planar_edges=False,
+             lenient=False, errors="raise") -> Column:
     """The covering of each geometry (GeoJSON or WKT strings, or WKB
     binary; x = longitude) as ``array<bigint>`` (signed form): Google's
     ``S2RegionCoverer``, options as :func:`s2cells.covering`."""
 
     def run(g):
         return s2cells.coverings(g, min_level, max_level, max_cells, level_mod, interior,
-                                 level=level, strict_orientation=strict_orientation,
+                                 level=level, mode=mode, strict_orientation=strict_orientation,
                                  planar_edges=planar_edges, lenient=lenient, errors=errors)
 
     return _apply(run, _CELLS, "covering", geometries)

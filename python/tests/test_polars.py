@@ -154,7 +154,8 @@ def test_coverings_of_countries():
         "wkt": [s.wkt for s in shapes],
         "wkb": [s.wkb for s in shapes],
     })
-    for kw in [dict(), dict(min_level=3, max_level=9, max_cells=30, planar_edges=True)]:
+    for kw in [dict(), dict(min_level=3, max_level=9, max_cells=30, planar_edges=True),
+               dict(level=5, mode="centroid")]:
         want = [s2cells.covering(g, lenient=True, **kw).tolist() for _, g in named]
         out = df.lazy().select(s2pl.covering(c, lenient=True, **kw).alias(c)
                                for c in ("geojson", "wkt", "wkb")).collect()

@@ -185,6 +185,14 @@ def test_whole_frame_passes(spark, s2sp):
     assert "g" not in ranges
     with pytest.raises(ValueError, match="below bucket_level"):
         s2sp.covering_ranges(df, "g", 6, min_level=5)
+    # The column function, as a covering and as the CLI's centroid cells.
+    got = arrow(df.select("k", s2sp.covering("g", 4, 10, 30, lenient=True).alias("c"),
+                          s2sp.covering("g", level=5, mode="centroid", lenient=True).alias("z"))
+                .orderBy("k")).to_pydict()
+    assert got["c"] == [s2cells.to_signed(s2cells.covering(g, 4, 10, 30, lenient=True)).tolist()
+                        for _, g in named]
+    assert got["z"] == [s2cells.to_signed(s2cells.covering(g, level=5, mode="centroid",
+                                                            lenient=True)).tolist() for _, g in named]
 
     lat, lng = points(n=5000)
     pts = spark.createDataFrame(pa.table({"lat": lat, "lng": lng}).to_pandas())
