@@ -181,10 +181,13 @@ def test_planar_edges_grow_the_covering():
     assert not any(s2cells.contains(int(c), leaf) for c in great)
 
 
+@pytest.mark.filterwarnings("ignore::s2cells.RepairWarning")
 def test_planar_edges_keep_the_level_options():
     # Growing by the planar margin merges siblings into parents; the cells
     # must still respect min_level and level_mod (89 of the 241 countries
-    # of world-atlas's 50m file broke min_level=6 before).
+    # of world-atlas's 50m file broke min_level=6 before). Straight
+    # lon/lat edges make some Natural Earth rings cross: lenient repairs
+    # them, with the RepairWarnings other tests check.
     with open(os.path.join(REPO, "data", "countries-110m.geojson")) as f:
         geoms = [ft["geometry"] for ft in json.load(f)["features"]]
     for min_level, level_mod in [(6, 1), (5, 2), (3, 3)]:
