@@ -92,7 +92,7 @@ pub struct FormatName(Format);
 
 /// The region of a parsed geometry, with the library's GeoJSON rules
 /// (`options`), its errors worded for the format it came in and for
-/// Python (see [`python_words`]). `feature` numbers it in the lenient
+/// Python (see `python_words`). `feature` numbers it in the lenient
 /// repairs' warnings (`GeoRegion::warnings`).
 pub fn region(
     g: &Geometry,
