@@ -3,8 +3,11 @@
 mod batch;
 pub(crate) mod cell_id;
 pub(crate) mod coords;
+mod curve;
+pub(crate) mod face_ij;
 mod fast;
 pub(crate) mod geometry;
+mod hierarchy;
 pub(crate) mod hilbert;
 pub mod metrics;
 mod neighbors;
@@ -13,4 +16,5 @@ mod token;
 pub use batch::latlngs_to_cell_ids;
 pub use cell_id::CellId;
 pub use coords::MAX_LEVEL;
+pub use face_ij::FaceIjOrientation;
 pub use geometry::Cell;

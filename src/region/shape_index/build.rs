@@ -14,12 +14,12 @@
 
 use super::filter::Segment;
 use super::{ClippedShape, CrossingPredicate, EdgeUv, IndexCell, ShapeIndex};
-use crate::cell::MAX_LEVEL;
 use crate::cell::coords::{
     face, face_si_ti_to_xyz, st_to_ij, st_to_uv, uv_to_st, valid_face_xyz_to_uv,
 };
 use crate::cell::hilbert::{IJ_TO_POS, INVERT_MASK, POS_TO_IJ, POS_TO_ORIENTATION, SWAP_MASK};
 use crate::cell::metrics::AVG_EDGE;
+use crate::cell::{FaceIjOrientation, MAX_LEVEL};
 use crate::geom::edge_clipping::{
     EDGE_CLIP_ERROR_UV_COORD, FACE_CLIP_ERROR_UV_COORD, R2Point, R2Rect, clip_to_padded_face,
     project,
@@ -87,9 +87,11 @@ impl PaddedCell {
                 level: 0,
             };
         }
-        let (_, i, j, orientation) = id.to_face_ij_orientation();
+        let FaceIjOrientation {
+            i, j, orientation, ..
+        } = id.to_face_ij_orientation();
         let level = id.level();
-        let uv = crate::cell::cell_id::ij_level_to_bound_uv(i, j, level);
+        let uv = crate::cell::face_ij::ij_level_to_bound_uv(i, j, level);
         let size = CellId::size_ij_at(level);
         Self {
             id,
