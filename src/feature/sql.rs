@@ -133,7 +133,7 @@ impl SqlTable {
             SqlDialect::Sqlite => ("INTEGER", "REAL"),
         };
         // The index carries the coordinates, so a range scan and the exact
-        // refine never visit the table: in benches/feature_db.rs (1M points,
+        // refine never visit the table: in bench/compare/benches/feature_db.rs (1M points,
         // SQLite) a 4-degree cap went from 46 ms to 10.7 ms and a 60x120
         // degree rectangle from 915 ms to 213 ms (no table lookup per
         // candidate).

@@ -22,7 +22,7 @@ import json
 import os
 import sys
 
-# Groups of benches/cell.rs in the order they are printed; others follow.
+# Groups of bench/compare/benches/cell.rs in the order they are printed; others follow.
 GROUP_ORDER = [
     ("latlng_to_leaf", "lat/lng -> leaf id"),
     ("latlng_to_l15", "lat/lng -> level-15 id"),
@@ -82,7 +82,7 @@ def main():
     root = args.criterion_dir
     baselines = [b for b in args.baselines.split(",") if b]
     if not os.path.isdir(root):
-        sys.exit(f"no criterion results in {root}; run cargo bench --bench cell first")
+        sys.exit(f"no criterion results in {root}; run cargo bench -p s2cells-bench --bench cell first")
     groups = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)) and d != "report")
     known = [g for g, _ in GROUP_ORDER]
     titles = dict(GROUP_ORDER)
@@ -93,7 +93,7 @@ def main():
     for g in ordered:
         gdir = os.path.join(root, g)
         funcs = {f: load(os.path.join(gdir, f), baselines) for f in sorted(os.listdir(gdir))}
-        # benches/coverer.rs names the s2 crate's function s2_crate.
+        # bench/compare/benches/coverer.rs names the s2 crate's function s2_crate.
         funcs = {("s2" if f == "s2_crate" else f): v for f, v in funcs.items() if v is not None}
         if not funcs:
             continue

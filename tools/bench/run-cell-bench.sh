@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs benches/cell.rs with Google's C++ s2geometry linked in, then prints the
+# Runs bench/compare/benches/cell.rs with Google's C++ s2geometry linked in, then prints the
 # ns-per-element table (tools/bench/ratios.py) that goes into BENCHMARKS.md.
 #
 #   tools/bench/run-cell-bench.sh                 # full run (a few minutes)
@@ -56,7 +56,7 @@ export S2_GOOGLE_DIR
 echo "Google's C++: $S2_GOOGLE_DIR" >&2
 
 # Build first (unpinned, both cores), then time on one pinned core.
-cargo bench --bench cell --no-run
+cargo bench -p s2cells-bench --bench cell --no-run
 cpu=${BENCH_CPU:-1}
 pin=()
 if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then
@@ -69,11 +69,11 @@ if [ "$rounds" -gt 1 ]; then
   baselines=
   for i in $(seq 1 "$rounds"); do
     echo "=== round $i of $rounds" >&2
-    "${pin[@]}" cargo bench --bench cell -- "${crit_args[@]}" --save-baseline "round$i"
+    "${pin[@]}" cargo bench -p s2cells-bench --bench cell -- "${crit_args[@]}" --save-baseline "round$i"
     baselines="${baselines:+$baselines,}round$i"
   done
 else
-  "${pin[@]}" cargo bench --bench cell -- "${crit_args[@]}"
+  "${pin[@]}" cargo bench -p s2cells-bench --bench cell -- "${crit_args[@]}"
 fi
 
 echo

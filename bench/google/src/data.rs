@@ -1,4 +1,4 @@
-//! Fixed-seed benchmark inputs, shared by `benches/cell.rs` and the agreement
+//! Fixed-seed benchmark inputs, shared by `bench/compare/benches/cell.rs` and the agreement
 //! test so both see exactly the same points and ids. Pure Rust: no dependency
 //! on s2cells, Google or a random-number crate.
 

@@ -18,9 +18,9 @@
 //! library's region coverer (`KeyQuery::for_region`, at most 128 cells) in
 //! every iteration. N: `S2CELLS_DB_POINTS` (default 1M).
 //!
-//! Run: `cargo bench --bench feature_db`.
+//! Run: `cargo bench -p s2cells-bench --bench feature_db`.
 
-#[path = "../tests/db_common/mod.rs"]
+#[path = "../../../tests/db_common/mod.rs"]
 mod db_common;
 
 use std::hint::black_box;

@@ -11,7 +11,7 @@
 //!
 //! Run: `tools/bench/run-cell-bench.sh` (pins a core, links Google's library,
 //! prints the ratio table; `--quick`, `--rounds N`, `--native`), or
-//! `cargo bench --bench cell`. A `--quick` round takes about 4 minutes here
+//! `cargo bench -p s2cells-bench --bench cell`. A `--quick` round takes about 4 minutes here
 //! (h3o alone needs ~8 s: 10 samples of 1,000,000 points at ~0.8 us).
 //!
 //! Both sides target baseline x86-64 by default; parent and contains are
