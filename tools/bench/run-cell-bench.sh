@@ -4,17 +4,23 @@
 #
 #   tools/bench/run-cell-bench.sh                 # full run (a few minutes)
 #   tools/bench/run-cell-bench.sh --quick         # --warm-up-time 1 --measurement-time 3
-#   tools/bench/run-cell-bench.sh --rounds 3      # run 3 times, report each function's best round
-#   tools/bench/run-cell-bench.sh --native        # both sides for this CPU (see below)
+#   tools/bench/run-cell-bench.sh --rounds 3      # 3 interleaved rounds; medians of per-round ratios
+#   tools/bench/run-cell-bench.sh --native        # the Rust side for this CPU too (see below)
 #   tools/bench/run-cell-bench.sh -- ARGS...      # extra criterion args, e.g. a group filter
 #
-# By default both sides target baseline x86-64: rustc's default and the shim
-# at -O3 (libs2.a itself is a generic build either way). --native builds the
-# Rust side with -C target-cpu=native and the shim with -march=native, in a
-# separate target dir (target/native) so the shared one is not rebuilt. It
-# matters for loops the compiler can vectorize: Google's contains is 1.2 ns
-# with -march=native (AVX-512) and ~4 ns at baseline, where GCC emits a branch
-# that the benchmark's 50/50 outcomes mispredict.
+# Google's timed loops are built twice in every run (bench/google/build.rs):
+# -O3 for baseline x86-64 (google_cpp) and -O3 -march=native
+# (google_cpp_native); libs2.a itself is the wheel's generic Release build
+# either way. The table compares with the faster of the two in each row.
+# It matters for loops the compiler can vectorize: Google's contains is
+# about 3x faster with -march=native (AVX-512) than at baseline, where GCC
+# emits a branch that the benchmark's 50/50 outcomes mispredict.
+#
+# The Rust side is rustc's default target (baseline x86-64), which is what
+# a user of the crate gets; its batch kernels pick AVX2 or AVX-512 at run
+# time (s2cells::cell::Kernels). --native builds it with -C
+# target-cpu=native instead, in a separate target dir (target/native) so the
+# shared one is not rebuilt.
 #
 # Env: S2_GOOGLE_DIR (the wheel's s2geometry dir; found or installed if unset),
 # S2CELLS_BENCH_N (elements per bench, default 1000000), BENCH_CPU (core to pin, default 1).
@@ -28,7 +34,6 @@ while [ $# -gt 0 ]; do
     --quick) crit_args+=(--warm-up-time 1 --measurement-time 3) ;;
     --native)
       export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-cpu=native"
-      export S2_GOOGLE_CXXFLAGS="${S2_GOOGLE_CXXFLAGS:+$S2_GOOGLE_CXXFLAGS }-march=native"
       export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/native}" ;;
     --rounds) rounds=$2; shift ;;
     --) shift; crit_args+=("$@"); break ;;

@@ -6,7 +6,7 @@
 #
 #   tools/bench/run-coverer-bench.sh                 # full run (~10 minutes)
 #   tools/bench/run-coverer-bench.sh --quick         # --warm-up-time 1 --measurement-time 3
-#   tools/bench/run-coverer-bench.sh --rounds 3      # best of 3 rounds per function
+#   tools/bench/run-coverer-bench.sh --rounds 3      # 3 interleaved rounds; medians of per-round ratios
 #   tools/bench/run-coverer-bench.sh -- polygon      # extra criterion args, e.g. a filter
 #
 # Before timing, the bench checks that s2cells and Google give the same

@@ -1,22 +1,28 @@
 //! Cell-id operations, s2cells side by side with its peers in one run:
-//! Google's C++ s2geometry 0.14 Release (`google_cpp`, through the batch FFI in
-//! bench/google; present when `S2_GOOGLE_DIR` was set at build time), the `s2`
-//! crate 0.2, and h3o 0.11 for lat/lng -> finest cell as a reference.
+//! Google's C++ s2geometry 0.14 Release (through the batch FFI in
+//! bench/google, whose timed loops are built twice: `google_cpp` at -O3 for
+//! baseline x86-64 and `google_cpp_native` at -O3 -march=native; present
+//! when `S2_GOOGLE_DIR` was set at build time), the `s2` crate 0.2, and h3o
+//! 0.11 for lat/lng -> finest cell as a reference.
 //!
 //! Every function in a group works on the same fixed-seed inputs: N points
 //! uniform on the sphere (N = 1,000,000, or `S2CELLS_BENCH_N`), their leaf
-//! ids, the level-15 parents, and those ids' tokens. One iteration processes
-//! all N elements and returns a checksum over every result; criterion reports
-//! time per element (`Throughput::Elements(N)`).
+//! ids, the level-15 parents, those ids' tokens, a random level per leaf
+//! and random ancestor/leaf pairs. One iteration processes all N elements
+//! and returns a checksum over every result; criterion reports time per
+//! element (`Throughput::Elements(N)`).
 //!
 //! Run: `tools/bench/run-cell-bench.sh` (pins a core, links Google's library,
 //! prints the ratio table; `--quick`, `--rounds N`, `--native`), or
-//! `cargo bench -p s2cells-bench --bench cell`. A `--quick` round takes about 4 minutes here
-//! (h3o alone needs ~8 s: 10 samples of 1,000,000 points at ~0.8 us).
+//! `cargo bench -p s2cells-bench --bench cell`. A `--quick` round takes
+//! about 5 minutes here (h3o alone needs ~8 s: 10 samples of 1,000,000
+//! points at ~0.8 us).
 //!
-//! Both sides target baseline x86-64 by default; parent and contains are
-//! loops the compilers vectorize, so their figures depend on that choice
-//! (see `--native` in the script).
+//! The s2cells side is built for rustc's default target (baseline x86-64),
+//! as a user gets it; its batch kernels (`s2cells_batch` rows) choose AVX2
+//! or AVX-512 at run time. Parent and contains are loops the compilers may
+//! vectorize, so their figures depend on the target: the C++ rows come in
+//! both builds and the table compares with the faster.
 
 use std::hint::black_box;
 
@@ -41,6 +47,8 @@ struct Inputs {
     l15_tokens: Tokens,
     contains_a: Vec<u64>,
     contains_b: Vec<u64>,
+    /// A level in 0..=30 per leaf, for parent(level) with a varying level.
+    levels: Vec<u8>,
 }
 
 impl Inputs {
@@ -56,6 +64,7 @@ impl Inputs {
         let leaf_tokens = tokens_of(&leaf);
         let l15_tokens = tokens_of(&l15);
         let (contains_a, contains_b) = data::contains_pairs(&leaf, data::SEED ^ 1);
+        let levels = data::random_levels(n, data::SEED ^ 2);
 
         // The agreement test (bench/google/tests/agree.rs) checks this in
         // depth; here a disagreement only warns, the timings still mean something.
@@ -80,6 +89,7 @@ impl Inputs {
             l15_tokens,
             contains_a,
             contains_b,
+            levels,
         }
     }
 }
@@ -145,9 +155,9 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
         });
     });
     let mut gout = vec![0u64; n];
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::latlng_to_leaf(black_box(lat), black_box(lng), &mut gout))
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.latlng_to_leaf)(black_box(lat), black_box(lng), &mut gout))
         });
     }
     let mut s2out = vec![s2::cellid::CellID(0); n];
@@ -178,10 +188,10 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
             b.iter(|| {
-                google::latlng_to_level(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
+                (cpp.latlng_to_level)(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
             })
         });
     }
@@ -241,10 +251,10 @@ fn bench_batch(c: &mut Criterion, inp: &Inputs) {
             });
         });
         let mut gout = vec![0u64; n];
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
                 b.iter(|| {
-                    google::latlng_to_level(
+                    (cpp.latlng_to_level)(
                         black_box(lat),
                         black_box(lng),
                         black_box(level),
@@ -304,9 +314,9 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
                 sum
             });
         });
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_encode(black_box(&ids[..])))
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
+                b.iter(|| (cpp.token_encode)(black_box(&ids[..])))
             });
         }
         let s2cells_of = s2_ids(ids);
@@ -346,9 +356,9 @@ fn bench_token_decode(c: &mut Criterion, inp: &Inputs) {
             });
         });
         let mut gout = vec![0u64; inp.n];
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_decode(black_box(tokens), &mut gout))
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
+                b.iter(|| (cpp.token_decode)(black_box(tokens), &mut gout))
             });
         }
         let mut s2out = vec![s2::cellid::CellID(0); inp.n];
@@ -391,9 +401,9 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_latlng(black_box(&inp.leaf), &mut lat, &mut lng))
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.center_latlng)(black_box(&inp.leaf), &mut lat, &mut lng))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -432,9 +442,9 @@ fn bench_center_point(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_point(black_box(&inp.leaf), &mut xyz))
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.center_point)(black_box(&inp.leaf), &mut xyz))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -473,9 +483,9 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
         });
     });
     let mut gout = vec![0u64; n];
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::parent(black_box(&inp.leaf), black_box(LEVEL), &mut gout))
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.parent)(black_box(&inp.leaf), black_box(LEVEL), &mut gout))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -495,6 +505,50 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
     g.finish();
 }
 
+/// `parent(level)` with the level varying from element to element, as in a
+/// loop over rows that each name their own level: no loop-invariant part
+/// for either side to hoist.
+fn bench_parent_varying(c: &mut Criterion, inp: &Inputs) {
+    let n = inp.n;
+    let mut g = group(c, "parent_leaf_varying_level", n);
+    let cells = s2cells_ids(&inp.leaf);
+    let levels = &inp.levels[..];
+    let mut out = vec![CellId::NONE; n];
+    g.bench_function("s2cells", |b| {
+        b.iter(|| {
+            let (cells, levels) = black_box((&cells[..], levels));
+            let mut sum = 0u64;
+            for ((o, c), &level) in out.iter_mut().zip(cells).zip(levels) {
+                let p = c.parent(level);
+                *o = p;
+                sum = sum.wrapping_add(p.id());
+            }
+            sum
+        });
+    });
+    let mut gout = vec![0u64; n];
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.parent_levels)(black_box(&inp.leaf), black_box(levels), &mut gout))
+        });
+    }
+    let s2cells_of = s2_ids(&inp.leaf);
+    let mut s2out = vec![s2::cellid::CellID(0); n];
+    g.bench_function("s2", |b| {
+        b.iter(|| {
+            let (cells, levels) = black_box((&s2cells_of[..], levels));
+            let mut sum = 0u64;
+            for ((o, c), &level) in s2out.iter_mut().zip(cells).zip(levels) {
+                let p = c.parent(u64::from(level));
+                *o = p;
+                sum = sum.wrapping_add(p.0);
+            }
+            sum
+        });
+    });
+    g.finish();
+}
+
 fn bench_contains(c: &mut Criterion, inp: &Inputs) {
     let mut g = group(c, "contains", inp.n);
     let (a, b_) = (s2cells_ids(&inp.contains_a), s2cells_ids(&inp.contains_b));
@@ -504,9 +558,9 @@ fn bench_contains(c: &mut Criterion, inp: &Inputs) {
             a.iter().zip(b_).filter(|(x, y)| x.contains(**y)).count()
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::contains(black_box(&inp.contains_a), black_box(&inp.contains_b)))
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.contains)(black_box(&inp.contains_a), black_box(&inp.contains_b)))
         });
     }
     let (sa, sb) = (s2_ids(&inp.contains_a), s2_ids(&inp.contains_b));
@@ -528,6 +582,7 @@ fn benches(c: &mut Criterion) {
     bench_center(c, &inp);
     bench_center_point(c, &inp);
     bench_parent(c, &inp);
+    bench_parent_varying(c, &inp);
     bench_contains(c, &inp);
 }
 

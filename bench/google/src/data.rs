@@ -55,6 +55,14 @@ pub const fn parent_of(id: u64, level: u8) -> u64 {
     (id & lsb.wrapping_neg()) | lsb
 }
 
+/// `n` levels uniform in `0..=30`, for `parent(level)` with a level that
+/// varies from call to call (every level is valid for a leaf).
+#[must_use]
+pub fn random_levels(n: usize, seed: u64) -> Vec<u8> {
+    let mut rng = SplitMix64::new(seed);
+    (0..n).map(|_| (rng.next_u64() % 31) as u8).collect()
+}
+
 /// Inputs for `contains`: `(a, b)` with `b` the given leaf ids and `a[i]` an
 /// ancestor, at a random level 0..=30, of `b[i]` (half the time) or of another
 /// random leaf (otherwise), so the outcome is unpredictable to a branch
