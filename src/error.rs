@@ -96,6 +96,26 @@ pub enum Error {
         /// Length of the output slice.
         out: usize,
     },
+    /// A slice given to a batch kernel (`cell::cell_ids_to_parents`, ...)
+    /// that does not have the length the kernel needs.
+    BatchLength {
+        /// Which slice (or range) it is.
+        what: &'static str,
+        /// Its length as given.
+        len: usize,
+        /// The length needed.
+        expected: usize,
+    },
+    /// A name that is none of the accepted ones (an instruction set for
+    /// `cell::Isa`).
+    UnknownName {
+        /// What the name should name.
+        what: &'static str,
+        /// The name as given.
+        name: String,
+        /// The accepted names.
+        expected: &'static str,
+    },
     /// Lat/lng rectangle bounds (radians) that do not make a valid
     /// rectangle: non-finite, |lat| > π/2, |lng| > π, or the latitude range
     /// empty while the longitude range is not.
@@ -481,6 +501,16 @@ impl fmt::Display for Error {
                 f,
                 "batch slices differ in length: {lats} latitudes, {lngs} longitudes, {out} outputs"
             ),
+            Self::BatchLength {
+                what,
+                len,
+                expected,
+            } => write!(f, "batch kernel {what}: {len} given, {expected} needed"),
+            Self::UnknownName {
+                what,
+                name,
+                expected,
+            } => write!(f, "unknown {what} {name:?}: expected {expected}"),
             Self::InvalidRect {
                 lat_lo,
                 lat_hi,

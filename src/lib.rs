@@ -43,7 +43,7 @@
 //! (the [`RegionCoverer`]), [`feature`] (keys, SQL, terms, ML features) and
 //! [`io`] (GeoJSON and WKT, feature `geojson`).
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod cell;

@@ -202,8 +202,9 @@ impl CellId {
 
     /// The leaf cells at `LANES` (face, i, j) triples at once; the caller
     /// guarantees the ranges. Table-free, so that it vectorizes across the
-    /// lanes (see [`encode_bitwise_lanes`]).
-    #[inline]
+    /// lanes (see [`encode_bitwise_lanes`]). Always inlined, so that the
+    /// batch kernels compile it for their own instruction set.
+    #[inline(always)]
     pub(crate) fn from_face_ij_lanes<const LANES: usize>(
         face: &[u32; LANES],
         i: &[u32; LANES],

@@ -226,26 +226,21 @@ fn face_ij<const UV: bool>(pick: FacePick) -> (u32, u32, u32, bool) {
     (face, i, j, ok)
 }
 
-/// Points per chunk of the batch kernel: enough independent lanes for the
-/// compiler to vectorize phase one and hide division and square-root
-/// latency.
-pub(crate) const LANES: usize = 8;
-
-/// Phase one of the batch path for `LANES` lat/lngs in degrees, written
+/// Phase one of the batch path for `N` lat/lngs in degrees, written
 /// without branches so that it vectorizes: the face, the leaf (i, j), and
 /// whether the fast answer is provably exact. Lanes that fail (including
 /// invalid input) must go through the exact path.
 #[inline(always)]
-pub(crate) fn lanes_to_face_ij(
-    lat_deg: &[f64; LANES],
-    lng_deg: &[f64; LANES],
-    face: &mut [u32; LANES],
-    i: &mut [u32; LANES],
-    j: &mut [u32; LANES],
-    ok: &mut [bool; LANES],
+pub(crate) fn lanes_to_face_ij<const N: usize>(
+    lat_deg: &[f64; N],
+    lng_deg: &[f64; N],
+    face: &mut [u32; N],
+    i: &mut [u32; N],
+    j: &mut [u32; N],
+    ok: &mut [bool; N],
 ) {
     const RAD: f64 = std::f64::consts::PI / 180.0;
-    for k in 0..LANES {
+    for k in 0..N {
         let lat = lat_deg[k] * RAD;
         let lng = lng_deg[k] * RAD;
         let valid =
@@ -345,6 +340,7 @@ mod tests {
 
     #[test]
     fn lanes_equal_exact() {
+        const LANES: usize = 8;
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = || {
             state ^= state << 13;

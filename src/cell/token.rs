@@ -205,7 +205,7 @@ impl CellId {
 /// of the bytes in memory: byte k of `x` (from the least significant) gives
 /// digits 2k (its high nibble) and 2k + 1, in bytes 2k and 2k + 1.
 #[inline]
-const fn hex_digits(x: u32) -> u64 {
+pub(crate) const fn hex_digits(x: u32) -> u64 {
     // Each byte into a 16-bit slot, then its nibbles into the slot's two
     // bytes, high nibble first in memory (the lower byte).
     let x = x as u64;
