@@ -21,3 +21,4 @@ pub use cell_id::CellId;
 pub use coords::MAX_LEVEL;
 pub use face_ij::FaceIjOrientation;
 pub use geometry::Cell;
+pub use token::Token;
