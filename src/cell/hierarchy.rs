@@ -276,18 +276,34 @@ impl CellId {
         Self(self.0.wrapping_add(self.lsb().wrapping_sub(1)))
     }
 
-    /// Whether `other` is this cell or one of its descendants.
+    /// Whether `other` is this cell or one of its descendants, that is
+    /// within `[range_min, range_max]`. [`CellId::NONE`] and the ids past
+    /// the ends of the curve (faces 6 and 7: [`CellId::end`],
+    /// [`CellId::SENTINEL`]) contain nothing, where Google's answer is
+    /// undefined (its range of `NONE` is every nonzero id); and since
+    /// valid ranges stay on faces 0..=5 and above 0, no valid cell
+    /// contains them either.
     ///
     /// ```
     /// use s2cells::CellId;
     /// let f = CellId::from_face(3);
     /// assert!(f.contains(f.child(1).child(2)));
     /// assert!(!f.child(1).contains(f));
+    /// assert!(!CellId::NONE.contains(f) && !f.contains(CellId::NONE));
+    /// assert!(!CellId::end(30).contains(CellId::end(30)));
     /// ```
     #[must_use]
     #[inline]
     pub const fn contains(&self, other: Self) -> bool {
-        other.0 >= self.range_min().0 && other.0 <= self.range_max().0
+        // Within the range: the same bits as this id above its marker, and
+        // not all zeros from the marker down (that would be one below
+        // range_min). Bit tests instead of the two ordered 64-bit
+        // comparisons, which baseline x86-64 (SSE2) has no instruction
+        // for: 1.15 ns against 3.2 for the range test on random pairs
+        // (best of 15 alternating runs of 1 M pairs, loaded machine).
+        let (a, b) = (self.0, other.0);
+        let below = a ^ a.wrapping_sub(1); // the marker and the bits under it
+        (a != 0) & (a < 6 << 61) & ((a ^ b) & !below == 0) & (b & below != 0)
     }
 
     /// Whether the two cells overlap (one contains the other).
@@ -337,6 +353,44 @@ impl CellId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `contains`' bit tests against the range rule, on raw ids of every
+    /// kind: equal wherever this id is not NONE or on faces 6 and 7, where
+    /// it is false.
+    #[test]
+    fn contains_matches_the_range_rule() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut raws = vec![
+            0,
+            1,
+            u64::MAX,
+            1 << 63,
+            6 << 61 | 1,
+            7 << 61 | 1 << 60,
+            1 << 60,
+        ];
+        for _ in 0..20_000 {
+            let x = crate::test_rng::next_u64(&mut state);
+            raws.push(x & (u64::MAX << (x % 64)));
+        }
+        for (k, &a) in raws.iter().enumerate() {
+            let a = CellId(a);
+            // Against other raws, and against ids in, at the ends of and
+            // just outside a's range.
+            let near = [
+                a.range_min().0,
+                a.range_max().0,
+                a.range_min().0.wrapping_sub(1),
+                a.range_max().0.wrapping_add(1),
+                a.0,
+            ];
+            for &b in near.iter().chain(&raws[k.saturating_sub(8)..k]) {
+                let range = b >= a.range_min().0 && b <= a.range_max().0;
+                let want = range && a.0 != 0 && a.face() < 6;
+                assert_eq!(a.contains(CellId(b)), want, "{:#x} {b:#x}", a.0);
+            }
+        }
+    }
 
     /// `parent`'s bit tricks against the plain rule, on raw ids of every
     /// kind (valid, faces 6 and 7, markers at odd bits, zero) and levels
