@@ -30,6 +30,7 @@ use criterion::measurement::WallTime;
 use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
+use s2cells::cell::Kernels;
 use s2cells::{CellId, LatLng};
 use s2cells_google as google;
 use s2cells_google::data::{self, Tokens};
@@ -250,6 +251,24 @@ fn bench_batch(c: &mut Criterion, inp: &Inputs) {
                 invalid
             });
         });
+        // Each path the CPU runs, forced (Kernels::detect picks the
+        // widest, the row above).
+        for k in Kernels::all_supported() {
+            g.bench_function(format!("s2cells_{}", k.isa()), |b| {
+                b.iter(|| {
+                    let invalid = k
+                        .latlngs_to_cell_ids(
+                            black_box(lat),
+                            black_box(lng),
+                            black_box(level),
+                            &mut out,
+                        )
+                        .expect("equal lengths, level <= 30");
+                    black_box(&out);
+                    invalid
+                });
+            });
+        }
         let mut gout = vec![0u64; n];
         for cpp in google::builds() {
             g.bench_function(cpp.name, |b| {
@@ -276,7 +295,22 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
     ] {
         let mut g = group(c, name, inp.n);
         let cells = s2cells_ids(ids);
+        // The everyday call: a stack Token that derefs to &str.
         g.bench_function("s2cells", |b| {
+            b.iter(|| {
+                let mut sum = 0u64;
+                for c in black_box(&cells[..]) {
+                    let t = c.token();
+                    let t: &str = &t;
+                    sum = sum.wrapping_add(
+                        t.len() as u64 + u64::from(*t.as_bytes().last().unwrap_or(&0)),
+                    );
+                }
+                sum
+            });
+        });
+        // The allocating form, which returns a String.
+        g.bench_function("s2cells_to_token", |b| {
             b.iter(|| {
                 let mut sum = 0u64;
                 for c in black_box(&cells[..]) {
@@ -286,6 +320,18 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
                     );
                 }
                 sum
+            });
+        });
+        // The batch kernel: all tokens into one buffer with i32 offsets
+        // (Arrow's layout), on the path Kernels::detect picks.
+        let mut bytes = vec![0u8; 16 * cells.len()];
+        let mut offsets = vec![0i32; cells.len() + 1];
+        g.bench_function("s2cells_batch", |b| {
+            b.iter(|| {
+                s2cells::cell::cell_ids_to_tokens(black_box(&cells[..]), &mut bytes, &mut offsets)
+                    .expect("buffers sized for the ids");
+                black_box(&bytes);
+                offsets[cells.len()]
             });
         });
         // The allocation-free form, which Google's API has no equivalent of.
@@ -401,6 +447,14 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
+    // The batch kernel (degrees: one more multiply per angle than the
+    // radians the other rows write).
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_to_centers(black_box(&cells[..]), &mut lat, &mut lng)
+                .expect("slices of one length")
+        });
+    });
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
             b.iter(|| (cpp.center_latlng)(black_box(&inp.leaf), &mut lat, &mut lng))
@@ -480,6 +534,12 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
                 sum = sum.wrapping_add(p.id());
             }
             sum
+        });
+    });
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_to_parents(black_box(&cells[..]), black_box(LEVEL), &mut out)
+                .expect("slices of one length")
         });
     });
     let mut gout = vec![0u64; n];

@@ -35,8 +35,8 @@ const AVX512: &[&str] = &[
 /// vector registers twice and hide division and square-root latency
 /// (measured; see BENCHMARKS.md).
 const SCALAR_LANES: usize = 8;
-const AVX2_LANES: usize = 16;
-const AVX512_LANES: usize = 16;
+const AVX2_LANES: usize = 32;
+const AVX512_LANES: usize = 32;
 
 /// An instruction set that this CPU runs: proof for the `unsafe` calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

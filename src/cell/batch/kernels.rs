@@ -76,7 +76,8 @@ pub(super) fn latlngs<T: CellIdBits, const N: usize>(
         let mut ok = [false; N];
         lanes_to_face_ij(lat, lng, &mut face, &mut i, &mut j, &mut ok);
         let leaf = CellId::from_face_ij_lanes(&face, &i, &j);
-        if ok.iter().all(|&ok| ok) {
+        // A fold, not `all`, which would test and branch lane by lane.
+        if ok.iter().fold(true, |all, &ok| all & ok) {
             for (o, leaf) in out.iter_mut().zip(leaf) {
                 *o = T::from_u64((leaf.0 & keep) | new_lsb);
             }
