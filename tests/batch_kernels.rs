@@ -18,7 +18,7 @@ mod common;
 use std::time::Instant;
 
 use common::each_line;
-use s2cells::cell::{CellIdBits, InvalidInputs, Isa, Kernels, TokenOffset};
+use s2cells::cell::{InvalidInputs, Isa, Kernels, TokenOffset};
 use s2cells::{CellId, LatLng};
 
 /// SplitMix64.
@@ -77,6 +77,7 @@ fn main() {
     random_parents(&paths, n);
     random_tokens(&paths, n);
     random_centers(&paths, n);
+    random_contains(&paths, n);
     every_remainder(&paths);
     id_forms_and_offsets(&paths);
     threads(&paths);
@@ -397,6 +398,50 @@ fn random_centers(paths: &[Kernels], n: usize) {
     println!("  ids -> centers: {n} ids (1 in 4 invalid), compared by their bits");
 }
 
+/// The reference: `a.contains(b)` where both are valid, else false.
+fn contains_of(a: u64, b: u64) -> bool {
+    match (CellId::try_from(a), CellId::try_from(b)) {
+        (Ok(a), Ok(b)) => a.contains(b),
+        _ => false,
+    }
+}
+
+fn random_contains(paths: &[Kernels], n: usize) {
+    // b: random ids; a: an ancestor of b half of the time (a random
+    // level, so sometimes b itself or below it), else another random id.
+    let b = ids(n, 10);
+    let mut r = Rng(11);
+    let a: Vec<u64> = b
+        .iter()
+        .map(|&x| {
+            let s = r.next();
+            if s.is_multiple_of(2) {
+                CellId::try_from(x).map_or(x, |c| c.parent((s >> 8) as u8 % 31).id())
+            } else {
+                b[(s >> 16) as usize % b.len()]
+            }
+        })
+        .collect();
+    let want: Vec<bool> = a.iter().zip(&b).map(|(&x, &y)| contains_of(x, y)).collect();
+    let want_bad = invalid_of(
+        a.iter()
+            .zip(&b)
+            .map(|(&x, &y)| CellId::try_from(x).is_err() || CellId::try_from(y).is_err()),
+    );
+    let yes = want.iter().filter(|&&w| w).count();
+    assert!(yes > n / 5 && yes < n / 2, "{yes} of {n} contained");
+    for k in paths {
+        let mut out = vec![false; n];
+        let bad = k.cell_ids_contain(&a, &b, &mut out).unwrap();
+        assert_eq!(first_diff(&out, &want), None, "{}", k.isa());
+        assert_eq!(bad, want_bad, "{}", k.isa());
+    }
+    println!(
+        "  (id, id) -> contains: {n} pairs ({yes} contained, {} invalid)",
+        want_bad.count
+    );
+}
+
 /// Slices of every length 0..=70 at every start 0..4: every remainder of
 /// the chunks, on every path, with the invalid rows placed anywhere.
 fn every_remainder(paths: &[Kernels]) {
@@ -443,6 +488,21 @@ fn every_remainder(paths: &[Kernels]) {
                     invalid_of(xs.iter().map(|&x| CellId::try_from(x).is_err()))
                 );
 
+                let ys = &input[80 - len..];
+                let mut yes = vec![false; len];
+                let bad = k.cell_ids_contain(xs, ys, &mut yes).unwrap();
+                let want: Vec<bool> = xs
+                    .iter()
+                    .zip(ys)
+                    .map(|(&a, &b)| contains_of(a, b))
+                    .collect();
+                assert_eq!(yes, want, "{} {start} {len}", k.isa());
+                let either_bad = xs
+                    .iter()
+                    .zip(ys)
+                    .map(|(&a, &b)| CellId::try_from(a).is_err() || CellId::try_from(b).is_err());
+                assert_eq!(bad, invalid_of(either_bad));
+
                 let (mut a, mut b) = (vec![0f64; len], vec![0f64; len]);
                 k.cell_ids_to_centers(xs, &mut a, &mut b).unwrap();
                 for i in 0..len {
@@ -456,26 +516,38 @@ fn every_remainder(paths: &[Kernels]) {
             }
         }
     }
-    println!("  every slice length 0..=70 at starts 0..4, all four kernels");
+    println!("  every slice length 0..=70 at starts 0..4, all five kernels");
 }
 
 /// The `CellId`, `u64` and `i64` forms give the same bits, and tokens the
 /// same offsets in every offset type.
 fn id_forms_and_offsets(paths: &[Kernels]) {
     let (lat, lng) = latlngs(1000, 7);
-    let input = ids(1000, 8);
-    fn offsets_of<O: TokenOffset + TryInto<u64>>(k: &Kernels, ids: &[u64]) -> Vec<u64> {
+    fn offsets_of<O: TokenOffset + Default + TryInto<u64>>(k: &Kernels, ids: &[u64]) -> Vec<u64> {
         let mut bytes = vec![0u8; 16 * ids.len()];
-        let mut offsets = vec![O::from_len(0); ids.len() + 1];
+        let mut offsets = vec![O::default(); ids.len() + 1];
         k.cell_ids_to_tokens(ids, &mut bytes, &mut offsets).unwrap();
         offsets
             .into_iter()
             .map(|o| o.try_into().ok().unwrap_or(0))
             .collect()
     }
-    fn as_form<T: CellIdBits>(ids: &[u64]) -> Vec<T> {
-        ids.iter().map(|&x| T::from_u64(x)).collect()
-    }
+    // A CellId holds a valid id, NONE, SENTINEL or an end id (the invalid
+    // ids the API makes); the other invalid bits are left out here.
+    let as_cells: Vec<CellId> = ids(1000, 8)
+        .into_iter()
+        .filter_map(|x| {
+            CellId::try_from(x)
+                .ok()
+                .or((x == 0).then_some(CellId::NONE))
+                .or((x == u64::MAX).then_some(CellId::SENTINEL))
+                .or_else(|| (0..=30).map(CellId::end).find(|e| e.id() == x))
+        })
+        .collect();
+    let input: Vec<u64> = as_cells.iter().map(|c| c.id()).collect();
+    let as_signed: Vec<i64> = as_cells.iter().map(|c| c.to_signed()).collect();
+    assert!(input.iter().any(|&x| CellId::try_from(x).is_err()));
+    let n = input.len();
     for k in paths {
         let mut a = vec![0u64; 1000];
         let mut b = vec![0i64; 1000];
@@ -489,18 +561,35 @@ fn id_forms_and_offsets(paths: &[Kernels]) {
                 .zip(&c)
                 .all(|((&a, &b), c)| a == b as u64 && a == c.id())
         );
-        k.cell_ids_to_parents(&as_form::<u64>(&input), 9, &mut a)
-            .unwrap();
-        k.cell_ids_to_parents(&as_form::<i64>(&input), 9, &mut b)
-            .unwrap();
-        k.cell_ids_to_parents(&as_form::<CellId>(&input), 9, &mut c)
-            .unwrap();
+
+        let (mut a, mut b, mut c) = (vec![0u64; n], vec![0i64; n], vec![CellId::NONE; n]);
+        let bad_a = k.cell_ids_to_parents(&input, 9, &mut a).unwrap();
+        let bad_b = k.cell_ids_to_parents(&as_signed, 9, &mut b).unwrap();
+        let bad_c = k.cell_ids_to_parents(&as_cells, 9, &mut c).unwrap();
         assert!(
             a.iter()
                 .zip(&b)
                 .zip(&c)
                 .all(|((&a, &b), c)| a == b as u64 && a == c.id())
         );
+        assert!(bad_a == bad_b && bad_a == bad_c && bad_a.count > 0);
+
+        let (mut x, mut y, mut z) = (vec![false; n], vec![false; n], vec![false; n]);
+        let rev: Vec<u64> = input.iter().rev().copied().collect();
+        let rev_signed: Vec<i64> = as_signed.iter().rev().copied().collect();
+        let rev_cells: Vec<CellId> = as_cells.iter().rev().copied().collect();
+        k.cell_ids_contain(&input, &rev, &mut x).unwrap();
+        k.cell_ids_contain(&as_signed, &rev_signed, &mut y).unwrap();
+        k.cell_ids_contain(&as_cells, &rev_cells, &mut z).unwrap();
+        assert!(x == y && x == z);
+
+        let (mut la, mut lb) = (vec![0f64; n], vec![0f64; n]);
+        k.cell_ids_to_centers(&as_signed, &mut la, &mut lb).unwrap();
+        let (mut ma, mut mb) = (vec![0f64; n], vec![0f64; n]);
+        k.cell_ids_to_centers(&as_cells, &mut ma, &mut mb).unwrap();
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert!(bits(&la) == bits(&ma) && bits(&lb) == bits(&mb));
+
         let o = offsets_of::<usize>(k, &input);
         assert_eq!(o, offsets_of::<i32>(k, &input));
         assert_eq!(o, offsets_of::<i64>(k, &input));

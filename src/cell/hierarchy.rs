@@ -46,6 +46,26 @@ pub(crate) const fn parent_by_masks(x: u64, masks: &[u64; 3]) -> u64 {
     ((x & keep) | new_lsb) & mask
 }
 
+/// [`CellId::contains`] on raw ids. Within the range means the same bits
+/// as `a` above its marker, and not all zeros from the marker down (that
+/// would be one below range_min). Each condition is read off the top bit
+/// of a word, with no comparison at all: baseline x86-64 (SSE2) has no
+/// 64-bit compare, and with them LLVM kept a loop over pairs scalar. So
+/// written it vectorizes: 1.1 ns per random pair, against 1.7 for the
+/// same tests as comparisons and 3.2 for the two range comparisons (best
+/// of 15 alternating runs of 1 M pairs, loaded machine).
+#[inline(always)]
+pub(crate) const fn contains_bits(a: u64, b: u64) -> bool {
+    let below = a ^ a.wrapping_sub(1); // the marker and the bits under it
+    let above = (a ^ b) & !below; // must be 0
+    let under = b & below; // must not be 0
+    let ok = (!above & above.wrapping_sub(1)) // above == 0
+        & (under | under.wrapping_neg()) // under != 0
+        & !(a & (a << 1)) // face 0..=5
+        & !below; // a != 0 (NONE's "below" is every bit)
+    ok >> 63 != 0
+}
+
 impl CellId {
     /// Which child (0..=3, in curve order) this cell is of its parent; 0 for
     /// a face.
@@ -295,15 +315,7 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn contains(&self, other: Self) -> bool {
-        // Within the range: the same bits as this id above its marker, and
-        // not all zeros from the marker down (that would be one below
-        // range_min). Bit tests instead of the two ordered 64-bit
-        // comparisons, which baseline x86-64 (SSE2) has no instruction
-        // for: 1.15 ns against 3.2 for the range test on random pairs
-        // (best of 15 alternating runs of 1 M pairs, loaded machine).
-        let (a, b) = (self.0, other.0);
-        let below = a ^ a.wrapping_sub(1); // the marker and the bits under it
-        (a != 0) & (a < 6 << 61) & ((a ^ b) & !below == 0) & (b & below != 0)
+        contains_bits(self.0, other.0)
     }
 
     /// Whether the two cells overlap (one contains the other).
@@ -355,8 +367,8 @@ mod tests {
     use super::*;
 
     /// `contains`' bit tests against the range rule, on raw ids of every
-    /// kind: equal wherever this id is not NONE or on faces 6 and 7, where
-    /// it is false.
+    /// kind: equal wherever this id is not NONE, on faces 6 and 7 or
+    /// `1 << 63`, where it is false.
     #[test]
     fn contains_matches_the_range_rule() {
         let mut state = 0x2545_f491_4f6c_dd1du64;
@@ -386,7 +398,9 @@ mod tests {
             ];
             for &b in near.iter().chain(&raws[k.saturating_sub(8)..k]) {
                 let range = b >= a.range_min().0 && b <= a.range_max().0;
-                let want = range && a.0 != 0 && a.face() < 6;
+                // 1 << 63, whose marker is the top bit, is read as NONE:
+                // no constructor makes it.
+                let want = range && a.0 != 0 && a.face() < 6 && a.0 != 1 << 63;
                 assert_eq!(a.contains(CellId(b)), want, "{:#x} {b:#x}", a.0);
             }
         }

@@ -14,8 +14,8 @@ mod neighbors;
 mod token;
 
 pub use batch::{
-    CellIdBits, InvalidInputs, Isa, Kernels, TokenOffset, cell_ids_to_centers, cell_ids_to_parents,
-    cell_ids_to_tokens, latlngs_to_cell_ids,
+    CellIdBits, InvalidInputs, Isa, Kernels, TokenOffset, cell_ids_contain, cell_ids_to_centers,
+    cell_ids_to_parents, cell_ids_to_tokens, latlngs_to_cell_ids,
 };
 pub use cell_id::CellId;
 pub use coords::MAX_LEVEL;

@@ -618,6 +618,14 @@ fn bench_contains(c: &mut Criterion, inp: &Inputs) {
             a.iter().zip(b_).filter(|(x, y)| x.contains(**y)).count()
         });
     });
+    let mut out = vec![false; a.len()];
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_contain(black_box(&a[..]), black_box(&b_[..]), &mut out)
+                .expect("slices of one length");
+            out.iter().filter(|&&o| o).count()
+        });
+    });
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
             b.iter(|| (cpp.contains)(black_box(&inp.contains_a), black_box(&inp.contains_b)))

@@ -13,8 +13,9 @@
 //!   reported every feature that path's functions enable (the lists in
 //!   [`AVX2`] and [`AVX512`] and in the `target_feature` attributes are
 //!   the same strings).
-//! - Every `unsafe` block calls one of those functions with the path that
-//!   a `Supported` carries, and says so in its `SAFETY` line.
+//! - Every `unsafe` block (ten: five kernels, two paths) calls one of
+//!   those functions with the path that a `Supported` carries, and says so
+//!   in its `SAFETY` line.
 //!
 //! Nothing else is unsafe: the bodies index slices with bounds checks, and
 //! no pointer is made or read here.
@@ -129,6 +130,16 @@ mod x86 {
     }
 
     #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
+    pub(super) fn contains_avx2<T: CellIdBits>(a: &[T], b: &[T], out: &mut [bool]) -> Tally {
+        kernels::contains::<T, AVX2_LANES>(a, b, out)
+    }
+
+    #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl,avx2,bmi1,bmi2,lzcnt,popcnt")]
+    pub(super) fn contains_avx512<T: CellIdBits>(a: &[T], b: &[T], out: &mut [bool]) -> Tally {
+        kernels::contains::<T, AVX512_LANES>(a, b, out)
+    }
+
+    #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
     pub(super) fn tokens_avx2<T: CellIdBits, O: TokenOffset>(
         ids: &[T],
         bytes: &mut [u8],
@@ -202,6 +213,19 @@ pub(super) fn parents<T: CellIdBits>(
     }
 }
 
+/// [`kernels::contains`] on the path of `on`.
+pub(super) fn contains<T: CellIdBits>(on: Supported, a: &[T], b: &[T], out: &mut [bool]) -> Tally {
+    match on.0 {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `on` is a `Supported`: this CPU has every AVX2 feature.
+        Isa::Avx2 => unsafe { x86::contains_avx2(a, b, out) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `on` is a `Supported`: this CPU has every AVX-512 feature.
+        Isa::Avx512 => unsafe { x86::contains_avx512(a, b, out) },
+        _ => kernels::contains::<T, SCALAR_LANES>(a, b, out),
+    }
+}
+
 /// [`kernels::tokens`] on the path of `on`.
 pub(super) fn tokens<T: CellIdBits, O: TokenOffset>(
     on: Supported,
@@ -253,13 +277,13 @@ mod tests {
             .lines()
             .filter(|l| l.trim_start().starts_with("#[target_feature"))
             .collect();
-        assert_eq!(attrs.len(), 8);
+        assert_eq!(attrs.len(), 10);
         for a in attrs {
             assert!(a.contains(&avx2) || a.contains(&avx512), "{a}");
         }
         assert_eq!(
             src.matches(&*avx2).count() + src.matches(&*avx512).count(),
-            8
+            10
         );
     }
 

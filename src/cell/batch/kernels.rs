@@ -7,11 +7,12 @@
 //! c` into a fused multiply-add), so all paths give the same bits, which
 //! `tests/batch_kernels.rs` checks against the one-at-a-time methods.
 
+use super::sealed::INSIDE;
 use super::{CellIdBits, TokenOffset};
 use crate::cell::CellId;
 use crate::cell::coords::{si_ti_to_st, st_to_uv_unordered};
 use crate::cell::fast::lanes_to_face_ij;
-use crate::cell::hierarchy::parent_by_masks;
+use crate::cell::hierarchy::{contains_bits, parent_by_masks};
 use crate::cell::token::hex_digits;
 use crate::geom::select;
 use crate::{LatLng, Point};
@@ -79,7 +80,7 @@ pub(super) fn latlngs<T: CellIdBits, const N: usize>(
         // A fold, not `all`, which would test and branch lane by lane.
         if ok.iter().fold(true, |all, &ok| all & ok) {
             for (o, leaf) in out.iter_mut().zip(leaf) {
-                *o = T::from_u64((leaf.0 & keep) | new_lsb);
+                *o = T::from_u64((leaf.0 & keep) | new_lsb, INSIDE);
             }
         } else {
             // About 4 chunks in 10,000 of random points (and every chunk
@@ -97,7 +98,7 @@ pub(super) fn latlngs<T: CellIdBits, const N: usize>(
         .zip(out_chunks.into_remainder());
     for (k, ((&lat, &lng), o)) in rest.enumerate() {
         let id = exact(lat, lng, masks);
-        *o = T::from_u64(id);
+        *o = T::from_u64(id, INSIDE);
         tally.add(base + k, usize::from(id == 0), |_| true);
     }
     tally
@@ -130,7 +131,7 @@ fn exact_lanes<T: CellIdBits, const N: usize>(
             exact(lat[k], lng[k], masks)
         };
         invalid += usize::from(id == 0);
-        out[k] = T::from_u64(id);
+        out[k] = T::from_u64(id, INSIDE);
     }
     invalid
 }
@@ -152,7 +153,7 @@ pub(super) fn parents<T: CellIdBits, const N: usize>(
         for (o, &id) in out.iter_mut().zip(ids) {
             let p = parent_by_masks(id.to_u64(), masks);
             zeros += usize::from(p == 0);
-            *o = T::from_u64(p);
+            *o = T::from_u64(p, INSIDE);
         }
         tally.add(base, zeros, |k| out[k].to_u64() == 0);
         base += N;
@@ -164,7 +165,43 @@ pub(super) fn parents<T: CellIdBits, const N: usize>(
     for (k, (&id, o)) in rest.enumerate() {
         let p = parent_by_masks(id.to_u64(), masks);
         tally.add(base + k, usize::from(p == 0), |_| true);
-        *o = T::from_u64(p);
+        *o = T::from_u64(p, INSIDE);
+    }
+    tally
+}
+
+/// Whether `a[k]` contains `b[k]`, as [`CellId::contains`], where both
+/// are valid ids; false, and counted, where either is not.
+#[inline(always)]
+pub(super) fn contains<T: CellIdBits, const N: usize>(a: &[T], b: &[T], out: &mut [bool]) -> Tally {
+    let mut tally = Tally::default();
+    let mut a_chunks = a.chunks_exact(N);
+    let mut b_chunks = b.chunks_exact(N);
+    let mut out_chunks = out.chunks_exact_mut(N);
+    let mut base = 0;
+    for ((a, b), out) in (&mut a_chunks).zip(&mut b_chunks).zip(&mut out_chunks) {
+        let mut invalid = 0;
+        for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
+            let (x, y) = (x.to_u64(), y.to_u64());
+            let valid = is_valid(x) & is_valid(y);
+            *o = valid & contains_bits(x, y);
+            invalid += usize::from(!valid);
+        }
+        tally.add(base, invalid, |k| {
+            !(is_valid(a[k].to_u64()) & is_valid(b[k].to_u64()))
+        });
+        base += N;
+    }
+    let rest = a_chunks
+        .remainder()
+        .iter()
+        .zip(b_chunks.remainder())
+        .zip(out_chunks.into_remainder());
+    for (k, ((&x, &y), o)) in rest.enumerate() {
+        let (x, y) = (x.to_u64(), y.to_u64());
+        let valid = is_valid(x) & is_valid(y);
+        *o = valid & contains_bits(x, y);
+        tally.add(base + k, usize::from(!valid), |_| true);
     }
     tally
 }

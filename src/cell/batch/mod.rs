@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | [`latlngs_to_cell_ids`] | latitudes, longitudes (degrees) | cell ids at a level |
 //! | [`cell_ids_to_parents`] | cell ids | their ancestors at a level |
+//! | [`cell_ids_contain`] | two slices of cell ids | whether each of the first contains the second |
 //! | [`cell_ids_to_tokens`] | cell ids | tokens, back to back with offsets (Arrow's string layout) |
 //! | [`cell_ids_to_centers`] | cell ids | center latitudes, longitudes (degrees) |
 //!
@@ -17,7 +18,7 @@
 //! slot and is counted, never an error and never a silently different
 //! answer: a lat/lng that is not finite or out of range, and an id that is
 //! not a valid cell (including [`CellId::NONE`]), become [`CellId::NONE`]
-//! (id 0), the token `"X"` or a NaN center. Each kernel returns
+//! (id 0), the token `"X"`, a NaN center or `false`. Each kernel returns
 //! [`InvalidInputs`]: how many rows were invalid and the index of the first,
 //! so that a caller can stop there and report why (the one-row method says
 //! why: [`CellId::try_from_latlng`], [`CellId::try_from`]), or treat them
@@ -29,7 +30,8 @@
 //! [`Kernels::detect`] picks the widest this CPU runs, once, and the free
 //! functions here use it. Every path gives the same bits as every other
 //! and as the one-row methods ([`CellId::from_latlng`], [`CellId::parent`],
-//! [`CellId::to_token`], [`CellId::to_latlng`]), on the conformance
+//! [`CellId::contains`], [`CellId::to_token`], [`CellId::to_latlng`]), on
+//! the conformance
 //! vectors and on ten million random inputs per path and kernel
 //! (`tests/batch_kernels.rs`). The environment variable `S2CELLS_ISA`
 //! (`scalar`, `avx2` or `avx512`) caps the choice, to compare paths or to
@@ -51,95 +53,133 @@ use crate::Error;
 /// A cell id in a form the batch kernels read and write: [`CellId`], its
 /// 64 bits as `u64`, or the same bits as `i64` (the signed form that
 /// BigQuery, Spark and SQL databases store; see [`CellId::to_signed`]).
-/// Implemented for those three types only.
+/// Implemented for those three types only; its conversions are the
+/// crate's own, so that no `CellId` is made from unchecked bits.
 ///
 /// ```
-/// use s2cells::cell::CellIdBits;
+/// use s2cells::cell::{cell_ids_to_parents, CellIdBits};
 /// use s2cells::CellId;
 ///
-/// let face5 = CellId::from_face(5);
-/// assert_eq!(i64::from_u64(face5.id()), face5.to_signed());
-/// assert_eq!(CellId::from_u64(face5.id()), face5);
-/// assert_eq!(face5.to_signed().to_u64(), face5.id());
+/// fn level_5<T: CellIdBits>(ids: &[T], out: &mut [T]) -> usize {
+///     cell_ids_to_parents(ids, 5, out).map_or(ids.len(), |bad| bad.count)
+/// }
+/// let leaf = CellId::from_token("951977d377e723ab")?;
+/// let (mut a, mut b) = ([0i64], [CellId::NONE]);
+/// assert_eq!(level_5(&[leaf.to_signed()], &mut a), 0);
+/// assert_eq!(level_5(&[leaf], &mut b), 0);
+/// assert_eq!(a[0], b[0].to_signed());
+/// # Ok::<(), s2cells::Error>(())
 /// ```
-pub trait CellIdBits: Copy + sealed::Sealed {
-    /// The 64 bits of the id.
-    fn to_u64(self) -> u64;
-    /// The id with these 64 bits (not checked).
-    fn from_u64(bits: u64) -> Self;
-}
+pub trait CellIdBits: Copy + sealed::Bits {}
 
-impl CellIdBits for CellId {
-    #[inline(always)]
-    fn to_u64(self) -> u64 {
-        self.0
-    }
-    #[inline(always)]
-    fn from_u64(bits: u64) -> Self {
-        Self(bits)
-    }
-}
-
-impl CellIdBits for u64 {
-    #[inline(always)]
-    fn to_u64(self) -> u64 {
-        self
-    }
-    #[inline(always)]
-    fn from_u64(bits: u64) -> Self {
-        bits
-    }
-}
-
-impl CellIdBits for i64 {
-    #[inline(always)]
-    fn to_u64(self) -> u64 {
-        self as u64
-    }
-    #[inline(always)]
-    fn from_u64(bits: u64) -> Self {
-        bits as i64
-    }
-}
+impl CellIdBits for CellId {}
+impl CellIdBits for u64 {}
+impl CellIdBits for i64 {}
 
 /// The integer type of the offsets [`cell_ids_to_tokens`] writes: `i32`
 /// (Arrow's `Utf8` and Polars' strings), `i64` (Arrow's `LargeUtf8`),
 /// `u32`, `u64` or `usize`.
 ///
 /// ```
-/// use s2cells::cell::TokenOffset;
-/// assert_eq!(<i32 as TokenOffset>::MAX, i32::MAX as usize);
+/// use s2cells::cell::{cell_ids_to_tokens, TokenOffset};
+///
+/// fn tokens<O: TokenOffset>(ids: &[u64], offsets: &mut [O]) -> Vec<u8> {
+///     let mut bytes = vec![0u8; 16 * ids.len()];
+///     cell_ids_to_tokens(ids, &mut bytes, offsets).expect("sized for the ids");
+///     bytes
+/// }
+/// let mut offsets = [0i64; 2];
+/// assert_eq!(&tokens(&[1 << 60], &mut offsets)[..1], b"1");
+/// assert_eq!(offsets, [0, 1]);
 /// ```
-pub trait TokenOffset: Copy + sealed::Sealed {
-    /// The largest offset the type holds.
-    const MAX: usize;
-    /// The offset `n`, which is at most [`MAX`](Self::MAX).
-    fn from_len(n: usize) -> Self;
-}
+pub trait TokenOffset: Copy + sealed::Offset {}
 
-macro_rules! token_offset {
-    ($($t:ty),*) => {$(
-        impl TokenOffset for $t {
-            const MAX: usize = if (<$t>::MAX as u128) < usize::MAX as u128 {
-                <$t>::MAX as usize
-            } else {
-                usize::MAX
-            };
-            #[inline(always)]
-            fn from_len(n: usize) -> Self {
-                n as $t
-            }
-        }
-        impl sealed::Sealed for $t {}
-    )*};
-}
-token_offset!(i32, i64, u32, u64, usize);
+impl TokenOffset for i32 {}
+impl TokenOffset for i64 {}
+impl TokenOffset for u32 {}
+impl TokenOffset for u64 {}
+impl TokenOffset for usize {}
 
+/// The conversions behind [`CellIdBits`] and [`TokenOffset`], callable
+/// only inside the crate.
 mod sealed {
-    /// Keeps [`CellIdBits`](super::CellIdBits) and
-    /// [`TokenOffset`](super::TokenOffset) to the types listed there.
-    pub trait Sealed {}
-    impl Sealed for crate::CellId {}
+    use crate::CellId;
+
+    /// Proof of being inside the crate: a generic caller outside it can
+    /// name `T: CellIdBits` but cannot make one of these, so it cannot
+    /// call [`Bits::from_u64`].
+    #[derive(Clone, Copy)]
+    pub struct Inside(());
+
+    /// The one value.
+    pub(crate) const INSIDE: Inside = Inside(());
+
+    /// A cell id's 64 bits, both ways.
+    pub trait Bits {
+        /// The 64 bits of the id.
+        fn to_u64(self) -> u64;
+        /// The id with these 64 bits, as a kernel computed them (a valid
+        /// id, or NONE).
+        fn from_u64(bits: u64, inside: Inside) -> Self;
+    }
+
+    impl Bits for CellId {
+        #[inline(always)]
+        fn to_u64(self) -> u64 {
+            self.0
+        }
+        #[inline(always)]
+        fn from_u64(bits: u64, _: Inside) -> Self {
+            Self(bits)
+        }
+    }
+
+    impl Bits for u64 {
+        #[inline(always)]
+        fn to_u64(self) -> u64 {
+            self
+        }
+        #[inline(always)]
+        fn from_u64(bits: u64, _: Inside) -> Self {
+            bits
+        }
+    }
+
+    impl Bits for i64 {
+        #[inline(always)]
+        fn to_u64(self) -> u64 {
+            self as u64
+        }
+        #[inline(always)]
+        fn from_u64(bits: u64, _: Inside) -> Self {
+            bits as i64
+        }
+    }
+
+    /// A byte offset into the token buffer.
+    pub trait Offset {
+        /// The largest offset the type holds.
+        const MAX: usize;
+        /// The offset `n`, at most `MAX`.
+        fn from_len(n: usize) -> Self;
+    }
+
+    macro_rules! offset {
+        ($($t:ty),*) => {$(
+            impl Offset for $t {
+                const MAX: usize = if (<$t>::MAX as u128) < usize::MAX as u128 {
+                    <$t>::MAX as usize
+                } else {
+                    usize::MAX
+                };
+                #[inline(always)]
+                fn from_len(n: usize) -> Self {
+                    n as $t
+                }
+            }
+        )*};
+    }
+    offset!(i32, i64, u32, u64, usize);
 }
 
 /// The invalid rows a batch kernel met: how many, and the index of the
@@ -387,6 +427,29 @@ impl Kernels {
         Ok(dispatch::parents(self.on, ids, masks, out).into())
     }
 
+    /// [`cell_ids_contain`] on this path.
+    ///
+    /// ```
+    /// use s2cells::cell::{Isa, Kernels};
+    /// use s2cells::CellId;
+    /// let mut out = [false; 2];
+    /// let k = Kernels::with_isa(Isa::Scalar).unwrap();
+    /// let f = CellId::from_face(2);
+    /// k.cell_ids_contain(&[f, f.child(1)], &[f.child(1), f], &mut out)?;
+    /// assert_eq!(out, [true, false]);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn cell_ids_contain<T: CellIdBits>(
+        &self,
+        a: &[T],
+        b: &[T],
+        out: &mut [bool],
+    ) -> Result<InvalidInputs, Error> {
+        check_len("second id slice", b.len(), a.len())?;
+        check_len("output slice", out.len(), a.len())?;
+        Ok(dispatch::contains(self.on, a, b, out).into())
+    }
+
     /// [`cell_ids_to_tokens`] on this path.
     ///
     /// ```
@@ -416,10 +479,10 @@ impl Kernels {
                 expected: need,
             });
         }
-        if need > O::MAX {
+        if need > <O as sealed::Offset>::MAX {
             return Err(Error::BatchLength {
                 what: "offset type's range (16 bytes per id)",
-                len: O::MAX,
+                len: <O as sealed::Offset>::MAX,
                 expected: need,
             });
         }
@@ -527,6 +590,32 @@ pub fn cell_ids_to_parents<T: CellIdBits>(
     out: &mut [T],
 ) -> Result<InvalidInputs, Error> {
     Kernels::detect().cell_ids_to_parents(ids, level, out)
+}
+
+/// Whether each cell of `a` contains the cell of `b` at the same index:
+/// `out[k]` is `a[k].`[`contains`](CellId::contains)`(b[k])`, and false
+/// (counted in the result) where `a[k]` or `b[k]` is not a valid id. The
+/// three slices must have the same length, or nothing is written and the
+/// error says which. On the path [`Kernels::detect`] picks.
+///
+/// ```
+/// use s2cells::cell::cell_ids_contain;
+/// use s2cells::CellId;
+///
+/// let city = CellId::from_token("951977")?;
+/// let leaf = CellId::from_token("951977d377e723ab")?;
+/// let mut out = [true; 3];
+/// let invalid = cell_ids_contain(&[city, leaf, CellId::NONE], &[leaf, city, leaf], &mut out)?;
+/// assert_eq!(out, [true, false, false]);
+/// assert_eq!((invalid.count, invalid.first), (1, Some(2)));
+/// # Ok::<(), s2cells::Error>(())
+/// ```
+pub fn cell_ids_contain<T: CellIdBits>(
+    a: &[T],
+    b: &[T],
+    out: &mut [bool],
+) -> Result<InvalidInputs, Error> {
+    Kernels::detect().cell_ids_contain(a, b, out)
 }
 
 /// The tokens of `ids` ([`CellId::to_token`]), back to back in `bytes`:
