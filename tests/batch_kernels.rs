@@ -71,6 +71,15 @@ fn main() {
         Kernels::detect().isa(),
     );
     assert_eq!(paths[0].isa(), Isa::Scalar);
+    // S2CELLS_ISA caps the detected path (run with S2CELLS_ISA=scalar to
+    // see it), and without it detect() is the widest supported one.
+    match std::env::var("S2CELLS_ISA")
+        .ok()
+        .and_then(|v| v.parse::<Isa>().ok())
+    {
+        Some(cap) => assert!(Kernels::detect().isa() <= cap),
+        None => assert_eq!(Some(&Kernels::detect()), paths.last()),
+    }
 
     conformance_vectors(&paths);
     random_latlngs(&paths, n);

@@ -32,11 +32,15 @@ const AVX512: &[&str] = &[
     "avx512f", "avx512bw", "avx512dq", "avx512vl", "avx2", "bmi1", "bmi2", "lzcnt", "popcnt",
 ];
 
-/// Lanes per chunk on each path: enough independent lanes to fill the
-/// vector registers twice and hide division and square-root latency
-/// (measured; see BENCHMARKS.md).
+/// Lanes per chunk on each path: enough independent lanes to hide the
+/// latency of the division and the square roots. Batch lat/lng on 100,000
+/// points, best of 40 alternating rounds: 8/16/32/64 lanes gave AVX2
+/// 12.0/10.7/9.5/9.6 ns and AVX-512 10.4/7.4/6.5/6.1 ns per point; the
+/// scalar path gains nothing past 8.
 const SCALAR_LANES: usize = 8;
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 const AVX2_LANES: usize = 32;
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 const AVX512_LANES: usize = 32;
 
 /// An instruction set that this CPU runs: proof for the `unsafe` calls.
