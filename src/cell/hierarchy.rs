@@ -8,11 +8,12 @@ use super::coords::MAX_LEVEL;
 /// above 30, which make every parent [`CellId::NONE`]): the bits a parent
 /// keeps (`-new_lsb`), the markers allowed in the child (the even bits at
 /// or below the new marker: a valid id at that level or finer), and the
-/// new marker. One load per value instead of a variable shift: with the
-/// level varying from call to call, `parent` went from 2.3 to 1.2 ns per
-/// id (1 M random leaves and levels, best of 15 alternating runs),
-/// against 1.3 for Google's unchecked formula compiled by rustc. The table
-/// is 6 KiB; a loop over levels 0..=30 touches 744 bytes of it.
+/// new marker. One load per value instead of a variable shift (baseline
+/// x86-64's `shl` by a register is three micro-ops; `-march=native` C++
+/// gets BMI2's one-op `shlx`): with the level varying from call to call,
+/// `parent` went from 2.3 to 1.2 ns per id (1 M random leaves and
+/// levels, best of 15 alternating runs). The table is 6 KiB; a loop over
+/// levels 0..=30 touches 744 bytes of it.
 pub(crate) static PARENT_MASKS: [[u64; 3]; 256] = {
     let mut t = [[0u64; 3]; 256];
     let mut level = 0;
@@ -30,20 +31,20 @@ pub(crate) static PARENT_MASKS: [[u64; 3]; 256] = {
 
 /// The ancestor of `x` at the level of `masks` (a [`PARENT_MASKS`] entry),
 /// or 0 ([`CellId::NONE`]) when `x` is not a valid id at that level or a
-/// finer one. No comparisons at all, so that loops over many ids at one
-/// level vectorize even on baseline x86-64 (SSE2 has no 64-bit compare):
-/// the id's lowest set bit must be an allowed marker, which is one AND;
-/// the face must not be 6 or 7, whose two top bits are both set. A nonzero
-/// t has the top bit set in t or -t. (With ordered compares LLVM kept the
-/// loop scalar: 1.78 ns per id in the bench, against 0.67 for Google's;
-/// with equality tests, 1.57.)
+/// finer one: its lowest set bit must be an allowed marker (one AND) and
+/// its face below 6. Two flags and a mask, no branch. With the level
+/// varying per call this runs at 0.86-0.91 ns per id against 0.93-1.00
+/// for Google's unchecked `parent` built `-O3 -march=native` (GCC keeps
+/// that loop scalar), and at one level in 0.66 ns against 0.98 for the
+/// comparison-free form this replaced, which LLVM vectorized on SSE2 to
+/// no gain (100,000 leaves in L2, best of 60 interleaved rounds in one
+/// process, loaded machine). Google's one-level loop is 0.27-0.29 ns with
+/// AVX-512; the batch kernel `cell_ids_to_parents` takes those lanes.
 #[inline(always)]
 pub(crate) const fn parent_by_masks(x: u64, masks: &[u64; 3]) -> u64 {
     let [keep, allowed, new_lsb] = *masks;
-    let t = x & x.wrapping_neg() & allowed;
-    let ok = (t | t.wrapping_neg()) & !(x & (x << 1));
-    let mask = 0u64.wrapping_sub(ok >> 63);
-    ((x & keep) | new_lsb) & mask
+    let ok = (x & x.wrapping_neg() & allowed != 0) & (x < 6 << 61);
+    ((x & keep) | new_lsb) & 0u64.wrapping_sub(ok as u64)
 }
 
 /// [`CellId::contains`] on raw ids. Within the range means the same bits
