@@ -6,6 +6,7 @@
 #   tools/bench/run-cell-bench.sh --quick         # --warm-up-time 1 --measurement-time 3
 #   tools/bench/run-cell-bench.sh --rounds 3      # 3 interleaved rounds; medians of per-round ratios
 #   tools/bench/run-cell-bench.sh --native        # the Rust side for this CPU too (see below)
+#   tools/bench/run-cell-bench.sh --interleaved   # benches/cell_interleaved.rs instead (see below)
 #   tools/bench/run-cell-bench.sh -- ARGS...      # extra criterion args, e.g. a group filter
 #
 # Google's timed loops are built twice in every run (bench/google/build.rs):
@@ -22,6 +23,11 @@
 # target-cpu=native instead, in a separate target dir (target/native) so the
 # shared one is not rebuilt.
 #
+# --interleaved runs the issue-17 kernels and Google's loops in turn, one
+# call each per round on 100,000 inputs for 60 rounds, and prints each
+# one's fastest round and its ratio to the faster Google build: on a busy
+# machine those minima hold still where criterion's medians follow the load.
+#
 # Env: S2_GOOGLE_DIR (the wheel's s2geometry dir; found or installed if unset),
 # S2CELLS_BENCH_N (elements per bench, default 1000000), BENCH_CPU (core to pin, default 1).
 set -euo pipefail
@@ -29,6 +35,7 @@ cd "$(dirname "$0")/../.."
 
 crit_args=()
 rounds=1
+bench=cell
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) crit_args+=(--warm-up-time 1 --measurement-time 3) ;;
@@ -36,6 +43,7 @@ while [ $# -gt 0 ]; do
       export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-cpu=native"
       export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/native}" ;;
     --rounds) rounds=$2; shift ;;
+    --interleaved) bench=cell_interleaved ;;
     --) shift; crit_args+=("$@"); break ;;
     *) crit_args+=("$1") ;;
   esac
@@ -61,13 +69,16 @@ export S2_GOOGLE_DIR
 echo "Google's C++: $S2_GOOGLE_DIR" >&2
 
 # Build first (unpinned, both cores), then time on one pinned core.
-cargo bench -p s2cells-bench --bench cell --no-run
+cargo bench -p s2cells-bench --bench "$bench" --no-run
 cpu=${BENCH_CPU:-1}
 pin=()
 if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then
   pin=(taskset -c "$cpu")
 else
   echo "taskset unavailable: running unpinned" >&2
+fi
+if [ "$bench" = cell_interleaved ]; then
+  exec "${pin[@]}" cargo bench -p s2cells-bench --bench cell_interleaved
 fi
 baselines=new
 if [ "$rounds" -gt 1 ]; then
