@@ -553,8 +553,8 @@ fn id_forms_and_offsets(paths: &[Kernels]) {
                 .or_else(|| (0..=30).map(CellId::end).find(|e| e.id() == x))
         })
         .collect();
-    let input: Vec<u64> = as_cells.iter().map(|c| c.id()).collect();
-    let as_signed: Vec<i64> = as_cells.iter().map(|c| c.to_signed()).collect();
+    let input: Vec<u64> = as_cells.iter().map(CellId::id).collect();
+    let as_signed: Vec<i64> = as_cells.iter().map(CellId::to_signed).collect();
     assert!(input.iter().any(|&x| CellId::try_from(x).is_err()));
     let n = input.len();
     for k in paths {
@@ -631,7 +631,7 @@ fn threads(paths: &[Kernels]) {
 
 /// Arguments that do not fit are errors, and nothing is written.
 fn bad_arguments() {
-    use s2cells::Error;
+    use s2cells::CellError as Error;
     let k = Kernels::detect();
     let mut out = [7u64; 2];
     assert!(matches!(

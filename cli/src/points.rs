@@ -25,14 +25,38 @@ pub struct PointInput {
     /// ndjson), csv otherwise.
     #[arg(long, value_enum)]
     pub input_format: Option<PointFormat>,
+    #[command(flatten)]
+    pub columns: PointColumns,
+}
+
+/// Where a point's latitude and longitude are: the flags `index`,
+/// `features` and `terms --points` share.
+#[derive(Args, Clone, Debug, Default)]
+pub struct PointColumns {
     /// Latitude column: a header name (case-insensitive) or a 1-based
-    /// number; for NDJSON a key. By default the first of lat, latitude, y.
+    /// column number; for NDJSON a key. By default the first of lat,
+    /// latitude, y.
     #[arg(long, value_name = "NAME|N")]
     pub lat_col: Option<String>,
     /// Longitude column, as --lat-col. By default the first of lng, lon,
     /// long, longitude, x.
     #[arg(long, value_name = "NAME|N")]
     pub lng_col: Option<String>,
+}
+
+impl PointColumns {
+    /// The latitude and longitude columns asked for, checked.
+    pub fn specs(&self) -> CliResult<(Option<ColSpec>, Option<ColSpec>)> {
+        Ok((
+            col_spec(&self.lat_col, "--lat-col")?,
+            col_spec(&self.lng_col, "--lng-col")?,
+        ))
+    }
+
+    /// Whether either column was given.
+    pub fn any(&self) -> bool {
+        self.lat_col.is_some() || self.lng_col.is_some()
+    }
 }
 
 /// Splits a CSV line on commas, honouring double quotes.
@@ -62,8 +86,35 @@ fn number(s: &str) -> Option<f64> {
 
 /// Calls `each` with the line number and leaf cell of every point.
 pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
-    let lat_spec = col_spec(&input.lat_col, "--lat-col")?;
-    let lng_spec = col_spec(&input.lng_col, "--lng-col")?;
+    for_each_with(input, &[], |n, leaf, _| each(n, leaf))
+}
+
+/// A column to carry with each point: its flag (for errors) and its
+/// header name or 1-based number (a key for NDJSON).
+pub struct Extra<'a> {
+    pub flag: &'a str,
+    pub spec: &'a str,
+}
+
+/// As [`for_each`], with the values of the `extra` columns of each point
+/// (a JSON value other than a string as its JSON text). A column missing
+/// from the header, or a key missing from an object or null, is an error
+/// naming the line.
+pub fn for_each_with(
+    input: &PointInput,
+    extra: &[Extra<'_>],
+    mut each: impl FnMut(usize, CellId, &[String]) -> CliResult,
+) -> CliResult {
+    let extra_specs = extra
+        .iter()
+        .map(|e| {
+            col_spec(&Some(e.spec.to_owned()), e.flag)
+                .map(|s| s.unwrap_or_else(|| ColSpec::Name(e.spec.to_owned())))
+        })
+        .collect::<CliResult<Vec<ColSpec>>>()?;
+    let mut values: Vec<String> = vec![String::new(); extra.len()];
+    let mut extra_cols: Vec<usize> = Vec::new();
+    let (lat_spec, lng_spec) = input.columns.specs()?;
     let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
     let ndjson = match input.input_format {
         Some(PointFormat::Ndjson) => true,
@@ -108,6 +159,17 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
                     })
                     .ok_or_else(|| bad(format!("no numeric {noun}")))
             };
+            for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
+                let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
+                    .and_then(|i| obj.get(keys[i]));
+                *v = match found {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => {
+                        return Err(bad(format!("no {} {:?} in the object", e.flag, e.spec)));
+                    }
+                    Some(v) => v.to_string(),
+                };
+            }
             (
                 get(&lat_spec, LAT_NAMES, "latitude")?,
                 get(&lng_spec, LNG_NAMES, "longitude")?,
@@ -126,8 +188,31 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
                     find(&lat_spec, LAT_NAMES, "--lat-col")?,
                     find(&lng_spec, LNG_NAMES, "--lng-col")?,
                 ));
+                for (e, spec) in extra.iter().zip(&extra_specs) {
+                    let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "{} {:?}: no such column in the header ({})",
+                                e.flag,
+                                e.spec,
+                                f.join(", ")
+                            ))
+                        })?;
+                    extra_cols.push(i);
+                }
                 continue;
             };
+            for ((e, &i), v) in extra.iter().zip(&extra_cols).zip(values.iter_mut()) {
+                let field = f.get(i).ok_or_else(|| {
+                    bad(format!(
+                        "the row has {} fields, the {} column is field {}",
+                        f.len(),
+                        e.flag,
+                        i + 1
+                    ))
+                })?;
+                v.clone_from(field);
+            }
             let get = |i: usize, noun: &str| {
                 f.get(i)
                     .and_then(|s| number(s))
@@ -136,7 +221,11 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
             (get(la, "latitude")?, get(lo, "longitude")?)
         };
         check_range(lat, lng).map_err(bad)?;
-        each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?;
+        each(
+            n,
+            CellId::from_latlng(LatLng::from_degrees(lat, lng)),
+            &values,
+        )?;
     }
     Ok(())
 }

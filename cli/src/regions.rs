@@ -7,7 +7,9 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
+use s2cells::io::{
+    GeoFeature, GeoJsonReader, GeoRegion, GeoShape, ParseError, RegionOptions, WktReader,
+};
 use s2cells::{Cap, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
@@ -86,19 +88,21 @@ pub struct CovererFlags {
     /// Use only levels min_level + k * level_mod.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub level_mod: u8,
-    /// Target number of cells (min_level wins when it needs more).
+    /// Target number of cells (min_level wins when it needs more). The
+    /// default 8 leaves more than half of a typical covering's area outside
+    /// its region; --fp-sweep and --target-fp measure it.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_cells: u64,
     /// Every cell at this one level (sets min and max level, no cell limit).
     #[arg(short, long, value_parser = clap::value_parser!(u8).range(0..=30),
-          conflicts_with_all = ["min_level", "max_level", "level_mod"])]
+          conflicts_with_all = ["min_level", "max_level", "level_mod", "max_cells"])]
     pub level: Option<u8>,
 }
 
 impl CovererFlags {
     /// The coverer the flags describe.
     pub fn coverer(&self) -> CliResult<RegionCoverer> {
-        let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
+        let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
         if let Some(level) = self.level {
             return RegionCoverer::new()
                 .fixed_level(level)
@@ -129,6 +133,9 @@ pub struct Item {
     pub region: Box<dyn Region>,
     /// How far the covering must grow for `--planar-edges` (radians).
     pub margin: f64,
+    /// The region's area in steradians, for `--stats` and `--fp-sweep`
+    /// (`None` for points and lines).
+    pub area: Option<f64>,
 }
 
 impl Item {
@@ -173,7 +180,7 @@ pub fn for_each(input: &RegionInput, mut each: impl FnMut(&Item) -> CliResult) -
 }
 
 /// The features of a region input, one at a time.
-pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, s2cells::Error>>>;
+pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, ParseError>>>;
 
 /// The input's name for errors, its format (`--input-format`, or found
 /// from the file name or the first non-blank character) and its features.
@@ -249,13 +256,13 @@ fn sniff(mut reader: Box<dyn BufRead>) -> CliResult<(InputFormat, Box<dyn BufRea
     Ok((format, Box::new(Cursor::new(blank).chain(reader))))
 }
 
-/// A region error as the user should read it: for WKT, the feature is
-/// named by its line.
-pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
+/// A region error as the user should read it: a geometry that makes no
+/// region is named by its feature (GeoJSON) or its line (WKT).
+pub fn data_error(name: &str, format: InputFormat, e: ParseError) -> CliError {
     match (format, e) {
         (
             InputFormat::Wkt,
-            s2cells::Error::InvalidGeoJson {
+            ParseError::InvalidGeometry {
                 feature,
                 path,
                 reason,
@@ -263,6 +270,16 @@ pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliErro
         ) => CliError::Data(format!(
             "{name}: invalid WKT geometry on line {} at {path}: {reason}",
             feature + 1
+        )),
+        (
+            _,
+            ParseError::InvalidGeometry {
+                feature,
+                path,
+                reason,
+            },
+        ) => CliError::Data(format!(
+            "{name}: invalid GeoJSON in feature {feature} at {path}: {reason}"
         )),
         (_, e) => CliError::Data(format!("{name}: {e}")),
     }
@@ -304,7 +321,8 @@ pub fn rect_item(spec: &str) -> CliResult<Item> {
         numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
     let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
         .map_err(|e| CliError::Usage(format!("--rect {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(rect)))
+    let area = rect.area();
+    Ok(plain_item(Box::new(rect), area))
 }
 
 pub fn cap_item(spec: &str) -> CliResult<Item> {
@@ -322,20 +340,35 @@ pub fn cap_item(spec: &str) -> CliResult<Item> {
     }
     let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius))
         .map_err(|e| CliError::Usage(format!("--cap {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(cap)))
+    let area = cap.area();
+    Ok(plain_item(Box::new(cap), area))
 }
 
-fn plain_item(region: Box<dyn Region>) -> Item {
+fn plain_item(region: Box<dyn Region>, area: f64) -> Item {
     Item {
         index: 0,
         id: None,
         properties: None,
         region,
         margin: 0.0,
+        area: Some(area),
     }
 }
 
-fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>, s2cells::Error> {
+/// The area of a shape in steradians; `None` for points and lines, which
+/// have none.
+fn shape_area(shape: &GeoShape) -> Option<f64> {
+    match shape {
+        GeoShape::Polygon(p) => Some(p.area()),
+        GeoShape::Collection(parts) => {
+            let areas: Vec<f64> = parts.iter().filter_map(shape_area).collect();
+            (!areas.is_empty()).then(|| areas.iter().sum())
+        }
+        GeoShape::Points(_) | GeoShape::Lines(_) => None,
+    }
+}
+
+fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>, ParseError> {
     let Some(geometry) = &feature.geometry else {
         return Ok(None);
     };
@@ -348,6 +381,7 @@ fn geo_item(feature: GeoFeature, options: RegionOptions) -> Result<Option<Item>,
         id: feature.id,
         properties: feature.properties,
         margin: region.planar_margin(),
+        area: shape_area(region.shape()),
         region: Box::new(region),
     }))
 }

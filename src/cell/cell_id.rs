@@ -4,9 +4,10 @@
 //! `curve.rs`, positions on the face (center, bounds) in `face_ij.rs` and
 //! the text forms in `token.rs`.
 
-use super::coords::{MAX_LEVEL, MAX_SIZE, st_to_ij, uv_to_st, xyz_to_face_uv};
+use super::CellError as Error;
 use super::hilbert::{ENCODE_ALL, ENCODE_BITS, SWAP_MASK, encode_bitwise_lanes};
-use crate::{Error, LatLng, Point};
+use crate::geom::coords::{MAX_LEVEL, MAX_SIZE, st_to_ij, uv_to_st, xyz_to_face_uv};
+use crate::{LatLng, Point};
 
 /// Number of faces of the cube.
 pub(crate) const NUM_FACES: u8 = 6;
@@ -89,6 +90,10 @@ impl CellId {
     /// The leaf cell containing a point, or an error naming the point when
     /// it is not finite or is the zero vector.
     ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidPoint`](super::CellError::InvalidPoint) when the point is not finite or is zero.
+    ///
     /// ```
     /// use s2cells::{CellId, Point};
     /// assert!(CellId::try_from_point(&Point::new(1.0, 0.0, 0.0)).is_ok());
@@ -128,6 +133,10 @@ impl CellId {
 
     /// The leaf cell containing a lat/lng, or an error naming it when it is
     /// not valid.
+    ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidLatLng`](super::CellError::InvalidLatLng) when the lat/lng is not valid.
     ///
     /// ```
     /// use s2cells::{CellId, LatLng};
@@ -274,6 +283,10 @@ impl CellId {
 
     /// A cell from the signed 64-bit form (see [`to_signed`](Self::to_signed)),
     /// checked for validity.
+    ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidCellId`](super::CellError::InvalidCellId) when the bits are not a valid cell id.
     ///
     /// ```
     /// use s2cells::CellId;

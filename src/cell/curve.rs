@@ -3,7 +3,7 @@
 //! faces), and the greedy tiling step of a leaf range.
 
 use super::cell_id::{CellId, WRAP_OFFSET};
-use super::coords::MAX_LEVEL;
+use crate::geom::coords::MAX_LEVEL;
 
 impl CellId {
     /// The first cell at `level` along the curve (on face 0).

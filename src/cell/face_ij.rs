@@ -1,10 +1,10 @@
 //! Where a cell lies on its face: the face, the leaf coordinates (i, j)
 //! and the curve's orientation there, and from them the cell's center and
-//! bounds in the coordinate systems of [`coords`](super::coords).
+//! bounds in the coordinate systems of [`geom::coords`](crate::geom::coords).
 
 use super::cell_id::CellId;
-use super::coords::{MAX_LEVEL, face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_uv};
 use super::hilbert::{INVERT_MASK, SWAP_MASK, decode_bitwise};
+use crate::geom::coords::{MAX_LEVEL, face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_uv};
 use crate::{LatLng, Point};
 
 /// A cell's face, leaf coordinates and Hilbert-curve orientation, as
@@ -34,7 +34,7 @@ pub struct FaceIjOrientation {
     pub j: u32,
     /// The curve's orientation in the cell: [`SWAP`](Self::SWAP) (the i
     /// and j axes exchanged) and [`INVERT`](Self::INVERT) (the curve run
-    /// backwards) ORed together, 0..=3.
+    /// backwards) combined by bitwise or, `0..=3`.
     pub orientation: u8,
 }
 

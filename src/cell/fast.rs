@@ -24,7 +24,7 @@
 //! edges, where the fallback must fire.
 
 use super::CellId;
-use super::coords::LIMIT_IJ;
+use crate::geom::coords::LIMIT_IJ;
 use crate::geom::select;
 
 /// Relative gap the largest coordinate must have over the runner-up.
@@ -99,6 +99,7 @@ pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
 /// The face of a point and what [`face_ij`] needs of it: the numerators of
 /// u and v, the denominator (the face's own coordinate), and the largest
 /// and second largest |coordinate|.
+#[derive(Clone, Copy)]
 struct FacePick {
     face: u32,
     nu: f64,
@@ -140,7 +141,7 @@ fn pick_face_selects(x: f64, y: f64, z: f64) -> FacePick {
 /// [`FacePick`] for one point: the same values as [`pick_face_selects`],
 /// read from arrays by the face number. In scalar code LLVM turned those
 /// selects into branches on the face, which a random point mispredicts:
-/// from_latlng 52.9 -> 50.6 ns (best of 30 alternating runs in one
+/// `from_latlng` 52.9 -> 50.6 ns (best of 30 alternating runs in one
 /// process).
 #[inline(always)]
 fn pick_face_indexed(x: f64, y: f64, z: f64) -> FacePick {

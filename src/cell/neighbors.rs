@@ -4,8 +4,8 @@
 //! edge in (i, j), mapping that point through xyz onto the adjacent face,
 //! and reading the leaf there, as Google's `FromFaceIJWrap` does.
 
-use super::coords::{MAX_SIZE, face_uv_to_xyz, st_to_ij, xyz_to_face_uv};
 use super::{CellId, FaceIjOrientation};
+use crate::geom::coords::{MAX_SIZE, face_uv_to_xyz, st_to_ij, xyz_to_face_uv};
 
 impl CellId {
     /// The leaf at (i, j) of `face`, where (i, j) may lie one step outside

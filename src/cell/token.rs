@@ -7,8 +7,7 @@ use std::ops::Deref;
 use std::str::FromStr;
 
 use super::CellId;
-use crate::Error;
-use crate::error::TokenError;
+use super::error::{CellError as Error, TokenError};
 
 /// A cell's token kept on the stack ([`CellId::token`]): 16 bytes and a
 /// length, no allocation. It derefs to `&str` and prints as the token.
@@ -248,6 +247,11 @@ impl CellId {
     /// digits that decode to an invalid id. Google's `FromToken` returns an
     /// invalid id for all of these instead.
     ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidToken`](super::CellError::InvalidToken), whose
+    /// [`TokenError`] says why.
+    ///
     /// ```
     /// use s2cells::CellId;
     /// assert_eq!(CellId::from_token("951977").unwrap().level(), 10);
@@ -325,6 +329,10 @@ impl CellId {
     }
 
     /// Parses a debug string (see [`to_debug_string`](Self::to_debug_string)).
+    ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidDebugString`](super::CellError::InvalidDebugString), with the reason.
     ///
     /// ```
     /// use s2cells::CellId;

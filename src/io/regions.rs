@@ -1,6 +1,7 @@
-//! GeoJSON geometries as regions of the sphere, for the region coverer.
+//! Geometries (read from GeoJSON or WKT, or built by hand) as regions of
+//! the sphere, for the region coverer.
 //!
-//! The rules, chosen for the way GeoJSON is written in practice:
+//! The rules, chosen for the way GeoJSON and WKT are written in practice:
 //!
 //! - **Orientation.** RFC 7946 asks for counterclockwise exteriors and
 //!   clockwise holes, but files in the wild use both. By default every ring
@@ -11,8 +12,8 @@
 //! - **Nesting.** All rings of a `Polygon` or `MultiPolygon` go into one
 //!   [`Polygon`], whose nesting is found from the geometry (Google's
 //!   `InitNested`): a ring inside an odd number of other rings is a hole.
-//! - **Edges.** S2 edges are great-circle arcs, GeoJSON edges are straight
-//!   lines in longitude/latitude. Over a city the two differ by
+//! - **Edges.** S2 edges are great-circle arcs, GeoJSON and WKT edges are
+//!   straight lines in longitude/latitude. Over a city the two differ by
 //!   centimetres; along a 1,000 km parallel by kilometres. With
 //!   [`RegionOptions::planar_edges`] every edge is cut into pieces of at most
 //!   [`PLANAR_STEP_DEGREES`], and the region reports in
@@ -21,10 +22,10 @@
 //!   it peaks); a covering expanded by that margin contains the shape as
 //!   drawn on a flat map.
 
-use crate::io::geojson::Geometry;
+use super::ParseError;
+use super::geometry::Geometry;
 use crate::{
-    Cap, Cell, CellContainment, CellId, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline,
-    Region,
+    Cap, Cell, CellContainment, CellId, LatLng, LatLngRect, Loop, Point, Polygon, Polyline, Region,
 };
 
 /// Longest piece, in degrees of latitude or longitude, that
@@ -53,16 +54,16 @@ pub struct RegionOptions {
     pub lenient: bool,
 }
 
-/// A GeoJSON geometry as a [`Region`]: its [`GeoShape`], and how far the
+/// A [`Geometry`] as a [`Region`]: its [`GeoShape`], and how far the
 /// shape's edges may stray from the input's under
 /// [`RegionOptions::planar_edges`].
 ///
 /// ```
-/// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
+/// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
 /// use s2cells::{LatLng, Region, RegionCoverer};
 ///
-/// let square = r#"{"type": "Polygon", "coordinates": [[[0,0],[0,1],[1,1],[1,0],[0,0]]]}"#;
-/// let geometry = parse_geojson(square)?[0].geometry.clone().unwrap();
+/// let ll = |lng, lat| LatLng::from_degrees(lat, lng); // GeoJSON's order
+/// let geometry = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(0.0, 1.0), ll(1.0, 1.0), ll(1.0, 0.0)]]);
 /// // Clockwise, but the smaller region is taken: the 1° square.
 /// let region = GeoRegion::from_geometry(0, &geometry, RegionOptions::default())?;
 /// assert!(region.contains_point(&LatLng::from_degrees(0.5, 0.5).to_point()));
@@ -77,12 +78,13 @@ pub struct GeoRegion {
     warnings: Vec<String>,
 }
 
-/// What a GeoJSON geometry becomes.
+/// What a geometry becomes.
 ///
 /// ```
-/// use s2cells::io::{parse_geojson, GeoRegion, GeoShape, RegionOptions};
-/// let g = parse_geojson(r#"{"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}"#)?;
-/// let r = GeoRegion::from_geometry(0, g[0].geometry.as_ref().unwrap(), RegionOptions::default())?;
+/// use s2cells::io::{GeoRegion, GeoShape, Geometry, RegionOptions};
+/// use s2cells::LatLng;
+/// let g = Geometry::MultiPoint(vec![LatLng::from_degrees(2.0, 1.0), LatLng::from_degrees(4.0, 3.0)]);
+/// let r = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
 /// assert!(matches!(r.shape(), GeoShape::Points(p) if p.len() == 2));
 /// # Ok::<(), s2cells::Error>(())
 /// ```
@@ -105,25 +107,26 @@ impl GeoRegion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidGeoJson`] naming the feature, the ring or line, and
+    /// [`ParseError::InvalidGeometry`] naming the feature, the ring or line, and
     /// the problem: a ring that is not a valid loop (a self-intersection, a
     /// repeated or antipodal vertex), rings that cross each other, a wrong
     /// orientation under `strict_orientation`, a line of fewer than two
     /// distinct points.
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let bowtie = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
-    /// let g = parse_geojson(bowtie)?[0].geometry.clone().unwrap();
-    /// let err = GeoRegion::from_geometry(3, &g, RegionOptions::default()).unwrap_err();
-    /// assert!(err.to_string().starts_with("invalid GeoJSON in feature 3 at coordinates[0]"), "{err}");
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let ll = |lng, lat| LatLng::from_degrees(lat, lng);
+    /// let bowtie = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(1.0, 1.0), ll(1.0, 0.0), ll(0.0, 1.0)]]);
+    /// let err = GeoRegion::from_geometry(3, &bowtie, RegionOptions::default()).unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid geometry in feature 3 at coordinates[0]"), "{err}");
     /// # Ok::<(), s2cells::Error>(())
     /// ```
     pub fn from_geometry(
         feature: usize,
         geometry: &Geometry,
         options: RegionOptions,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, ParseError> {
         let mut builder = Builder {
             feature,
             options,
@@ -146,11 +149,12 @@ impl GeoRegion {
     /// polygon, naming where and what (empty unless lenient).
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let bowtie = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
-    /// let g = parse_geojson(bowtie)?[0].geometry.clone().unwrap();
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let ll = |lng, lat| LatLng::from_degrees(lat, lng);
+    /// let bowtie = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(1.0, 1.0), ll(1.0, 0.0), ll(0.0, 1.0)]]);
     /// let lenient = RegionOptions { lenient: true, ..RegionOptions::default() };
-    /// let r = GeoRegion::from_geometry(0, &g, lenient)?;
+    /// let r = GeoRegion::from_geometry(0, &bowtie, lenient)?;
     /// assert!(r.warnings()[0].contains("crosses"), "{:?}", r.warnings());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -162,9 +166,10 @@ impl GeoRegion {
     /// The shape.
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, GeoShape, RegionOptions};
-    /// let g = parse_geojson(r#"{"type": "Point", "coordinates": [1, 2]}"#)?;
-    /// let r = GeoRegion::from_geometry(0, g[0].geometry.as_ref().unwrap(), RegionOptions::default())?;
+    /// use s2cells::io::{GeoRegion, GeoShape, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let g = Geometry::Point(LatLng::from_degrees(2.0, 1.0));
+    /// let r = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
     /// assert!(matches!(r.shape(), GeoShape::Points(_)));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -180,9 +185,9 @@ impl GeoRegion {
     /// to contain the shape as drawn on a flat map.
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let line = r#"{"type": "LineString", "coordinates": [[-40, 60], [40, 60]]}"#;
-    /// let g = parse_geojson(line)?[0].geometry.clone().unwrap();
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let g = Geometry::LineString(vec![LatLng::from_degrees(60.0, -40.0), LatLng::from_degrees(60.0, 40.0)]);
     /// let great = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
     /// let planar = RegionOptions { planar_edges: true, ..RegionOptions::default() };
     /// let flat = GeoRegion::from_geometry(0, &g, planar)?;
@@ -254,15 +259,15 @@ struct Builder {
 }
 
 impl Builder {
-    fn error(&self, path: String, reason: impl Into<String>) -> Error {
-        Error::InvalidGeoJson {
+    fn error(&self, path: String, reason: impl Into<String>) -> ParseError {
+        ParseError::InvalidGeometry {
             feature: self.feature,
             path,
             reason: reason.into(),
         }
     }
 
-    fn shape(&mut self, geometry: &Geometry, path: &str) -> Result<GeoShape, Error> {
+    fn shape(&mut self, geometry: &Geometry, path: &str) -> Result<GeoShape, ParseError> {
         Ok(match geometry {
             Geometry::Point(p) => GeoShape::Points(vec![p.to_point()]),
             Geometry::MultiPoint(ps) => GeoShape::Points(ps.iter().map(LatLng::to_point).collect()),
@@ -327,12 +332,12 @@ impl Builder {
         out
     }
 
-    fn line(&self, vertices: &[LatLng], path: &str) -> Result<Polyline, Error> {
+    fn line(&self, vertices: &[LatLng], path: &str) -> Result<Polyline, ParseError> {
         let v = self.densified(vertices, false);
         Polyline::from_latlngs(&v).map_err(|e| self.error(path.to_string(), e.to_string()))
     }
 
-    fn loops(&mut self, rings: &[Vec<LatLng>], path: &str) -> Result<Vec<Loop>, Error> {
+    fn loops(&mut self, rings: &[Vec<LatLng>], path: &str) -> Result<Vec<Loop>, ParseError> {
         let mut loops = Vec::with_capacity(rings.len());
         for (i, ring) in rings.iter().enumerate() {
             let at = format!("{path}[{i}]");
@@ -395,7 +400,7 @@ impl Builder {
         Ok(loops)
     }
 
-    fn polygon(&mut self, loops: Vec<Loop>, path: &str) -> Result<Polygon, Error> {
+    fn polygon(&mut self, loops: Vec<Loop>, path: &str) -> Result<Polygon, ParseError> {
         let unchecked = Polygon::from_loops_unchecked(loops);
         match unchecked.validate() {
             Ok(()) => Ok(unchecked),

@@ -279,7 +279,7 @@ fn bench_batch(c: &mut Criterion, inp: &Inputs) {
                         black_box(level),
                         &mut gout,
                     )
-                })
+                });
             });
         }
         g.finish();

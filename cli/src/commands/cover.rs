@@ -2,17 +2,23 @@
 //!
 //! Regions come from GeoJSON (a geometry, a feature, a feature collection,
 //! or a text sequence of them, streamed one feature at a time), from WKT
-//! (one geometry per line, streamed) or from `--rect` / `--cap`. Each feature keeps its index, id and properties in
-//! the formats that carry them (csv, ndjson, geojson, ranges).
+//! (one geometry per line, streamed) or from `--rect` / `--cap`. Each
+//! feature keeps its index, id and properties in the formats that carry
+//! them (csv, ndjson, geojson, ranges, parquet, arrow).
+
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::{Cell, CellId, CellUnion, LatLng, RegionCoverer};
+use s2cells::io::cell_geojson;
+use s2cells::{Cell, CellUnion, RegionCoverer};
 use serde_json::{Value, json};
 
-use crate::cells::{CellFormat, cell_json, write_cell};
+use crate::advice::{self, AdviceFlags, Stats};
+use crate::cells::{CellFormat, cell_json, cell_text, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{CellType, JsonColumns, Kind, Table, TableFormat, Value as TableValue};
 use crate::regions::{self, CovererFlags, Item, RegionInput};
 
 /// Which cells a region gets.
@@ -38,6 +44,8 @@ pub enum CoverFormat {
     Ids,
     /// One signed decimal id (the INT64 of BigQuery and SQL) per line.
     I64,
+    /// One order-preserving signed id (top bit flipped) per line.
+    Ordered,
     /// feature,feature_id,token,id,level — one row per cell, for COPY.
     Csv,
     /// One JSON object per feature: its index, id, properties and cells.
@@ -46,6 +54,12 @@ pub enum CoverFormat {
     Geojson,
     /// feature,range_min,range_max — merged leaf-id ranges (as --cell-format).
     Ranges,
+    /// Parquet, one row per cell: feature, feature_id, cell (as
+    /// --cell-format: INT64 by default), token, level, then the first
+    /// feature's properties (as strings).
+    Parquet,
+    /// The Parquet table's rows as an Arrow IPC stream.
+    Arrow,
 }
 
 #[derive(Args, Debug)]
@@ -59,9 +73,16 @@ pub struct CoverArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CoverFormat::Tokens)]
     pub format: CoverFormat,
-    /// How cells are written inside csv, ndjson and ranges.
-    #[arg(long, value_enum, default_value_t = CellFormat::Tokens)]
-    pub cell_format: CellFormat,
+    /// How cells are written inside ndjson and ranges [default: tokens],
+    /// the id column of csv [default: ids], and the cell column of parquet
+    /// and arrow [default: i64].
+    #[arg(long, value_enum)]
+    pub cell_format: Option<CellFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub advice: AdviceFlags,
 }
 
 /// Which cells a region gets and how many it may have: the flags `cover`
@@ -100,13 +121,57 @@ impl Selection {
 
 pub fn run(args: &CoverArgs) -> CliResult {
     let mode = args.selection.mode(args.coverer.level)?;
+    check_cell_format(args)?;
+    let covering_mode = matches!(mode, Mode::Covering | Mode::Intersects);
+    if (args.advice.stats || args.advice.active()) && !covering_mode {
+        return Err(CliError::Usage(
+            "--stats, --fp-sweep and --target-fp measure coverings: --mode covering or \
+             intersects"
+                .into(),
+        ));
+    }
+    if args.advice.active() {
+        return advice::run(&args.advice, &args.input, &args.coverer, None);
+    }
     let coverer = args.coverer.coverer()?;
-    let mut writer = Writer::new(args);
+    let mut stats = Stats::new(&args.advice);
+    let mut writer = Writer::new(args)?;
     writer.start()?;
     regions::for_each(&args.input, |item| {
-        writer.feature(&cover(&coverer, mode, args, item)?)
+        let c = cover(&coverer, mode, args, item)?;
+        stats.add(item, &c.cells);
+        writer.feature(&c)
     })?;
-    writer.finish()
+    writer.finish()?;
+    stats.report()
+}
+
+/// Refuses --cell-format where it would change nothing.
+fn check_cell_format(args: &CoverArgs) -> CliResult {
+    let Some(cf) = args.cell_format else {
+        return Ok(());
+    };
+    let name = |f: CoverFormat| {
+        f.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned())
+    };
+    match args.format {
+        CoverFormat::Tokens
+        | CoverFormat::Ids
+        | CoverFormat::I64
+        | CoverFormat::Ordered
+        | CoverFormat::Geojson => Err(CliError::Usage(format!(
+            "--cell-format: --format {} writes its cells one way (it is for csv, ndjson, \
+             ranges, parquet and arrow)",
+            name(args.format)
+        ))),
+        CoverFormat::Csv if cf == CellFormat::Tokens => Err(CliError::Usage(
+            "--cell-format tokens: csv has a token column already; --cell-format sets its id \
+             column (ids, i64 or ordered)"
+                .into(),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A feature and its cells.
@@ -141,8 +206,9 @@ pub fn cells_of(
     item: &Item,
 ) -> CliResult<CellUnion> {
     let region = item.region.as_ref();
-    let over =
-        |e: s2cells::Error| CliError::Data(format!("feature {}: {e} (raise --budget)", item.index));
+    let over = |e: s2cells::CovererError| {
+        CliError::Data(format!("feature {}: {e} (raise --budget)", item.index))
+    };
     let mut cells = match (mode, budget) {
         (Mode::Covering | Mode::Intersects, None) => coverer.covering(region),
         (Mode::Covering | Mode::Intersects, Some(b)) => {
@@ -159,7 +225,7 @@ pub fn cells_of(
                 if region.contains_point(&Cell::from(id).center()) {
                     ids.push(id);
                     if budget.is_some_and(|b| ids.len() > b) {
-                        return Err(over(s2cells::Error::CoveringOverBudget {
+                        return Err(over(s2cells::CovererError::CoveringOverBudget {
                             budget: budget.unwrap_or(0),
                             cells: ids.len(),
                         }));
@@ -174,30 +240,12 @@ pub fn cells_of(
         // finer than each covering cell.
         cells.expand_by_radius(item.margin, 2);
         if let Some(level) = level {
-            cells = CellUnion::from_verbatim(denormalized(&cells, level))
-                .map_err(|e| CliError::Data(e.to_string()))?;
+            let data = |e: s2cells::RegionError| CliError::Data(e.to_string());
+            cells = CellUnion::from_verbatim(cells.cells_at_level(level).map_err(data)?)
+                .map_err(data)?;
         }
     }
     Ok(cells)
-}
-
-/// The cells of a union at exactly `level` (finer cells replaced by their
-/// ancestor), sorted and unique.
-fn denormalized(cells: &CellUnion, level: u8) -> Vec<CellId> {
-    let mut out = Vec::new();
-    for c in cells.iter() {
-        if c.level() >= level {
-            out.push(c.parent(level));
-        } else {
-            let (mut id, end) = (c.child_begin_at(level), c.child_end_at(level));
-            while id != end {
-                out.push(id);
-                id = id.next();
-            }
-        }
-    }
-    out.dedup();
-    out
 }
 
 struct Writer {
@@ -205,16 +253,61 @@ struct Writer {
     format: CoverFormat,
     cell_format: CellFormat,
     first: bool,
+    /// For parquet and arrow: the table (made at the first feature, whose
+    /// properties give its columns) and what it needs.
+    table: Option<(Table, JsonColumns)>,
+    table_format: Option<TableFormat>,
+    output: Option<PathBuf>,
 }
 
 impl Writer {
-    fn new(args: &CoverArgs) -> Self {
-        Self {
-            out: Output::stdout(),
+    fn new(args: &CoverArgs) -> CliResult<Self> {
+        let table_format = match args.format {
+            CoverFormat::Parquet => Some(TableFormat::Parquet),
+            CoverFormat::Arrow => Some(TableFormat::Arrow),
+            _ => None,
+        };
+        let default = match args.format {
+            CoverFormat::Csv => CellFormat::Ids,
+            CoverFormat::Parquet | CoverFormat::Arrow => CellFormat::I64,
+            _ => CellFormat::Tokens,
+        };
+        Ok(Self {
+            out: if table_format.is_some() {
+                // Nothing goes through it.
+                Output::stdout()
+            } else {
+                Output::create(args.output.as_deref())?
+            },
             format: args.format,
-            cell_format: args.cell_format,
+            cell_format: args.cell_format.unwrap_or(default),
             first: true,
+            table: None,
+            table_format,
+            output: args.output.clone(),
+        })
+    }
+
+    /// The table, made with the columns of `first`'s properties.
+    fn table(&mut self, first: Option<&Item>) -> CliResult<&mut (Table, JsonColumns)> {
+        if self.table.is_none() {
+            let props = JsonColumns::new(first.and_then(|i| i.properties.as_ref()), &[]);
+            let t = CellType::from_format(Some(self.cell_format));
+            let mut cols = vec![
+                ("feature".to_owned(), Kind::I64),
+                ("feature_id".to_owned(), Kind::Str),
+                ("cell".to_owned(), t.kind()),
+                ("token".to_owned(), Kind::Str),
+                ("level".to_owned(), Kind::I8),
+            ];
+            cols.extend(props.columns());
+            let format = self.table_format.unwrap_or(TableFormat::Parquet);
+            let table = Table::create(format, self.output.as_deref(), &cols, &[])?;
+            self.table = Some((table, props));
         }
+        self.table
+            .as_mut()
+            .ok_or_else(|| CliError::Data("internal error: no table".into()))
     }
 
     fn start(&mut self) -> CliResult {
@@ -233,10 +326,30 @@ impl Writer {
     fn feature(&mut self, c: &Covered) -> CliResult {
         let fid = c.item.id_text();
         match self.format {
-            CoverFormat::Tokens | CoverFormat::Ids | CoverFormat::I64 => {
+            CoverFormat::Parquet | CoverFormat::Arrow => {
+                let cell_type = CellType::from_format(Some(self.cell_format));
+                let (t, props) = self.table(Some(c.item))?;
+                let id = c.item.id.as_ref().map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                });
+                for cell in c.cells.iter() {
+                    t.push(TableValue::I64(c.item.index as i64))?;
+                    t.push_str(id.as_deref())?;
+                    t.push_cell(Some(cell), cell_type)?;
+                    t.push_cell(Some(cell), CellType::Token)?;
+                    t.push(TableValue::I8(cell.level() as i8))?;
+                    props.push(t, c.item.properties.as_ref(), &|| {
+                        format!("feature {}", c.item.index)
+                    })?;
+                    t.end_row()?;
+                }
+            }
+            CoverFormat::Tokens | CoverFormat::Ids | CoverFormat::I64 | CoverFormat::Ordered => {
                 let f = match self.format {
                     CoverFormat::Ids => CellFormat::Ids,
                     CoverFormat::I64 => CellFormat::I64,
+                    CoverFormat::Ordered => CellFormat::Ordered,
                     _ => CellFormat::Tokens,
                 };
                 for id in c.cells.iter() {
@@ -252,7 +365,7 @@ impl Writer {
                         c.item.index,
                         fid,
                         id.to_token(),
-                        id.id(),
+                        cell_text(id, self.cell_format),
                         id.level()
                     );
                     self.out.line(&line)?;
@@ -288,7 +401,7 @@ impl Writer {
                             "feature": c.item.index,
                             "feature_id": c.item.id,
                         },
-                        "geometry": cell_geometry(id),
+                        "geometry": cell_geojson(id),
                     });
                     self.out.buf.extend_from_slice(v.to_string().as_bytes());
                     self.out.maybe_flush()?;
@@ -303,6 +416,11 @@ impl Writer {
         let lines: Vec<String> = match self.cell_format {
             CellFormat::I64 => q
                 .signed_ranges()
+                .into_iter()
+                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .collect(),
+            CellFormat::Ordered => q
+                .ordered_ranges()
                 .into_iter()
                 .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
                 .collect(),
@@ -324,110 +442,16 @@ impl Writer {
     }
 
     fn finish(mut self) -> CliResult {
+        if self.table_format.is_some() {
+            self.table(None)?;
+            return match self.table {
+                Some((t, _)) => t.finish(),
+                None => Ok(()),
+            };
+        }
         if self.format == CoverFormat::Geojson {
             self.out.buf.extend_from_slice(b"\n]}\n");
         }
         Ok(self.out.flush()?)
     }
-}
-
-/// A cell as a GeoJSON polygon: its vertices, with points along its edges
-/// for coarse cells (whose great-circle edges bow away from straight
-/// lon/lat lines), cut in two where it crosses ±180°.
-fn cell_geometry(id: CellId) -> Value {
-    let cell = Cell::from(id);
-    let per_edge = 1usize << 6u8.saturating_sub(id.level()).min(6);
-    let mut ring: Vec<[f64; 2]> = Vec::with_capacity(4 * per_edge + 1);
-    for k in 0..4 {
-        let (a, b) = (cell.vertex(k), cell.vertex((k + 1) % 4));
-        for s in 0..per_edge {
-            let f = s as f64 / per_edge as f64;
-            let p = s2cells::Point::new(
-                a.x + f * (b.x - a.x),
-                a.y + f * (b.y - a.y),
-                a.z + f * (b.z - a.z),
-            )
-            .normalize();
-            let ll = LatLng::from(p);
-            ring.push([ll.lng_degrees(), ll.lat_degrees()]);
-        }
-    }
-    if id.level() == 0 && (id.face() == 2 || id.face() == 5) {
-        return polar_face(&ring, id.face() == 2);
-    }
-    // Unwrap longitudes so the ring is continuous; then split at 180.
-    for k in 1..ring.len() {
-        let d = ring[k][0] - ring[k - 1][0];
-        if d > 180.0 {
-            ring[k][0] -= 360.0;
-        } else if d < -180.0 {
-            ring[k][0] += 360.0;
-        }
-    }
-    let (lo, hi) = ring
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p[0]), h.max(p[0])));
-    if lo >= -180.0 && hi <= 180.0 {
-        return json!({"type": "Polygon", "coordinates": [closed(ring)]});
-    }
-    // The part past the cut moves by 360° to the other side.
-    let (cut, shift) = if hi > 180.0 {
-        (180.0, -360.0)
-    } else {
-        (-180.0, 360.0)
-    };
-    let stays = clip(&ring, cut, cut > 0.0);
-    let moves: Vec<[f64; 2]> = clip(&ring, cut, cut < 0.0)
-        .into_iter()
-        .map(|p| [p[0] + shift, p[1]])
-        .collect();
-    json!({"type": "MultiPolygon", "coordinates": [[closed(stays)], [closed(moves)]]})
-}
-
-/// A face cell around a pole: the ring of its boundary closed over the pole.
-fn polar_face(ring: &[[f64; 2]], north: bool) -> Value {
-    let pole = if north { 90.0 } else { -90.0 };
-    let mut pts = ring.to_vec();
-    pts.sort_by(|a, b| a[0].total_cmp(&b[0]));
-    if !north {
-        pts.reverse();
-    }
-    let first = pts[0];
-    let last = pts[pts.len() - 1];
-    let (w, e) = if north {
-        (-180.0, 180.0)
-    } else {
-        (180.0, -180.0)
-    };
-    let mut out = vec![[w, first[1]]];
-    out.extend(pts);
-    out.push([e, last[1]]);
-    out.push([e, pole]);
-    out.push([w, pole]);
-    json!({"type": "Polygon", "coordinates": [closed(out)]})
-}
-
-/// The part of a ring on one side of the meridian `lng` (Sutherland–Hodgman
-/// in lon/lat); `plot` cuts its cells to the map with it too.
-pub(crate) fn clip(ring: &[[f64; 2]], lng: f64, keep_below: bool) -> Vec<[f64; 2]> {
-    let inside = |p: &[f64; 2]| if keep_below { p[0] <= lng } else { p[0] >= lng };
-    let mut out = Vec::new();
-    for k in 0..ring.len() {
-        let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
-        if inside(&a) {
-            out.push(a);
-        }
-        if inside(&a) != inside(&b) {
-            let t = (lng - a[0]) / (b[0] - a[0]);
-            out.push([lng, a[1] + t * (b[1] - a[1])]);
-        }
-    }
-    out
-}
-
-fn closed(mut ring: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
-    if let Some(&first) = ring.first() {
-        ring.push(first);
-    }
-    ring
 }

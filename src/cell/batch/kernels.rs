@@ -10,10 +10,10 @@
 use super::sealed::INSIDE;
 use super::{CellIdBits, TokenOffset};
 use crate::cell::CellId;
-use crate::cell::coords::{si_ti_to_st, st_to_uv_unordered};
 use crate::cell::fast::lanes_to_face_ij;
 use crate::cell::hierarchy::parent_by_masks;
 use crate::cell::token::hex_digits;
+use crate::geom::coords::{si_ti_to_st, st_to_uv_unordered};
 use crate::geom::select;
 use crate::{LatLng, Point};
 
@@ -25,14 +25,14 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    /// Counts the invalid lanes of a chunk that starts at `base`; `bad`
-    /// says which (`bad(k)` for lane k), and is asked only when `count`
-    /// is nonzero.
+    /// Counts `count` invalid lanes among the `n` of a chunk that starts
+    /// at `base`; `bad` says which (`bad(k)` for lane k), and is asked only
+    /// when `count` is nonzero.
     #[inline(always)]
-    fn add(&mut self, base: usize, count: usize, bad: impl Fn(usize) -> bool) {
+    fn add(&mut self, base: usize, n: usize, count: usize, bad: impl Fn(usize) -> bool) {
         if count != 0 {
             if self.first.is_none() {
-                self.first = (0..).find(|&k| bad(k)).map(|k| base + k);
+                self.first = (0..n).find(|&k| bad(k)).map(|k| base + k);
             }
             self.count += count;
         }
@@ -46,7 +46,7 @@ impl Tally {
     fn scan(&mut self, base: usize, n: usize, any: bool, bad: impl Fn(usize) -> bool) {
         if any {
             let count = (0..n).filter(|&k| bad(k)).count();
-            self.add(base, count, bad);
+            self.add(base, n, count, bad);
         }
     }
 }
@@ -110,7 +110,7 @@ pub(super) fn latlngs<T: CellIdBits, const N: usize>(
             // with an invalid pair): the exact path for the lanes the fast
             // one refused.
             let count = exact_lanes(lat, lng, &leaf, &ok, masks, out);
-            tally.add(base, count, |k| out[k].to_u64() == 0);
+            tally.add(base, N, count, |k| out[k].to_u64() == 0);
         }
         base += N;
     }
@@ -122,7 +122,7 @@ pub(super) fn latlngs<T: CellIdBits, const N: usize>(
     for (k, ((&lat, &lng), o)) in rest.enumerate() {
         let id = exact(lat, lng, masks);
         *o = T::from_u64(id, INSIDE);
-        tally.add(base + k, usize::from(id == 0), |_| true);
+        tally.add(base + k, 1, usize::from(id == 0), |_| true);
     }
     tally
 }
@@ -187,7 +187,7 @@ pub(super) fn parents<T: CellIdBits, const N: usize>(
         .zip(out_chunks.into_remainder());
     for (k, (&id, o)) in rest.enumerate() {
         let p = parent_by_masks(id.to_u64(), masks);
-        tally.add(base + k, usize::from(p == 0), |_| true);
+        tally.add(base + k, 1, usize::from(p == 0), |_| true);
         *o = T::from_u64(p, INSIDE);
     }
     tally
@@ -224,7 +224,7 @@ pub(super) fn contains<T: CellIdBits, const N: usize>(a: &[T], b: &[T], out: &mu
         let (x, y) = (x.to_u64(), y.to_u64());
         let valid = is_valid(x) & is_valid(y);
         *o = valid & contains_valid(x, y);
-        tally.add(base + k, usize::from(!valid), |_| true);
+        tally.add(base + k, 1, usize::from(!valid), |_| true);
     }
     tally
 }
@@ -265,7 +265,7 @@ pub(super) fn tokens<T: CellIdBits, O: TokenOffset, const N: usize>(
             pos = put_token(bytes, pos, &words[k], lens[k]);
             offsets[k] = O::from_len(pos);
         }
-        tally.add(base, invalid, |k| !is_valid(ids[k].to_u64()));
+        tally.add(base, N, invalid, |k| !is_valid(ids[k].to_u64()));
         base += N;
     }
     let rest = id_chunks
@@ -276,7 +276,7 @@ pub(super) fn tokens<T: CellIdBits, O: TokenOffset, const N: usize>(
         let (words, len) = token_words(id.to_u64());
         pos = put_token(bytes, pos, &words, len);
         *offset = O::from_len(pos);
-        tally.add(base + k, usize::from(!is_valid(id.to_u64())), |_| true);
+        tally.add(base + k, 1, usize::from(!is_valid(id.to_u64())), |_| true);
     }
     tally
 }
@@ -332,7 +332,7 @@ pub(super) fn centers<T: CellIdBits, const N: usize>(
             (lats[k], lngs[k]) = degrees(&xyz[k], valid[k]);
             invalid += usize::from(!valid[k]);
         }
-        tally.add(base, invalid, |k| !valid[k]);
+        tally.add(base, N, invalid, |k| !valid[k]);
         base += N;
     }
     let rest = id_chunks
@@ -343,7 +343,7 @@ pub(super) fn centers<T: CellIdBits, const N: usize>(
     for (k, ((&id, lat), lng)) in rest.enumerate() {
         let (xyz, valid) = center_raw(id.to_u64());
         (*lat, *lng) = degrees(&xyz, valid);
-        tally.add(base + k, usize::from(!valid), |_| true);
+        tally.add(base + k, 1, usize::from(!valid), |_| true);
     }
     tally
 }
@@ -392,7 +392,7 @@ mod tests {
     fn selects_equal_the_match() {
         for face in 0..6 {
             for (u, v) in [(0.25, -0.5), (-0.0, 0.0), (1.0, -1.0)] {
-                let p = crate::cell::coords::face_uv_to_xyz(face, u, v);
+                let p = crate::geom::coords::face_uv_to_xyz(face, u, v);
                 let q = face_uv_to_xyz_selects(face, u, v);
                 assert_eq!([p.x, p.y, p.z].map(f64::to_bits), q.map(f64::to_bits));
             }

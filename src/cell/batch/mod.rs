@@ -23,7 +23,7 @@
 //! so that a caller can stop there and report why (the one-row method says
 //! why: [`CellId::try_from_latlng`], [`CellId::try_from`]), or treat them
 //! as nulls. Arguments that do not fit (slices of different lengths, a
-//! level above 30) are an [`Error`] and nothing is written.
+//! level above 30) are a [`CellError`] and nothing is written.
 //!
 //! **Paths.** Every kernel is compiled for baseline x86-64 (the scalar
 //! reference path, and the only one on other CPUs), AVX2 and AVX-512;
@@ -45,10 +45,10 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use self::dispatch::Supported;
+use super::CellError;
 use super::CellId;
-use super::coords::MAX_LEVEL;
 use super::hierarchy::PARENT_MASKS;
-use crate::Error;
+use crate::geom::coords::MAX_LEVEL;
 
 /// A cell id in a form the batch kernels read and write: [`CellId`], its
 /// 64 bits as `u64`, or the same bits as `i64` (the signed form that
@@ -283,14 +283,14 @@ impl fmt::Display for Isa {
 }
 
 impl FromStr for Isa {
-    type Err = Error;
+    type Err = CellError;
 
     /// Parses [`Isa::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Error> {
+    fn from_str(s: &str) -> Result<Self, CellError> {
         Self::ALL
             .into_iter()
             .find(|i| i.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| Error::UnknownName {
+            .ok_or_else(|| CellError::UnknownName {
                 what: "instruction set",
                 name: s.to_owned(),
                 expected: "scalar, avx2 or avx512",
@@ -379,6 +379,10 @@ impl Kernels {
 
     /// [`latlngs_to_cell_ids`] on this path.
     ///
+    /// # Errors
+    ///
+    /// As [`latlngs_to_cell_ids`].
+    ///
     /// ```
     /// use s2cells::cell::{Isa, Kernels};
     /// let mut out = [0i64; 1];
@@ -393,10 +397,10 @@ impl Kernels {
         lngs_deg: &[f64],
         level: u8,
         out: &mut [T],
-    ) -> Result<InvalidInputs, Error> {
+    ) -> Result<InvalidInputs, CellError> {
         let masks = masks(level)?;
         if lats_deg.len() != lngs_deg.len() || lats_deg.len() != out.len() {
-            return Err(Error::LengthMismatch {
+            return Err(CellError::LengthMismatch {
                 lats: lats_deg.len(),
                 lngs: lngs_deg.len(),
                 out: out.len(),
@@ -406,6 +410,10 @@ impl Kernels {
     }
 
     /// [`cell_ids_to_parents`] on this path.
+    ///
+    /// # Errors
+    ///
+    /// As [`cell_ids_to_parents`].
     ///
     /// ```
     /// use s2cells::cell::{Isa, Kernels};
@@ -421,13 +429,17 @@ impl Kernels {
         ids: &[T],
         level: u8,
         out: &mut [T],
-    ) -> Result<InvalidInputs, Error> {
+    ) -> Result<InvalidInputs, CellError> {
         let masks = masks(level)?;
         check_len("output slice", out.len(), ids.len())?;
         Ok(dispatch::parents(self.on, ids, masks, out).into())
     }
 
     /// [`cell_ids_contain`] on this path.
+    ///
+    /// # Errors
+    ///
+    /// As [`cell_ids_contain`].
     ///
     /// ```
     /// use s2cells::cell::{Isa, Kernels};
@@ -444,13 +456,17 @@ impl Kernels {
         a: &[T],
         b: &[T],
         out: &mut [bool],
-    ) -> Result<InvalidInputs, Error> {
+    ) -> Result<InvalidInputs, CellError> {
         check_len("second id slice", b.len(), a.len())?;
         check_len("output slice", out.len(), a.len())?;
         Ok(dispatch::contains(self.on, a, b, out).into())
     }
 
     /// [`cell_ids_to_tokens`] on this path.
+    ///
+    /// # Errors
+    ///
+    /// As [`cell_ids_to_tokens`].
     ///
     /// ```
     /// use s2cells::cell::{Isa, Kernels};
@@ -465,7 +481,7 @@ impl Kernels {
         ids: &[T],
         bytes: &mut [u8],
         offsets: &mut [O],
-    ) -> Result<InvalidInputs, Error> {
+    ) -> Result<InvalidInputs, CellError> {
         check_len(
             "offsets slice (one more than the ids)",
             offsets.len(),
@@ -473,14 +489,14 @@ impl Kernels {
         )?;
         let need = ids.len().saturating_mul(16);
         if bytes.len() < need {
-            return Err(Error::BatchLength {
+            return Err(CellError::BatchLength {
                 what: "token bytes (16 per id)",
                 len: bytes.len(),
                 expected: need,
             });
         }
         if need > <O as sealed::Offset>::MAX {
-            return Err(Error::BatchLength {
+            return Err(CellError::BatchLength {
                 what: "offset type's range (16 bytes per id)",
                 len: <O as sealed::Offset>::MAX,
                 expected: need,
@@ -490,6 +506,10 @@ impl Kernels {
     }
 
     /// [`cell_ids_to_centers`] on this path.
+    ///
+    /// # Errors
+    ///
+    /// As [`cell_ids_to_centers`].
     ///
     /// ```
     /// use s2cells::cell::{Isa, Kernels};
@@ -504,7 +524,7 @@ impl Kernels {
         ids: &[T],
         lats_deg: &mut [f64],
         lngs_deg: &mut [f64],
-    ) -> Result<InvalidInputs, Error> {
+    ) -> Result<InvalidInputs, CellError> {
         check_len("latitude slice", lats_deg.len(), ids.len())?;
         check_len("longitude slice", lngs_deg.len(), ids.len())?;
         Ok(dispatch::centers(self.on, ids, lats_deg, lngs_deg).into())
@@ -512,9 +532,9 @@ impl Kernels {
 }
 
 /// The parent masks of `level`, or the error for a level above 30.
-fn masks(level: u8) -> Result<&'static [u64; 3], Error> {
+fn masks(level: u8) -> Result<&'static [u64; 3], CellError> {
     if level > MAX_LEVEL {
-        return Err(Error::InvalidLevel {
+        return Err(CellError::InvalidLevel {
             level: i64::from(level),
             expected: "0..=30",
         });
@@ -523,11 +543,11 @@ fn masks(level: u8) -> Result<&'static [u64; 3], Error> {
 }
 
 /// An error unless the `what` slice holds `expected` elements.
-fn check_len(what: &'static str, len: usize, expected: usize) -> Result<(), Error> {
+fn check_len(what: &'static str, len: usize, expected: usize) -> Result<(), CellError> {
     if len == expected {
         Ok(())
     } else {
-        Err(Error::BatchLength {
+        Err(CellError::BatchLength {
             what,
             len,
             expected,
@@ -542,6 +562,12 @@ fn check_len(what: &'static str, len: usize, expected: usize) -> Result<(), Erro
 /// counted in the result. The three slices must have the same length and
 /// `level` must be at most 30, or nothing is written and the error says
 /// which. On the path [`Kernels::detect`] picks.
+///
+/// # Errors
+///
+/// [`CellError::InvalidLevel`] for a level above 30 and
+/// [`CellError::LengthMismatch`] for slices of different lengths; nothing
+/// is written then. Invalid rows are not errors.
 ///
 /// ```
 /// use s2cells::{cell::latlngs_to_cell_ids, CellId, LatLng};
@@ -561,7 +587,7 @@ pub fn latlngs_to_cell_ids<T: CellIdBits>(
     lngs_deg: &[f64],
     level: u8,
     out: &mut [T],
-) -> Result<InvalidInputs, Error> {
+) -> Result<InvalidInputs, CellError> {
     Kernels::detect().latlngs_to_cell_ids(lats_deg, lngs_deg, level, out)
 }
 
@@ -571,6 +597,12 @@ pub fn latlngs_to_cell_ids<T: CellIdBits>(
 /// or one at a coarser level than `level`. `out` must be as long as
 /// `ids` and `level` at most 30, or nothing is written and the error says
 /// which. On the path [`Kernels::detect`] picks.
+///
+/// # Errors
+///
+/// [`CellError::InvalidLevel`] for a level above 30 and
+/// [`CellError::BatchLength`] for an output of another length; nothing is
+/// written then. Invalid rows are not errors.
 ///
 /// ```
 /// use s2cells::cell::cell_ids_to_parents;
@@ -588,7 +620,7 @@ pub fn cell_ids_to_parents<T: CellIdBits>(
     ids: &[T],
     level: u8,
     out: &mut [T],
-) -> Result<InvalidInputs, Error> {
+) -> Result<InvalidInputs, CellError> {
     Kernels::detect().cell_ids_to_parents(ids, level, out)
 }
 
@@ -597,6 +629,11 @@ pub fn cell_ids_to_parents<T: CellIdBits>(
 /// (counted in the result) where `a[k]` or `b[k]` is not a valid id. The
 /// three slices must have the same length, or nothing is written and the
 /// error says which. On the path [`Kernels::detect`] picks.
+///
+/// # Errors
+///
+/// [`CellError::BatchLength`] for slices of different lengths; nothing is
+/// written then. Invalid rows are not errors.
 ///
 /// ```
 /// use s2cells::cell::cell_ids_contain;
@@ -614,7 +651,7 @@ pub fn cell_ids_contain<T: CellIdBits>(
     a: &[T],
     b: &[T],
     out: &mut [bool],
-) -> Result<InvalidInputs, Error> {
+) -> Result<InvalidInputs, CellError> {
     Kernels::detect().cell_ids_contain(a, b, out)
 }
 
@@ -627,6 +664,13 @@ pub fn cell_ids_contain<T: CellIdBits>(
 /// `offsets[ids.len()]` of them are used), and `16 * ids.len()` must fit
 /// the offset type, or nothing is written and the error says which. On the
 /// path [`Kernels::detect`] picks.
+///
+/// # Errors
+///
+/// [`CellError::BatchLength`] when `offsets` does not hold one more entry
+/// than `ids`, `bytes` holds fewer than 16 per id, or the offset type
+/// cannot count to `16 * ids.len()`; nothing is written then. Invalid rows
+/// are not errors.
 ///
 /// ```
 /// use s2cells::cell::cell_ids_to_tokens;
@@ -645,7 +689,7 @@ pub fn cell_ids_to_tokens<T: CellIdBits, O: TokenOffset>(
     ids: &[T],
     bytes: &mut [u8],
     offsets: &mut [O],
-) -> Result<InvalidInputs, Error> {
+) -> Result<InvalidInputs, CellError> {
     Kernels::detect().cell_ids_to_tokens(ids, bytes, offsets)
 }
 
@@ -654,6 +698,11 @@ pub fn cell_ids_to_tokens<T: CellIdBits, O: TokenOffset>(
 /// and NaN, NaN for an invalid id (counted in the result). Both output
 /// slices must be as long as `ids`, or nothing is written and the error
 /// says which. On the path [`Kernels::detect`] picks.
+///
+/// # Errors
+///
+/// [`CellError::BatchLength`] for an output slice of another length;
+/// nothing is written then. Invalid rows are not errors.
 ///
 /// ```
 /// use s2cells::cell::cell_ids_to_centers;
@@ -672,6 +721,6 @@ pub fn cell_ids_to_centers<T: CellIdBits>(
     ids: &[T],
     lats_deg: &mut [f64],
     lngs_deg: &mut [f64],
-) -> Result<InvalidInputs, Error> {
+) -> Result<InvalidInputs, CellError> {
     Kernels::detect().cell_ids_to_centers(ids, lats_deg, lngs_deg)
 }

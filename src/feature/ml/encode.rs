@@ -1,9 +1,11 @@
 //! The encoders: one-hot, multi-level, hashed and neighbor features.
 
+use super::FeatureColumn;
 use super::hash::stable_hash;
 use super::output::Csr;
 use super::vocab::Vocabulary;
-use crate::{CellId, Error, MAX_LEVEL};
+use crate::feature::FeatureError;
+use crate::{CellId, MAX_LEVEL};
 
 /// One-hot features: a point's feature is the index of the vocabulary cell
 /// containing it (or the out-of-vocabulary bucket).
@@ -34,6 +36,12 @@ impl OneHot {
     #[must_use]
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocab
+    }
+
+    /// What each column stands for (see [`Vocabulary::feature_columns`]).
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        self.vocab.feature_columns()
     }
 
     /// The feature index of one point (a leaf cell id), if it has one.
@@ -100,21 +108,21 @@ impl MultiLevel {
     /// strictly increasing.
     ///
     /// # Errors
-    /// [`Error::InvalidFeatureInput`] when a vocabulary mixes levels, the
+    /// [`FeatureError::InvalidFeatureInput`] when a vocabulary mixes levels, the
     /// levels do not increase, or there are too many columns for `u32`.
-    pub fn new(vocabs: Vec<Vocabulary>) -> Result<Self, Error> {
+    pub fn new(vocabs: Vec<Vocabulary>) -> Result<Self, FeatureError> {
         let mut levels = Vec::with_capacity(vocabs.len());
         let mut offsets = Vec::with_capacity(vocabs.len());
         let mut total: u64 = 0;
         for v in &vocabs {
             let Some(level) = v.level() else {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: String::from("a vocabulary with cells of several levels"),
                     expected: "one level per vocabulary in a multi-level encoder",
                 });
             };
             if levels.last().is_some_and(|&l| l >= level) {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: format!("level {level} after level {}", levels[levels.len() - 1]),
                     expected: "vocabularies in strictly increasing level order",
                 });
@@ -123,14 +131,14 @@ impl MultiLevel {
             offsets.push(total as u32);
             total += v.n_features() as u64;
             if total >= u64::from(u32::MAX) {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: format!("{total} columns"),
                     expected: "fewer than 2^32 - 1 columns",
                 });
             }
         }
         if vocabs.is_empty() {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: String::from("no vocabulary"),
                 expected: "at least one level",
             });
@@ -152,6 +160,34 @@ impl MultiLevel {
     #[must_use]
     pub fn n_features(&self) -> usize {
         self.vocabs.iter().map(Vocabulary::n_features).sum()
+    }
+
+    /// What each column stands for: each level's block in turn.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::{MultiLevel, Vocabulary};
+    /// use s2cells::CellId;
+    /// let c = CellId::from_token("951977d34")?;
+    /// let enc = MultiLevel::new(vec![
+    ///     Vocabulary::from_cells([c.parent(4)], true)?,
+    ///     Vocabulary::from_cells([c], false)?,
+    /// ])?;
+    /// let names: Vec<String> = enc.feature_columns().iter().map(|c| c.name()).collect();
+    /// assert_eq!(names, ["s2_4_951", "s2_4_oov", "s2_15_951977d34"]);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        self.vocabs
+            .iter()
+            .flat_map(Vocabulary::feature_columns)
+            .collect()
+    }
+
+    /// The vocabularies, one per level.
+    #[must_use]
+    pub fn vocabularies(&self) -> &[Vocabulary] {
+        &self.vocabs
     }
 
     /// The features of a batch: for each point, the columns of its
@@ -202,16 +238,16 @@ impl HashedBuckets {
     /// `n_buckets` (at least 1) columns.
     ///
     /// # Errors
-    /// [`Error::InvalidLevel`] or [`Error::InvalidFeatureInput`].
-    pub fn new(level: u8, n_buckets: u32, n_hashes: u8) -> Result<Self, Error> {
+    /// [`FeatureError::InvalidLevel`] or [`FeatureError::InvalidFeatureInput`].
+    pub fn new(level: u8, n_buckets: u32, n_hashes: u8) -> Result<Self, FeatureError> {
         if level > MAX_LEVEL {
-            return Err(Error::InvalidLevel {
+            return Err(FeatureError::InvalidLevel {
                 level: i64::from(level),
                 expected: "a level in 0..=30",
             });
         }
         if n_buckets == 0 || !(1..=16).contains(&n_hashes) {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("{n_buckets} buckets, {n_hashes} hashes"),
                 expected: "at least 1 bucket and 1 to 16 hashes",
             });
@@ -221,6 +257,26 @@ impl HashedBuckets {
             n_buckets,
             n_hashes,
         })
+    }
+
+    /// The level of the hashed cells.
+    #[must_use]
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The hash buckets, one column each.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::{FeatureColumn, HashedBuckets};
+    /// let cols = HashedBuckets::new(12, 4, 1)?.feature_columns();
+    /// assert_eq!(cols[3], FeatureColumn::HashBucket(3));
+    /// assert_eq!(cols[3].name(), "hash_3");
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        (0..self.n_buckets).map(FeatureColumn::HashBucket).collect()
     }
 
     /// The columns of one point (a cell at `level` or deeper), sorted and
@@ -270,7 +326,7 @@ impl Neighbors {
     /// to its bucket or are left out.
     ///
     /// # Errors
-    /// [`Error::InvalidFeatureInput`] if the vocabulary mixes levels or the
+    /// [`FeatureError::InvalidFeatureInput`] if the vocabulary mixes levels or the
     /// point is shallower than its level.
     ///
     /// ```
@@ -283,9 +339,9 @@ impl Neighbors {
     /// assert_eq!(Neighbors::Vertex.columns(&v, p)?.len(), 9);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn columns(self, vocab: &Vocabulary, id: CellId) -> Result<Vec<u32>, Error> {
+    pub fn columns(self, vocab: &Vocabulary, id: CellId) -> Result<Vec<u32>, FeatureError> {
         let Some(level) = vocab.level().filter(|&l| l <= id.level()) else {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("cell {id} with a vocabulary of levels {:?}", vocab.level()),
                 expected: "a one-level vocabulary no deeper than the point",
             });
@@ -309,7 +365,7 @@ impl Neighbors {
     ///
     /// # Errors
     /// As [`columns`](Self::columns).
-    pub fn encode(self, vocab: &Vocabulary, points: &[CellId]) -> Result<Csr, Error> {
+    pub fn encode(self, vocab: &Vocabulary, points: &[CellId]) -> Result<Csr, FeatureError> {
         let mut csr = Csr::with_capacity(vocab.n_features(), points.len(), points.len() * 9);
         for p in points {
             for c in self.columns(vocab, *p)? {

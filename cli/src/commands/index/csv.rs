@@ -20,6 +20,7 @@ use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wante
 use crate::cells::write_cell;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{Kind, Table, Value as TableValue};
 
 /// Bytes read at a time; a record longer than this grows the buffer.
 const CHUNK: usize = 1 << 20;
@@ -32,6 +33,8 @@ struct Batch {
     lngs: Vec<f64>,
     /// Each row's bytes in the chunk (start, end), line break excluded.
     spans: Vec<(usize, usize)>,
+    /// Each row's line, for table output's errors.
+    lines: Vec<usize>,
     cells: Vec<CellId>,
 }
 
@@ -43,6 +46,9 @@ struct Indexer<'a> {
     batch_level: u8,
     batch: Batch,
     out: Output,
+    /// For -f parquet|arrow: the table (made at the header, or at the
+    /// first row without one) and the number of fields of a row.
+    table: Option<(Table, usize)>,
 }
 
 pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
@@ -61,7 +67,7 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
                 "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
             ));
         };
-        indexer = Some(Indexer::new(spec, *lat, *lng));
+        indexer = Some(Indexer::new(spec, *lat, *lng)?);
     }
     loop {
         while !eof && filled < buf.len() {
@@ -104,6 +110,18 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
         filled -= pos;
     }
     match indexer {
+        Some(Indexer {
+            table: Some((t, _)),
+            ..
+        }) => t.finish(),
+        Some(mut ix) if spec.table.is_some() => {
+            // --no-header and no row: a table of the cell columns alone.
+            ix.ensure_table(0)?;
+            match ix.table {
+                Some((t, _)) => t.finish(),
+                None => Ok(()),
+            }
+        }
         Some(mut ix) => Ok(ix.out.flush()?),
         None => Err(CliError::Data(format!(
             "{}: the input is empty; expected a header line naming the latitude and longitude columns",
@@ -156,9 +174,9 @@ fn record_end(
 }
 
 impl<'a> Indexer<'a> {
-    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize) -> Self {
+    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize) -> CliResult<Self> {
         let levels = &spec.args.levels;
-        Self {
+        Ok(Self {
             spec,
             lat_col,
             lng_col,
@@ -171,9 +189,37 @@ impl<'a> Indexer<'a> {
                 lats: Vec::with_capacity(BATCH),
                 lngs: Vec::with_capacity(BATCH),
                 spans: Vec::with_capacity(BATCH),
+                lines: Vec::new(),
                 cells: vec![CellId::NONE; BATCH],
             },
-            out: Output::stdout(),
+            out: if spec.table.is_some() {
+                Output::stdout()
+            } else {
+                spec.output()?
+            },
+            table: None,
+        })
+    }
+
+    /// The table of a headerless input, with columns `column1` ... as
+    /// many as the first row has fields.
+    fn ensure_table(&mut self, fields: usize) -> CliResult {
+        if self.table.is_none() {
+            let cols = (0..fields)
+                .map(|k| (format!("column{}", k + 1), self.carried_kind(k)))
+                .collect();
+            self.table = Some((self.spec.table(cols)?, fields));
+        }
+        Ok(())
+    }
+
+    /// The type of carried column `k`: doubles for the coordinates,
+    /// strings for the rest.
+    fn carried_kind(&self, k: usize) -> Kind {
+        if k == self.lat_col || k == self.lng_col {
+            Kind::F64
+        } else {
+            Kind::Str
         }
     }
 
@@ -201,8 +247,15 @@ impl<'a> Indexer<'a> {
         };
         let lat = find(&spec.lat, LAT_NAMES, "latitude", "--lat-col")?;
         let lng = find(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
-        let mut ix = Self::new(spec, lat, lng);
-        if !spec.args.cells_only {
+        let mut ix = Self::new(spec, lat, lng)?;
+        if spec.table.is_some() {
+            let cols = fields
+                .iter()
+                .enumerate()
+                .map(|(k, n)| (n.clone(), ix.carried_kind(k)))
+                .collect();
+            ix.table = Some((spec.table(cols)?, fields.len()));
+        } else if !spec.args.cells_only {
             ix.out.buf.extend_from_slice(record);
             for name in spec.column_names() {
                 ix.out.buf.push(spec.delimiter);
@@ -257,6 +310,9 @@ impl<'a> Indexer<'a> {
         self.batch.lats.push(lat);
         self.batch.lngs.push(lng);
         self.batch.spans.push((pos, pos + record.len()));
+        if self.spec.table.is_some() {
+            self.batch.lines.push(line);
+        }
         if self.batch.lats.len() == BATCH {
             self.flush_batch(chunk)?;
         }
@@ -322,6 +378,9 @@ impl<'a> Indexer<'a> {
         let cells = &mut self.batch.cells[..n];
         latlngs_to_cell_ids(&self.batch.lats, &self.batch.lngs, self.batch_level, cells)
             .map_err(|e| CliError::Usage(e.to_string()))?;
+        if self.spec.table.is_some() {
+            return self.flush_table(chunk);
+        }
         let args = self.spec.args;
         let d = self.spec.delimiter;
         let out = &mut self.out;
@@ -342,7 +401,7 @@ impl<'a> Indexer<'a> {
                     } else {
                         cell.parent(level)
                     };
-                    write_cell(&mut out.buf, c, args.format);
+                    write_cell(&mut out.buf, c, self.spec.cells);
                 }
             }
             out.buf.push(b'\n');
@@ -351,6 +410,74 @@ impl<'a> Indexer<'a> {
         self.batch.lngs.clear();
         self.batch.spans.clear();
         Ok(out.maybe_flush()?)
+    }
+
+    /// Writes the batch's rows to the table: every field as a string
+    /// (the coordinates as doubles), then the cells.
+    fn flush_table(&mut self, chunk: &[u8]) -> CliResult {
+        let d = self.spec.delimiter;
+        for i in 0..self.batch.lats.len() {
+            let (start, end) = self.batch.spans[i];
+            let cell = self.batch.cells[i];
+            if cell == CellId::NONE && self.spec.args.invalid == Invalid::Skip {
+                continue;
+            }
+            let fields = split_quoted(&chunk[start..end], d);
+            if self.table.is_none() {
+                self.ensure_table(fields.len())?;
+            }
+            let Some((t, want)) = &mut self.table else {
+                continue;
+            };
+            if fields.len() != *want {
+                return Err(CliError::Data(format!(
+                    "{}:{}: the row has {} fields and the {} {}; a table needs them equal",
+                    self.spec.name,
+                    self.batch.lines[i],
+                    fields.len(),
+                    if self.spec.args.no_header {
+                        "first row"
+                    } else {
+                        "header"
+                    },
+                    want
+                )));
+            }
+            if !self.spec.args.cells_only {
+                let point = cell != CellId::NONE;
+                for (k, f) in fields.iter().enumerate() {
+                    if k == self.lat_col || k == self.lng_col {
+                        let x = if k == self.lat_col {
+                            self.batch.lats[i]
+                        } else {
+                            self.batch.lngs[i]
+                        };
+                        t.push(if point {
+                            TableValue::F64(x)
+                        } else {
+                            TableValue::Null
+                        })?;
+                    } else {
+                        let text = std::str::from_utf8(f).map_err(|e| {
+                            CliError::Data(format!(
+                                "{}:{}:{}: not UTF-8 ({e}); Parquet and Arrow strings must be",
+                                self.spec.name,
+                                self.batch.lines[i],
+                                k + 1
+                            ))
+                        })?;
+                        t.push(TableValue::Str(text))?;
+                    }
+                }
+            }
+            self.spec
+                .push_cells(t, (cell != CellId::NONE).then_some(cell))?;
+        }
+        self.batch.lats.clear();
+        self.batch.lngs.clear();
+        self.batch.spans.clear();
+        self.batch.lines.clear();
+        Ok(())
     }
 }
 
