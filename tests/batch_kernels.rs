@@ -135,7 +135,17 @@ fn conformance_vectors(paths: &[Kernels]) {
         center: Option<(f64, f64)>,
     }
     let mut rows = Vec::new();
-    each_line("cell_points.jsonl", |r, _| {
+    each_line("cell_points.jsonl", |r, c| {
+        // The one-row methods (the batch kernels' reference) against
+        // Google on each line, as it is read.
+        let (leaf, level, id) = (r.u64("leaf"), r.u8("level"), r.u64("id"));
+        let one_row = CellId::try_from(leaf).ok().map(|l| l.parent(level));
+        c.eq("parent of leaf", Some(id), one_row.map(|c| c.id()));
+        c.eq(
+            "token",
+            Some(r.str("token")),
+            one_row.map(|c| c.token()).as_deref(),
+        );
         rows.push(Row {
             latlng: r.has("lat").then(|| (r.f64("lat"), r.f64("lng"))),
             level: r.u8("level"),
