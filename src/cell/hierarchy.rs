@@ -29,21 +29,23 @@ pub(crate) static PARENT_MASKS: [[u64; 3]; 256] = {
     t
 };
 
+/// Whether `x` is a valid id at the level of `allowed` (a
+/// [`PARENT_MASKS`] entry's second value) or a finer one: its lowest set
+/// bit is an allowed marker (one AND) and its face is below 6.
+#[inline(always)]
+const fn valid_at_or_below(x: u64, allowed: u64) -> bool {
+    (x & x.wrapping_neg() & allowed != 0) & (x < 6 << 61)
+}
+
 /// The ancestor of `x` at the level of `masks` (a [`PARENT_MASKS`] entry),
 /// or 0 ([`CellId::NONE`]) when `x` is not a valid id at that level or a
-/// finer one: its lowest set bit must be an allowed marker (one AND) and
-/// its face below 6. Two flags and a mask, no branch. With the level
-/// varying per call this runs at 0.86-0.91 ns per id against 0.93-1.00
-/// for Google's unchecked `parent` built `-O3 -march=native` (GCC keeps
-/// that loop scalar), and at one level in 0.66 ns against 0.98 for the
-/// comparison-free form this replaced, which LLVM vectorized on SSE2 to
-/// no gain (100,000 leaves in L2, best of 60 interleaved rounds in one
-/// process, loaded machine). Google's one-level loop is 0.27-0.29 ns with
-/// AVX-512; the batch kernel `cell_ids_to_parents` takes those lanes.
+/// finer one. Two flags and a mask, no branch: the batch kernels' form,
+/// where invalid ids and nulls (0) may come anywhere in a column and the
+/// lanes must not diverge. ([`CellId::parent`] branches instead.)
 #[inline(always)]
 pub(crate) const fn parent_by_masks(x: u64, masks: &[u64; 3]) -> u64 {
     let [keep, allowed, new_lsb] = *masks;
-    let ok = (x & x.wrapping_neg() & allowed != 0) & (x < 6 << 61);
+    let ok = valid_at_or_below(x, allowed);
     ((x & keep) | new_lsb) & 0u64.wrapping_sub(ok as u64)
 }
 
@@ -54,17 +56,28 @@ pub(crate) const fn parent_by_masks(x: u64, masks: &[u64; 3]) -> u64 {
 /// 64-bit compare, and with them LLVM kept a loop over pairs scalar. So
 /// written it vectorizes: 1.1 ns per random pair, against 1.7 for the
 /// same tests as comparisons and 3.2 for the two range comparisons (best
-/// of 15 alternating runs of 1 M pairs, loaded machine).
+/// of 15 alternating runs of 1 M pairs, loaded machine). The range test
+/// as one subtraction (`e - 1 < below`) takes 11 operations where testing
+/// the two conditions apart took 16: 0.57 against 0.65 ns per pair in a
+/// plain counting loop over 100,000 random pairs in L2 (best of 200).
 #[inline(always)]
 pub(crate) const fn contains_bits(a: u64, b: u64) -> bool {
     let below = a ^ a.wrapping_sub(1); // the marker and the bits under it
-    let above = (a ^ b) & !below; // must be 0
-    let under = b & below; // must not be 0
-    let ok = (!above & above.wrapping_sub(1)) // above == 0
-        & (under | under.wrapping_neg()) // under != 0
-        & !(a & (a << 1)) // face 0..=5
-        & !below; // a != 0 (NONE's "below" is every bit)
+    // b's bits above the marker cleared where they are a's: in the range
+    // exactly when 1 <= e <= below, that is e - 1 < below.
+    let d = (b ^ (a & a.wrapping_sub(1))).wrapping_sub(1);
+    let ok = d.wrapping_sub(below) // d < below, when both are below 2^63
+        & !d
+        & !((a & (a << 1)) | below); // face 0..=5, a != 0 and below < 2^63
     ok >> 63 != 0
+}
+
+/// [`CellId::NONE`] out of line, so that a caller's loop keeps a branch
+/// that valid ids always predict instead of selecting between two values.
+#[cold]
+#[inline(never)]
+const fn none_cold() -> CellId {
+    CellId::NONE
 }
 
 impl CellId {
@@ -112,7 +125,20 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn parent(&self, level: u8) -> Self {
-        Self(parent_by_masks(self.0, &PARENT_MASKS[level as usize]))
+        // A branch that valid ids always predict, and NONE out of line:
+        // with the level varying per call, 1.08 ns per id against 1.32-1.41
+        // for the branch-free `parent_by_masks` and 0.96 for Google's
+        // unchecked `parent` built -O3 -march=native (100,000 leaves in L2,
+        // tools/bench/run-cell-bench.sh --interleaved). The level's masks
+        // come from a table: a shift by a register is three micro-ops on
+        // baseline x86-64.
+        let [keep, allowed, new_lsb] = PARENT_MASKS[level as usize];
+        let x = self.0;
+        if valid_at_or_below(x, allowed) {
+            Self((x & keep) | new_lsb)
+        } else {
+            none_cold()
+        }
     }
 
     /// The ancestor at `level <= self.level()`, unchecked.
