@@ -8,14 +8,16 @@ use crate::geom::coords::MAX_LEVEL;
 /// above 30, which make every parent [`CellId::NONE`]): the bits a parent
 /// keeps (`-new_lsb`), the markers allowed in the child (the even bits at
 /// or below the new marker: a valid id at that level or finer), and the
-/// new marker. One load per value instead of a variable shift (baseline
+/// new marker; a zero pads an entry to 32 bytes, so that its address is
+/// the level shifted by 5 (a 24-byte stride cost two more instructions
+/// per call). One load per value instead of a variable shift (baseline
 /// x86-64's `shl` by a register is three micro-ops; `-march=native` C++
 /// gets BMI2's one-op `shlx`): with the level varying from call to call,
 /// `parent` went from 2.3 to 1.2 ns per id (1 M random leaves and
-/// levels, best of 15 alternating runs). The table is 6 KiB; a loop over
-/// levels 0..=30 touches 744 bytes of it.
-pub(crate) static PARENT_MASKS: [[u64; 3]; 256] = {
-    let mut t = [[0u64; 3]; 256];
+/// levels, best of 15 alternating runs). The table is 8 KiB; a loop over
+/// levels 0..=30 touches 992 bytes of it.
+pub(crate) static PARENT_MASKS: [[u64; 4]; 256] = {
+    let mut t = [[0u64; 4]; 256];
     let mut level = 0;
     while level <= MAX_LEVEL as usize {
         let lsb = CellId::lsb_for_level(level as u8);
@@ -23,6 +25,7 @@ pub(crate) static PARENT_MASKS: [[u64; 3]; 256] = {
             lsb.wrapping_neg(),
             0x1555_5555_5555_5555 & ((lsb << 1) - 1),
             lsb,
+            0,
         ];
         level += 1;
     }
@@ -77,7 +80,9 @@ pub(crate) const fn contains_bits(a: u64, b: u64) -> bool {
 #[cold]
 #[inline(never)]
 const fn none_cold() -> CellId {
-    CellId::NONE
+    // Opaque: a plain constant is propagated back into the caller, and
+    // the branch becomes a select again.
+    core::hint::black_box(CellId::NONE)
 }
 
 impl CellId {
@@ -125,14 +130,14 @@ impl CellId {
     #[must_use]
     #[inline]
     pub const fn parent(&self, level: u8) -> Self {
-        // A branch that valid ids always predict, and NONE out of line:
-        // with the level varying per call, 1.08 ns per id against 1.32-1.41
-        // for the branch-free `parent_by_masks` and 0.96 for Google's
-        // unchecked `parent` built -O3 -march=native (100,000 leaves in L2,
-        // tools/bench/run-cell-bench.sh --interleaved). The level's masks
-        // come from a table: a shift by a register is three micro-ops on
-        // baseline x86-64.
-        let [keep, allowed, new_lsb] = PARENT_MASKS[level as usize];
+        // Two branches that valid ids always predict, and NONE out of
+        // line: 17 micro-ops a call in a loop, where the branch-free
+        // `parent_by_masks` (the batch kernels' form) compiles to cmovs.
+        // Level varying, 100,000 leaves in L2 (tools/bench/run-cell-bench.sh
+        // --interleaved): 1.00-1.24 ns per id against 1.32-1.41 branch-free
+        // and 0.88-0.92 for Google's unchecked `parent` built -O3
+        // -march=native.
+        let [keep, allowed, new_lsb, _] = PARENT_MASKS[level as usize];
         let x = self.0;
         if valid_at_or_below(x, allowed) {
             Self((x & keep) | new_lsb)

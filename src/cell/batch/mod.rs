@@ -539,7 +539,8 @@ fn masks(level: u8) -> Result<&'static [u64; 3], CellError> {
             expected: "0..=30",
         });
     }
-    Ok(&PARENT_MASKS[usize::from(level)])
+    let [masks @ .., _] = &PARENT_MASKS[usize::from(level)];
+    Ok(masks)
 }
 
 /// An error unless the `what` slice holds `expected` elements.
