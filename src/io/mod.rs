@@ -23,6 +23,12 @@ pub mod geojson;
 mod json_scan;
 
 #[cfg(feature = "geojson")]
+mod planar;
+
+#[cfg(feature = "geojson")]
+mod repair;
+
+#[cfg(feature = "geojson")]
 pub mod regions;
 
 #[cfg(feature = "geojson")]
