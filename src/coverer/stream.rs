@@ -217,4 +217,31 @@ impl RegionCoverer {
             pending: None,
         })
     }
+
+    /// [`fixed_level_interior_cells`](Self::fixed_level_interior_cells) as
+    /// inclusive leaf-id ranges, as
+    /// [`fixed_level_ranges`](Self::fixed_level_ranges).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLevel`] above 30.
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let inside: u64 = RegionCoverer::fixed_level_interior_ranges(&r, 30)?
+    ///     .map(|(lo, hi)| (hi.id() - lo.id()) / 2 + 1)
+    ///     .sum();
+    /// assert!(inside > 1 << 40); // leaf cells, without visiting them
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level_interior_ranges<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+    ) -> Result<FixedLevelRanges<'_, R>, Error> {
+        Ok(FixedLevelRanges {
+            cells: Self::fixed_level_interior_cells(region, level)?,
+            pending: None,
+        })
+    }
 }
