@@ -2,12 +2,16 @@
 
 use std::io::{self, Write};
 
+use crate::error::CliError;
+
 /// Bytes are appended to `buf` and handed to stdout in large writes: with
 /// `println!` per row, `index` ran at a third of its speed (one `write`
 /// per line through the line-buffered stdout).
 pub struct Output {
     pub buf: Vec<u8>,
     out: io::StdoutLock<'static>,
+    /// Bytes handed to stdout so far.
+    written: u64,
 }
 
 /// How full the buffer gets before it is written out.
@@ -18,6 +22,7 @@ impl Output {
         Self {
             buf: Vec::with_capacity(FLUSH_AT + (64 << 10)),
             out: io::stdout().lock(),
+            written: 0,
         }
     }
 
@@ -32,8 +37,29 @@ impl Output {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.write_all(&self.buf)?;
+        self.written += self.buf.len() as u64;
         self.buf.clear();
         self.out.flush()
+    }
+
+    /// Drops what was not written yet (a command that fails writes no
+    /// more) and returns how many bytes were.
+    pub fn discard(&mut self) -> u64 {
+        self.buf.clear();
+        self.written
+    }
+
+    /// A command's error, with what became of its output: what was not
+    /// written yet is dropped, and the message says whether anything was.
+    pub fn fail(&mut self, e: CliError) -> CliError {
+        let written = self.discard();
+        match e {
+            CliError::Data(m) if written > 0 => CliError::Data(format!(
+                "{m} (the output is partial: {written} bytes were written before this error)"
+            )),
+            CliError::Data(m) => CliError::Data(format!("{m} (nothing was written)")),
+            e => e,
+        }
     }
 
     pub fn line(&mut self, s: &str) -> io::Result<()> {

@@ -13,7 +13,8 @@ use crate::commands::index::{
     ColSpec, LAT_NAMES, LNG_NAMES, PointFormat, check_range, col_spec, find_column,
 };
 use crate::error::{CliError, CliResult};
-use crate::regions::open;
+use crate::regions::open_counted;
+use crate::report::{OnInvalid, Progress, Skipped};
 
 /// Where the points come from.
 #[derive(Args, Debug)]
@@ -33,6 +34,11 @@ pub struct PointInput {
     /// long, longitude, x.
     #[arg(long, value_name = "NAME|N")]
     pub lng_col: Option<String>,
+    /// A row without a valid lat/lng (or a CSV row whose field count is
+    /// not the header's): fail (exit 1), or skip it and say at the end how
+    /// many were skipped and why.
+    #[arg(long, value_enum, value_name = "fail|skip", default_value_t = OnInvalid::Fail)]
+    pub invalid: OnInvalid,
 }
 
 /// Splits a CSV line on commas, honouring double quotes.
@@ -60,8 +66,34 @@ fn number(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-/// Calls `each` with the line number and leaf cell of every point.
+/// Calls `each` with the line number and leaf cell of every point; with
+/// `--invalid skip`, rows that are not points are counted and reported at
+/// the end instead.
 pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
+    let mut skipped = Skipped::default();
+    let progress = Progress::bytes(
+        input
+            .file
+            .as_ref()
+            .filter(|p| p.as_os_str() != "-")
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len()),
+    );
+    let rows = read_points(input, &progress, &mut skipped, &mut each)?;
+    drop(progress);
+    skipped.report("row", Some(rows));
+    Ok(())
+}
+
+/// The rows of [`for_each`]; returns how many data rows there were.
+fn read_points(
+    input: &PointInput,
+    progress: &Progress,
+    skipped: &mut Skipped,
+    each: &mut impl FnMut(usize, CellId) -> CliResult,
+) -> CliResult<u64> {
+    let skip = input.invalid == OnInvalid::Skip;
+    let mut rows = 0u64;
     let lat_spec = col_spec(&input.lat_col, "--lat-col")?;
     let lng_spec = col_spec(&input.lng_col, "--lng-col")?;
     let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
@@ -82,8 +114,9 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
             ));
         }
     };
-    let (name, reader) = open(path)?;
-    let mut cols: Option<(usize, usize)> = None;
+    let (name, reader) = open_counted(path, progress)?;
+    // The lat/lng columns and the header's field count.
+    let mut cols: Option<(usize, usize, usize)> = None;
     for (k, line) in reader.lines().enumerate() {
         let n = k + 1;
         let line = line.map_err(|e| CliError::Data(format!("{name}:{n}: {e}")))?;
@@ -92,51 +125,71 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
             continue;
         }
         let bad = |what: String| CliError::Data(format!("{name}:{n}: {what}"));
-        let (lat, lng) = if ndjson {
-            let v: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-            let Value::Object(obj) = v else {
-                return Err(bad("expected a JSON object".into()));
-            };
-            let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-            let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
-                find_column(keys.iter().copied(), spec, names)
-                    .and_then(|i| obj.get(keys[i]))
-                    .and_then(|v| match v {
-                        Value::Number(x) => x.as_f64(),
-                        Value::String(s) => number(s),
-                        _ => None,
-                    })
-                    .ok_or_else(|| bad(format!("no numeric {noun}")))
-            };
-            (
-                get(&lat_spec, LAT_NAMES, "latitude")?,
-                get(&lng_spec, LNG_NAMES, "longitude")?,
-            )
-        } else {
-            let f = fields(line);
-            let Some((la, lo)) = cols else {
-                let find = |spec, names, flag: &str| {
-                    find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
-                        bad(format!(
-                            "the header has no latitude/longitude column (pass {flag})"
-                        ))
-                    })
+        if cols.is_some() || ndjson {
+            rows += 1;
+        }
+        let point = (|| -> CliResult<Option<(f64, f64)>> {
+            let (lat, lng) = if ndjson {
+                let v: Value =
+                    serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+                let Value::Object(obj) = v else {
+                    return Err(bad("expected a JSON object".into()));
                 };
-                cols = Some((
-                    find(&lat_spec, LAT_NAMES, "--lat-col")?,
-                    find(&lng_spec, LNG_NAMES, "--lng-col")?,
-                ));
-                continue;
+                let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+                let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
+                    find_column(keys.iter().copied(), spec, names)
+                        .and_then(|i| obj.get(keys[i]))
+                        .and_then(|v| match v {
+                            Value::Number(x) => x.as_f64(),
+                            Value::String(s) => number(s),
+                            _ => None,
+                        })
+                        .ok_or_else(|| bad(format!("no numeric {noun}")))
+                };
+                (
+                    get(&lat_spec, LAT_NAMES, "latitude")?,
+                    get(&lng_spec, LNG_NAMES, "longitude")?,
+                )
+            } else {
+                let f = fields(line);
+                let Some((la, lo, width)) = cols else {
+                    let find = |spec, names, flag: &str| {
+                        find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
+                            bad(format!(
+                                "the header has no latitude/longitude column (pass {flag})"
+                            ))
+                        })
+                    };
+                    cols = Some((
+                        find(&lat_spec, LAT_NAMES, "--lat-col")?,
+                        find(&lng_spec, LNG_NAMES, "--lng-col")?,
+                        f.len(),
+                    ));
+                    return Ok(None);
+                };
+                if f.len() != width {
+                    return Err(bad(format!(
+                        "the row has {} field{}, the header {width}",
+                        f.len(),
+                        if f.len() == 1 { "" } else { "s" }
+                    )));
+                }
+                let get = |i: usize, noun: &str| {
+                    f.get(i)
+                        .and_then(|s| number(s))
+                        .ok_or_else(|| bad(format!("column {}: the {noun} is not a number", i + 1)))
+                };
+                (get(la, "latitude")?, get(lo, "longitude")?)
             };
-            let get = |i: usize, noun: &str| {
-                f.get(i)
-                    .and_then(|s| number(s))
-                    .ok_or_else(|| bad(format!("column {}: the {noun} is not a number", i + 1)))
-            };
-            (get(la, "latitude")?, get(lo, "longitude")?)
-        };
-        check_range(lat, lng).map_err(bad)?;
-        each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?;
+            check_range(lat, lng).map_err(bad)?;
+            Ok(Some((lat, lng)))
+        })();
+        match point {
+            Ok(Some((lat, lng))) => each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?,
+            Ok(None) => {}
+            Err(CliError::Data(reason)) if skip => skipped.add(reason),
+            Err(e) => return Err(e),
+        }
     }
-    Ok(())
+    Ok(rows)
 }

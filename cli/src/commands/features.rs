@@ -197,9 +197,10 @@ fn vocabularies(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Vec<Vocabulary
             strict_orientation: false,
             planar_edges: false,
             lenient: args.lenient,
+            invalid: args.input.invalid,
         };
         let mut per_level: Vec<Vec<CellId>> = vec![Vec::new(); args.levels.len()];
-        regions::for_each(&input, |item| {
+        regions::for_each(&input, |item, _| {
             for (cells, &level) in per_level.iter_mut().zip(&args.levels) {
                 cells.extend(
                     RegionCoverer::fixed_level_cells(item.region.as_ref(), level)

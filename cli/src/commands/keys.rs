@@ -110,16 +110,16 @@ pub fn run(args: &KeysArgs) -> CliResult {
             return Ok(out.flush()?);
         }
         let coverer = args.coverer.coverer()?;
-        regions::for_each(&args.input, |item| {
-            let q = KeyQuery::new(&covering(&coverer, item), stored);
+        regions::for_each(&args.input, |item, _| {
+            let q = KeyQuery::new(&covering(&coverer, args, item)?, stored);
             out.line(&table.where_clause(&q)).map_err(CliError::from)
         })?;
         return Ok(out.flush()?);
     }
     let coverer = args.coverer.coverer()?;
     out.line("feature,feature_id,kind,min,max")?;
-    regions::for_each(&args.input, |item| {
-        let q = KeyQuery::new(&covering(&coverer, item), stored);
+    regions::for_each(&args.input, |item, _| {
+        let q = KeyQuery::new(&covering(&coverer, args, item)?, stored);
         let mut s = String::new();
         write_ranges(&mut s, item, &q, args.encoding);
         out.buf.extend_from_slice(s.as_bytes());
@@ -128,13 +128,24 @@ pub fn run(args: &KeysArgs) -> CliResult {
     Ok(out.flush()?)
 }
 
-/// The region's covering, grown for `--planar-edges` as `cover` grows it.
-fn covering(coverer: &s2cells::RegionCoverer, item: &Item) -> CellUnion {
-    let mut cells = coverer.covering(item.region.as_ref());
+/// The region's covering under the cell budget, grown for a line under
+/// `--planar-edges` as `cover` grows it.
+fn covering(
+    coverer: &s2cells::RegionCoverer,
+    args: &KeysArgs,
+    item: &Item,
+) -> CliResult<CellUnion> {
+    let mut cells = regions::covering(
+        coverer,
+        args.coverer.budget,
+        item.region.as_ref(),
+        false,
+        item.index,
+    )?;
     if item.margin > 0.0 {
         cells.expand_by_radius(item.margin, 2);
     }
-    cells
+    Ok(cells)
 }
 
 fn table(args: &KeysArgs) -> CliResult<SqlTable> {

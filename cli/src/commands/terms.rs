@@ -70,6 +70,10 @@ pub struct TermsArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TermsFormat::Lines)]
     pub format: TermsFormat,
+    /// Fail instead of covering a region with more than N cells (default
+    /// 200000; `none` lifts it), as `cover --budget`.
+    #[arg(long, value_name = "N|none", value_parser = regions::parse_budget)]
+    pub budget: Option<regions::Budget>,
 }
 
 pub fn run(args: &TermsArgs) -> CliResult {
@@ -111,6 +115,7 @@ pub fn run(args: &TermsArgs) -> CliResult {
             input_format: point_format(args.input.input_format)?,
             lat_col: args.lat_col.clone(),
             lng_col: args.lng_col.clone(),
+            invalid: args.input.invalid,
         };
         points::for_each(&input, |line, leaf| {
             let p = s2cells::Cell::from(leaf).center();
@@ -123,8 +128,14 @@ pub fn run(args: &TermsArgs) -> CliResult {
         })?;
     } else {
         let coverer = indexer.coverer();
-        regions::for_each(&args.input, |item| {
-            let mut covering = coverer.covering(item.region.as_ref());
+        regions::for_each(&args.input, |item, _| {
+            let mut covering = regions::covering(
+                &coverer,
+                args.budget,
+                item.region.as_ref(),
+                false,
+                item.index,
+            )?;
             if item.margin > 0.0 {
                 covering.expand_by_radius(item.margin, 2);
             }
