@@ -825,13 +825,27 @@ fn crossing(e: &Error, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
     }
 }
 
-/// An area for a message: m², km² or steradians' worth of the Earth.
+/// An area for a message: m² or km² of the Earth, in digits grouped by
+/// thousands.
 fn area_text(steradians: f64) -> String {
     let m2 = steradians * crate::earth::RADIUS_METERS * crate::earth::RADIUS_METERS;
+    let grouped = |n: f64| {
+        let digits = format!("{:.0}", n);
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
     if m2 >= 1e6 {
-        format!("{:.0} km²", m2 / 1e6)
+        format!("{} km²", grouped(m2 / 1e6))
+    } else if m2 >= 1.0 {
+        format!("{} m²", grouped(m2))
     } else {
-        format!("{m2:.2e} m²")
+        format!("{m2:.1e} m²")
     }
 }
 
