@@ -284,6 +284,17 @@ pub struct Item {
 }
 
 impl Item {
+    /// A feature and its region.
+    pub fn new(feature: GeoFeature, region: GeoRegion) -> Self {
+        Self {
+            index: feature.index,
+            id: feature.id,
+            properties: feature.properties,
+            margin: region.planar_margin(),
+            region: Box::new(region),
+        }
+    }
+
     /// The feature's id as a CSV field: a string id quoted when it needs
     /// it, a number as is, nothing when absent.
     pub fn id_text(&self) -> String {
@@ -314,14 +325,7 @@ pub fn for_each(
     }
     let progress = Progress::bytes(input_size(input));
     each_region(input, &progress, |feature, region| {
-        let item = Item {
-            index: feature.index,
-            id: feature.id,
-            properties: feature.properties,
-            margin: region.planar_margin(),
-            region: Box::new(region),
-        };
-        each(&item, &progress)
+        each(&Item::new(feature, region), &progress)
     })
 }
 

@@ -37,6 +37,8 @@ import sys
 
 import s2geometry as s2
 
+from gen_boundary_vectors import cells, fnv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 FILES = ["us-states-10m", "us-counties-10m", "world-countries-110m",
@@ -45,22 +47,6 @@ FILES = ["us-states-10m", "us-counties-10m", "world-countries-110m",
 OPTION_SETS = [(0, 30, 1, 8, False), (4, 16, 2, 200, False),
                (0, 30, 1, 8, True)]
 EVERY = {"us-counties-10m": 20}
-INLINE_MAX = 32
-
-
-def fnv(values):
-    h = 0xcbf29ce484222325
-    for v in values:
-        h ^= v
-        h = (h * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    return h
-
-
-def cells(ids):
-    ids = [c.id() for c in ids]
-    if len(ids) <= INLINE_MAX:
-        return ids
-    return {"n": len(ids), "hash": fnv(ids), "head": ids[:16]}
 
 
 def key(p):

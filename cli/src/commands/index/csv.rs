@@ -443,7 +443,8 @@ fn two_fields(
         col += 1;
         start = i + 1;
         if col > last {
-            // The rest only needs counting.
+            // The rest only needs counting: about 10 ns a row (4 million
+            // 5-field rows: 0.27 s of user time without, 0.31 s with).
             return (fa, fb, col + 1 + delims.count());
         }
     }

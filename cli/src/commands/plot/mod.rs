@@ -144,14 +144,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
                 name = feature_name(&feature.properties, &feature.id)
                     .unwrap_or_else(|| format!("{file}, feature {}", feature.index));
             }
-            let item = Item {
-                index: feature.index,
-                id: feature.id,
-                properties: feature.properties,
-                margin: region.planar_margin(),
-                region: Box::new(region),
-            };
-            items.push((item, (rings, holes, kinds)));
+            items.push((Item::new(feature, region), (rings, holes, kinds)));
             Ok(())
         })?;
         if items.len() > 1 {
