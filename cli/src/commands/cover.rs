@@ -18,7 +18,7 @@ use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::{Cell, CellId, CellUnion, LatLng, Region, RegionCoverer};
 use serde_json::{Value, json};
 
-use crate::cells::{CellFormat, cell_json, write_cell};
+use crate::cells::{CellFormat, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::regions::{self, CovererFlags, Item, RegionInput};
@@ -432,7 +432,14 @@ impl Writer {
                     buf.push(b',');
                 }
                 self.first = false;
-                buf.extend_from_slice(cell_json(id, self.cell_format).to_string().as_bytes());
+                // As `cell_json` writes it: tokens quoted, ids bare.
+                if self.cell_format == CellFormat::Tokens {
+                    buf.push(b'"');
+                    write_cell(buf, id, CellFormat::Tokens);
+                    buf.push(b'"');
+                } else {
+                    write_cell(buf, id, self.cell_format);
+                }
                 return Ok(self.out.maybe_flush()?);
             }
             CoverFormat::Geojson => {
