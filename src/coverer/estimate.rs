@@ -8,6 +8,15 @@ use crate::Region;
 const PROBE: usize = 20_000;
 
 /// What [`RegionCoverer::estimate_covering_len`] found.
+///
+/// ```
+/// use s2cells::{LatLngRect, RegionCoverer};
+/// let r = LatLngRect::from_degrees(0.0, 10.0, 0.0, 10.0)?;
+/// let e = RegionCoverer::new().min_level(9)?.estimate_covering_len(&r, false);
+/// // At level 9 and up, min_level alone forces thousands of cells.
+/// assert!(e.forced > 1000.0 && e.cells >= e.forced);
+/// # Ok::<(), s2cells::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CoveringEstimate {
     /// About how many cells the covering would have.
