@@ -1,0 +1,754 @@
+//! Points and cells, vectorized: lat/lng -> ids, the id encodings
+//! (signed, tokens), levels, parents, children, containment, neighbors,
+//! centers, outlines and areas.
+
+use arrow_array::{Array, UInt64Array};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::column::{self, Col, Kind, Out, StrChunk, Values, align, col, f64s, finish, ids};
+use crate::engine::{
+    Errors, Row, RowError, detach, fill, first_error, guard, map_pieces, map_rows,
+};
+use crate::seam;
+use s2cells::{Cell, CellId, Error, MAX_LEVEL, earth};
+
+/// A cell id checked for validity, or why not.
+#[inline]
+pub fn valid_id(x: u64) -> Result<CellId, String> {
+    CellId::try_from(x).map_err(|e| e.to_string())
+}
+
+/// One id column in, one fixed-width value per row out.
+fn unary<O, F>(
+    py: Python<'_>,
+    col: &Col,
+    errors: Errors,
+    what: &str,
+    wrap: fn(Vec<O>) -> Values,
+    f: F,
+) -> PyResult<Py<PyAny>>
+where
+    O: Copy + Default + Send,
+    F: Fn(CellId) -> Result<O, String> + Sync + Send,
+{
+    let arrays = col
+        .chunks
+        .iter()
+        .map(|c| ids(c, what))
+        .collect::<PyResult<Vec<UInt64Array>>>()?;
+    let results = detach(py, || {
+        let mut base = 0;
+        let mut outs = Vec::with_capacity(arrays.len());
+        for a in &arrays {
+            let (v, valid, err) = map_rows(a.len(), base, errors, |i| {
+                if a.is_null(i) {
+                    return Row::Null;
+                }
+                match valid_id(a.value(i)).and_then(&f) {
+                    Ok(o) => Row::Value(o),
+                    Err(r) => Row::Bad(r),
+                }
+            });
+            if let Some(e) = err {
+                return Err(e);
+            }
+            outs.push((v, valid));
+            base += a.len();
+        }
+        Ok(outs)
+    })?
+    .map_err(|e| e.into_py(what))?;
+    let outs = results
+        .into_iter()
+        .map(|(v, valid)| Out {
+            values: wrap(v),
+            valid,
+        })
+        .collect();
+    finish(py, outs, col.kind)
+}
+
+/// Variable-size rows: `f(i, buf)` appends row `i`'s content to `buf`.
+/// Returns the content, `n + 1` offsets, validity and the first bad row.
+pub fn var_rows<T, F>(
+    n: usize,
+    base: usize,
+    errors: Errors,
+    f: F,
+) -> (Vec<T>, Vec<usize>, Option<Vec<bool>>, Option<RowError>)
+where
+    T: Send,
+    F: Fn(usize, &mut Vec<T>) -> Row<()> + Sync + Send,
+{
+    let parts = map_pieces(n, |range| {
+        let mut buf = Vec::new();
+        let mut ends = Vec::with_capacity(range.len());
+        let mut valid = Vec::with_capacity(range.len());
+        let mut err = None;
+        for i in range {
+            let mark = buf.len();
+            match f(i, &mut buf) {
+                Row::Value(()) => valid.push(true),
+                Row::Null => {
+                    buf.truncate(mark);
+                    valid.push(false);
+                }
+                Row::Bad(reason) => {
+                    buf.truncate(mark);
+                    valid.push(false);
+                    if errors == Errors::Raise {
+                        err = Some(RowError {
+                            row: base + i,
+                            reason,
+                        });
+                        break;
+                    }
+                }
+            }
+            ends.push(buf.len());
+        }
+        (buf, ends, valid, err)
+    });
+    let total = parts.iter().map(|p| p.0.len()).sum();
+    let mut data = Vec::with_capacity(total);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut valid = Vec::with_capacity(n);
+    let mut err = None;
+    for (buf, ends, v, e) in parts {
+        let start = data.len();
+        offsets.extend(ends.iter().map(|&x| start + x));
+        data.extend(buf);
+        valid.extend(v);
+        err = first_error(err, e);
+    }
+    let valid = if valid.iter().all(|&b| b) {
+        None
+    } else {
+        Some(valid)
+    };
+    (data, offsets, valid, err)
+}
+
+/// One id column in, variable-size rows out.
+fn unary_var<T, F>(
+    py: Python<'_>,
+    col: &Col,
+    errors: Errors,
+    what: &str,
+    wrap: fn(Vec<T>, Vec<usize>) -> Values,
+    f: F,
+) -> PyResult<Py<PyAny>>
+where
+    T: Send,
+    F: Fn(CellId, &mut Vec<T>) -> Result<(), String> + Sync + Send,
+{
+    let arrays = col
+        .chunks
+        .iter()
+        .map(|c| ids(c, what))
+        .collect::<PyResult<Vec<UInt64Array>>>()?;
+    let results = detach(py, || {
+        let mut base = 0;
+        let mut outs = Vec::with_capacity(arrays.len());
+        for a in &arrays {
+            let (d, o, valid, err) = var_rows(a.len(), base, errors, |i, buf| {
+                if a.is_null(i) {
+                    return Row::Null;
+                }
+                match valid_id(a.value(i)).and_then(|c| f(c, buf)) {
+                    Ok(()) => Row::Value(()),
+                    Err(r) => Row::Bad(r),
+                }
+            });
+            if let Some(e) = err {
+                return Err(e);
+            }
+            outs.push((d, o, valid));
+            base += a.len();
+        }
+        Ok(outs)
+    })?
+    .map_err(|e| e.into_py(what))?;
+    let outs = results
+        .into_iter()
+        .map(|(d, o, valid)| Out {
+            values: wrap(d, o),
+            valid,
+        })
+        .collect();
+    finish(py, outs, col.kind)
+}
+
+fn level_arg(level: i64, what: &str) -> PyResult<u8> {
+    u8::try_from(level)
+        .ok()
+        .filter(|&l| l <= MAX_LEVEL)
+        .ok_or_else(|| PyValueError::new_err(format!("{what}: level {level}: expected 0..=30")))
+}
+
+/// Cells of lat/lng pairs (degrees) at `level`.
+#[pyfunction]
+#[pyo3(signature = (lat, lng, level, errors, nan_is_null, lat_mask=None, lng_mask=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn cell_ids(
+    py: Python<'_>,
+    lat: &Bound<'_, PyAny>,
+    lng: &Bound<'_, PyAny>,
+    level: i64,
+    errors: &str,
+    nan_is_null: bool,
+    lat_mask: Option<&Bound<'_, PyAny>>,
+    lng_mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let what = "cell_ids";
+        let level = level_arg(level, what)?;
+        let errors = Errors::parse(errors)?;
+        let lat = col(lat, lat_mask, "cell_ids lat")?;
+        let lng = col(lng, lng_mask, "cell_ids lng")?;
+        let kind = column::kind2(&lat, &lng);
+        let pairs = align(&lat, &lng, what)?
+            .into_iter()
+            .map(|(a, b)| Ok((f64s(&a, "cell_ids lat")?, f64s(&b, "cell_ids lng")?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let results = detach(py, || {
+            let mut base = 0;
+            let mut outs = Vec::with_capacity(pairs.len());
+            for (la, ln) in &pairs {
+                let (lv, gv) = (la.values(), ln.values());
+                let any_null = la.null_count() > 0 || ln.null_count() > 0;
+                let (v, valid, err) = fill(la.len(), |range, out, nulls| {
+                    let start = range.start;
+                    seam::cell_ids(&lv[range.clone()], &gv[range.clone()], level, out);
+                    for (k, &id) in out.iter().enumerate() {
+                        let i = start + k;
+                        if any_null && (la.is_null(i) || ln.is_null(i)) {
+                            nulls.set(k);
+                        } else if id == 0 {
+                            let (y, x) = (lv[i], gv[i]);
+                            if (nan_is_null && (y.is_nan() || x.is_nan())) || errors == Errors::Null
+                            {
+                                nulls.set(k);
+                            } else {
+                                let e = Error::InvalidLatLng {
+                                    lat_degrees: y,
+                                    lng_degrees: x,
+                                };
+                                return Some(RowError {
+                                    row: base + i,
+                                    reason: e.to_string(),
+                                });
+                            }
+                        }
+                    }
+                    None
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                outs.push(Out {
+                    values: Values::U64(v),
+                    valid,
+                });
+                base += la.len();
+            }
+            Ok(outs)
+        })?
+        .map_err(|e| e.into_py(what))?;
+        finish(py, results, kind)
+    })
+}
+
+/// The signed (BigQuery INT64) form of ids: a bit-cast.
+#[pyfunction]
+pub fn to_signed(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "to_signed")?;
+        unary(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            "to_signed",
+            Values::I64,
+            |c| Ok(c.to_signed()),
+        )
+    })
+}
+
+/// Ids from the signed form (int64 in; uint64 out), checked.
+#[pyfunction]
+pub fn from_signed(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "from_signed")?;
+        unary(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            "from_signed",
+            Values::U64,
+            |c| Ok(c.id()),
+        )
+    })
+}
+
+/// Ids checked for validity (uint64 out): what every id input goes
+/// through.
+#[pyfunction]
+pub fn check_ids(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "ids")?;
+        unary(py, &c, Errors::parse(errors)?, "ids", Values::U64, |c| {
+            Ok(c.id())
+        })
+    })
+}
+
+#[pyfunction]
+pub fn levels(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "levels")?;
+        unary(py, &c, Errors::parse(errors)?, "levels", Values::I8, |c| {
+            Ok(c.level() as i8)
+        })
+    })
+}
+
+/// Parents at `level`; a negative level counts up from each cell's own.
+#[pyfunction]
+pub fn parents(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    level: i64,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        if !(-30..=30).contains(&level) {
+            return Err(PyValueError::new_err(format!(
+                "parents: level {level}: expected 0..=30, or -30..=-1 to go up from each cell"
+            )));
+        }
+        let c = col(ids, mask, "parents")?;
+        unary(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            "parents",
+            Values::U64,
+            move |c| {
+                let own = i64::from(c.level());
+                let target = if level < 0 { own + level } else { level };
+                if target < 0 {
+                    return Err(format!(
+                        "cell {} is at level {own}: it has no ancestor {} levels up",
+                        c.to_token(),
+                        -level
+                    ));
+                }
+                if target > own {
+                    return Err(format!(
+                        "cell {} is at level {own}, above the parent level {target} asked for",
+                        c.to_token()
+                    ));
+                }
+                Ok(seam::parent(c, target as u8).id())
+            },
+        )
+    })
+}
+
+/// Most cells one `children` call may return (8 GiB of ids would be
+/// 2^30): past it, the call fails before allocating.
+const MAX_CHILDREN: u64 = 1 << 28;
+
+/// Children at `level` (None: one level down), in curve order.
+#[pyfunction]
+#[pyo3(signature = (ids, level, errors, mask=None))]
+pub fn children(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    level: Option<i64>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let what = "children";
+        let target = level.map(|l| level_arg(l, what)).transpose()?;
+        let c = col(ids, mask, what)?;
+        // The output size first, so a huge request fails before it allocates.
+        let mut total: u64 = 0;
+        for ch in &c.chunks {
+            let a = column::ids(ch, what)?;
+            for i in 0..a.len() {
+                if let Ok(id) = CellId::try_from(a.value(i)) {
+                    let l = id.level();
+                    let t = target.unwrap_or(l.saturating_add(1));
+                    if a.is_valid(i) && t > l && t <= MAX_LEVEL {
+                        total = total.saturating_add(1u64 << (2 * u32::from(t - l)).min(62));
+                    }
+                }
+            }
+        }
+        if total > MAX_CHILDREN {
+            return Err(PyValueError::new_err(format!(
+                "children: the result would hold {total} cells, more than the limit of {MAX_CHILDREN}; ask for a shallower level"
+            )));
+        }
+        unary_var(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            what,
+            Values::List,
+            move |id, buf| {
+                let l = id.level();
+                let t = target.unwrap_or(l.saturating_add(1));
+                if t <= l || t > MAX_LEVEL {
+                    return Err(if l == MAX_LEVEL {
+                        format!(
+                            "cell {} is a leaf (level 30): it has no children",
+                            id.to_token()
+                        )
+                    } else {
+                        format!(
+                            "cell {} is at level {l}: its children are at levels {}..=30, not {t}",
+                            id.to_token(),
+                            l + 1
+                        )
+                    });
+                }
+                let (mut k, end) = (id.child_begin_at(t), id.child_end_at(t));
+                while k != end {
+                    buf.push(k.id());
+                    k = k.next();
+                }
+                Ok(())
+            },
+        )
+    })
+}
+
+/// The four neighbors across each edge (Google's order: down, right, up,
+/// left). Numpy: a flat array of 4 per row (Python reshapes it to n x 4);
+/// Arrow: list<uint64>.
+#[pyfunction]
+pub fn edge_neighbors(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "edge_neighbors")?;
+        let errors = Errors::parse(errors)?;
+        if c.kind == Kind::Numpy {
+            unary_var(
+                py,
+                &c,
+                errors,
+                "edge_neighbors",
+                Values::U64Flat,
+                |id, buf| {
+                    buf.extend(id.edge_neighbors().map(|n| n.id()));
+                    Ok(())
+                },
+            )
+        } else {
+            unary_var(py, &c, errors, "edge_neighbors", Values::List, |id, buf| {
+                buf.extend(id.edge_neighbors().map(|n| n.id()));
+                Ok(())
+            })
+        }
+    })
+}
+
+/// Whether each cell of `a` contains the cell of `b` (row by row).
+#[pyfunction]
+#[pyo3(signature = (a, b, errors, a_mask=None, b_mask=None))]
+pub fn contains(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    errors: &str,
+    a_mask: Option<&Bound<'_, PyAny>>,
+    b_mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let what = "contains";
+        let errors = Errors::parse(errors)?;
+        let ca = col(a, a_mask, what)?;
+        let cb = col(b, b_mask, what)?;
+        let kind = column::kind2(&ca, &cb);
+        let pairs = align(&ca, &cb, what)?
+            .into_iter()
+            .map(|(x, y)| Ok((ids(&x, what)?, ids(&y, what)?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let outs = detach(py, || {
+            let mut base = 0;
+            let mut outs = Vec::new();
+            for (x, y) in &pairs {
+                let (v, valid, err) = map_rows(x.len(), base, errors, |i| {
+                    if x.is_null(i) || y.is_null(i) {
+                        return Row::Null;
+                    }
+                    match (valid_id(x.value(i)), valid_id(y.value(i))) {
+                        (Ok(p), Ok(q)) => Row::Value(p.contains(q)),
+                        (Err(r), _) | (_, Err(r)) => Row::Bad(r),
+                    }
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                outs.push(Out {
+                    values: Values::Bool(v),
+                    valid,
+                });
+                base += x.len();
+            }
+            Ok(outs)
+        })?
+        .map_err(|e| e.into_py(what))?;
+        finish(py, outs, kind)
+    })
+}
+
+/// Cell centers: a tuple (lat, lng) in degrees.
+#[pyfunction]
+pub fn centers<'py>(
+    py: Python<'py>,
+    ids: &Bound<'py, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    guard(|| {
+        let what = "centers";
+        let c = col(ids, mask, what)?;
+        let errors = Errors::parse(errors)?;
+        let arrays = c
+            .chunks
+            .iter()
+            .map(|ch| column::ids(ch, what))
+            .collect::<PyResult<Vec<_>>>()?;
+        let outs = detach(py, || {
+            let mut base = 0;
+            let mut outs = Vec::new();
+            for a in &arrays {
+                let (v, valid, err) = map_rows(a.len(), base, errors, |i| {
+                    if a.is_null(i) {
+                        return Row::Null;
+                    }
+                    match valid_id(a.value(i)) {
+                        Ok(c) => Row::Value(seam::center(c)),
+                        Err(r) => Row::Bad(r),
+                    }
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                outs.push((v, valid));
+                base += a.len();
+            }
+            Ok(outs)
+        })?
+        .map_err(|e| e.into_py(what))?;
+        let mut lats = Vec::new();
+        let mut lngs = Vec::new();
+        for (v, valid) in outs {
+            let (la, ln): (Vec<f64>, Vec<f64>) = v.into_iter().unzip();
+            lats.push(Out {
+                values: Values::F64(la),
+                valid: valid.clone(),
+            });
+            lngs.push(Out {
+                values: Values::F64(ln),
+                valid,
+            });
+        }
+        PyTuple::new(py, [finish(py, lats, c.kind)?, finish(py, lngs, c.kind)?])
+    })
+}
+
+/// Cell areas in `unit`: "m2", "km2" or "sr" (steradians); `exact`
+/// chooses Google's `ExactArea` over `ApproxArea`.
+#[pyfunction]
+pub fn areas(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    unit: &str,
+    exact: bool,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let scale: fn(f64) -> f64 = match unit {
+            "m2" => earth::steradians_to_square_meters,
+            "km2" => earth::steradians_to_square_km,
+            "sr" => |x| x,
+            u => {
+                return Err(PyValueError::new_err(format!(
+                    "areas: unit={u:?}: expected \"m2\", \"km2\" or \"sr\""
+                )));
+            }
+        };
+        let c = col(ids, mask, "areas")?;
+        unary(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            "areas",
+            Values::F64,
+            move |id| {
+                let cell = Cell::from(id);
+                Ok(scale(if exact {
+                    cell.exact_area()
+                } else {
+                    cell.approx_area()
+                }))
+            },
+        )
+    })
+}
+
+/// Tokens of ids.
+#[pyfunction]
+pub fn to_tokens(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let c = col(ids, mask, "to_tokens")?;
+        unary_var(
+            py,
+            &c,
+            Errors::parse(errors)?,
+            "to_tokens",
+            Values::Str,
+            |id, buf| {
+                let mut t = [0u8; 16];
+                let n = seam::token(id, &mut t);
+                buf.extend_from_slice(&t[..n]);
+                Ok(())
+            },
+        )
+    })
+}
+
+/// Ids of tokens: any Arrow string array or stream, or a Python sequence
+/// of `str` (None for null).
+#[pyfunction]
+pub fn from_tokens(py: Python<'_>, tokens: &Bound<'_, PyAny>, errors: &str) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let what = "from_tokens";
+        let errors = Errors::parse(errors)?;
+        let arrow = tokens.hasattr("__arrow_c_array__")? || tokens.hasattr("__arrow_c_stream__")?;
+        let (chunks, kind, bad) = if arrow {
+            let c = col(tokens, None, what)?;
+            (c.chunks, c.kind, Vec::new())
+        } else {
+            let (a, bad) = column::strings_from_py(tokens)?;
+            (
+                vec![std::sync::Arc::new(a) as arrow_array::ArrayRef],
+                Kind::Numpy,
+                bad,
+            )
+        };
+        if let (Errors::Raise, Some((row, reason))) = (errors, bad.first()) {
+            return Err(RowError {
+                row: *row,
+                reason: reason.clone(),
+            }
+            .into_py(what));
+        }
+        let views = chunks
+            .iter()
+            .map(|ch| StrChunk::of(ch, what))
+            .collect::<PyResult<Vec<_>>>()?;
+        let outs = detach(py, || {
+            let mut base = 0;
+            let mut outs = Vec::new();
+            for (a, ch) in views.iter().zip(&chunks) {
+                let (v, valid, err) = map_rows(ch.len(), base, errors, |i| match a.get(i) {
+                    None => Row::Null,
+                    Some(s) => match CellId::from_token(s) {
+                        Ok(c) if c == CellId::NONE => Row::Bad(format!(
+                            "token {s:?} names no cell (it is Google's token of the invalid id 0)"
+                        )),
+                        Ok(c) => Row::Value(c.id()),
+                        Err(e) => Row::Bad(e.to_string()),
+                    },
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                outs.push(Out {
+                    values: Values::U64(v),
+                    valid,
+                });
+                base += ch.len();
+            }
+            Ok(outs)
+        })?
+        .map_err(|e| e.into_py(what))?;
+        finish(py, outs, kind)
+    })
+}
+
+/// Cell outlines: WKB (`format="wkb"`), GeoJSON geometry text
+/// (`"geojson"`) or WKT (`"wkt"`); x = longitude, y = latitude, cells
+/// crossing ±180° split into a MultiPolygon.
+#[pyfunction]
+pub fn cell_boundaries(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    format: &str,
+    errors: &str,
+    mask: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    guard(|| {
+        let what = "cell_boundaries";
+        let c = col(ids, mask, what)?;
+        let errors = Errors::parse(errors)?;
+        match format {
+            "wkb" => unary_var(py, &c, errors, what, Values::Bin, |id, buf| {
+                crate::geometry::write_wkb(&seam::cell_rings(id), buf);
+                Ok(())
+            }),
+            "geojson" => unary_var(py, &c, errors, what, Values::Str, |id, buf| {
+                crate::geometry::write_geojson(&seam::cell_rings(id), buf);
+                Ok(())
+            }),
+            "wkt" => unary_var(py, &c, errors, what, Values::Str, |id, buf| {
+                crate::geometry::write_wkt(&seam::cell_rings(id), buf);
+                Ok(())
+            }),
+            f => Err(PyValueError::new_err(format!(
+                "cell_boundaries: format={f:?}: expected \"wkb\", \"geojson\" or \"wkt\""
+            ))),
+        }
+    })
+}
