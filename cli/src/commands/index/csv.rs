@@ -36,7 +36,7 @@ struct Batch {
     cells: Vec<CellId>,
 }
 
-struct Indexer<'a> {
+struct Indexer<'a, 'o> {
     spec: &'a Spec<'a>,
     lat_col: usize,
     lng_col: usize,
@@ -49,18 +49,23 @@ struct Indexer<'a> {
     /// Cells are computed at this level, then raised to each asked for.
     batch_level: u8,
     batch: Batch,
-    out: Output,
+    out: &'o mut Output,
 }
 
 /// Returns how many data rows there were; the rows skipped go into
 /// `skipped`.
-pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) -> CliResult<u64> {
+pub(super) fn run(
+    mut input: impl Read,
+    spec: &Spec<'_>,
+    skipped: &mut Skipped,
+    out: &mut Output,
+) -> CliResult<u64> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0;
     let mut eof = false;
     // Line number where the next record starts.
     let mut line = 1;
-    let mut indexer: Option<Indexer<'_>> = None;
+    let mut indexer: Option<Indexer<'_, '_>> = None;
     let args = spec.args;
     if args.no_header {
         let (Some(super::ColSpec::Number(lat)), Some(super::ColSpec::Number(lng))) =
@@ -70,7 +75,7 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) 
                 "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
             ));
         };
-        indexer = Some(Indexer::new(spec, *lat, *lng));
+        indexer = Some(Indexer::new(spec, *lat, *lng, out));
     }
     loop {
         while !eof && filled < buf.len() {
@@ -94,7 +99,7 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) 
             match &mut indexer {
                 Some(ix) => ix.row(chunk, pos, record, line, quotes)?,
                 None if record.is_empty() => {}
-                None => indexer = Some(Indexer::from_header(spec, record, line)?),
+                None => indexer = Some(Indexer::from_header(spec, record, line, out)?),
             }
             pos = next;
             line += lines;
@@ -168,8 +173,8 @@ fn record_end(
     Ok(Some((chunk.len(), chunk.len(), lines)))
 }
 
-impl<'a> Indexer<'a> {
-    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize) -> Self {
+impl<'a, 'o> Indexer<'a, 'o> {
+    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize, out: &'o mut Output) -> Self {
         let levels = &spec.args.levels;
         Self {
             spec,
@@ -189,12 +194,17 @@ impl<'a> Indexer<'a> {
                 spans: Vec::with_capacity(BATCH),
                 cells: vec![CellId::NONE; BATCH],
             },
-            out: Output::stdout(),
+            out,
         }
     }
 
     /// Finds the lat/lng columns in the header and writes the header out.
-    fn from_header(spec: &'a Spec<'a>, record: &[u8], line: usize) -> CliResult<Self> {
+    fn from_header(
+        spec: &'a Spec<'a>,
+        record: &[u8],
+        line: usize,
+        out: &'o mut Output,
+    ) -> CliResult<Self> {
         let mut fields: Vec<String> = split_quoted(record, spec.delimiter)
             .into_iter()
             .map(|f| String::from_utf8_lossy(&f).into_owned())
@@ -217,7 +227,7 @@ impl<'a> Indexer<'a> {
         };
         let lat = find(&spec.lat, LAT_NAMES, "latitude", "--lat-col")?;
         let lng = find(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
-        let mut ix = Self::new(spec, lat, lng);
+        let mut ix = Self::new(spec, lat, lng, out);
         ix.width = Some(fields.len());
         if !spec.args.cells_only {
             ix.out.buf.extend_from_slice(record);

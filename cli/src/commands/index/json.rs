@@ -52,9 +52,9 @@ pub(super) fn run_ndjson(
     input: impl Read,
     spec: &Spec<'_>,
     skipped: &mut Skipped,
+    out: &mut Output,
 ) -> CliResult<u64> {
     let mut reader = BufReader::with_capacity(1 << 20, input);
-    let mut out = Output::stdout();
     let mut line = Vec::new();
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
@@ -127,7 +127,7 @@ pub(super) fn run_ndjson(
             (Err(_), Invalid::Empty) => None,
         };
         if args.cells_only {
-            write_cells_only(&mut out, cell, spec);
+            write_cells_only(out, cell, spec);
         } else {
             // The row as it came, minus its closing brace, then the cells.
             out.buf.extend_from_slice(&text[..text.len() - 1]);
@@ -154,9 +154,9 @@ pub(super) fn run_geojson(
     input: impl Read,
     spec: &Spec<'_>,
     skipped: &mut Skipped,
+    out: &mut Output,
 ) -> CliResult<u64> {
     let reader = BufReader::with_capacity(1 << 20, input);
-    let mut out = Output::stdout();
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
     let mut rows = 0;
@@ -192,7 +192,7 @@ pub(super) fn run_geojson(
             }
         };
         if args.cells_only {
-            write_cells_only(&mut out, cell, spec);
+            write_cells_only(out, cell, spec);
             out.maybe_flush()?;
             continue;
         }

@@ -16,6 +16,7 @@ use s2cells::MAX_LEVEL;
 
 use crate::cells::CellFormat;
 use crate::error::{CliError, CliResult};
+use crate::output::Output;
 use crate::report::{Progress, Skipped};
 
 #[derive(Args, Debug)]
@@ -200,11 +201,13 @@ pub fn run(args: &IndexArgs) -> CliResult {
         args,
     };
     let mut skipped = Skipped::default();
+    let mut out = Output::stdout();
     let rows = match format {
-        PointFormat::Csv => csv::run(input, &spec, &mut skipped),
-        PointFormat::Ndjson => json::run_ndjson(input, &spec, &mut skipped),
-        PointFormat::Geojson => json::run_geojson(input, &spec, &mut skipped),
-    }?;
+        PointFormat::Csv => csv::run(input, &spec, &mut skipped, &mut out),
+        PointFormat::Ndjson => json::run_ndjson(input, &spec, &mut skipped, &mut out),
+        PointFormat::Geojson => json::run_geojson(input, &spec, &mut skipped, &mut out),
+    }
+    .map_err(|e| out.fail(e))?;
     drop(progress);
     skipped.report("row", Some(rows));
     Ok(())
