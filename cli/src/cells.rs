@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use s2cells::CellId;
+use s2cells::feature::keys::{from_ordered_i64, ordered_i64};
 
 use crate::error::{CliError, CliResult};
 
@@ -22,6 +23,9 @@ pub enum InputKind {
     Id,
     /// Signed 64-bit decimal id (the INT64 of BigQuery and SQL databases).
     I64,
+    /// Order-preserving signed 64-bit id (the id with its top bit flipped,
+    /// as `keys -e ordered` writes it); never guessed by `auto`.
+    Ordered,
 }
 
 /// How cells are written.
@@ -31,8 +35,11 @@ pub enum CellFormat {
     Tokens,
     /// Unsigned 64-bit decimal ids.
     Ids,
-    /// Signed 64-bit decimal ids.
+    /// Signed 64-bit decimal ids (bit-cast: BigQuery, SQL `BIGINT`).
     I64,
+    /// Order-preserving signed 64-bit decimal ids (the id with its top bit
+    /// flipped: signed order is the curve's), as `keys -e ordered`.
+    Ordered,
 }
 
 impl InputKind {
@@ -42,6 +49,7 @@ impl InputKind {
             Self::Auto | Self::Token => CellFormat::Tokens,
             Self::Id => CellFormat::Ids,
             Self::I64 => CellFormat::I64,
+            Self::Ordered => CellFormat::Ordered,
         }
     }
 }
@@ -89,6 +97,12 @@ pub fn parse_cell(text: &str, kind: InputKind) -> Result<(CellId, InputKind), St
                 .parse()
                 .map_err(|e| format!("{text:?} is not a signed 64-bit decimal id: {e}"))?;
             CellId::from_signed(v).map_err(|e| e.to_string())?
+        }
+        InputKind::Ordered => {
+            let v: i64 = text.parse().map_err(|e| {
+                format!("{text:?} is not an order-preserving signed 64-bit id: {e}")
+            })?;
+            from_ordered_i64(v).map_err(|e| e.to_string())?
         }
         _ => {
             let id = CellId::from_token(text).map_err(|e| e.to_string())?;
@@ -166,6 +180,9 @@ pub fn write_cell(out: &mut Vec<u8>, id: CellId, format: CellFormat) {
         CellFormat::I64 => {
             out.extend_from_slice(itoa::Buffer::new().format(id.to_signed()).as_bytes());
         }
+        CellFormat::Ordered => {
+            out.extend_from_slice(itoa::Buffer::new().format(ordered_i64(id)).as_bytes());
+        }
     }
 }
 
@@ -188,6 +205,7 @@ pub fn cell_json(id: CellId, format: CellFormat) -> serde_json::Value {
         CellFormat::Tokens => id.to_token().into(),
         CellFormat::Ids => id.id().into(),
         CellFormat::I64 => id.to_signed().into(),
+        CellFormat::Ordered => ordered_i64(id).into(),
     }
 }
 

@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+mod advice;
 mod cells;
 mod commands;
 mod error;
@@ -59,18 +60,22 @@ enum Command {
     Compact(hierarchy::CompactArgs),
     /// Cells coarser than --level replaced by their descendants at it.
     Uncompact(hierarchy::UncompactArgs),
-    /// Points in (CSV, NDJSON, GeoJSON), their cells appended at each level.
+    /// Points in (CSV, NDJSON, GeoJSON), their cells appended at each level
+    /// (as text, Parquet or Arrow).
     Index(index::IndexArgs),
-    /// Regions in (GeoJSON, WKT, --rect, --cap), their coverings out, per feature.
+    /// Regions in (GeoJSON, WKT, --rect, --cap), their coverings out, per
+    /// feature; --fp-sweep and --target-fp to choose --max-cells.
     Cover(cover::CoverArgs),
-    /// Database keys for regions: leaf-id ranges in an encoding, a SQL
-    /// WHERE clause, or the CREATE TABLE/INDEX recipe.
+    /// Database keys for regions: leaf-id ranges in an encoding (CSV,
+    /// Parquet, Arrow), one SQL query naming each feature, or the CREATE
+    /// TABLE/INDEX recipe.
     Keys(keys::KeysArgs),
     /// Index or query terms (Google's S2RegionTermIndexer) of regions or
     /// points.
     Terms(terms::TermsArgs),
-    /// Points in, ML features out: one-hot, multi-level or hashed; CSR,
-    /// libsvm, CSV or npy.
+    /// Points in, ML features out: one-hot, multi-level or hashed; sparse
+    /// (npz, libsvm, CSR JSON, long Parquet or Arrow) or dense (CSV, npy),
+    /// with labels and ids carried.
     Features(features::FeaturesArgs),
     /// A picture (PNG or SVG) of regions and their covering cells,
     /// coloured by level, with axes, legend and scale bar.

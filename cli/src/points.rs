@@ -70,6 +70,25 @@ fn number(s: &str) -> Option<f64> {
 /// `--invalid skip`, rows that are not points are counted and reported at
 /// the end instead.
 pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
+    for_each_with(input, &[], |n, leaf, _| each(n, leaf))
+}
+
+/// A column to carry with each point: its flag (for errors) and its
+/// header name or 1-based number (a key for NDJSON).
+pub struct Extra<'a> {
+    pub flag: &'a str,
+    pub spec: &'a str,
+}
+
+/// As [`for_each`], with the values of the `extra` columns of each point
+/// (a JSON value other than a string as its JSON text). A column missing
+/// from the header, or a key missing from an object or null, is an error
+/// naming the line.
+pub fn for_each_with(
+    input: &PointInput,
+    extra: &[Extra<'_>],
+    mut each: impl FnMut(usize, CellId, &[String]) -> CliResult,
+) -> CliResult {
     let mut skipped = Skipped::default();
     let progress = Progress::bytes(
         input
@@ -79,21 +98,31 @@ pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliRe
             .and_then(|p| std::fs::metadata(p).ok())
             .map(|m| m.len()),
     );
-    let rows = read_points(input, &progress, &mut skipped, &mut each)?;
+    let rows = read_points(input, extra, &progress, &mut skipped, &mut each)?;
     drop(progress);
     skipped.report("row", Some(rows));
     Ok(())
 }
 
-/// The rows of [`for_each`]; returns how many data rows there were.
+/// The rows of [`for_each_with`]; returns how many data rows there were.
 fn read_points(
     input: &PointInput,
+    extra: &[Extra<'_>],
     progress: &Progress,
     skipped: &mut Skipped,
-    each: &mut impl FnMut(usize, CellId) -> CliResult,
+    each: &mut impl FnMut(usize, CellId, &[String]) -> CliResult,
 ) -> CliResult<u64> {
     let skip = input.invalid == OnInvalid::Skip;
     let mut rows = 0u64;
+    let extra_specs = extra
+        .iter()
+        .map(|e| {
+            col_spec(&Some(e.spec.to_owned()), e.flag)
+                .map(|s| s.unwrap_or_else(|| ColSpec::Name(e.spec.to_owned())))
+        })
+        .collect::<CliResult<Vec<ColSpec>>>()?;
+    let mut values: Vec<String> = vec![String::new(); extra.len()];
+    let mut extra_cols: Vec<usize> = Vec::new();
     let lat_spec = col_spec(&input.lat_col, "--lat-col")?;
     let lng_spec = col_spec(&input.lng_col, "--lng-col")?;
     let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
@@ -146,6 +175,17 @@ fn read_points(
                         })
                         .ok_or_else(|| bad(format!("no numeric {noun}")))
                 };
+                for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
+                    let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
+                        .and_then(|i| obj.get(keys[i]));
+                    *v = match found {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(Value::Null) | None => {
+                            return Err(bad(format!("no {} {:?} in the object", e.flag, e.spec)));
+                        }
+                        Some(v) => v.to_string(),
+                    };
+                }
                 (
                     get(&lat_spec, LAT_NAMES, "latitude")?,
                     get(&lng_spec, LNG_NAMES, "longitude")?,
@@ -165,6 +205,18 @@ fn read_points(
                         find(&lng_spec, LNG_NAMES, "--lng-col")?,
                         f.len(),
                     ));
+                    for (e, spec) in extra.iter().zip(&extra_specs) {
+                        let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
+                            .ok_or_else(|| {
+                                bad(format!(
+                                    "{} {:?}: no such column in the header ({})",
+                                    e.flag,
+                                    e.spec,
+                                    f.join(", ")
+                                ))
+                            })?;
+                        extra_cols.push(i);
+                    }
                     return Ok(None);
                 };
                 if f.len() != width {
@@ -173,6 +225,17 @@ fn read_points(
                         f.len(),
                         if f.len() == 1 { "" } else { "s" }
                     )));
+                }
+                for ((e, &i), v) in extra.iter().zip(&extra_cols).zip(values.iter_mut()) {
+                    let field = f.get(i).ok_or_else(|| {
+                        bad(format!(
+                            "the row has {} fields, the {} column is field {}",
+                            f.len(),
+                            e.flag,
+                            i + 1
+                        ))
+                    })?;
+                    v.clone_from(field);
                 }
                 let get = |i: usize, noun: &str| {
                     f.get(i)
@@ -185,7 +248,11 @@ fn read_points(
             Ok(Some((lat, lng)))
         })();
         match point {
-            Ok(Some((lat, lng))) => each(n, CellId::from_latlng(LatLng::from_degrees(lat, lng)))?,
+            Ok(Some((lat, lng))) => each(
+                n,
+                CellId::from_latlng(LatLng::from_degrees(lat, lng)),
+                &values,
+            )?,
             Ok(None) => {}
             Err(CliError::Data(reason)) if skip => skipped.add(reason),
             Err(e) => return Err(e),

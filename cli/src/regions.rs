@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, RegionOptions, WktReader};
+use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, GeoShape, RegionOptions, WktReader};
 use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
@@ -100,13 +100,15 @@ pub struct CovererFlags {
     /// Use only levels min_level + k * level_mod.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub level_mod: u8,
-    /// Target number of cells (min_level wins when it needs more).
+    /// Target number of cells (min_level wins when it needs more). The
+    /// default 8 leaves more than half of a typical covering's area outside
+    /// its region; --fp-sweep and --target-fp measure it.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_cells: u64,
     /// Every cell at this one level (sets min and max level, no cell
     /// limit), streamed in constant memory whatever the region's size.
     #[arg(short, long, value_parser = clap::value_parser!(u8).range(0..=30),
-          conflicts_with_all = ["min_level", "max_level", "level_mod"])]
+          conflicts_with_all = ["min_level", "max_level", "level_mod", "max_cells"])]
     pub level: Option<u8>,
     /// Fail instead of giving a feature more than N cells, saying about
     /// how many it would need and which flag to change. Mixed-level
@@ -281,6 +283,9 @@ pub struct Item {
     pub region: Box<dyn Region>,
     /// How far the covering must grow for `--planar-edges` (radians).
     pub margin: f64,
+    /// The region's area in steradians, for `--stats` and `--fp-sweep`
+    /// (`None` for points and lines).
+    pub area: Option<f64>,
 }
 
 impl Item {
@@ -291,6 +296,7 @@ impl Item {
             id: feature.id,
             properties: feature.properties,
             margin: region.planar_margin(),
+            area: shape_area(region.shape()),
             region: Box::new(region),
         }
     }
@@ -540,7 +546,8 @@ pub fn rect_item(spec: &str) -> CliResult<Item> {
         numbers::<4>("rect", spec, "LAT_LO,LNG_LO,LAT_HI,LNG_HI in degrees")?;
     let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
         .map_err(|e| CliError::Usage(format!("--rect {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(rect)))
+    let area = rect.area();
+    Ok(plain_item(Box::new(rect), area))
 }
 
 pub fn cap_item(spec: &str) -> CliResult<Item> {
@@ -558,15 +565,35 @@ pub fn cap_item(spec: &str) -> CliResult<Item> {
     }
     let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius))
         .map_err(|e| CliError::Usage(format!("--cap {spec:?}: {e}")))?;
-    Ok(plain_item(Box::new(cap)))
+    let area = cap.area();
+    Ok(plain_item(Box::new(cap), area))
 }
 
-fn plain_item(region: Box<dyn Region>) -> Item {
+fn plain_item(region: Box<dyn Region>, area: f64) -> Item {
     Item {
         index: 0,
         id: None,
         properties: None,
         region,
         margin: 0.0,
+        area: Some(area),
+    }
+}
+
+/// The area of a shape in steradians; `None` for points and lines, which
+/// have none.
+fn shape_area(shape: &GeoShape) -> Option<f64> {
+    match shape {
+        GeoShape::Polygon(p) => Some(p.area()),
+        GeoShape::Collection(parts) => {
+            let areas: Vec<f64> = parts.iter().filter_map(shape_area).collect();
+            (!areas.is_empty()).then(|| areas.iter().sum())
+        }
+        // A lenient shell minus its holes: about that (the holes may
+        // reach outside the shell).
+        GeoShape::Difference(shape, minus) => {
+            shape_area(shape).map(|a| (a - shape_area(minus).unwrap_or(0.0)).max(0.0))
+        }
+        GeoShape::Points(_) | GeoShape::Lines(_) => None,
     }
 }

@@ -6,7 +6,9 @@ mod common;
 
 use common::{fails, lib_regions, read, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::feature::ml::{Csr, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy};
+use s2cells::feature::ml::{
+    Csr, FeatureColumn, HashedBuckets, MultiLevel, OneHot, Vocabulary, npy,
+};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use s2cells::{CellId, LatLng, LatLngRect, RegionCoverer};
@@ -107,7 +109,7 @@ fn sql_equals_sql_table() {
         let q = porto_alegre_query(Stored::Points);
         let args = [
             "-f",
-            "sql",
+            "where",
             "--dialect",
             dialect,
             "-e",
@@ -117,7 +119,19 @@ fn sql_equals_sql_table() {
             "--column",
             "s2",
         ];
-        assert_eq!(keys(&args), format!("{}\n", t.where_clause(&q)));
+        assert_eq!(
+            keys(&args),
+            format!("-- feature 0: (no id)\n{}\n", t.where_clause(&q))
+        );
+        let mut sql = args;
+        sql[1] = "sql";
+        assert_eq!(
+            keys(&sql),
+            format!(
+                "SELECT t.*, 0 AS \"feature\", CAST(NULL AS TEXT) AS \"feature_id\" FROM \"places\" AS t WHERE {};\n",
+                t.where_clause(&q)
+            )
+        );
         let recipe = stdout(s2cells().args(["keys", "--recipe"]).args(&args[2..]));
         assert_eq!(recipe, format!("{};\n", t.create_sql()));
         let recipe = stdout(
@@ -321,7 +335,8 @@ fn leaves() -> Vec<CellId> {
     cities().into_iter().map(CellId::from_latlng).collect()
 }
 
-fn csr_json(m: &Csr) -> String {
+fn csr_json(m: &Csr, columns: &[FeatureColumn]) -> String {
+    let names: Vec<String> = columns.iter().map(FeatureColumn::name).collect();
     format!(
         "{}\n",
         serde_json::json!({
@@ -329,6 +344,7 @@ fn csr_json(m: &Csr) -> String {
             "n_features": m.n_features(),
             "indptr": m.indptr(),
             "indices": m.indices(),
+            "columns": names,
         })
     )
 }
@@ -349,17 +365,22 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
         "--save-vocab",
         saved,
     ]));
-    assert_eq!(out, csr_json(&m));
+    assert_eq!(out, csr_json(&m, &vocab.feature_columns()));
     let loaded: Vocabulary =
         serde_json::from_str(&std::fs::read_to_string(saved).unwrap()).unwrap();
     assert_eq!(loaded, vocab);
     // The saved vocabulary gives the same features, in every format.
-    let mut libsvm = Vec::new();
+    let mut libsvm = format!(
+        "# s2cells features: n_features={0} (sklearn.datasets.load_svmlight_file(path, n_features={0}))\n",
+        m.n_features()
+    )
+    .into_bytes();
     m.write_libsvm(&mut libsvm, None).unwrap();
     let mut csv = Vec::new();
-    m.write_csv(&mut csv).unwrap();
+    let names: Vec<String> = vocab.feature_columns().iter().map(|c| c.name()).collect();
+    m.write_csv_named(&mut csv, &names).unwrap();
     for (f, want) in [
-        ("csr", csr_json(&m).into_bytes()),
+        ("csr", csr_json(&m, &vocab.feature_columns()).into_bytes()),
         ("libsvm", libsvm),
         ("csv", csv),
     ] {
@@ -397,7 +418,8 @@ fn min_count_and_no_oov() {
         "2",
         "--no-oov",
     ]));
-    assert_eq!(out, csr_json(&OneHot::new(vocab).encode(&pts)));
+    let enc = OneHot::new(vocab);
+    assert_eq!(out, csr_json(&enc.encode(&pts), &enc.feature_columns()));
 }
 
 #[test]
@@ -411,9 +433,8 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         }
         Vocabulary::from_cells(cells, true).unwrap()
     };
-    let m = MultiLevel::new(vec![vocab(2), vocab(4)])
-        .unwrap()
-        .encode(&pts);
+    let multi = MultiLevel::new(vec![vocab(2), vocab(4)]).unwrap();
+    let m = multi.encode(&pts);
     let out = stdout(s2cells().args([
         "features",
         "data/cities.ndjson",
@@ -425,8 +446,9 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "--levels",
         "2,4",
     ]));
-    assert_eq!(out, csr_json(&m));
-    let h = HashedBuckets::new(12, 64, 3).unwrap().encode(&pts);
+    assert_eq!(out, csr_json(&m, &multi.feature_columns()));
+    let hashed = HashedBuckets::new(12, 64, 3).unwrap();
+    let h = hashed.encode(&pts);
     let out = stdout(s2cells().args([
         "features",
         "data/cities.ndjson",
@@ -439,7 +461,7 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "--hashes",
         "3",
     ]));
-    assert_eq!(out, csr_json(&h));
+    assert_eq!(out, csr_json(&h, &hashed.feature_columns()));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! or a text sequence of them, streamed one feature at a time), from WKT
 //! (one geometry per line, streamed) or from `--rect` / `--cap`. Each
 //! feature keeps its index, id and properties in the formats that carry
-//! them (csv, ndjson, geojson, ranges).
+//! them (csv, ndjson, geojson, ranges, parquet, arrow).
 //!
 //! Fixed-level cells (`--level`, and `--mode intersects|centroid`) are
 //! streamed as the search finds them, in constant memory whatever the
@@ -13,14 +13,18 @@
 //! fails, what was not yet written is dropped and the error says whether
 //! anything was (`the output is partial`).
 
+use std::path::PathBuf;
+
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::{Cell, CellId, CellUnion, LatLng, Region, RegionCoverer};
 use serde_json::{Value, json};
 
+use crate::advice::{self, AdviceFlags, Stats};
 use crate::cells::{CellFormat, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{CellType, JsonColumns, Kind, Table, TableFormat, Value as TableValue};
 use crate::regions::{self, CovererFlags, Item, RegionInput};
 use crate::report::Progress;
 
@@ -47,6 +51,8 @@ pub enum CoverFormat {
     Ids,
     /// One signed decimal id (the INT64 of BigQuery and SQL) per line.
     I64,
+    /// One order-preserving signed id (top bit flipped) per line.
+    Ordered,
     /// feature,feature_id,token,id,level — one row per cell, for COPY.
     Csv,
     /// One JSON object per feature: its index, id, properties and cells.
@@ -55,6 +61,12 @@ pub enum CoverFormat {
     Geojson,
     /// feature,range_min,range_max — merged leaf-id ranges (as --cell-format).
     Ranges,
+    /// Parquet, one row per cell: feature, feature_id, cell (as
+    /// --cell-format: INT64 by default), token, level, then the first
+    /// feature's properties (as strings).
+    Parquet,
+    /// The Parquet table's rows as an Arrow IPC stream.
+    Arrow,
 }
 
 #[derive(Args, Debug)]
@@ -78,9 +90,16 @@ pub struct CoverArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CoverFormat::Tokens)]
     pub format: CoverFormat,
-    /// How cells are written inside csv, ndjson and ranges.
-    #[arg(long, value_enum, default_value_t = CellFormat::Tokens)]
-    pub cell_format: CellFormat,
+    /// How cells are written inside ndjson and ranges [default: tokens],
+    /// the id column of csv [default: ids], and the cell column of parquet
+    /// and arrow [default: i64].
+    #[arg(long, value_enum)]
+    pub cell_format: Option<CellFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub advice: AdviceFlags,
 }
 
 /// Which cells a region gets: the flags `cover` and `plot` share.
@@ -115,22 +134,66 @@ impl Selection {
 
 pub fn run(args: &CoverArgs) -> CliResult {
     let mode = args.selection.mode(args.coverer.level)?;
+    check_cell_format(args)?;
+    let covering_mode = matches!(mode, Mode::Covering | Mode::Intersects);
+    if (args.advice.stats || args.advice.active()) && !covering_mode {
+        return Err(CliError::Usage(
+            "--stats, --fp-sweep and --target-fp measure coverings: --mode covering or \
+             intersects"
+                .into(),
+        ));
+    }
+    if args.advice.active() {
+        return advice::run(&args.advice, &args.input, &args.coverer, None);
+    }
     let coverer = args.coverer.coverer()?;
-    let mut writer = Writer::new(args);
+    let mut stats = Stats::new(&args.advice);
+    let mut writer = Writer::new(args)?;
     writer.start()?;
     let result = regions::for_each(&args.input, |item, progress| match args.coverer.level {
-        // A line's planar margin grows the whole covering: not streamed.
-        Some(level) if item.margin == 0.0 => {
+        // A line's planar margin grows the whole covering, and --stats
+        // measures it whole: neither is streamed.
+        Some(level) if item.margin == 0.0 && !args.advice.stats => {
             writer.stream(item, mode, level, &args.coverer, progress)
         }
         _ => {
             let cells = cells_of(&coverer, mode, &args.coverer, item)?;
+            stats.add(item, &cells);
             writer.feature(item, &cells, progress)
         }
     });
     match result {
-        Ok(()) => writer.finish(),
-        Err(e) => Err(writer.fail(e)),
+        Ok(()) => writer.finish()?,
+        Err(e) => return Err(writer.fail(e)),
+    }
+    stats.report()
+}
+
+/// Refuses --cell-format where it would change nothing.
+fn check_cell_format(args: &CoverArgs) -> CliResult {
+    let Some(cf) = args.cell_format else {
+        return Ok(());
+    };
+    let name = |f: CoverFormat| {
+        f.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned())
+    };
+    match args.format {
+        CoverFormat::Tokens
+        | CoverFormat::Ids
+        | CoverFormat::I64
+        | CoverFormat::Ordered
+        | CoverFormat::Geojson => Err(CliError::Usage(format!(
+            "--cell-format: --format {} writes its cells one way (it is for csv, ndjson, \
+             ranges, parquet and arrow)",
+            name(args.format)
+        ))),
+        CoverFormat::Csv if cf == CellFormat::Tokens => Err(CliError::Usage(
+            "--cell-format tokens: csv has a token column already; --cell-format sets its id \
+             column (ids, i64 or ordered)"
+                .into(),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -281,20 +344,65 @@ struct Writer {
     first: bool,
     /// Cells written so far (for the progress message).
     cells: u64,
+    /// For parquet and arrow: the table (made at the first feature, whose
+    /// properties give its columns) and what it needs.
+    table: Option<(Table, JsonColumns)>,
+    table_format: Option<TableFormat>,
+    output: Option<PathBuf>,
 }
 
 /// How often (in cells) a long stream updates the progress message.
 const PROGRESS_EVERY: u64 = 1 << 16;
 
 impl Writer {
-    fn new(args: &CoverArgs) -> Self {
-        Self {
-            out: Output::stdout(),
+    fn new(args: &CoverArgs) -> CliResult<Self> {
+        let table_format = match args.format {
+            CoverFormat::Parquet => Some(TableFormat::Parquet),
+            CoverFormat::Arrow => Some(TableFormat::Arrow),
+            _ => None,
+        };
+        let default = match args.format {
+            CoverFormat::Csv => CellFormat::Ids,
+            CoverFormat::Parquet | CoverFormat::Arrow => CellFormat::I64,
+            _ => CellFormat::Tokens,
+        };
+        Ok(Self {
+            out: if table_format.is_some() {
+                // Nothing goes through it.
+                Output::stdout()
+            } else {
+                Output::create(args.output.as_deref())?
+            },
             format: args.format,
-            cell_format: args.cell_format,
+            cell_format: args.cell_format.unwrap_or(default),
             first: true,
             cells: 0,
+            table: None,
+            table_format,
+            output: args.output.clone(),
+        })
+    }
+
+    /// The table, made with the columns of `first`'s properties.
+    fn table(&mut self, first: Option<&Item>) -> CliResult<&mut (Table, JsonColumns)> {
+        if self.table.is_none() {
+            let props = JsonColumns::new(first.and_then(|i| i.properties.as_ref()), &[]);
+            let t = CellType::from_format(Some(self.cell_format));
+            let mut cols = vec![
+                ("feature".to_owned(), Kind::I64),
+                ("feature_id".to_owned(), Kind::Str),
+                ("cell".to_owned(), t.kind()),
+                ("token".to_owned(), Kind::Str),
+                ("level".to_owned(), Kind::I8),
+            ];
+            cols.extend(props.columns());
+            let format = self.table_format.unwrap_or(TableFormat::Parquet);
+            let table = Table::create(format, self.output.as_deref(), &cols, &[])?;
+            self.table = Some((table, props));
         }
+        self.table
+            .as_mut()
+            .ok_or_else(|| CliError::Data("internal error: no table".into()))
     }
 
     fn start(&mut self) -> CliResult {
@@ -416,6 +524,7 @@ impl Writer {
             CoverFormat::Tokens => write_cell(buf, id, CellFormat::Tokens),
             CoverFormat::Ids => write_cell(buf, id, CellFormat::Ids),
             CoverFormat::I64 => write_cell(buf, id, CellFormat::I64),
+            CoverFormat::Ordered => write_cell(buf, id, CellFormat::Ordered),
             CoverFormat::Csv => {
                 buf.extend_from_slice(item.index.to_string().as_bytes());
                 buf.push(b',');
@@ -423,9 +532,26 @@ impl Writer {
                 buf.push(b',');
                 write_cell(buf, id, CellFormat::Tokens);
                 buf.push(b',');
-                write_cell(buf, id, CellFormat::Ids);
+                write_cell(buf, id, self.cell_format);
                 buf.push(b',');
                 buf.extend_from_slice(id.level().to_string().as_bytes());
+            }
+            CoverFormat::Parquet | CoverFormat::Arrow => {
+                let cell_type = CellType::from_format(Some(self.cell_format));
+                let (t, props) = self.table(Some(item))?;
+                let fid = item.id.as_ref().map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                });
+                t.push(TableValue::I64(item.index as i64))?;
+                t.push_str(fid.as_deref())?;
+                t.push_cell(Some(id), cell_type)?;
+                t.push_cell(Some(id), CellType::Token)?;
+                t.push(TableValue::I8(id.level() as i8))?;
+                props.push(t, item.properties.as_ref(), &|| {
+                    format!("feature {}", item.index)
+                })?;
+                return t.end_row();
             }
             CoverFormat::Ndjson => {
                 if !self.first {
@@ -488,6 +614,11 @@ impl Writer {
                 .into_iter()
                 .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
                 .collect(),
+            CellFormat::Ordered => q
+                .ordered_ranges()
+                .into_iter()
+                .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
+                .collect(),
             CellFormat::Ids => q
                 .u64_ranges()
                 .into_iter()
@@ -506,6 +637,13 @@ impl Writer {
     }
 
     fn finish(mut self) -> CliResult {
+        if self.table_format.is_some() {
+            self.table(None)?;
+            return match self.table {
+                Some((t, _)) => t.finish(),
+                None => Ok(()),
+            };
+        }
         if self.format == CoverFormat::Geojson {
             self.out.buf.extend_from_slice(b"\n]}\n");
         }

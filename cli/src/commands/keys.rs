@@ -1,17 +1,22 @@
 //! `keys`: the database keys that find what lies in a region — merged
 //! leaf-id ranges (and, for stored regions, exact ancestor keys) in one of
-//! the key encodings, or a SQL `WHERE` clause; `--recipe` prints the
-//! `CREATE TABLE` / `CREATE INDEX` statements the keys are meant for.
+//! the key encodings, as CSV, Parquet or Arrow; or SQL: one query whose
+//! rows name the feature they matched (`-f sql`), or bare `WHERE` clauses
+//! (`-f where`); `--recipe` prints the `CREATE TABLE` / `CREATE INDEX`
+//! statements the keys are meant for.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use s2cells::CellUnion;
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::feature::sql::{SqlDialect, SqlKey, SqlTable};
 
+use crate::advice::{self, AdviceFlags};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{Kind, Table, TableFormat, Value as Cell};
 use crate::regions::{self, CovererFlags, Item, RegionInput};
 
 /// What the table stores.
@@ -46,8 +51,18 @@ pub enum KeysFormat {
     /// CSV: feature,feature_id,kind,min,max (kind `range`, or `ancestor`
     /// with min = max).
     Ranges,
-    /// One SQL WHERE clause per feature (encoding i64 or ordered).
+    /// One SQL query (encoding i64 or ordered): a SELECT per feature, with
+    /// the feature's index and id as columns, joined by UNION ALL.
     Sql,
+    /// One SQL WHERE clause per feature, each after a `-- feature N: id`
+    /// comment line (encoding i64 or ordered).
+    Where,
+    /// The ranges as Parquet: feature, feature_id, kind, min, max (min and
+    /// max INT64 for i64 and ordered, UINT64 for u64, 8 bytes for bytes,
+    /// STRING for tokens).
+    Parquet,
+    /// The ranges as an Arrow IPC stream (columns as parquet).
+    Arrow,
 }
 
 /// The SQL dialects.
@@ -76,19 +91,27 @@ pub struct KeysArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = KeysFormat::Ranges)]
     pub format: KeysFormat,
-    /// SQL dialect (for --format sql and --recipe).
-    #[arg(long, value_enum, default_value_t = Dialect::Postgres)]
-    pub dialect: Dialect,
-    /// SQL table name.
-    #[arg(long, default_value = "cells")]
-    pub table: String,
-    /// SQL key column name.
-    #[arg(long, default_value = "cell")]
-    pub column: String,
+    /// SQL dialect (for --format sql or where, and --recipe) [default:
+    /// postgres].
+    #[arg(long, value_enum)]
+    pub dialect: Option<Dialect>,
+    /// SQL table name (for --format sql or where, and --recipe) [default:
+    /// cells].
+    #[arg(long)]
+    pub table: Option<String>,
+    /// SQL key column name (for --format sql or where, and --recipe)
+    /// [default: cell].
+    #[arg(long)]
+    pub column: Option<String>,
     /// Print the CREATE TABLE / CREATE INDEX recipe for the table and stop
     /// (no region is read).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["input", "rect", "cap", "format"])]
     pub recipe: bool,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub advice: AdviceFlags,
 }
 
 pub fn run(args: &KeysArgs) -> CliResult {
@@ -98,8 +121,51 @@ pub fn run(args: &KeysArgs) -> CliResult {
             min_level: args.stored_min_level,
         },
     };
-    let mut out = Output::stdout();
-    if args.recipe || args.format == KeysFormat::Sql {
+    check_flags(args)?;
+    if args.advice.active() {
+        return advice::run(&args.advice, &args.input, &args.coverer, None);
+    }
+    let coverer = args.coverer.coverer()?;
+    let mut stats = advice::Stats::new(&args.advice);
+    let format = match args.format {
+        KeysFormat::Parquet => Some(TableFormat::Parquet),
+        KeysFormat::Arrow => Some(TableFormat::Arrow),
+        _ => None,
+    };
+    if let Some(format) = format {
+        let (lo, hi) = match args.encoding {
+            Encoding::I64 | Encoding::Ordered => (Kind::I64, Kind::I64),
+            Encoding::U64 => (Kind::U64, Kind::U64),
+            Encoding::Bytes => (Kind::Bytes8, Kind::Bytes8),
+            Encoding::Tokens => (Kind::Str, Kind::Str),
+        };
+        let cols = [
+            ("feature".to_owned(), Kind::I64),
+            ("feature_id".to_owned(), Kind::Str),
+            ("kind".to_owned(), Kind::Str),
+            ("min".to_owned(), lo),
+            ("max".to_owned(), hi),
+        ];
+        let enc = args
+            .encoding
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned());
+        let mut t = Table::create(
+            format,
+            args.output.as_deref(),
+            &cols,
+            &[("s2cells.key_encoding", enc)],
+        )?;
+        regions::for_each(&args.input, |item, _| {
+            let cells = covering(&coverer, args, item)?;
+            stats.add(item, &cells);
+            table_rows(&mut t, item, &KeyQuery::new(&cells, stored), args.encoding)
+        })?;
+        t.finish()?;
+        return stats.report();
+    }
+    let mut out = Output::create(args.output.as_deref())?;
+    if args.recipe || matches!(args.format, KeysFormat::Sql | KeysFormat::Where) {
         let table = table(args)?;
         if args.recipe {
             let sql = match stored {
@@ -109,23 +175,174 @@ pub fn run(args: &KeysArgs) -> CliResult {
             out.line(&format!("{sql};"))?;
             return Ok(out.flush()?);
         }
-        let coverer = args.coverer.coverer()?;
+        let mut first = true;
         regions::for_each(&args.input, |item, _| {
-            let q = KeyQuery::new(&covering(&coverer, args, item)?, stored);
-            out.line(&table.where_clause(&q)).map_err(CliError::from)
+            let cells = covering(&coverer, args, item)?;
+            stats.add(item, &cells);
+            let q = KeyQuery::new(&cells, stored);
+            let fid = item.id.as_ref().map(id_text);
+            if args.format == KeysFormat::Where {
+                let id = fid.as_deref().unwrap_or("(no id)");
+                out.line(&format!("-- feature {}: {}", item.index, one_line(id)))?;
+                return out.line(&table.where_clause(&q)).map_err(CliError::from);
+            }
+            if !first {
+                out.line("UNION ALL")?;
+            }
+            first = false;
+            out.line(&select(
+                args,
+                &table,
+                stored,
+                item.index,
+                fid.as_deref(),
+                &q,
+            )?)?;
+            Ok(())
         })?;
-        return Ok(out.flush()?);
+        if !first {
+            // Close the statement after the last SELECT.
+            out.buf.pop();
+            out.line(";")?;
+        }
+        out.flush()?;
+        return stats.report();
     }
-    let coverer = args.coverer.coverer()?;
     out.line("feature,feature_id,kind,min,max")?;
     regions::for_each(&args.input, |item, _| {
-        let q = KeyQuery::new(&covering(&coverer, args, item)?, stored);
+        let cells = covering(&coverer, args, item)?;
+        stats.add(item, &cells);
+        let q = KeyQuery::new(&cells, stored);
         let mut s = String::new();
         write_ranges(&mut s, item, &q, args.encoding);
         out.buf.extend_from_slice(s.as_bytes());
         Ok(out.maybe_flush()?)
     })?;
-    Ok(out.flush()?)
+    out.flush()?;
+    stats.report()
+}
+
+/// Refuses flags that the chosen output would ignore.
+fn check_flags(args: &KeysArgs) -> CliResult {
+    let sql = args.recipe || matches!(args.format, KeysFormat::Sql | KeysFormat::Where);
+    if !sql && (args.dialect.is_some() || args.table.is_some() || args.column.is_some()) {
+        return Err(CliError::Usage(
+            "--dialect, --table and --column are for --format sql or where, and --recipe".into(),
+        ));
+    }
+    if args.stored == StoredKind::Points && args.stored_min_level != 0 {
+        return Err(CliError::Usage(
+            "--stored-min-level is for --stored regions".into(),
+        ));
+    }
+    if args.recipe && args.advice.active() {
+        return Err(CliError::Usage(
+            "--recipe reads no region: it cannot go with --fp-sweep or --target-fp".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A feature id as text: a string as it is, anything else as its JSON.
+fn id_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+/// Text for a one-line comment (line breaks shown as spaces).
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+/// An SQL string literal ('' for a quote), or CAST(NULL AS TEXT).
+fn sql_text(s: Option<&str>) -> CliResult<String> {
+    match s {
+        None => Ok("CAST(NULL AS TEXT)".to_owned()),
+        Some(s) if s.contains('\0') => Err(CliError::Data(format!(
+            "feature id {s:?} holds a NUL character, which SQL text cannot"
+        ))),
+        Some(s) => Ok(format!("'{}'", s.replace('\'', "''"))),
+    }
+}
+
+/// One feature's SELECT: its index and id as the first two columns, then
+/// the matching rows (every column for points, the distinct region ids
+/// for stored regions).
+fn select(
+    args: &KeysArgs,
+    table: &SqlTable,
+    stored: Stored,
+    index: usize,
+    id: Option<&str>,
+    q: &KeyQuery,
+) -> CliResult<String> {
+    let name = args.table.as_deref().unwrap_or("cells");
+    let what = match stored {
+        Stored::Points => "SELECT t.*",
+        Stored::Regions { .. } => "SELECT DISTINCT t.\"region_id\"",
+    };
+    Ok(format!(
+        "{what}, {index} AS \"feature\", {} AS \"feature_id\" FROM \"{name}\" AS t WHERE {}",
+        sql_text(id)?,
+        table.where_clause(q)
+    ))
+}
+
+/// The table rows of one feature: its ranges, then its ancestor keys.
+fn table_rows(t: &mut Table, item: &Item, q: &KeyQuery, enc: Encoding) -> CliResult {
+    let fid = item.id.as_ref().map(id_text);
+    let mut row = |kind: &str, a: Cell<'_>, b: Cell<'_>| -> CliResult {
+        t.push(Cell::I64(item.index as i64))?;
+        t.push_str(fid.as_deref())?;
+        t.push(Cell::Str(kind))?;
+        t.push(a)?;
+        t.push(b)?;
+        t.end_row()
+    };
+    match enc {
+        Encoding::U64 => {
+            for (a, b) in q.u64_ranges() {
+                row("range", Cell::U64(a), Cell::U64(b))?;
+            }
+            for a in q.ancestors() {
+                row("ancestor", Cell::U64(a.id()), Cell::U64(a.id()))?;
+            }
+        }
+        Encoding::I64 | Encoding::Ordered => {
+            let (ranges, ancestors) = if enc == Encoding::I64 {
+                (q.signed_ranges(), q.signed_ancestors())
+            } else {
+                (q.ordered_ranges(), q.ordered_ancestors())
+            };
+            for (a, b) in ranges {
+                row("range", Cell::I64(a), Cell::I64(b))?;
+            }
+            for a in ancestors {
+                row("ancestor", Cell::I64(a), Cell::I64(a))?;
+            }
+        }
+        Encoding::Bytes => {
+            for (a, b) in q.byte_ranges() {
+                row("range", Cell::Bytes8(a), Cell::Bytes8(b))?;
+            }
+            for a in q.ancestors() {
+                let k = a.id().to_be_bytes();
+                row("ancestor", Cell::Bytes8(k), Cell::Bytes8(k))?;
+            }
+        }
+        Encoding::Tokens => {
+            for (a, b) in q.token_ranges() {
+                row("range", Cell::Str(&a), Cell::Str(&b))?;
+            }
+            for a in q.ancestors() {
+                let k = a.to_token();
+                row("ancestor", Cell::Str(&k), Cell::Str(&k))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The region's covering under the cell budget, grown for a line under
@@ -160,12 +377,13 @@ fn table(args: &KeysArgs) -> CliResult<SqlTable> {
             )));
         }
     };
-    let dialect = match args.dialect {
+    let dialect = match args.dialect.unwrap_or(Dialect::Postgres) {
         Dialect::Postgres => SqlDialect::Postgres,
         Dialect::Sqlite => SqlDialect::Sqlite,
     };
-    SqlTable::new(dialect, key, &args.table, &args.column)
-        .map_err(|e| CliError::Usage(e.to_string()))
+    let table = args.table.as_deref().unwrap_or("cells");
+    let column = args.column.as_deref().unwrap_or("cell");
+    SqlTable::new(dialect, key, table, column).map_err(|e| CliError::Usage(e.to_string()))
 }
 
 fn hex(b: [u8; 8]) -> String {

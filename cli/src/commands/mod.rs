@@ -7,7 +7,9 @@
 //! (index/query terms of regions or points), `features` (ML features of
 //! points) and `plot` (a PNG or SVG of regions and their coverings, with
 //! plotters). Regions are read by `crate::regions`, points for `terms` and
-//! `features` by `crate::points`. Each command is a file here and a variant
+//! `features` by `crate::points`; Parquet and Arrow tables are written by
+//! `crate::output::table`, and `cover`/`keys` share `crate::advice`
+//! (`--stats`, `--fp-sweep`, `--target-fp`). Each command is a file here and a variant
 //! of `Command` in main.rs.
 
 pub mod cell;

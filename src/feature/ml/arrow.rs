@@ -1,6 +1,8 @@
-//! Arrow `List<UInt64>` columns of cell ids and Parquet files holding them
-//! (feature `arrow`), for data frames and training pipelines that read
-//! Arrow or Parquet (pandas, Polars, Spark, DuckDB).
+//! Arrow `List<UInt64>` (or, for BigQuery and Spark, `List<Int64>`)
+//! columns of cell ids and Parquet files holding them (feature `arrow`),
+//! for data frames and training pipelines that read Arrow or Parquet
+//! (pandas, Polars, Spark, DuckDB). The command line's `-f parquet` and
+//! `-f arrow` outputs write whole tables with typed columns.
 //!
 //! ```
 //! use s2cells::feature::ml::arrow::{ancestors_list_array, write_parquet};
@@ -18,9 +20,10 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use arrow_array::builder::{ListBuilder, UInt64Builder};
+use arrow_array::builder::{ListBuilder, PrimitiveBuilder};
+use arrow_array::types::{ArrowPrimitiveType, Int64Type, UInt64Type};
 use arrow_array::{Array, ListArray, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{Field, Schema};
 use parquet::arrow::ArrowWriter;
 
 use crate::{CellId, Error, MAX_LEVEL};
@@ -29,15 +32,42 @@ use crate::{CellId, Error, MAX_LEVEL};
 /// null).
 #[must_use]
 pub fn cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
-    let values = UInt64Builder::with_capacity(rows.iter().map(Vec::len).sum());
+    list_array::<UInt64Type>(rows, CellId::id)
+}
+
+/// A list array of `value(cell)` per cell of each row, items not null.
+fn list_array<T: ArrowPrimitiveType>(
+    rows: &[Vec<CellId>],
+    value: impl Fn(&CellId) -> T::Native,
+) -> ListArray {
+    let values = PrimitiveBuilder::<T>::with_capacity(rows.iter().map(Vec::len).sum());
     let mut b = ListBuilder::with_capacity(values, rows.len())
-        .with_field(Arc::new(Field::new_list_field(DataType::UInt64, false)));
+        .with_field(Arc::new(Field::new_list_field(T::DATA_TYPE, false)));
     for r in rows {
         b.values()
-            .append_slice(&r.iter().map(CellId::id).collect::<Vec<_>>());
+            .append_slice(&r.iter().map(&value).collect::<Vec<_>>());
         b.append(true);
     }
     b.finish()
+}
+
+/// A `List<Int64>` array: row `i` holds the ids of `rows[i]` bit-cast to
+/// signed ([`CellId::to_signed`]), the form BigQuery, Spark and SQL
+/// databases store (none of them has an unsigned 64-bit type).
+///
+/// ```
+/// use arrow_array::cast::AsArray;
+/// use arrow_array::types::Int64Type;
+/// use s2cells::feature::ml::arrow::signed_cell_list_array;
+/// use s2cells::CellId;
+/// let face5 = CellId::from_face(5);
+/// let column = signed_cell_list_array(&[vec![face5]]);
+/// assert_eq!(column.value(0).as_primitive::<Int64Type>().value(0), face5.to_signed());
+/// assert!(face5.to_signed() < 0);
+/// ```
+#[must_use]
+pub fn signed_cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
+    list_array::<Int64Type>(rows, CellId::to_signed)
 }
 
 /// A `List<UInt64>` array of each point's ancestors at the given levels

@@ -1,5 +1,6 @@
 //! The encoders: one-hot, multi-level, hashed and neighbor features.
 
+use super::FeatureColumn;
 use super::hash::stable_hash;
 use super::output::Csr;
 use super::vocab::Vocabulary;
@@ -34,6 +35,12 @@ impl OneHot {
     #[must_use]
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocab
+    }
+
+    /// What each column stands for (see [`Vocabulary::feature_columns`]).
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        self.vocab.feature_columns()
     }
 
     /// The feature index of one point (a leaf cell id), if it has one.
@@ -154,6 +161,34 @@ impl MultiLevel {
         self.vocabs.iter().map(Vocabulary::n_features).sum()
     }
 
+    /// What each column stands for: each level's block in turn.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::{MultiLevel, Vocabulary};
+    /// use s2cells::CellId;
+    /// let c = CellId::from_token("951977d34")?;
+    /// let enc = MultiLevel::new(vec![
+    ///     Vocabulary::from_cells([c.parent(4)], true)?,
+    ///     Vocabulary::from_cells([c], false)?,
+    /// ])?;
+    /// let names: Vec<String> = enc.feature_columns().iter().map(|c| c.name()).collect();
+    /// assert_eq!(names, ["s2_4_951", "s2_4_oov", "s2_15_951977d34"]);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        self.vocabs
+            .iter()
+            .flat_map(Vocabulary::feature_columns)
+            .collect()
+    }
+
+    /// The vocabularies, one per level.
+    #[must_use]
+    pub fn vocabularies(&self) -> &[Vocabulary] {
+        &self.vocabs
+    }
+
     /// The features of a batch: for each point, the columns of its
     /// ancestors that the vocabularies know, in level order.
     #[must_use]
@@ -221,6 +256,26 @@ impl HashedBuckets {
             n_buckets,
             n_hashes,
         })
+    }
+
+    /// The level of the hashed cells.
+    #[must_use]
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The hash buckets, one column each.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::{FeatureColumn, HashedBuckets};
+    /// let cols = HashedBuckets::new(12, 4, 1)?.feature_columns();
+    /// assert_eq!(cols[3], FeatureColumn::HashBucket(3));
+    /// assert_eq!(cols[3].name(), "hash_3");
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<FeatureColumn> {
+        (0..self.n_buckets).map(FeatureColumn::HashBucket).collect()
     }
 
     /// The columns of one point (a cell at `level` or deeper), sorted and

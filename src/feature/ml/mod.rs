@@ -1,7 +1,8 @@
 //! Binary features for machine learning from points: one-hot over a
 //! vocabulary of cells, multi-hot over several levels, hashed buckets and
-//! neighbor cells, written as CSR arrays, libsvm lines, dense CSV or NumPy
-//! `.npy`.
+//! neighbor cells, written as CSR arrays, libsvm lines, dense CSV, NumPy
+//! `.npy` or SciPy's sparse `.npz`; every column is named after what it
+//! stands for ([`FeatureColumn`]).
 //!
 //! Raw 64-bit cell ids cannot index an embedding table or a weight vector;
 //! a [`Vocabulary`] maps the cells that matter to `0..len` (sorted, so the
@@ -28,12 +29,15 @@
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+mod columns;
 mod encode;
 mod hash;
 pub mod npy;
+pub mod npz;
 mod output;
 mod vocab;
 
+pub use columns::FeatureColumn;
 pub use encode::{HashedBuckets, MultiLevel, Neighbors, OneHot};
 pub use hash::stable_hash;
 pub use output::Csr;

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use super::Csr;
 
-fn header<W: Write>(w: &mut W, descr: &str, shape: &[usize]) -> io::Result<()> {
+pub(super) fn header<W: Write + ?Sized>(w: &mut W, descr: &str, shape: &[usize]) -> io::Result<()> {
     let shape = match shape {
         [n] => format!("({n},)"),
         dims => format!(
@@ -81,10 +81,22 @@ pub fn write_u8_2d<W: Write>(w: &mut W, rows: usize, cols: usize, data: &[u8]) -
     w.write_all(data)
 }
 
-/// A CSR matrix's dense form as a 2-D `uint8` array.
+/// A CSR matrix's dense form as a 2-D `uint8` array, written a row at a
+/// time (memory for one row, not the whole array).
 ///
 /// # Errors
 /// The writer's error.
 pub fn write_dense<W: Write>(w: &mut W, m: &Csr) -> io::Result<()> {
-    write_u8_2d(w, m.n_rows(), m.n_features(), &m.to_dense())
+    header(w, "|u1", &[m.n_rows(), m.n_features()])?;
+    let mut row = vec![0u8; m.n_features()];
+    for r in 0..m.n_rows() {
+        for &c in m.row(r) {
+            row[c as usize] = 1;
+        }
+        w.write_all(&row)?;
+        for &c in m.row(r) {
+            row[c as usize] = 0;
+        }
+    }
+    Ok(())
 }

@@ -133,7 +133,9 @@ impl Csr {
         Ok(())
     }
 
-    /// Dense CSV: a header `f0,f1,...` then one line of 0/1 per row.
+    /// Dense CSV: a header `f0,f1,...` then one line of 0/1 per row (see
+    /// [`write_csv_named`](Self::write_csv_named) for a header naming the
+    /// cells).
     ///
     /// ```
     /// use s2cells::feature::ml::Csr;
@@ -146,12 +148,39 @@ impl Csr {
     /// # Errors
     /// The writer's error.
     pub fn write_csv<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        let names: Vec<String> = (0..self.n_features).map(|c| format!("f{c}")).collect();
+        self.write_csv_named(w, &names)
+    }
+
+    /// Dense CSV with the given column names in the header (written as
+    /// given: names from [`FeatureColumn::name`](super::FeatureColumn::name)
+    /// need no quoting), then one line of 0/1 per row.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::Csr;
+    /// let mut csv = Vec::new();
+    /// let names = ["s2_1_1", "s2_1_3"].map(String::from);
+    /// Csr::from_rows(2, &[vec![1]])?.write_csv_named(&mut csv, &names)?;
+    /// assert_eq!(String::from_utf8(csv).unwrap(), "s2_1_1,s2_1_3\n0,1\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The writer's error, or `InvalidInput` when there is not one name
+    /// per column.
+    pub fn write_csv_named<W: Write>(&self, w: &mut W, names: &[String]) -> io::Result<()> {
+        if names.len() != self.n_features {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "one name per column expected",
+            ));
+        }
         let mut line = Vec::with_capacity(self.n_features * 2 + 8);
-        for c in 0..self.n_features {
+        for (c, name) in names.iter().enumerate() {
             if c > 0 {
                 line.push(b',');
             }
-            write!(line, "f{c}")?;
+            line.extend_from_slice(name.as_bytes());
         }
         line.push(b'\n');
         w.write_all(&line)?;

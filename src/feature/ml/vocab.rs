@@ -242,6 +242,31 @@ impl Vocabulary {
         &self.cells
     }
 
+    /// What each of the `n_features()` columns stands for: the cells in
+    /// order, then the bucket if there is one.
+    ///
+    /// ```
+    /// use s2cells::feature::ml::{FeatureColumn, Vocabulary};
+    /// use s2cells::CellId;
+    /// let v = Vocabulary::from_cells(CellId::from_face(2).children(), true)?;
+    /// let cols = v.feature_columns();
+    /// assert_eq!(cols.len(), 5);
+    /// assert_eq!(cols[4], FeatureColumn::OutOfVocabulary(Some(1)));
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    #[must_use]
+    pub fn feature_columns(&self) -> Vec<super::FeatureColumn> {
+        let mut cols: Vec<super::FeatureColumn> = self
+            .cells
+            .iter()
+            .map(|&c| super::FeatureColumn::Cell(c))
+            .collect();
+        if self.oov_bucket {
+            cols.push(super::FeatureColumn::OutOfVocabulary(self.level));
+        }
+        cols
+    }
+
     /// The cell with index `i` (`None` for the bucket or past the end).
     #[must_use]
     pub fn cell(&self, i: u32) -> Option<CellId> {

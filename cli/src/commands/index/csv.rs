@@ -20,6 +20,7 @@ use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wante
 use crate::cells::write_cell;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{Kind, Table, Value as TableValue};
 use crate::report::Skipped;
 
 /// Bytes read at a time; a record longer than this grows the buffer.
@@ -33,39 +34,39 @@ struct Batch {
     lngs: Vec<f64>,
     /// Each row's bytes in the chunk (start, end), line break excluded.
     spans: Vec<(usize, usize)>,
+    /// Each row's line, for table output's errors.
+    lines: Vec<usize>,
     cells: Vec<CellId>,
 }
 
-struct Indexer<'a, 'o> {
+struct Indexer<'a> {
     spec: &'a Spec<'a>,
     lat_col: usize,
     lng_col: usize,
+    /// Cells are computed at this level, then raised to each asked for.
+    batch_level: u8,
+    batch: Batch,
+    out: Output,
+    /// For -f parquet|arrow: the table (made at the header, or at the
+    /// first row without one) and the number of fields of a row.
+    table: Option<(Table, usize)>,
     /// The header's number of fields (with --no-header, the first row's):
     /// every row must have as many.
     width: Option<usize>,
     /// Data rows read, and those `--invalid skip` passed over.
     rows: u64,
     skipped: Skipped,
-    /// Cells are computed at this level, then raised to each asked for.
-    batch_level: u8,
-    batch: Batch,
-    out: &'o mut Output,
 }
 
 /// Returns how many data rows there were; the rows skipped go into
 /// `skipped`.
-pub(super) fn run(
-    mut input: impl Read,
-    spec: &Spec<'_>,
-    skipped: &mut Skipped,
-    out: &mut Output,
-) -> CliResult<u64> {
+pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) -> CliResult<u64> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0;
     let mut eof = false;
     // Line number where the next record starts.
     let mut line = 1;
-    let mut indexer: Option<Indexer<'_, '_>> = None;
+    let mut indexer: Option<Indexer<'_>> = None;
     let args = spec.args;
     if args.no_header {
         let (Some(super::ColSpec::Number(lat)), Some(super::ColSpec::Number(lng))) =
@@ -75,7 +76,7 @@ pub(super) fn run(
                 "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
             ));
         };
-        indexer = Some(Indexer::new(spec, *lat, *lng, out));
+        indexer = Some(Indexer::new(spec, *lat, *lng)?);
     }
     loop {
         while !eof && filled < buf.len() {
@@ -99,7 +100,7 @@ pub(super) fn run(
             match &mut indexer {
                 Some(ix) => ix.row(chunk, pos, record, line, quotes)?,
                 None if record.is_empty() => {}
-                None => indexer = Some(Indexer::from_header(spec, record, line, out)?),
+                None => indexer = Some(Indexer::from_header(spec, record, line)?),
             }
             pos = next;
             line += lines;
@@ -117,17 +118,29 @@ pub(super) fn run(
         buf.copy_within(pos..filled, 0);
         filled -= pos;
     }
-    match indexer {
-        Some(mut ix) => {
-            ix.out.flush()?;
-            *skipped = std::mem::take(&mut ix.skipped);
-            Ok(ix.rows)
-        }
-        None => Err(CliError::Data(format!(
+    let Some(mut ix) = indexer else {
+        return Err(CliError::Data(format!(
             "{}: the input is empty; expected a header line naming the latitude and longitude columns",
             spec.name
-        ))),
+        )));
+    };
+    *skipped = std::mem::take(&mut ix.skipped);
+    let rows = ix.rows;
+    match ix {
+        Indexer {
+            table: Some((t, _)),
+            ..
+        } => t.finish()?,
+        mut ix if spec.table.is_some() => {
+            // --no-header and no row: a table of the cell columns alone.
+            ix.ensure_table(0)?;
+            if let Some((t, _)) = ix.table {
+                t.finish()?;
+            }
+        }
+        mut ix => ix.out.flush()?,
     }
+    Ok(rows)
 }
 
 /// Where the record starting at `pos` ends: (end of its bytes, start of
@@ -173,16 +186,13 @@ fn record_end(
     Ok(Some((chunk.len(), chunk.len(), lines)))
 }
 
-impl<'a, 'o> Indexer<'a, 'o> {
-    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize, out: &'o mut Output) -> Self {
+impl<'a> Indexer<'a> {
+    fn new(spec: &'a Spec<'a>, lat_col: usize, lng_col: usize) -> CliResult<Self> {
         let levels = &spec.args.levels;
-        Self {
+        Ok(Self {
             spec,
             lat_col,
             lng_col,
-            width: None,
-            rows: 0,
-            skipped: Skipped::default(),
             batch_level: if levels.len() == 1 {
                 levels[0]
             } else {
@@ -192,19 +202,45 @@ impl<'a, 'o> Indexer<'a, 'o> {
                 lats: Vec::with_capacity(BATCH),
                 lngs: Vec::with_capacity(BATCH),
                 spans: Vec::with_capacity(BATCH),
+                lines: Vec::new(),
                 cells: vec![CellId::NONE; BATCH],
             },
-            out,
+            out: if spec.table.is_some() {
+                Output::stdout()
+            } else {
+                spec.output()?
+            },
+            table: None,
+            width: None,
+            rows: 0,
+            skipped: Skipped::default(),
+        })
+    }
+
+    /// The table of a headerless input, with columns `column1` ... as
+    /// many as the first row has fields.
+    fn ensure_table(&mut self, fields: usize) -> CliResult {
+        if self.table.is_none() {
+            let cols = (0..fields)
+                .map(|k| (format!("column{}", k + 1), self.carried_kind(k)))
+                .collect();
+            self.table = Some((self.spec.table(cols)?, fields));
+        }
+        Ok(())
+    }
+
+    /// The type of carried column `k`: doubles for the coordinates,
+    /// strings for the rest.
+    fn carried_kind(&self, k: usize) -> Kind {
+        if k == self.lat_col || k == self.lng_col {
+            Kind::F64
+        } else {
+            Kind::Str
         }
     }
 
     /// Finds the lat/lng columns in the header and writes the header out.
-    fn from_header(
-        spec: &'a Spec<'a>,
-        record: &[u8],
-        line: usize,
-        out: &'o mut Output,
-    ) -> CliResult<Self> {
+    fn from_header(spec: &'a Spec<'a>, record: &[u8], line: usize) -> CliResult<Self> {
         let mut fields: Vec<String> = split_quoted(record, spec.delimiter)
             .into_iter()
             .map(|f| String::from_utf8_lossy(&f).into_owned())
@@ -227,9 +263,16 @@ impl<'a, 'o> Indexer<'a, 'o> {
         };
         let lat = find(&spec.lat, LAT_NAMES, "latitude", "--lat-col")?;
         let lng = find(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
-        let mut ix = Self::new(spec, lat, lng, out);
+        let mut ix = Self::new(spec, lat, lng)?;
         ix.width = Some(fields.len());
-        if !spec.args.cells_only {
+        if spec.table.is_some() {
+            let cols = fields
+                .iter()
+                .enumerate()
+                .map(|(k, n)| (n.clone(), ix.carried_kind(k)))
+                .collect();
+            ix.table = Some((spec.table(cols)?, fields.len()));
+        } else if !spec.args.cells_only {
             ix.out.buf.extend_from_slice(record);
             for name in spec.column_names() {
                 ix.out.buf.push(spec.delimiter);
@@ -295,6 +338,9 @@ impl<'a, 'o> Indexer<'a, 'o> {
         self.batch.lats.push(lat);
         self.batch.lngs.push(lng);
         self.batch.spans.push((pos, pos + record.len()));
+        if self.spec.table.is_some() {
+            self.batch.lines.push(line);
+        }
         if self.batch.lats.len() == BATCH {
             self.flush_batch(chunk)?;
         }
@@ -307,9 +353,14 @@ impl<'a, 'o> Indexer<'a, 'o> {
     #[inline(never)]
     fn ragged(&mut self, line: usize, width: usize, expected: usize) -> CliResult {
         let what = format!(
-            "{}:{line}: the row has {width} field{}, the header {expected}",
+            "{}:{line}: the row has {width} field{}, the {} {expected}",
             self.spec.name,
             if width == 1 { "" } else { "s" },
+            if self.spec.args.no_header {
+                "first row"
+            } else {
+                "header"
+            },
         );
         match self.spec.args.invalid {
             Invalid::Skip => {
@@ -382,6 +433,9 @@ impl<'a, 'o> Indexer<'a, 'o> {
         let cells = &mut self.batch.cells[..n];
         latlngs_to_cell_ids(&self.batch.lats, &self.batch.lngs, self.batch_level, cells)
             .map_err(|e| CliError::Usage(e.to_string()))?;
+        if self.spec.table.is_some() {
+            return self.flush_table(chunk);
+        }
         let args = self.spec.args;
         let d = self.spec.delimiter;
         let out = &mut self.out;
@@ -402,7 +456,7 @@ impl<'a, 'o> Indexer<'a, 'o> {
                     } else {
                         cell.parent(level)
                     };
-                    write_cell(&mut out.buf, c, args.format);
+                    write_cell(&mut out.buf, c, self.spec.cells);
                 }
             }
             out.buf.push(b'\n');
@@ -411,6 +465,74 @@ impl<'a, 'o> Indexer<'a, 'o> {
         self.batch.lngs.clear();
         self.batch.spans.clear();
         Ok(out.maybe_flush()?)
+    }
+
+    /// Writes the batch's rows to the table: every field as a string
+    /// (the coordinates as doubles), then the cells.
+    fn flush_table(&mut self, chunk: &[u8]) -> CliResult {
+        let d = self.spec.delimiter;
+        for i in 0..self.batch.lats.len() {
+            let (start, end) = self.batch.spans[i];
+            let cell = self.batch.cells[i];
+            if cell == CellId::NONE && self.spec.args.invalid == Invalid::Skip {
+                continue;
+            }
+            let fields = split_quoted(&chunk[start..end], d);
+            if self.table.is_none() {
+                self.ensure_table(fields.len())?;
+            }
+            let Some((t, want)) = &mut self.table else {
+                continue;
+            };
+            if fields.len() != *want {
+                return Err(CliError::Data(format!(
+                    "{}:{}: the row has {} fields and the {} {}; a table needs them equal",
+                    self.spec.name,
+                    self.batch.lines[i],
+                    fields.len(),
+                    if self.spec.args.no_header {
+                        "first row"
+                    } else {
+                        "header"
+                    },
+                    want
+                )));
+            }
+            if !self.spec.args.cells_only {
+                let point = cell != CellId::NONE;
+                for (k, f) in fields.iter().enumerate() {
+                    if k == self.lat_col || k == self.lng_col {
+                        let x = if k == self.lat_col {
+                            self.batch.lats[i]
+                        } else {
+                            self.batch.lngs[i]
+                        };
+                        t.push(if point {
+                            TableValue::F64(x)
+                        } else {
+                            TableValue::Null
+                        })?;
+                    } else {
+                        let text = std::str::from_utf8(f).map_err(|e| {
+                            CliError::Data(format!(
+                                "{}:{}:{}: not UTF-8 ({e}); Parquet and Arrow strings must be",
+                                self.spec.name,
+                                self.batch.lines[i],
+                                k + 1
+                            ))
+                        })?;
+                        t.push(TableValue::Str(text))?;
+                    }
+                }
+            }
+            self.spec
+                .push_cells(t, (cell != CellId::NONE).then_some(cell))?;
+        }
+        self.batch.lats.clear();
+        self.batch.lngs.clear();
+        self.batch.spans.clear();
+        self.batch.lines.clear();
+        Ok(())
     }
 }
 

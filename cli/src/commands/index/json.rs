@@ -15,6 +15,7 @@ use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wante
 use crate::cells::{cell_json, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{JsonColumns, Kind, Table, Value as TableValue, json_text};
 use crate::report::Skipped;
 
 /// The leaf cell of a lat/lng in degrees, the same conversion the CSV
@@ -31,7 +32,7 @@ fn write_cells_only(out: &mut Output, leaf: Option<CellId>, spec: &Spec<'_>) {
             out.buf.push(spec.delimiter);
         }
         if let Some(c) = leaf {
-            write_cell(&mut out.buf, c.parent(level), spec.args.format);
+            write_cell(&mut out.buf, c.parent(level), spec.cells);
         }
     }
     out.buf.push(b'\n');
@@ -52,9 +53,14 @@ pub(super) fn run_ndjson(
     input: impl Read,
     spec: &Spec<'_>,
     skipped: &mut Skipped,
-    out: &mut Output,
 ) -> CliResult<u64> {
     let mut reader = BufReader::with_capacity(1 << 20, input);
+    let mut out = if spec.table.is_some() {
+        Output::stdout()
+    } else {
+        spec.output()?
+    };
+    let mut table: Option<(Table, JsonColumns)> = None;
     let mut line = Vec::new();
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
@@ -126,8 +132,31 @@ pub(super) fn run_ndjson(
             }
             (Err(_), Invalid::Empty) => None,
         };
+        if spec.table.is_some() {
+            if table.is_none() {
+                // The first object's keys are the columns; its coordinates
+                // are doubles.
+                let coords: Vec<&str> = [(&spec.lat, LAT_NAMES), (&spec.lng, LNG_NAMES)]
+                    .iter()
+                    .filter_map(|(col, cands)| {
+                        find_column(obj.keys().map(String::as_str), col, cands)
+                            .and_then(|i| obj.keys().nth(i))
+                            .map(String::as_str)
+                    })
+                    .collect();
+                let cols = JsonColumns::new(Some(obj), &coords);
+                table = Some((spec.table(cols.columns())?, cols));
+            }
+            if let Some((t, cols)) = &mut table {
+                if !args.cells_only {
+                    cols.push(t, Some(obj), &|| format!("{}:{n}", spec.name))?;
+                }
+                spec.push_cells(t, cell)?;
+            }
+            continue;
+        }
         if args.cells_only {
-            write_cells_only(out, cell, spec);
+            write_cells_only(&mut out, cell, spec);
         } else {
             // The row as it came, minus its closing brace, then the cells.
             out.buf.extend_from_slice(&text[..text.len() - 1]);
@@ -135,7 +164,7 @@ pub(super) fn run_ndjson(
                 if k > 0 || !obj.is_empty() {
                     out.buf.push(b',');
                 }
-                let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), args.format));
+                let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
                 out.buf
                     .extend_from_slice(Value::from(name.as_str()).to_string().as_bytes());
                 out.buf.push(b':');
@@ -144,6 +173,13 @@ pub(super) fn run_ndjson(
             out.buf.extend_from_slice(b"}\n");
         }
         out.maybe_flush()?;
+    }
+    if spec.table.is_some() {
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
     }
     out.flush()?;
     Ok(rows)
@@ -154,9 +190,14 @@ pub(super) fn run_geojson(
     input: impl Read,
     spec: &Spec<'_>,
     skipped: &mut Skipped,
-    out: &mut Output,
 ) -> CliResult<u64> {
     let reader = BufReader::with_capacity(1 << 20, input);
+    let mut out = if spec.table.is_some() {
+        Output::stdout()
+    } else {
+        spec.output()?
+    };
+    let mut table: Option<(Table, JsonColumns)> = None;
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
     let mut rows = 0;
@@ -191,8 +232,35 @@ pub(super) fn run_geojson(
                 )));
             }
         };
+        if spec.table.is_some() {
+            if table.is_none() {
+                // The id, the first feature's properties, the coordinates.
+                let cols = JsonColumns::new(feature.properties.as_ref(), &[]);
+                let mut all = vec![("id".to_owned(), Kind::Str)];
+                all.extend(cols.columns());
+                all.extend([("lat".to_owned(), Kind::F64), ("lng".to_owned(), Kind::F64)]);
+                table = Some((spec.table(all)?, cols));
+            }
+            if let Some((t, cols)) = &mut table {
+                if !args.cells_only {
+                    let id = feature.id.as_ref();
+                    t.push_str(json_text(id).as_deref())?;
+                    cols.push(t, feature.properties.as_ref(), &|| {
+                        format!("{}: feature {index}", spec.name)
+                    })?;
+                    let ll = match &feature.geometry {
+                        Some(Geometry::Point(ll)) => Some(*ll),
+                        _ => None,
+                    };
+                    t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lat_degrees())))?;
+                    t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lng_degrees())))?;
+                }
+                spec.push_cells(t, cell)?;
+            }
+            continue;
+        }
         if args.cells_only {
-            write_cells_only(out, cell, spec);
+            write_cells_only(&mut out, cell, spec);
             out.maybe_flush()?;
             continue;
         }
@@ -210,7 +278,7 @@ pub(super) fn run_geojson(
             }
             if let Value::Object(props) = props {
                 for (&level, name) in args.levels.iter().zip(&names) {
-                    let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), args.format));
+                    let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
                     props.insert(name.clone(), v);
                 }
             }
@@ -219,6 +287,13 @@ pub(super) fn run_geojson(
             .map_err(|e| CliError::Data(format!("{}: {e}", spec.name)))?;
         out.buf.push(b'\n');
         out.maybe_flush()?;
+    }
+    if spec.table.is_some() {
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
     }
     out.flush()?;
     Ok(rows)

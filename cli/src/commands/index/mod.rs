@@ -1,5 +1,6 @@
 //! `s2cells index`: points in (CSV, NDJSON or GeoJSON), the cells that
-//! contain them appended, at one or several levels. Streams input of any
+//! contain them appended, at one or several levels, as text or as a
+//! Parquet / Arrow table (`crate::output::table`). Streams input of any
 //! size in constant memory. CSV is strict: every row has the header's
 //! number of fields.
 
@@ -17,7 +18,9 @@ use s2cells::MAX_LEVEL;
 use crate::cells::CellFormat;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::output::table::{CellType, Kind, Table, TableFormat};
 use crate::report::{Progress, Skipped};
+use s2cells::CellId;
 
 #[derive(Args, Debug)]
 pub struct IndexArgs {
@@ -29,9 +32,20 @@ pub struct IndexArgs {
     #[arg(short, long = "level", visible_alias = "levels", value_delimiter = ',',
           required = true, value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_LEVEL)))]
     pub levels: Vec<u8>,
-    /// How the cells are written.
-    #[arg(short, long, value_enum, default_value_t = CellFormat::Tokens)]
-    pub format: CellFormat,
+    /// Output format: the input with cells appended as tokens, ids, i64
+    /// or ordered; or a Parquet table or Arrow IPC stream (the input's
+    /// columns as strings, except the latitude and longitude as doubles,
+    /// then one cell column per level as --cell-format).
+    #[arg(short, long, value_enum, default_value_t = IndexFormat::Tokens)]
+    pub format: IndexFormat,
+    /// For parquet and arrow: how cells are stored (i64: INT64 bit-cast,
+    /// BigQuery's form; ids: UINT64; ordered: INT64 order-preserving;
+    /// tokens: STRING) [default: i64].
+    #[arg(long, value_enum)]
+    pub cell_format: Option<CellFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Input format; by default from the file extension (.csv .tsv .txt:
     /// csv; .ndjson .jsonl: ndjson; .geojson .json .geojsonl: geojson),
     /// csv for stdin.
@@ -63,9 +77,27 @@ pub struct IndexArgs {
     /// delimiter, no header): a cell stream for `s2cells cell` and friends.
     #[arg(long)]
     pub cells_only: bool,
-    /// Prefix of the added columns' names, followed by the level.
-    #[arg(long, default_value = "s2_")]
-    pub prefix: String,
+    /// Prefix of the added columns' names, followed by the level
+    /// [default: s2_].
+    #[arg(long)]
+    pub prefix: Option<String>,
+}
+
+/// What `index` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IndexFormat {
+    /// Hex tokens (`951977d34`).
+    Tokens,
+    /// Unsigned 64-bit decimal ids.
+    Ids,
+    /// Signed 64-bit decimal ids (bit-cast: BigQuery, SQL `BIGINT`).
+    I64,
+    /// Order-preserving signed ids (top bit flipped), as `keys -e ordered`.
+    Ordered,
+    /// A Parquet file.
+    Parquet,
+    /// An Arrow IPC stream.
+    Arrow,
 }
 
 /// The kinds of point input.
@@ -193,21 +225,63 @@ pub fn run(args: &IndexArgs) -> CliResult {
     };
     let progress = Progress::bytes(size);
     let input = progress.reader(input);
+    let (cells, table) = match args.format {
+        IndexFormat::Parquet => (
+            CellFormat::Tokens,
+            Some((
+                TableFormat::Parquet,
+                CellType::from_format(args.cell_format),
+            )),
+        ),
+        IndexFormat::Arrow => (
+            CellFormat::Tokens,
+            Some((TableFormat::Arrow, CellType::from_format(args.cell_format))),
+        ),
+        _ if args.cell_format.is_some() => {
+            return Err(CliError::Usage(
+                "--cell-format is for -f parquet and -f arrow; text output writes cells as -f \
+                 says (tokens, ids, i64 or ordered)"
+                    .to_owned(),
+            ));
+        }
+        IndexFormat::Tokens => (CellFormat::Tokens, None),
+        IndexFormat::Ids => (CellFormat::Ids, None),
+        IndexFormat::I64 => (CellFormat::I64, None),
+        IndexFormat::Ordered => (CellFormat::Ordered, None),
+    };
+    if args.delimiter.is_some()
+        && format != PointFormat::Csv
+        && (table.is_some() || !args.cells_only)
+    {
+        return Err(CliError::Usage(
+            "--delimiter applies to CSV input (and to --cells-only text output)".to_owned(),
+        ));
+    }
+    if format == PointFormat::Geojson && (args.lat_col.is_some() || args.lng_col.is_some()) {
+        return Err(CliError::Usage(
+            "--lat-col and --lng-col: GeoJSON points come from their geometry".to_owned(),
+        ));
+    }
+    if args.cells_only && args.prefix.is_some() && table.is_none() {
+        return Err(CliError::Usage(
+            "--prefix names the added columns, and --cells-only writes no header".to_owned(),
+        ));
+    }
     let spec = Spec {
         name,
         lat,
         lng,
         delimiter,
         args,
+        cells,
+        table,
     };
     let mut skipped = Skipped::default();
-    let mut out = Output::stdout();
     let rows = match format {
-        PointFormat::Csv => csv::run(input, &spec, &mut skipped, &mut out),
-        PointFormat::Ndjson => json::run_ndjson(input, &spec, &mut skipped, &mut out),
-        PointFormat::Geojson => json::run_geojson(input, &spec, &mut skipped, &mut out),
-    }
-    .map_err(|e| out.fail(e))?;
+        PointFormat::Csv => csv::run(input, &spec, &mut skipped),
+        PointFormat::Ndjson => json::run_ndjson(input, &spec, &mut skipped),
+        PointFormat::Geojson => json::run_geojson(input, &spec, &mut skipped),
+    }?;
     drop(progress);
     skipped.report("row", Some(rows));
     Ok(())
@@ -220,15 +294,47 @@ struct Spec<'a> {
     lng: Option<ColSpec>,
     delimiter: u8,
     args: &'a IndexArgs,
+    /// How text output writes cells.
+    cells: CellFormat,
+    /// For parquet and arrow output: the format and the cells' type.
+    table: Option<(TableFormat, CellType)>,
 }
 
 impl Spec<'_> {
+    /// The text output (stdout or --output).
+    fn output(&self) -> CliResult<Output> {
+        Output::create(self.args.output.as_deref())
+    }
+
+    /// The table for `-f parquet|arrow`: the `carried` input columns (none
+    /// with --cells-only), then one cell column per level.
+    fn table(&self, carried: Vec<(String, Kind)>) -> CliResult<Table> {
+        let (format, cell) = self.table.unwrap_or((TableFormat::Parquet, CellType::I64));
+        let mut cols = if self.args.cells_only {
+            Vec::new()
+        } else {
+            carried
+        };
+        cols.extend(self.column_names().map(|n| (n, cell.kind())));
+        Table::create(format, self.args.output.as_deref(), &cols, &[])
+    }
+
+    /// Appends a point's cells at each level (nulls for no point) and ends
+    /// the row.
+    fn push_cells(&self, t: &mut Table, leaf: Option<CellId>) -> CliResult {
+        let cell = self.table.map_or(CellType::I64, |(_, c)| c);
+        for &level in &self.args.levels {
+            t.push_cell(leaf.map(|c| c.parent(level)), cell)?;
+        }
+        t.end_row()
+    }
+
     /// The added columns' names.
     fn column_names(&self) -> impl Iterator<Item = String> + '_ {
         self.args
             .levels
             .iter()
-            .map(|l| format!("{}{l}", self.args.prefix))
+            .map(|l| format!("{}{l}", self.args.prefix.as_deref().unwrap_or("s2_")))
     }
 }
 
