@@ -147,7 +147,7 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
     let mut gout = vec![0u64; n];
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::latlng_to_leaf(black_box(lat), black_box(lng), &mut gout))
+            b.iter(|| google::latlng_to_leaf(black_box(lat), black_box(lng), &mut gout));
         });
     }
     let mut s2out = vec![s2::cellid::CellID(0); n];
@@ -182,7 +182,7 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
         g.bench_function("google_cpp", |b| {
             b.iter(|| {
                 google::latlng_to_level(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
-            })
+            });
         });
     }
     g.bench_function("s2", |b| {
@@ -250,7 +250,7 @@ fn bench_batch(c: &mut Criterion, inp: &Inputs) {
                         black_box(level),
                         &mut gout,
                     )
-                })
+                });
             });
         }
         g.finish();
@@ -306,7 +306,7 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
         });
         if google::available() {
             g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_encode(black_box(&ids[..])))
+                b.iter(|| google::token_encode(black_box(&ids[..])));
             });
         }
         let s2cells_of = s2_ids(ids);
@@ -348,7 +348,7 @@ fn bench_token_decode(c: &mut Criterion, inp: &Inputs) {
         let mut gout = vec![0u64; inp.n];
         if google::available() {
             g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_decode(black_box(tokens), &mut gout))
+                b.iter(|| google::token_decode(black_box(tokens), &mut gout));
             });
         }
         let mut s2out = vec![s2::cellid::CellID(0); inp.n];
@@ -393,7 +393,7 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
     });
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_latlng(black_box(&inp.leaf), &mut lat, &mut lng))
+            b.iter(|| google::center_latlng(black_box(&inp.leaf), &mut lat, &mut lng));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -434,7 +434,7 @@ fn bench_center_point(c: &mut Criterion, inp: &Inputs) {
     });
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_point(black_box(&inp.leaf), &mut xyz))
+            b.iter(|| google::center_point(black_box(&inp.leaf), &mut xyz));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -475,7 +475,7 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
     let mut gout = vec![0u64; n];
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::parent(black_box(&inp.leaf), black_box(LEVEL), &mut gout))
+            b.iter(|| google::parent(black_box(&inp.leaf), black_box(LEVEL), &mut gout));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -506,7 +506,7 @@ fn bench_contains(c: &mut Criterion, inp: &Inputs) {
     });
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::contains(black_box(&inp.contains_a), black_box(&inp.contains_b)))
+            b.iter(|| google::contains(black_box(&inp.contains_a), black_box(&inp.contains_b)));
         });
     }
     let (sa, sb) = (s2_ids(&inp.contains_a), s2_ids(&inp.contains_b));

@@ -4,7 +4,7 @@
 //! same regions and options:
 //!
 //! * the Porto Alegre rectangle (lat -30.241701..-30.000003, lng
-//!   -51.264871..-51.04618) at (min 8, max 15, level_mod 1, 500 cells) and
+//!   -51.264871..-51.04618) at (min 8, max 15, `level_mod` 1, 500 cells) and
 //!   at fixed level 15 with no cell limit (s2cells also as the lazy
 //!   fixed-level iterator);
 //! * caps of 10 km and 1,000 km around Porto Alegre with 8 and 100 cells
@@ -19,7 +19,7 @@
 //!   `cover_polygon_*` covers an already-built polygon (its shape index
 //!   built before timing) and `build_cover_polygon_*` builds a fresh
 //!   polygon from the vertices and covers it, which includes the lazy
-//!   index build on both sides (Google's S2Polygon also indexes on the
+//!   index build on both sides (Google's `S2Polygon` also indexes on the
 //!   first query). Both sides skip validation (`from_loops_unchecked`,
 //!   `S2Debug::DISABLE`).
 //!
@@ -104,7 +104,7 @@ fn group<R: Region, S: s2::region::Region + 'static>(
     }
     let mut g = c.benchmark_group(name);
     g.bench_function("s2cells", |b| {
-        b.iter(|| checksum(coverer.covering(black_box(ours)).iter().map(|c| c.id())))
+        b.iter(|| checksum(coverer.covering(black_box(ours)).iter().map(|c| c.id())));
     });
     if let Some(level) = lazy_level {
         g.bench_function("s2cells_lazy_fixed_level", |b| {
@@ -112,17 +112,17 @@ fn group<R: Region, S: s2::region::Region + 'static>(
                 let cells =
                     RegionCoverer::fixed_level_cells(black_box(ours), level).expect("level");
                 checksum(cells.map(|c| c.id()))
-            })
+            });
         });
     }
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google_cover(black_box(o), &mut buf).map(|(_, sum)| sum))
+            b.iter(|| google_cover(black_box(o), &mut buf).map(|(_, sum)| sum));
         });
     }
     let s2c = s2_coverer(min, max, level_mod, cells);
     g.bench_function("s2_crate", |b| {
-        b.iter(|| checksum(s2c.covering(black_box(theirs)).0.iter().map(|c| c.0)))
+        b.iter(|| checksum(s2c.covering(black_box(theirs)).0.iter().map(|c| c.0)));
     });
     g.finish();
 }
@@ -241,7 +241,9 @@ fn polygon_groups(
     let ours_ids: Vec<u64> = coverer.covering(&ours).iter().map(|c| c.id()).collect();
     if let Some(p) = &theirs {
         let (n, _) = p.cover(o, &mut buf);
-        if buf[..n] != ours_ids[..] {
+        if buf[..n] == ours_ids[..] {
+            eprintln!("{name}: {n} cells, identical to Google's");
+        } else {
             let first = buf[..n].iter().zip(&ours_ids).position(|(a, b)| a != b);
             eprintln!(
                 "\n!!!!!!!! WARNING: {name}: s2cells and Google coverings DIFFER: \
@@ -249,8 +251,6 @@ fn polygon_groups(
                  the timings below compare different outputs !!!!!!!!\n",
                 ours_ids.len()
             );
-        } else {
-            eprintln!("{name}: {n} cells, identical to Google's");
         }
     } else {
         eprintln!(
@@ -261,19 +261,19 @@ fn polygon_groups(
 
     let mut g = c.benchmark_group(format!("cover_polygon_{name}"));
     g.bench_function("s2cells", |b| {
-        b.iter(|| checksum(coverer.covering(black_box(&ours)).iter().map(|c| c.id())))
+        b.iter(|| checksum(coverer.covering(black_box(&ours)).iter().map(|c| c.id())));
     });
     if min == max && cells < 0 {
         g.bench_function("s2cells_lazy_fixed_level", |b| {
             b.iter(|| {
                 let cells = RegionCoverer::fixed_level_cells(black_box(&ours), min).expect("level");
                 checksum(cells.map(|c| c.id()))
-            })
+            });
         });
     }
     if let Some(p) = &theirs {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| p.cover(black_box(o), &mut buf).1)
+            b.iter(|| p.cover(black_box(o), &mut buf).1);
         });
     }
     g.finish();
@@ -283,11 +283,11 @@ fn polygon_groups(
         b.iter(|| {
             let p = build_polygon(black_box(loops));
             checksum(coverer.covering(&p).iter().map(|c| c.id()))
-        })
+        });
     });
     if google::available() {
         g.bench_function("google_cpp", |b| {
-            b.iter(|| google::build_cover_polygon(black_box(&flat), o, &mut buf).map(|(_, s)| s))
+            b.iter(|| google::build_cover_polygon(black_box(&flat), o, &mut buf).map(|(_, s)| s));
         });
     }
     g.finish();

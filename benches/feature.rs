@@ -74,7 +74,7 @@ fn bench(c: &mut Criterion) {
     let enc = OneHot::new(vocab.clone());
     let mut out = vec![0u32; pts.len()];
     g.bench_function("one_hot_level15_vocab10923", |b| {
-        b.iter(|| black_box(enc.encode_into(black_box(&pts), &mut out)))
+        b.iter(|| black_box(enc.encode_into(black_box(&pts), &mut out)));
     });
 
     // The baseline: a plain binary search over the sorted level-15 ids.
@@ -88,7 +88,7 @@ fn bench(c: &mut Criterion) {
                 *o = i.map_or(u32::MAX, |i| i as u32);
             }
             black_box(hits)
-        })
+        });
     });
 
     let hashed = HashedBuckets::new(15, 1 << 20, 1).unwrap();
@@ -99,7 +99,7 @@ fn bench(c: &mut Criterion) {
                 s = s.wrapping_add(u64::from(hashed.columns(*p)[0]));
             }
             black_box(s)
-        })
+        });
     });
 
     let latlngs: Vec<LatLng> = pts.iter().take(100_000).map(CellId::to_latlng).collect();
@@ -111,7 +111,7 @@ fn bench(c: &mut Criterion) {
                 s = s.wrapping_add(point_key(&ll.to_point(), 15).id());
             }
             black_box(s)
-        })
+        });
     });
 
     let indexer = TermIndexer::new(TermIndexerOptions::default()).unwrap();
@@ -124,7 +124,7 @@ fn bench(c: &mut Criterion) {
                 s += indexer.index_terms_for_point(p, "").len();
             }
             black_box(s)
-        })
+        });
     });
 
     // Key ranges of a 10,923-cell query (the vocabulary as a covering).
@@ -136,7 +136,7 @@ fn bench(c: &mut Criterion) {
                 black_box(&cov),
                 Stored::Regions { min_level: 4 },
             ))
-        })
+        });
     });
     let _ = city;
     g.finish();

@@ -189,8 +189,8 @@ fn bench(c: &mut Criterion) {
             let keys = keys_of(q);
             let mut v = Vec::new();
             for r in keys.ranges() {
-                let a = keyed.partition_point(|k| k.0 < r.min.id());
-                let b = keyed.partition_point(|k| k.0 <= r.max.id());
+                let a = keyed.partition_point(|k| k.0 < r.first().id());
+                let b = keyed.partition_point(|k| k.0 <= r.last().id());
                 for &(_, i) in &keyed[a..b] {
                     let (lat, lng) = pts[i as usize];
                     if q.contains(&point_of(lat, lng)) {
@@ -211,16 +211,16 @@ fn bench(c: &mut Criterion) {
             q.point_keys.ranges().len()
         );
         g.bench_function(format!("{name}/sqlite_key_ranges"), |b| {
-            b.iter(|| black_box(sqlite_ranges(&db)))
+            b.iter(|| black_box(sqlite_ranges(&db)));
         });
         g.bench_function(format!("{name}/sqlite_full_scan"), |b| {
-            b.iter(|| black_box(sqlite_scan(&db)))
+            b.iter(|| black_box(sqlite_scan(&db)));
         });
         g.bench_function(format!("{name}/rstar"), |b| {
-            b.iter(|| black_box(rtree_query(&tree, q)))
+            b.iter(|| black_box(rtree_query(&tree, q)));
         });
         g.bench_function(format!("{name}/memory_key_ranges"), |b| {
-            b.iter(|| black_box(memory()))
+            b.iter(|| black_box(memory()));
         });
         if let Some((client, t)) = pg.as_mut() {
             let sql = sql_of(t);
@@ -238,11 +238,11 @@ fn bench(c: &mut Criterion) {
             };
             assert_eq!(run(&sql), want, "{name} on PostgreSQL");
             g.bench_function(format!("{name}/postgres_key_ranges"), |b| {
-                b.iter(|| black_box(run(&sql)))
+                b.iter(|| black_box(run(&sql)));
             });
             let scan = "SELECT id, lat, lng FROM s2cells_bench_points";
             g.bench_function(format!("{name}/postgres_full_scan"), |b| {
-                b.iter(|| black_box(run(scan)))
+                b.iter(|| black_box(run(scan)));
             });
         }
     }

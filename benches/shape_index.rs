@@ -1,6 +1,6 @@
-//! ShapeIndex construction and the cell queries the region coverer makes,
+//! `ShapeIndex` construction and the cell queries the region coverer makes,
 //! on a 1,000-vertex star polygon (radius 300 km near San Francisco), the
-//! same shape tools/oracle's perf notes time Google's S2Polygon on.
+//! same shape tools/oracle's perf notes time Google's `S2Polygon` on.
 //!
 //! The crossing predicate is a plain double-precision one (bench-only;
 //! the library's robust predicate costs the same on these non-degenerate
@@ -76,7 +76,7 @@ fn benches(c: &mut Criterion) {
     let index = build(&v);
     let mut g = c.benchmark_group("shape_index");
     g.bench_function("build_1000_vertices", |b| {
-        b.iter(|| black_box(build(black_box(&v))))
+        b.iter(|| black_box(build(black_box(&v))));
     });
     g.bench_function("may_intersect_and_contains_10000_cells", |b| {
         b.iter(|| {
@@ -87,7 +87,7 @@ fn benches(c: &mut Criterion) {
                         + usize::from(index.contains_cell::<FloatCrossing>(cell))
                 })
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("relate_10000_cells", |b| {
         b.iter(|| {
@@ -98,10 +98,10 @@ fn benches(c: &mut Criterion) {
                     usize::from(relation.may_intersect()) + usize::from(relation.contains())
                 })
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("cell_union_bound", |b| {
-        b.iter(|| black_box(index.cell_union_bound()))
+        b.iter(|| black_box(index.cell_union_bound()));
     });
     g.finish();
 }

@@ -36,15 +36,21 @@
 //! # Ok::<(), s2cells::Error>(())
 //! ```
 //!
-//! Modules, lowest first (a module only uses those above it in this list):
-//! [`geom`] (points, lat/lngs, rectangles, caps, [`earth`] units, exact
+//! Modules, lowest first (a module uses only those before it in this
+//! list; ARCHITECTURE.md draws the layers): [`geom`] (points, lat/lngs,
+//! rectangles, caps, [`earth`] units, the face/uv/st/ij projection, exact
 //! predicates), [`cell`] (ids, cells, [`metrics`]), [`region`] (the
-//! [`Region`] trait, loops, polygons, polylines, cell unions), [`coverer`]
-//! (the [`RegionCoverer`]), [`feature`] (keys, SQL, terms, ML features) and
-//! [`io`] (GeoJSON and WKT, feature `geojson`).
+//! [`Region`] trait, loops, polygons, polylines, cell unions),
+//! [`coverer`] (the [`RegionCoverer`] and its [`CovererOptions`]), then
+//! [`feature`] (keys, SQL, terms, ML features) and [`io`] (geometries as
+//! regions, cells as polygons; GeoJSON, WKT and geo-types behind their
+//! features). Each area has its own error ([`CellError`], [`GeomError`],
+//! [`RegionError`], [`CovererError`], [`FeatureError`], [`ParseError`]);
+//! [`Error`] holds any of them.
 
-#![forbid(unsafe_code)]
-#![warn(missing_docs)]
+// Safe Rust only, except the one audited SIMD module (issue 17), which
+// allows it for itself. (Lints for every target: Cargo.toml's [lints].)
+#![deny(unsafe_code)]
 
 pub mod cell;
 pub mod coverer;
@@ -56,11 +62,15 @@ pub mod region;
 #[cfg(test)]
 mod test_rng;
 
-pub use cell::{Cell, CellId, MAX_LEVEL, metrics};
-pub use coverer::RegionCoverer;
-pub use error::{Error, GeometryError, TokenError};
-pub use geom::{Cap, LatLng, LatLngRect, Point, earth};
-pub use region::{CellContainment, CellUnion, Loop, Polygon, Polyline, Region};
+pub use cell::{Cell, CellError, CellId, MAX_LEVEL, TokenError, metrics};
+pub use coverer::{CovererError, CovererOptions, RegionCoverer};
+pub use error::Error;
+pub use feature::FeatureError;
+pub use geom::{Cap, GeomError, LatLng, LatLngRect, Point, earth};
+pub use io::ParseError;
+pub use region::{
+    CellContainment, CellUnion, GeometryError, Loop, Polygon, Polyline, Region, RegionError,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -1,7 +1,7 @@
 //! Bad input is a typed error that names the input and the reason, never a
 //! panic or a silently wrong cell.
 
-use s2cells::{CellId, Error, LatLng, Point, TokenError};
+use s2cells::{CellError, CellId, LatLng, Point, TokenError};
 
 #[test]
 fn tokens_name_the_problem() {
@@ -33,7 +33,7 @@ fn tokens_name_the_problem() {
         let err = CellId::from_token(token).unwrap_err();
         assert_eq!(
             err,
-            Error::InvalidToken {
+            CellError::InvalidToken {
                 token: (*token).to_owned(),
                 reason: *reason
             },
@@ -69,7 +69,7 @@ fn latlngs_out_of_range_or_nan() {
         assert!(!ll.is_valid());
         assert_eq!(CellId::from_latlng(ll), CellId::NONE, "{lat} {lng}");
         let err = CellId::try_from_latlng(ll).unwrap_err();
-        assert!(matches!(err, Error::InvalidLatLng { .. }));
+        assert!(matches!(err, CellError::InvalidLatLng { .. }));
         assert!(LatLng::try_from_degrees(lat, lng).is_err());
         let msg = err.to_string();
         assert!(msg.starts_with("invalid lat/lng ("), "{msg}");
@@ -90,7 +90,7 @@ fn points_that_are_not_points() {
         assert_eq!(CellId::from_point(&p), CellId::NONE);
         assert!(matches!(
             CellId::try_from_point(&p),
-            Err(Error::InvalidPoint { .. })
+            Err(CellError::InvalidPoint { .. })
         ));
     }
 }
@@ -116,17 +116,20 @@ fn levels_faces_and_ids_out_of_range() {
         2,
         0x1000_0000_0000_0002,
     ] {
-        assert_eq!(CellId::try_from(raw), Err(Error::InvalidCellId { id: raw }));
+        assert_eq!(
+            CellId::try_from(raw),
+            Err(CellError::InvalidCellId { id: raw })
+        );
         assert!(CellId::from_signed(raw as i64).is_err());
     }
     let mut out = [CellId::NONE; 2];
     assert!(matches!(
         s2cells::cell::latlngs_to_cell_ids(&[0.0; 2], &[0.0; 2], 31, &mut out),
-        Err(Error::InvalidLevel { level: 31, .. })
+        Err(CellError::InvalidLevel { level: 31, .. })
     ));
     assert!(matches!(
         s2cells::cell::latlngs_to_cell_ids(&[0.0; 2], &[0.0; 3], 10, &mut out),
-        Err(Error::LengthMismatch { .. })
+        Err(CellError::LengthMismatch { .. })
     ));
 }
 
@@ -143,7 +146,7 @@ fn debug_strings() {
         &format!("0/{}", "0".repeat(31)),
     ] {
         let err = CellId::from_debug_string(bad).unwrap_err();
-        assert!(matches!(err, Error::InvalidDebugString { .. }), "{bad}");
+        assert!(matches!(err, CellError::InvalidDebugString { .. }), "{bad}");
         assert!(err.to_string().contains(&format!("{bad:?}")));
     }
     assert_eq!(

@@ -10,7 +10,7 @@
 mod counting_alloc;
 
 use counting_alloc::peak_bytes;
-use s2cells::{Cap, Error, LatLng, LatLngRect, Region, RegionCoverer};
+use s2cells::{Cap, CovererError, LatLng, LatLngRect, Region, RegionCoverer};
 
 fn runaway(level_mod: u8) -> RegionCoverer {
     RegionCoverer::new()
@@ -42,7 +42,7 @@ fn budgeted_coverings_stay_within_memory_proportional_to_the_budget() {
                         }
                     });
                     assert!(
-                        matches!(result, Err(Error::CoveringOverBudget { .. })),
+                        matches!(result, Err(CovererError::CoveringOverBudget { .. })),
                         "{name} level_mod {level_mod} interior {interior}: {result:?}"
                     );
                     let per_cell = peak as f64 / budget as f64;

@@ -1,7 +1,7 @@
 //! Real boundaries (Natural Earth countries at 1:110m, five US states)
 //! covered as Google covers them: `tests/data/boundaries.jsonl`, made by
 //! `tools/oracle/gen_boundary_vectors.py` through the Python bindings of
-//! the PyPI wheel s2geometry==0.14.0, holds Google's covering and interior
+//! the `PyPI` wheel s2geometry==0.14.0, holds Google's covering and interior
 //! covering of each feature's `S2Polygon` (rings with the closing and
 //! repeated vertices dropped, `Normalize()`d, nested by `InitNested`) under
 //! five option sets.
@@ -13,7 +13,7 @@
 //! Google finds invalid (Sudan's ring crosses itself under great-circle
 //! edges at this scale) must be rejected by both paths too. North Korea's
 //! first ring is four copies of one point: a one-vertex loop, empty after
-//! normalizing, which InitNested drops, in Google's library as here; the
+//! normalizing, which `InitNested` drops, in Google's library as here; the
 //! GeoJSON path rejects such a ring by default (a ring of one point is no
 //! region) and drops it, as Google does, under `lenient`.
 #![cfg(feature = "geojson")]
@@ -50,7 +50,7 @@ fn ring_points(ring: &[LatLng]) -> Vec<Point> {
 }
 
 /// The polygon built directly from `Loop`s and `Polygon::from_loops`
-/// (InitNested), or why not.
+/// (`InitNested`), or why not.
 fn direct_polygon(g: &Geometry) -> Result<Polygon, String> {
     let rings: Vec<&Vec<LatLng>> = match g {
         Geometry::Polygon(rings) => rings.iter().collect(),

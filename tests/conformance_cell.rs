@@ -1,5 +1,5 @@
 //! Conformance of the cell module with Google's s2geometry (C++ library of
-//! the PyPI wheel s2geometry==0.14.0), on the vectors in `tests/data/` made
+//! the `PyPI` wheel s2geometry==0.14.0), on the vectors in `tests/data/` made
 //! by `tools/oracle/generate.sh` (see `tools/oracle/README.md` for every
 //! field).
 //!
@@ -66,7 +66,7 @@ fn ll(l: LatLng) -> [f64; 2] {
 }
 
 fn ids(v: &[CellId]) -> Vec<u64> {
-    v.iter().map(|c| c.id()).collect()
+    v.iter().map(s2cells::CellId::id).collect()
 }
 
 /// The vector field a check label refers to: "center/cell.center" checks
@@ -91,7 +91,7 @@ fn check_rect(c: &mut Checker, r: &Rec, label: &str, got: [[f64; 2]; 2]) {
 
 // ----------------------------------------------------------------- points
 
-/// The per-level block written on the "full" lines of cell_points.jsonl.
+/// The per-level block written on the "full" lines of `cell_points.jsonl`.
 fn check_cell_block(c: &mut Checker, r: &Rec, id: CellId, p: &Point) {
     let level = id.level();
     let cl = Cell::from(id);
@@ -245,8 +245,8 @@ fn check_cell_block(c: &mut Checker, r: &Rec, id: CellId, p: &Point) {
     );
 }
 
-/// cell_points.jsonl: point -> leaf cell (from lat/lng degrees and from xyz),
-/// leaf.to_latlng, parent at a level cycling over 0..=30, token, and on the
+/// `cell_points.jsonl`: point -> leaf cell (from lat/lng degrees and from xyz),
+/// `leaf.to_latlng`, parent at a level cycling over 0..=30, token, and on the
 /// "full" lines every id-level and geometric property of that cell.
 #[test]
 fn points() {
@@ -325,10 +325,10 @@ fn points() {
 
 // ----------------------------------------------------------------- tokens
 
-/// cell_tokens.jsonl: `from_token` is Ok(id) exactly when Google's
-/// FromToken gives a valid cell (then `to_token` equals Google's ToToken),
+/// `cell_tokens.jsonl`: `from_token` is Ok(id) exactly when Google's
+/// `FromToken` gives a valid cell (then `to_token` equals Google's `ToToken`),
 /// Err otherwise — except "X", Google's ToToken(None()), which is
-/// Ok(CellId::NONE). `FromStr` agrees with `from_token`.
+/// `Ok(CellId::NONE)`. `FromStr` agrees with `from_token`.
 #[test]
 fn tokens() {
     let c = each_line("cell_tokens.jsonl", |r, c| {
@@ -361,9 +361,9 @@ fn tokens() {
     c.finish(3_000);
 }
 
-/// cell_debug_strings.jsonl: `from_debug_string` is Ok(id) exactly when
-/// Google's FromDebugString gives a valid cell, and then `to_debug_string`
-/// equals Google's ToString.
+/// `cell_debug_strings.jsonl`: `from_debug_string` is Ok(id) exactly when
+/// Google's `FromDebugString` gives a valid cell, and then `to_debug_string`
+/// equals Google's `ToString`.
 #[test]
 fn debug_strings() {
     let c = each_line("cell_debug_strings.jsonl", |r, c| {
@@ -387,9 +387,9 @@ fn debug_strings() {
 
 // -------------------------------------------------------------------- ops
 
-/// cell_ops.jsonl: constructors, curve arithmetic (advance clamps,
-/// advance_wrap wraps; next/prev wrap around u64 like Google's unsigned
-/// arithmetic), maximum_tile, relations between pairs, and validity of raw
+/// `cell_ops.jsonl`: constructors, curve arithmetic (advance clamps,
+/// `advance_wrap` wraps; next/prev wrap around u64 like Google's unsigned
+/// arithmetic), `maximum_tile`, relations between pairs, and validity of raw
 /// u64/i64 values.
 #[test]
 fn ops() {
@@ -541,8 +541,8 @@ fn metric(name: &str) -> Metric {
     }
 }
 
-/// cell_metrics.jsonl: each metric's deriv and value at levels 0..=30, and
-/// closest_level / level_for_max_value / level_for_min_value of many values
+/// `cell_metrics.jsonl`: each metric's deriv and value at levels 0..=30, and
+/// `closest_level` / `level_for_max_value` / `level_for_min_value` of many values
 /// (0, -0, negative, huge, exactly at and one ulp around each level's value).
 #[test]
 fn metric_values() {
@@ -574,9 +574,30 @@ fn metric_values() {
     c.finish(2_000);
 }
 
+// ------------------------------------------------------------ cell edges
+
+/// `cell_edges.jsonl`: `S2Cell`'s `GetUVCoordOfEdge` and `GetIJCoordOfEdge` for
+/// k = 0..8 (Google reduces k mod 4) and `GetCenterRaw`, for the faces,
+/// random cells of every level, and the first and last cell of each face
+/// at every level.
+#[test]
+fn cell_edges() {
+    let c = each_line("cell_edges.jsonl", |r, c| {
+        let id = cell(r, "id");
+        c.input(format!("{id:?}"));
+        let cl = Cell::from(id);
+        let uv: Vec<f64> = (0..8).map(|k| cl.uv_coord_of_edge(k)).collect();
+        c.f64s("uv_coord_of_edge", &r.f64s("uv_coord_of_edge"), &uv);
+        let ij: Vec<i64> = (0..8).map(|k| i64::from(cl.ij_coord_of_edge(k))).collect();
+        c.eq("ij_coord_of_edge", r.i64s("ij_coord_of_edge"), ij);
+        check_point(c, r, "center_raw", cl.center_raw());
+    });
+    c.finish(1_600);
+}
+
 // ------------------------------------------------------------------ earth
 
-/// earth.jsonl: S2Earth's radius, unit conversions, and GetDistanceMeters
+/// earth.jsonl: `S2Earth`'s radius, unit conversions, and `GetDistanceMeters`
 /// between lat/lng pairs given in degrees.
 #[test]
 fn earth_conversions() {

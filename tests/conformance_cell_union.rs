@@ -1,7 +1,7 @@
 //! Conformance of `CellUnion` (and the `Cap::add_cap` / `LatLngRect::union`
 //! it bounds itself with) with Google's `S2CellUnion`, on the vectors in
 //! `tests/data/cell_union.jsonl` made by `tools/oracle/generate.sh` from the
-//! C++ library of the PyPI wheel s2geometry==0.14.0 (the generator's header,
+//! C++ library of the `PyPI` wheel s2geometry==0.14.0 (the generator's header,
 //! `tools/oracle/gen_cell_union_vectors.cc`, describes every field).
 //!
 //! Every comparison is exact: id lists element by element, flags with `==`,
@@ -29,7 +29,7 @@ fn ids_of(r: &Rec, key: &str) -> Vec<CellId> {
 }
 
 fn raw(ids: &[CellId]) -> Vec<u64> {
-    ids.iter().map(|c| c.id()).collect()
+    ids.iter().map(s2cells::CellId::id).collect()
 }
 
 fn cap_json(c: &Cap) -> [f64; 4] {
@@ -41,7 +41,7 @@ fn rect_json(r: &LatLngRect) -> [f64; 4] {
     [r.lat_lo(), r.lat_hi(), r.lng_lo(), r.lng_hi()]
 }
 
-/// The objects of an array field (denormalize, expand_level, …), each as a
+/// The objects of an array field (denormalize, `expand_level`, …), each as a
 /// record of the same line.
 fn entries(r: &Rec, key: &str) -> Vec<Rec> {
     match r.get(key) {

@@ -1,14 +1,14 @@
 //! Conformance of `RegionCoverer`, and of `LatLngRect` and `Cap` as
 //! regions, with Google's `S2RegionCoverer` / `S2LatLngRect` / `S2Cap`, on
 //! the vectors in `tests/data/coverer.jsonl` made by
-//! `tools/oracle/generate.sh` from the C++ library of the PyPI wheel
+//! `tools/oracle/generate.sh` from the C++ library of the `PyPI` wheel
 //! s2geometry==0.14.0 (the generator's header,
 //! `tools/oracle/gen_coverer_vectors.cc`, describes every field).
 //!
 //! Every comparison is exact: coverings cell for cell and in order (big
 //! ones by count, FNV-1a hash and first 16 ids), flags with `==`, bounds by
 //! their bits. The lazy fixed-level iterator is checked against Google's
-//! fixed-level coverings (min_level = max_level, no cell limit) too.
+//! fixed-level coverings (`min_level` = `max_level`, no cell limit) too.
 
 mod common;
 

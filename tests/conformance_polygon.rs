@@ -1,7 +1,7 @@
 //! Conformance of `Loop`, `Polygon` and `Polyline` with Google's `S2Loop`,
-//! `S2Polygon` (InitNested) and `S2Polyline`, on the vectors in
+//! `S2Polygon` (`InitNested`) and `S2Polyline`, on the vectors in
 //! `tests/data/polygon.jsonl` made by `tools/oracle/gen_polygon_vectors.cc`
-//! (its header describes every field) from the C++ library of the PyPI
+//! (its header describes every field) from the C++ library of the `PyPI`
 //! wheel s2geometry==0.14.0.
 //!
 //! Doubles are compared by their bits, flags and codes exactly; cell
@@ -38,7 +38,7 @@ fn check_loop(r: &Rec, c: &mut Checker) {
     let l = Loop::from_points_unchecked(v);
     let err = l.validate().err();
     let code = match &err {
-        Some(s2cells::Error::InvalidLoop { reason }) => reason.google_code(),
+        Some(s2cells::RegionError::InvalidLoop { reason }) => reason.google_code(),
         Some(e) => panic!("unexpected error {e}"),
         None => 0,
     };
@@ -127,7 +127,7 @@ fn check_polygon(r: &Rec, c: &mut Checker) {
     c.input(format!("loops={}", p.num_loops()));
     let err = p.validate().err();
     let code = match &err {
-        Some(s2cells::Error::InvalidPolygon { reason, .. }) => match reason {
+        Some(s2cells::RegionError::InvalidPolygon { reason, .. }) => match reason {
             // Google 0.14 reports crossings through its shape index as 209 or
             // 204 depending on how the index cells fall (see
             // Polygon::validate); any of the two is its answer for a
@@ -190,7 +190,7 @@ fn check_polyline(r: &Rec, c: &mut Checker) {
     let line = Polyline::from_points_unchecked(v);
     let err = line.validate().err();
     let code = match &err {
-        Some(s2cells::Error::InvalidPolyline { reason }) => reason.google_code(),
+        Some(s2cells::RegionError::InvalidPolyline { reason }) => reason.google_code(),
         Some(e) => panic!("unexpected error {e}"),
         None => 0,
     };
@@ -225,7 +225,7 @@ fn polylines_match_google() {
 }
 
 /// Contains/MayIntersect(Cell) through the shape index equal Google's
-/// answers (which come from its MutableS2ShapeIndex) cell for cell.
+/// answers (which come from its `MutableS2ShapeIndex`) cell for cell.
 #[test]
 fn cell_answers_equal_googles() {
     let mut total = 0usize;

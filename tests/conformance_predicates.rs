@@ -3,7 +3,7 @@
 //! `S2::VertexCrossing`, `s2pred::OrderedCCW` and `S2EdgeCrosser`, on the
 //! vectors in `tests/data/predicates.jsonl` made by
 //! `tools/oracle/gen_polygon_vectors.cc` (its header describes every field)
-//! from the C++ library of the PyPI wheel s2geometry==0.14.0.
+//! from the C++ library of the `PyPI` wheel s2geometry==0.14.0.
 //!
 //! Every answer is an integer or a flag and is compared exactly.
 

@@ -3,7 +3,7 @@
 //! Hausdorff distances, expansion by distance, exact cell and edge tests,
 //! centroids, cap union), on `tests/data/rect_cap.jsonl`, made by
 //! `tools/oracle/gen_rect_cap_vectors.cc` (run by `tools/oracle/generate.sh`)
-//! from the C++ library of the PyPI wheel s2geometry==0.14.0; the
+//! from the C++ library of the `PyPI` wheel s2geometry==0.14.0; the
 //! generator's header lists every field.
 //!
 //! Every comparison is exact: doubles by their bits, rectangles and caps by
@@ -383,7 +383,7 @@ fn check_rect_decode(r: &Rec, c: &mut Checker) {
         (Err(e), false) => c.eq(
             "error kind",
             true,
-            matches!(e, s2cells::Error::InvalidEncoding { .. }),
+            matches!(e, s2cells::GeomError::InvalidEncoding { .. }),
         ),
     }
 }

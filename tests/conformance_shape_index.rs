@@ -1,11 +1,11 @@
 //! Conformance of `ShapeIndex` with Google's `MutableS2ShapeIndex` and of
 //! its queries with `S2Polygon` / `S2ShapeIndexRegion`, on the vectors in
 //! `tests/data/shape_index.jsonl` made by `tools/oracle/generate.sh` from
-//! the C++ library of the PyPI wheel s2geometry==0.14.0 (the generator's
+//! the C++ library of the `PyPI` wheel s2geometry==0.14.0 (the generator's
 //! header, `tools/oracle/gen_shape_index_vectors.cc`, describes the fields).
 //!
 //! Checked per index: every cell (id, and per shape: edge ids and
-//! contains_center), `cell_union_bound`, `locate_cell_id`,
+//! `contains_center`), `cell_union_bound`, `locate_cell_id`,
 //! `may_intersect_cell` / `contains_cell` on cells near the shapes, and
 //! `contains_point`.
 //!
@@ -204,7 +204,11 @@ fn check(r: &Rec, c: &mut Checker) {
         return;
     }
     // Bound.
-    let bound: Vec<u64> = index.cell_union_bound().iter().map(|c| c.id()).collect();
+    let bound: Vec<u64> = index
+        .cell_union_bound()
+        .iter()
+        .map(s2cells::CellId::id)
+        .collect();
     c.eq("bound", r.u64s("bound"), bound);
     // Queries.
     for q in r.get("queries").as_array().expect("queries") {

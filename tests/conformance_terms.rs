@@ -1,10 +1,10 @@
 //! `feature::terms` against Google's `S2RegionTermIndexer` (s2geometry
-//! 0.14.0): tests/data/terms.jsonl from tools/oracle/gen_term_vectors.py,
+//! 0.14.0): tests/data/terms.jsonl from `tools/oracle/gen_term_vectors.py`,
 //! compared string for string. Region lines carry Google's own covering and
 //! interior covering of the region, which are fed to s2cells unchanged.
 
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
-use s2cells::{Cap, CellId, CellUnion, Error, LatLngRect, Point};
+use s2cells::{Cap, CellId, CellUnion, FeatureError, LatLngRect, Point};
 use serde_json::Value;
 
 fn options(v: &Value) -> (TermIndexerOptions, String) {
@@ -148,7 +148,7 @@ fn terms_equal_googles() {
                 if o.index_contains_points_only {
                     assert_eq!(
                         ix.index_terms_for_covering(&cov, &prefix),
-                        Err(Error::PointsOnlyIndex)
+                        Err(FeatureError::PointsOnlyIndex)
                     );
                 } else {
                     check(

@@ -1,7 +1,7 @@
-//! feature::keys and feature::sql on a real PostgreSQL server: the same
+//! `feature::keys` and `feature::sql` on a real PostgreSQL server: the same
 //! points, rectangle, cap and polygon queries (keys from the library's
 //! region coverer, exact refine by the region's `contains_point`) and
-//! row-for-row check against a brute-force scan as tests/db_sqlite.rs, and
+//! row-for-row check against a brute-force scan as `tests/db_sqlite.rs`, and
 //! with the `geojson` feature the same stored polygons (countries, US
 //! states): reverse geocoding and region queries; for both key encodings.
 //!

@@ -1,4 +1,4 @@
-//! feature::keys and feature::sql on a real SQLite (rusqlite, bundled):
+//! `feature::keys` and `feature::sql` on a real SQLite (rusqlite, bundled):
 //!
 //! - points with their leaf keys in a B-tree index; rectangle, cap and
 //!   polygon queries answered by the key ranges of the library's region

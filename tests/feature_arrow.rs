@@ -1,4 +1,4 @@
-//! feature::ml::arrow: the Parquet file of a `List<UInt64>` column reads
+//! `feature::ml::arrow`: the Parquet file of a `List<UInt64>` column reads
 //! back (with the parquet crate's Arrow reader, and with pyarrow when it is
 //! installed) to the same cell ids.
 

@@ -1,4 +1,4 @@
-//! feature::ml: one-hot indices are vocabulary positions, multi-level
+//! `feature::ml`: one-hot indices are vocabulary positions, multi-level
 //! features are the point's ancestors, hashing is pinned to fixed values,
 //! the vocabulary survives a JSON round trip, and the `.npy` files follow
 //! the format (and, when Python with numpy is installed, read back in
@@ -228,7 +228,7 @@ print("numpy ok", dn.shape)
         .output()
     {
         Ok(out) if out.status.success() => {
-            eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim())
+            eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
         }
         Ok(out) if String::from_utf8_lossy(&out.stderr).contains("No module named 'numpy'") => {
             eprintln!("numpy not installed: the .npy files were checked by the Rust parser only");
@@ -238,7 +238,7 @@ print("numpy ok", dn.shape)
             String::from_utf8_lossy(&out.stderr)
         ),
         Err(e) => {
-            eprintln!("no python3 ({e}): the .npy files were checked by the Rust parser only")
+            eprintln!("no python3 ({e}): the .npy files were checked by the Rust parser only");
         }
     }
     std::fs::remove_dir_all(&dir).ok();

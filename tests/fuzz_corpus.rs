@@ -1,4 +1,4 @@
-//! Replays the fuzz corpus (fuzz/corpus/parse_cell_text, kept small by
+//! Replays the fuzz corpus (`fuzz/corpus/parse_cell_text`, kept small by
 //! `cargo fuzz cmin`) through the fuzz target's own checks
 //! (`fuzz/fuzz_targets/cell_checks.rs`), so every input the fuzzer found
 //! interesting stays tested on stable, in CI.

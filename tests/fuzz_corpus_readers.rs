@@ -1,13 +1,13 @@
 //! Replays the reader fuzz corpora through the fuzz targets' own checks
 //! (`fuzz/fuzz_targets/checks.rs`), so every input the fuzzer found
 //! interesting stays tested on stable:
-//! - fuzz/corpus/parse_geojson: the seeds, a 4-minute run, and a 5-minute
+//! - `fuzz/corpus/parse_geojson`: the seeds, a 4-minute run, and a 5-minute
 //!   run against the streaming FeatureCollection reader;
-//! - fuzz/corpus/parse_wkt: the seeds and a 5-minute run;
+//! - `fuzz/corpus/parse_wkt`: the seeds and a 5-minute run;
 //!
 //! each merged down to the inputs that add edge coverage (`-merge=1
 //! -use_counters=0`).
-#![cfg(feature = "geojson")]
+#![cfg(all(feature = "geojson", feature = "wkt"))]
 
 #[path = "../fuzz/fuzz_targets/checks.rs"]
 mod checks;

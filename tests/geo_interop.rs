@@ -5,7 +5,7 @@
 use geo_types::{MultiPolygon, Rect, coord, line_string, point, polygon};
 use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
 use s2cells::{
-    Cell, CellId, CellUnion, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline,
+    Cell, CellId, CellUnion, LatLng, LatLngRect, Loop, ParseError, Point, Polygon, Polyline,
     RegionCoverer,
 };
 
@@ -39,7 +39,7 @@ fn bad_coordinates_are_typed_errors() {
     ] {
         let e = LatLng::try_from(point!(x: x, y: y)).unwrap_err();
         assert!(
-            matches!(e, Error::InvalidGeoTypes { ref path, .. } if path == "point"),
+            matches!(e, ParseError::InvalidGeoTypes { ref path, .. } if path == "point"),
             "{e}"
         );
     }
@@ -57,7 +57,7 @@ fn self_intersecting_rings_name_the_ring() {
     let bowtie = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 1.0, y: 0.0), (x: 0.0, y: 1.0)];
     let e = Polygon::try_from(&bowtie).unwrap_err();
     assert!(
-        matches!(&e, Error::InvalidGeoTypes { path, .. } if path == "exterior"),
+        matches!(&e, ParseError::InvalidGeoTypes { path, .. } if path == "exterior"),
         "{e}"
     );
     let mp = MultiPolygon::new(vec![holed(), bowtie]);

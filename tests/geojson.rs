@@ -3,7 +3,7 @@
 #![cfg(feature = "geojson")]
 
 use s2cells::io::{GeoFeature, GeoJsonReader, Geometry, parse_geojson};
-use s2cells::{Error, LatLng};
+use s2cells::{LatLng, ParseError};
 use serde_json::json;
 
 fn ll(lat: f64, lng: f64) -> LatLng {
@@ -46,7 +46,7 @@ fn every_geometry_type() {
     );
     let square = vec![ll(0.0, 0.0), ll(0.0, 2.0), ll(2.0, 2.0), ll(2.0, 0.0)];
     let hole = vec![ll(0.5, 0.5), ll(1.0, 0.5), ll(1.0, 1.0)];
-    let poly = r#"[[[0,0],[2,0],[2,2],[0,2],[0,0]],[[0.5,0.5],[0.5,1],[1,1],[0.5,0.5]]]"#;
+    let poly = r"[[[0,0],[2,0],[2,2],[0,2],[0,0]],[[0.5,0.5],[0.5,1],[1,1],[0.5,0.5]]]";
     assert_eq!(
         g(&format!(r#"{{"type":"Polygon","coordinates":{poly}}}"#)),
         Geometry::Polygon(vec![square.clone(), hole.clone()])
@@ -142,7 +142,7 @@ fn syntax_errors_give_line_and_column() {
     let e = parse_geojson("\n\n  {\"type\" 1}").unwrap_err();
     assert_eq!(
         e,
-        Error::GeoJsonSyntax {
+        ParseError::GeoJsonSyntax {
             line: 3,
             column: 11,
             reason: "expected `:`".to_owned()

@@ -3,7 +3,7 @@
 //! the ring and what is wrong; with `lenient`, the region the data means
 //! (as GEOS's `MakeValid` reads it: collapsed rings dropped, spikes
 //! removed, a ring cut where it touches itself, a polygon as its shell
-//! minus its holes, a MultiPolygon as the union of its polygons) and a
+//! minus its holes, a `MultiPolygon` as the union of its polygons) and a
 //! warning naming the same. And rings that only make sense on a flat map,
 //! which must not silently become slivers.
 #![cfg(feature = "geojson")]
@@ -68,7 +68,7 @@ fn collapsed_rings_are_errors_or_dropped() {
     );
     assert_eq!(
         err(&falls_church),
-        "invalid GeoJSON in feature 7 at coordinates[0]: the ring has collapsed to 2 distinct \
+        "invalid geometry in feature 7 at coordinates[0]: the ring has collapsed to 2 distinct \
          points (as quantization or simplification leaves tiny rings) (--lenient drops it)"
     );
     let r = lenient(&falls_church);
@@ -84,7 +84,7 @@ fn collapsed_rings_are_errors_or_dropped() {
     let one = polygon("[[5,5],[5,5],[5,5],[5,5]]");
     assert_eq!(
         err(&one),
-        "invalid GeoJSON in feature 7 at coordinates[0]: the ring is one point repeated \
+        "invalid geometry in feature 7 at coordinates[0]: the ring is one point repeated \
          (--lenient drops it)"
     );
     // Delaware in states-10m: an islet collapsed, the mainland kept; a
@@ -110,7 +110,7 @@ fn spikes_are_removed_and_touching_rings_cut() {
     let spike = polygon("[[0,0],[1,0],[1,0.4],[3,0.4],[1,0.4],[1,1],[0,1],[0,0]]");
     assert_eq!(
         err(&spike),
-        "invalid GeoJSON in feature 7 at coordinates[0]: it doubles back on itself (a spike at \
+        "invalid geometry in feature 7 at coordinates[0]: it doubles back on itself (a spike at \
          positions 2..4: out and back along one edge) (--lenient removes spikes and cuts a ring \
          where it touches itself)"
     );
@@ -149,7 +149,7 @@ fn holes_must_lie_inside_their_shell() {
     let outside = polygon(&format!("{},{}", square(0.0, 1.0), square(2.0, 3.0)));
     assert_eq!(
         err(&outside),
-        "invalid GeoJSON in feature 7 at coordinates[1]: this hole lies outside its shell, \
+        "invalid geometry in feature 7 at coordinates[1]: this hole lies outside its shell, \
          coordinates[0] (--lenient drops it)"
     );
     let r = lenient(&outside);
@@ -164,7 +164,7 @@ fn holes_must_lie_inside_their_shell() {
     let across = polygon(&format!("{},{}", square(0.0, 2.0), square(1.0, 3.0)));
     assert_eq!(
         err(&across),
-        "invalid GeoJSON in feature 7 at coordinates[1]: this hole crosses its shell, \
+        "invalid geometry in feature 7 at coordinates[1]: this hole crosses its shell, \
          coordinates[0] (--lenient covers the shell minus its holes)"
     );
     let r = lenient(&across);
@@ -228,7 +228,7 @@ fn flat_map_boxes_need_planar_edges() {
     let e = err(&south);
     assert!(
         e.starts_with(
-            "invalid GeoJSON in feature 7 at coordinates[0]: with great-circle edges \
+            "invalid geometry in feature 7 at coordinates[0]: with great-circle edges \
              this ring encloses"
         ) && e.contains("but on a flat map 34")
             && e.ends_with("(--planar-edges follows straight lon/lat edges)"),

@@ -65,8 +65,8 @@ fn leaves_in(ids: &[CellId], probe: CellId) -> u64 {
 }
 
 /// A library error as a test failure.
-fn ok<T>(r: Result<T, s2cells::Error>) -> Result<T, TestCaseError> {
-    r.map_err(|e| TestCaseError::fail(e.to_string()))
+fn ok<T>(r: Result<T, impl Into<s2cells::Error>>) -> Result<T, TestCaseError> {
+    r.map_err(|e| TestCaseError::fail(e.into().to_string()))
 }
 
 /// The number of leaves in `c`.
@@ -209,7 +209,7 @@ proptest! {
         prop_assert!(r.is_normalized() && r.contains(&u));
         // Google's contract: every point within `radius` of the union is in
         // the expansion. Step from each cell's vertices by 0.99·radius.
-        for c in u.iter() {
+        for c in &u {
             for v in Cell::from(c).vertices() {
                 let axis = if v.x.abs() < 0.5 {
                     Point::new(1.0, 0.0, 0.0)
@@ -232,7 +232,7 @@ proptest! {
         let cap = u.cap_bound();
         let rect = u.rect_bound();
         prop_assert_eq!(cap.is_empty(), u.is_empty());
-        for c in u.iter() {
+        for c in &u {
             let cell = Cell::from(c);
             for p in cell.vertices().iter().chain([cell.center()].iter()) {
                 prop_assert!(cap.contains_point(p));
@@ -250,8 +250,8 @@ proptest! {
         prop_assert!(u.is_normalized());
         prop_assert_eq!(u.leaf_cells_covered(), (max.id() - min.id()) / 2 + 1);
         prop_assert!(u.contains_cell_id(min) && u.contains_cell_id(max));
-        prop_assert_eq!(u.cell_ids().first().map(|c| c.range_min()), Some(min));
-        prop_assert_eq!(u.cell_ids().last().map(|c| c.range_max()), Some(max));
+        prop_assert_eq!(u.cell_ids().first().map(s2cells::CellId::range_min), Some(min));
+        prop_assert_eq!(u.cell_ids().last().map(s2cells::CellId::range_max), Some(max));
         prop_assert_eq!(ok(CellUnion::from_begin_end(min, max.next()))?, u);
     }
 }

@@ -97,7 +97,8 @@ fn check_covering<R: Region>(
         coverer.is_canonical(covering.cell_ids()),
         "covering not canonical"
     );
-    let (min, _, level_mod, max_cells) = coverer.options();
+    let o = coverer.options();
+    let (min, level_mod, max_cells) = (o.min_level(), o.level_mod(), o.max_cells());
     if min == 0 && level_mod == 1 && max_cells >= 6 {
         prop_assert!(
             covering.len() <= max_cells,
@@ -106,7 +107,7 @@ fn check_covering<R: Region>(
         );
     }
     let interior = coverer.interior_covering(region);
-    for id in interior.iter() {
+    for id in &interior {
         let cell = Cell::from(id);
         for v in cell.vertices() {
             prop_assert!(
@@ -133,7 +134,9 @@ fn small_level(area: f64) -> u8 {
 /// has a few thousand cells: a 60° rectangle at level 10 is half a million
 /// cells, right but minutes of a debug build.
 fn bounded(coverer: RegionCoverer, area: f64) -> RegionCoverer {
-    let (min, max, level_mod, max_cells) = coverer.options();
+    let o = coverer.options();
+    let (min, max, level_mod, max_cells) =
+        (o.min_level(), o.max_level(), o.level_mod(), o.max_cells());
     RegionCoverer::new()
         .max_level(max)
         .and_then(|c| c.min_level(min.min(small_level(area) + 1)))

@@ -1,4 +1,4 @@
-//! feature::keys properties: every encoding of a query's key ranges selects
+//! `feature::keys` properties: every encoding of a query's key ranges selects
 //! exactly the stored keys the covering contains (points) or meets
 //! (regions), whatever the faces, including the bit-cast sign flip.
 
@@ -46,7 +46,7 @@ proptest! {
         let tokens = q.token_ranges();
         // Sorted, disjoint, never crossing the sign flip.
         prop_assert!(signed.windows(2).all(|w| w[0].1 < w[1].0));
-        prop_assert!(q.ranges().windows(2).all(|w| w[0].max.id().saturating_add(2) < w[1].min.id()));
+        prop_assert!(q.ranges().windows(2).all(|w| w[0].last().id().saturating_add(2) < w[1].first().id()));
         for (pick, r, near) in probes {
             let x = probe(cov.cell_ids(), pick, r, near);
             if !x.is_valid() { continue; }

@@ -78,14 +78,14 @@ fn with_splices(mut ring: Vec<(f64, f64)>, splices: &[Splice]) -> Vec<(f64, f64)
         let n = ring.len();
         match *s {
             Splice::Spike(i, p) => {
-                let i = i % n;
+                let (i, at) = (i % n, i % n + 1);
                 let v = ring[i];
-                ring.splice(i + 1..i + 1, [p, v]);
+                ring.splice(at..at, [p, v]);
             }
             Splice::Lobe(i, p, q) => {
-                let i = i % n;
+                let (i, at) = (i % n, i % n + 1);
                 let v = ring[i];
-                ring.splice(i + 1..i + 1, [p, q, v]);
+                ring.splice(at..at, [p, q, v]);
             }
         }
     }

@@ -2,13 +2,13 @@
 //! line-per-geometry stream, exact messages for malformed input, the same
 //! covering as the same shape in GeoJSON, and a round trip of random
 //! geometries written as WKT.
-#![cfg(feature = "geojson")]
+#![cfg(all(feature = "geojson", feature = "wkt"))]
 
 use proptest::prelude::*;
 use s2cells::io::{
     GeoFeature, GeoRegion, Geometry, RegionOptions, WktReader, parse_geojson, parse_wkt,
 };
-use s2cells::{Error, LatLng, RegionCoverer};
+use s2cells::{LatLng, ParseError, RegionCoverer};
 
 fn ll(lat: f64, lng: f64) -> LatLng {
     LatLng::from_degrees(lat, lng)
@@ -228,7 +228,7 @@ fn malformed_input_names_line_column_and_expectation() {
     }
     assert_eq!(
         parse_wkt("POLYGON ((0 0, 1 0, 1 1, 0 0),\n  (0 0 x))").unwrap_err(),
-        Error::WktSyntax {
+        ParseError::WktSyntax {
             line: 2,
             column: 8,
             expected: "',' or ')'",
@@ -259,7 +259,7 @@ fn reader_streams_one_feature_per_line() {
     let items: Vec<_> = WktReader::new(&b"POINT (1 2)\nPOINT (1 200)\n"[..]).collect();
     assert_eq!(
         items[1].as_ref().unwrap_err(),
-        &Error::InvalidWkt {
+        &ParseError::InvalidWkt {
             line: 2,
             column: 8,
             reason: "latitude 200 is out of range [-90, 90]".to_owned()
@@ -428,7 +428,7 @@ proptest! {
         let stream = format!("\n{text}\n");
         let fs: Vec<_> = WktReader::new(stream.as_bytes()).collect();
         prop_assert_eq!(fs.len(), 1);
-        let f = fs[0].as_ref().map_err(|e| e.to_string());
+        let f = fs[0].as_ref().map_err(std::string::ToString::to_string);
         prop_assert_eq!(f.map(|f| (f.index, f.geometry.clone())), Ok((1, Some(geometry))));
     }
 }

@@ -26,19 +26,43 @@ pub struct PointInput {
     /// ndjson), csv otherwise.
     #[arg(long, value_enum)]
     pub input_format: Option<PointFormat>,
+    #[command(flatten)]
+    pub columns: PointColumns,
+    /// A row without a valid lat/lng (or a CSV row whose field count is
+    /// not the header's): fail (exit 1), or skip it and say at the end how
+    /// many were skipped and why.
+    #[arg(long, value_enum, value_name = "fail|skip", default_value_t = OnInvalid::Fail)]
+    pub invalid: OnInvalid,
+}
+
+/// Where a point's latitude and longitude are: the flags `index`,
+/// `features` and `terms --points` share.
+#[derive(Args, Clone, Debug, Default)]
+pub struct PointColumns {
     /// Latitude column: a header name (case-insensitive) or a 1-based
-    /// number; for NDJSON a key. By default the first of lat, latitude, y.
+    /// column number; for NDJSON a key. By default the first of lat,
+    /// latitude, y.
     #[arg(long, value_name = "NAME|N")]
     pub lat_col: Option<String>,
     /// Longitude column, as --lat-col. By default the first of lng, lon,
     /// long, longitude, x.
     #[arg(long, value_name = "NAME|N")]
     pub lng_col: Option<String>,
-    /// A row without a valid lat/lng (or a CSV row whose field count is
-    /// not the header's): fail (exit 1), or skip it and say at the end how
-    /// many were skipped and why.
-    #[arg(long, value_enum, value_name = "fail|skip", default_value_t = OnInvalid::Fail)]
-    pub invalid: OnInvalid,
+}
+
+impl PointColumns {
+    /// The latitude and longitude columns asked for, checked.
+    pub fn specs(&self) -> CliResult<(Option<ColSpec>, Option<ColSpec>)> {
+        Ok((
+            col_spec(&self.lat_col, "--lat-col")?,
+            col_spec(&self.lng_col, "--lng-col")?,
+        ))
+    }
+
+    /// Whether either column was given.
+    pub fn any(&self) -> bool {
+        self.lat_col.is_some() || self.lng_col.is_some()
+    }
 }
 
 /// Splits a CSV line on commas, honouring double quotes.
@@ -123,8 +147,7 @@ fn read_points(
         .collect::<CliResult<Vec<ColSpec>>>()?;
     let mut values: Vec<String> = vec![String::new(); extra.len()];
     let mut extra_cols: Vec<usize> = Vec::new();
-    let lat_spec = col_spec(&input.lat_col, "--lat-col")?;
-    let lng_spec = col_spec(&input.lng_col, "--lng-col")?;
+    let (lat_spec, lng_spec) = input.columns.specs()?;
     let path = input.file.as_ref().filter(|p| p.as_os_str() != "-");
     let ndjson = match input.input_format {
         Some(PointFormat::Ndjson) => true,

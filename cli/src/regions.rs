@@ -8,7 +8,9 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use s2cells::io::{GeoFeature, GeoJsonReader, GeoRegion, GeoShape, RegionOptions, WktReader};
+use s2cells::io::{
+    GeoFeature, GeoJsonReader, GeoRegion, GeoShape, ParseError, RegionOptions, WktReader,
+};
 use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 use serde_json::{Map, Value};
 
@@ -148,7 +150,7 @@ pub fn parse_budget(text: &str) -> Result<Budget, String> {
 impl CovererFlags {
     /// The coverer the flags describe.
     pub fn coverer(&self) -> CliResult<RegionCoverer> {
-        let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
+        let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
         if let Some(level) = self.level {
             return RegionCoverer::new()
                 .fixed_level(level)
@@ -225,7 +227,8 @@ fn over_budget(
     feature: usize,
 ) -> CliError {
     let e = coverer.estimate_covering_len(region, interior);
-    let (min, max, _, max_cells) = coverer.options();
+    let o = coverer.options();
+    let (min, max, max_cells) = (o.min_level(), o.max_level(), o.max_cells());
     let advice = if e.forced > limit as f64 {
         format!(
             "--min-level {min} alone takes about {} cells: lower --min-level",
@@ -387,17 +390,18 @@ pub fn each_region(
 
 /// Whether a reader's error concerns one feature (skippable), not the
 /// input as a whole (a syntax error, a failed read).
-fn feature_error(e: &s2cells::Error) -> bool {
+fn feature_error(e: &ParseError) -> bool {
     matches!(
         e,
-        s2cells::Error::InvalidGeoJson { .. }
-            | s2cells::Error::WktSyntax { .. }
-            | s2cells::Error::InvalidWkt { .. }
+        ParseError::InvalidGeoJson { .. }
+            | ParseError::InvalidGeometry { .. }
+            | ParseError::WktSyntax { .. }
+            | ParseError::InvalidWkt { .. }
     )
 }
 
 /// The features of a region input, one at a time.
-pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, s2cells::Error>>>;
+pub type Features = Box<dyn Iterator<Item = Result<GeoFeature, ParseError>>>;
 
 /// The size of the input file, for a progress bar.
 pub fn input_size(input: &RegionInput) -> Option<u64> {
@@ -487,13 +491,13 @@ fn sniff(mut reader: Box<dyn BufRead>) -> CliResult<(InputFormat, Box<dyn BufRea
     Ok((format, Box::new(Cursor::new(blank).chain(reader))))
 }
 
-/// A region error as the user should read it: for WKT, the feature is
-/// named by its line.
-pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliError {
+/// A region error as the user should read it: a geometry that makes no
+/// region is named by its feature (GeoJSON) or its line (WKT).
+pub fn data_error(name: &str, format: InputFormat, e: ParseError) -> CliError {
     match (format, e) {
         (
             InputFormat::Wkt,
-            s2cells::Error::InvalidGeoJson {
+            ParseError::InvalidGeometry {
                 feature,
                 path,
                 reason,
@@ -501,6 +505,16 @@ pub fn data_error(name: &str, format: InputFormat, e: s2cells::Error) -> CliErro
         ) => CliError::Data(format!(
             "{name}: invalid WKT geometry on line {} at {path}: {reason}",
             feature + 1
+        )),
+        (
+            _,
+            ParseError::InvalidGeometry {
+                feature,
+                path,
+                reason,
+            },
+        ) => CliError::Data(format!(
+            "{name}: invalid GeoJSON in feature {feature} at {path}: {reason}"
         )),
         (_, e) => CliError::Data(format!("{name}: {e}")),
     }

@@ -317,8 +317,8 @@ fn keys_tables_hold_the_key_query() {
                     r.index,
                     r.id,
                     "range",
-                    key(range.min),
-                    key(range.max)
+                    key(range.first()),
+                    key(range.last())
                 ]));
             }
             for &a in q.ancestors() {

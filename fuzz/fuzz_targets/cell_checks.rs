@@ -7,7 +7,7 @@ use s2cells::CellId;
 /// Token and debug-string parsing never panic; a token parses exactly when
 /// a plain digit-by-digit parse says it names a valid cell (the SWAR parser
 /// against a reference), and whatever parses round-trips.
-pub fn check_cell_text(data: &[u8]) {
+pub(crate) fn check_cell_text(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

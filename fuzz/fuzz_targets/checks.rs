@@ -13,7 +13,7 @@ fn check_points(points: &[LatLng], min: usize) {
 
 /// Valid lat/lngs, line strings of 2 positions or more, rings of 3
 /// vertices or more, at any depth.
-pub fn check_geometry(g: &Geometry) {
+pub(crate) fn check_geometry(g: &Geometry) {
     match g {
         Geometry::Point(p) => check_points(&[*p], 1),
         Geometry::MultiPoint(ps) => check_points(ps, 0),
@@ -28,7 +28,7 @@ pub fn check_geometry(g: &Geometry) {
 /// Reads GeoJSON: features numbered 0, 1, 2, … with valid geometries, and
 /// at most one error (it ends the stream), which says something. Returns
 /// (features, errors).
-pub fn check_geojson(data: &[u8]) -> (usize, usize) {
+pub(crate) fn check_geojson(data: &[u8]) -> (usize, usize) {
     let (mut ok, mut err) = (0, 0);
     let mut last = None;
     for item in GeoJsonReader::new(data) {
@@ -55,7 +55,7 @@ pub fn check_geojson(data: &[u8]) -> (usize, usize) {
 /// (increasing, within the text), each with a valid geometry, and at most
 /// one error; the whole text through `parse_wkt` keeps the same
 /// invariants. Returns (features, errors).
-pub fn check_wkt(data: &[u8]) -> (usize, usize) {
+pub(crate) fn check_wkt(data: &[u8]) -> (usize, usize) {
     let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
     let (mut ok, mut err) = (0, 0);
     let mut last: Option<usize> = None;

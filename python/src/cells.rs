@@ -12,7 +12,7 @@ use crate::engine::{
     Errors, Row, RowError, detach, fill, first_error, guard, map_pieces, map_rows,
 };
 use crate::seam;
-use s2cells::{Cell, CellId, Error, MAX_LEVEL, earth};
+use s2cells::{Cell, CellId, GeomError, MAX_LEVEL, earth};
 
 /// A cell id checked for validity, or why not.
 #[inline]
@@ -233,7 +233,7 @@ pub fn cell_ids(
                             {
                                 nulls.set(k);
                             } else {
-                                let e = Error::InvalidLatLng {
+                                let e = GeomError::InvalidLatLng {
                                     lat_degrees: y,
                                     lng_degrees: x,
                                 };

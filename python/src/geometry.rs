@@ -12,8 +12,8 @@
 //! bytes left before anything is allocated, so hostile input cannot ask
 //! for unbounded memory.
 
-use s2cells::io::{GeoRegion, Geometry, RegionOptions, parse_geojson, parse_wkt};
-use s2cells::{Error, LatLng};
+use s2cells::LatLng;
+use s2cells::io::{GeoRegion, Geometry, ParseError, RegionOptions, parse_geojson, parse_wkt};
 
 /// How deep geometry collections may nest (as the WKT reader).
 const MAX_NESTING: usize = 64;
@@ -82,7 +82,7 @@ pub fn region(
     options: RegionOptions,
 ) -> Result<GeoRegion, String> {
     GeoRegion::from_geometry(0, g, options).map_err(|e| match e {
-        Error::InvalidGeoJson { path, reason, .. } => {
+        ParseError::InvalidGeometry { path, reason, .. } => {
             let name = match format.0 {
                 Format::GeoJson => "GeoJSON",
                 Format::Wkt => "WKT",

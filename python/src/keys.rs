@@ -229,7 +229,7 @@ impl PyTermIndexer {
             if LatLng::try_from_degrees(y, x).is_err() {
                 return Err(PyValueError::new_err(format!(
                     "terms: row {k}: {}",
-                    s2cells::Error::InvalidLatLng {
+                    s2cells::GeomError::InvalidLatLng {
                         lat_degrees: y,
                         lng_degrees: x
                     }
@@ -267,7 +267,7 @@ impl PyTermIndexer {
         guard(|| {
             let what = if query { "query_terms" } else { "index_terms" };
             let t = &self.t;
-            let err = |e: s2cells::Error| PyValueError::new_err(format!("{what}: {e}"));
+            let err = |e: s2cells::FeatureError| PyValueError::new_err(format!("{what}: {e}"));
             if let Some(c) = cells {
                 let u = union_of(c.as_slice()?, what)?;
                 return if query {

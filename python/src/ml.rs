@@ -88,7 +88,8 @@ impl PyVocabulary {
             let region = region_of(g, lenient, "Vocabulary.from_region")?;
             let v = detach(py, || {
                 RegionCoverer::fixed_level_cells(&region, level)
-                    .and_then(|cells| Vocabulary::from_cells(cells, oov_bucket))
+                    .map_err(s2cells::Error::from)
+                    .and_then(|cells| Ok(Vocabulary::from_cells(cells, oov_bucket)?))
             })?
             .map_err(err)?;
             Ok(Self { v })

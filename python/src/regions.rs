@@ -48,7 +48,7 @@ impl CoverOpts {
                 .filter(|&l| l <= 30)
                 .ok_or_else(|| PyValueError::new_err(format!("{name}={v}: expected 0..=30")))
         };
-        let usage = |e: s2cells::Error| PyValueError::new_err(e.to_string());
+        let usage = |e: s2cells::CovererError| PyValueError::new_err(e.to_string());
         let budget = usize::try_from(budget)
             .ok()
             .filter(|&b| b > 0)
@@ -111,7 +111,7 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
     let (geom, format) = geometry::parse(g)?;
     let Some(geom) = geom else { return Ok(None) };
     let region = geometry::region(&geom, format, o.region)?;
-    let over = |e: s2cells::Error| format!("{e}: raise budget= or coarsen the levels");
+    let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
     let mut cells = cover_region(&region, o)?;
     let margin = region.planar_margin();
     if margin > 0.0 && !o.interior {
@@ -128,7 +128,7 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
                     while id != end {
                         out.push(id);
                         if out.len() > o.budget {
-                            return Err(over(s2cells::Error::CoveringOverBudget {
+                            return Err(over(s2cells::CovererError::CoveringOverBudget {
                                 budget: o.budget,
                                 cells: out.len(),
                             }));
@@ -146,7 +146,7 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
 
 /// The covering (or interior covering) of any region, within the budget.
 fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUnion, String> {
-    let over = |e: s2cells::Error| format!("{e}: raise budget= or coarsen the levels");
+    let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
     if o.interior {
         o.coverer
             .interior_covering_within(region, o.budget)

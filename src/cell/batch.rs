@@ -1,8 +1,9 @@
 //! Many points to cell ids at once.
 
+use super::CellError as Error;
 use super::fast::{LANES, lanes_to_face_ij};
 use super::{CellId, MAX_LEVEL};
-use crate::{Error, LatLng};
+use crate::LatLng;
 
 /// Converts lat/lng pairs in degrees to the cells at `level` that contain
 /// them, writing `out[k]` for `(lats_deg[k], lngs_deg[k])`. The ids equal

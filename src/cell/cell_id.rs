@@ -1,11 +1,12 @@
 //! The 64-bit cell id: construction, hierarchy and traversal along the curve.
 
-use super::coords::{
+use super::CellError as Error;
+use super::hilbert::{ENCODE_ALL, ENCODE_BITS, SWAP_MASK, decode_bitwise, encode_bitwise_lanes};
+use crate::geom::coords::{
     MAX_LEVEL, MAX_SIZE, face_si_ti_to_xyz, ij_to_st_min, si_ti_to_st, st_to_ij, st_to_uv,
     uv_to_st, xyz_to_face_uv,
 };
-use super::hilbert::{ENCODE_ALL, ENCODE_BITS, SWAP_MASK, decode_bitwise, encode_bitwise_lanes};
-use crate::{Error, LatLng, Point};
+use crate::{LatLng, Point};
 
 /// Number of faces of the cube.
 pub(crate) const NUM_FACES: u8 = 6;

@@ -24,7 +24,7 @@
 //! edges, where the fallback must fire.
 
 use super::CellId;
-use super::coords::LIMIT_IJ;
+use crate::geom::coords::LIMIT_IJ;
 use crate::geom::select;
 
 /// Relative gap the largest coordinate must have over the runner-up.

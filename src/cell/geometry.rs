@@ -4,12 +4,13 @@ use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 use super::CellId;
 use super::cell_id::ij_level_to_bound_uv;
-use super::coords::{
-    face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
-};
 use super::hilbert::{IJ_TO_POS, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
 use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
+use crate::geom::coords::{
+    face_si_ti_to_xyz, face_uv_to_xyz, ij_to_st_min, st_to_uv, u_norm, uv_axes_z, v_norm,
+};
+use crate::geom::measures::triangle_area;
 use crate::geom::{R1Interval, S1Interval};
 use crate::{Cap, LatLng, LatLngRect, Point};
 
@@ -231,6 +232,74 @@ impl Cell {
         // was 27% of covering a country).
         let size = CellId::size_ij_at(self.level);
         face_si_ti_to_xyz(self.face, 2 * self.ij[0] + size, 2 * self.ij[1] + size).normalize()
+    }
+
+    /// The center as Google's `GetCenterRaw` gives it: the (s,t) center
+    /// on the face, not unit length ([`CellId::to_point_raw`], from the
+    /// stored (i,j) without decoding the id); [`center`](Self::center)
+    /// normalized.
+    ///
+    /// ```
+    /// use s2cells::{Cell, CellId, Point};
+    /// let c = Cell::from(CellId::from_face(2).child(1));
+    /// assert_eq!(c.center_raw(), c.id().to_point_raw());
+    /// assert_eq!(Cell::from_face(0).center_raw(), Point::new(1.0, 0.0, 0.0));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn center_raw(&self) -> Point {
+        let size = CellId::size_ij_at(self.level);
+        face_si_ti_to_xyz(self.face, 2 * self.ij[0] + size, 2 * self.ij[1] + size)
+    }
+
+    /// The (u,v) coordinate that is constant along edge `k` (taken mod 4,
+    /// counter-clockwise from the bottom as in [`edge`](Self::edge)): v for
+    /// the bottom (0) and top (2) edges, u for the right (1) and left (3)
+    /// ones (Google's `GetUVCoordOfEdge`).
+    ///
+    /// ```
+    /// use s2cells::Cell;
+    /// let c = Cell::from_face(0).subdivide()[0];
+    /// let [[u_lo, u_hi], [v_lo, v_hi]] = c.bound_uv();
+    /// assert_eq!([0, 1, 2, 3].map(|k| c.uv_coord_of_edge(k)), [v_lo, u_hi, v_hi, u_lo]);
+    /// assert_eq!(c.uv_coord_of_edge(5), u_hi);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn uv_coord_of_edge(&self, k: usize) -> f64 {
+        let [[u_lo, u_hi], [v_lo, v_hi]] = self.uv;
+        match k & 3 {
+            0 => v_lo,
+            1 => u_hi,
+            2 => v_hi,
+            _ => u_lo,
+        }
+    }
+
+    /// The leaf coordinate (i or j, in `0..=2³⁰`) that is constant along
+    /// edge `k` (taken mod 4): j for the bottom and top edges, i for the
+    /// right and left ones (Google's `GetIJCoordOfEdge`). Exact: from the
+    /// cell's (i,j) and size, where Google rounds `2³⁰ · UVtoST(uv)` to
+    /// the same integer.
+    ///
+    /// ```
+    /// use s2cells::Cell;
+    /// let face = Cell::from_face(3);
+    /// assert_eq!([0, 1, 2, 3].map(|k| face.ij_coord_of_edge(k)), [0, 1 << 30, 1 << 30, 0]);
+    /// let c = face.subdivide()[2];
+    /// assert_eq!(c.ij_coord_of_edge(1) - c.ij_coord_of_edge(3), 1 << 29);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn ij_coord_of_edge(&self, k: usize) -> u32 {
+        let size = CellId::size_ij_at(self.level);
+        let [i, j] = self.ij;
+        match k & 3 {
+            0 => j,
+            1 => i + size,
+            2 => j + size,
+            _ => i,
+        }
     }
 
     /// The four children, in curve order; the leaf's children are
@@ -540,50 +609,7 @@ impl Cell {
 fn face_xyz_to_uv(face: u8, p: &Point) -> Option<(f64, f64)> {
     let c = p.coord(usize::from(face % 3));
     let in_front = if face < 3 { c > 0.0 } else { c < 0.0 };
-    in_front.then(|| super::coords::valid_face_xyz_to_uv(face, p))
-}
-
-/// The area of the spherical triangle (a, b, c), unit vectors, as Google's
-/// `S2::Area`: l'Huilier's formula, or Girard's for a skinny triangle where
-/// it is more accurate.
-pub(crate) fn triangle_area(a: &Point, b: &Point, c: &Point) -> f64 {
-    // Side lengths by Kahan's 2·atan2(|a-b|, |a+b|), which keeps its
-    // precision for nearly parallel unit vectors, unlike atan2(|a×b|, a·b).
-    let stable_angle = |x: &Point, y: &Point| 2.0 * (*x - *y).norm().atan2((*x + *y).norm());
-    let sa = stable_angle(b, c);
-    let sb = stable_angle(c, a);
-    let sc = stable_angle(a, b);
-    let s = 0.5 * (sa + sb + sc);
-    if s >= 3e-4 {
-        // Consider Girard's formula for skinny triangles; the test adds the
-        // approximate maximum Girard error so that it is conservative.
-        let s2 = s * s;
-        let dmin = s - sa.max(sb.max(sc));
-        if dmin < 1e-2 * s * s2 * s2 {
-            let area = girard_area(a, b, c);
-            if dmin < s * (0.1 * (area + 5e-15)) {
-                return area;
-            }
-        }
-    }
-    4.0 * ((0.5 * s).tan()
-        * (0.5 * (s - sa)).tan()
-        * (0.5 * (s - sb)).tan()
-        * (0.5 * (s - sc)).tan())
-    .max(0.0)
-    .sqrt()
-    .atan()
-}
-
-/// Girard's formula: the angle excess from the edge normals.
-fn girard_area(a: &Point, b: &Point, c: &Point) -> f64 {
-    // Cross products of sums and differences are better conditioned when two
-    // points are close (Google's RobustCrossProd for distinct points).
-    let robust = |x: &Point, y: &Point| (*y + *x).cross(&(*y - *x));
-    let ab = robust(a, b);
-    let bc = robust(b, c);
-    let ac = robust(a, c);
-    (ab.angle(&ac) - ab.angle(&bc) + bc.angle(&ac)).max(0.0)
+    in_front.then(|| crate::geom::coords::valid_face_xyz_to_uv(face, p))
 }
 
 #[cfg(test)]

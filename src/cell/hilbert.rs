@@ -62,7 +62,7 @@ pub(crate) static ENCODE_POS: [u16; ENCODE_SIZE] = build_table(ENCODE_BITS, true
 /// (so that bits 10..16 hold the next field's shift, 16 times it). The six
 /// lookups of a leaf no longer depend on each other: only two shifts are
 /// on the chain from one to the next. Indexed with `ij` alone, it is 1024
-/// u64s: 8 KiB, like the 4096 u16s of ENCODE_POS.
+/// u64s: 8 KiB, like the 4096 u16s of `ENCODE_POS`.
 pub(crate) static ENCODE_ALL: [u64; 1 << (2 * ENCODE_BITS)] =
     all_orientations(&build_table::<ENCODE_SIZE>(ENCODE_BITS, true));
 

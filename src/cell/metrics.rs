@@ -17,7 +17,7 @@
 
 use std::f64::consts::{PI, SQRT_2};
 
-use super::coords::MAX_LEVEL;
+use crate::geom::coords::MAX_LEVEL;
 
 /// A per-level cell measure: `deriv · 2^(-dim · level)`.
 ///

@@ -5,7 +5,7 @@
 //! and reading the leaf there, as Google's `FromFaceIJWrap` does.
 
 use super::CellId;
-use super::coords::{MAX_SIZE, face_uv_to_xyz, st_to_ij, xyz_to_face_uv};
+use crate::geom::coords::{MAX_SIZE, face_uv_to_xyz, st_to_ij, xyz_to_face_uv};
 
 impl CellId {
     /// The leaf at (i, j) of `face`, where (i, j) may lie one step outside

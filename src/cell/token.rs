@@ -5,8 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::CellId;
-use crate::Error;
-use crate::error::TokenError;
+use super::error::{CellError as Error, TokenError};
 
 impl CellId {
     /// The token: the id in lowercase hex with trailing zeros removed, at

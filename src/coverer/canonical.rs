@@ -2,9 +2,9 @@
 //! coverings made elsewhere (Google's `IsCanonical` and
 //! `CanonicalizeCovering`).
 
-use super::RegionCoverer;
+use super::{CovererError, RegionCoverer};
 use crate::region::{denormalize_ids, normalize_ids};
-use crate::{CellId, CellUnion, Error, MAX_LEVEL};
+use crate::{CellId, CellUnion, MAX_LEVEL};
 
 impl RegionCoverer {
     /// Whether `covering` is what a covering with these options could be:
@@ -22,10 +22,11 @@ impl RegionCoverer {
     /// ```
     #[must_use]
     pub fn is_canonical(&self, covering: &[CellId]) -> bool {
-        let min_level = i32::from(self.min_level);
-        let max_level = i32::from(self.true_max_level());
-        let level_mod = i32::from(self.level_mod);
-        let too_many_cells = covering.len() > self.max_cells;
+        let o = self.options;
+        let min_level = i32::from(o.min_level);
+        let max_level = i32::from(o.true_max_level());
+        let level_mod = i32::from(o.level_mod);
+        let too_many_cells = covering.len() > o.max_cells;
         let mut same_parent_count = 1;
         let mut prev: Option<CellId> = None;
         for &id in covering {
@@ -77,7 +78,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCellUnion`] naming the first invalid id.
+    /// [`CovererError::InvalidCellUnion`] naming the first invalid id.
     ///
     /// ```
     /// use s2cells::{CellId, RegionCoverer};
@@ -88,9 +89,12 @@ impl RegionCoverer {
     /// assert!(c.is_canonical(&out));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn canonicalize_covering(&self, mut covering: Vec<CellId>) -> Result<Vec<CellId>, Error> {
+    pub fn canonicalize_covering(
+        &self,
+        mut covering: Vec<CellId>,
+    ) -> Result<Vec<CellId>, CovererError> {
         if let Some((index, &id)) = covering.iter().enumerate().find(|(_, id)| !id.is_valid()) {
-            return Err(Error::InvalidCellUnion {
+            return Err(CovererError::InvalidCellUnion {
                 index,
                 id: id.id(),
                 expected: "a valid cell id",
@@ -102,24 +106,25 @@ impl RegionCoverer {
 
     /// [`canonicalize_covering`](Self::canonicalize_covering) on valid ids.
     pub(super) fn canonicalize(&self, covering: &mut Vec<CellId>) {
-        if self.max_level < MAX_LEVEL || self.level_mod > 1 {
+        let o = self.options;
+        if o.max_level < MAX_LEVEL || o.level_mod > 1 {
             for id in covering.iter_mut() {
                 let level = i32::from(id.level());
-                let new_level = self.adjust_level(level.min(i32::from(self.max_level)));
+                let new_level = self.adjust_level(level.min(i32::from(o.max_level)));
                 if new_level != level {
                     *id = id.parent(new_level as u8);
                 }
             }
         }
         normalize_ids(covering);
-        if self.min_level > 0 || self.level_mod > 1 {
-            *covering = denormalize_ids(covering, self.min_level, self.level_mod);
+        if o.min_level > 0 || o.level_mod > 1 {
+            *covering = denormalize_ids(covering, o.min_level, o.level_mod);
         }
         let len = covering.len();
-        if len <= self.max_cells || self.is_canonical(covering) {
+        if len <= o.max_cells || self.is_canonical(covering) {
             return;
         }
-        let excess = len - self.max_cells;
+        let excess = len - o.max_cells;
         if excess.saturating_mul(len) > 10_000 {
             // Quadratic below; cover the cells as a region instead.
             let union = CellUnion::from_cell_ids(std::mem::take(covering));
@@ -128,7 +133,7 @@ impl RegionCoverer {
         }
         // Merge the two neighbours with the deepest common ancestor until
         // few enough.
-        while covering.len() > self.max_cells {
+        while covering.len() > o.max_cells {
             let mut best_index = 0;
             let mut best_level = -1;
             for i in 0..covering.len() - 1 {
@@ -141,14 +146,14 @@ impl RegionCoverer {
                     best_index = i;
                 }
             }
-            if best_level < i32::from(self.min_level) {
+            if best_level < i32::from(o.min_level) {
                 break;
             }
             let mut id = covering[best_index].parent(best_level as u8);
             replace_with_ancestor(covering, id);
             // Merging may complete a parent's children.
-            while best_level > i32::from(self.min_level) {
-                best_level -= i32::from(self.level_mod);
+            while best_level > i32::from(o.min_level) {
+                best_level -= i32::from(o.level_mod);
                 id = id.parent(best_level as u8);
                 if !self.contains_all_children(covering, id) {
                     break;
@@ -162,7 +167,7 @@ impl RegionCoverer {
     /// sorted `covering` (Google's `ContainsAllChildren`).
     fn contains_all_children(&self, covering: &[CellId], id: CellId) -> bool {
         let mut it = covering.partition_point(|&c| c < id.range_min());
-        let level = id.level() + self.level_mod;
+        let level = id.level() + self.options.level_mod;
         let end = id.child_end_at(level);
         let mut child = id.child_begin_at(level);
         while child != end {

@@ -58,18 +58,19 @@ impl RegionCoverer {
         region: &R,
         interior: bool,
     ) -> CoveringEstimate {
-        let (min, max, step) = (self.min_level, self.true_max_level(), self.level_mod);
+        let o = self.options;
+        let (min, max, step) = (o.min_level, self.true_max_level(), o.level_mod);
         let forced = forced_cells(region, min);
         // Coverings without a cell limit at max levels min, min + step, ...
         // until one passes the probe size.
         let mut counts: Vec<(u8, f64)> = Vec::new();
         let mut level = min;
         loop {
-            let probe = Self {
+            let probe = Self::from(super::CovererOptions {
                 max_level: level,
                 max_cells: usize::MAX,
-                ..*self
-            };
+                ..o
+            });
             let n = if interior {
                 probe.interior_covering_within(region, PROBE)
             } else {
@@ -100,10 +101,10 @@ impl RegionCoverer {
         };
         let unlimited = base * rate.powf(f64::from(max.saturating_sub(base_level) / step));
         let limited = if interior {
-            unlimited.min(self.max_cells as f64)
-        } else if unlimited > self.max_cells as f64 {
+            unlimited.min(o.max_cells as f64)
+        } else if unlimited > o.max_cells as f64 {
             // The coverer stops splitting near max_cells.
-            self.max_cells as f64
+            o.max_cells as f64
         } else {
             unlimited
         };

@@ -7,33 +7,33 @@
 //! `max_level`, are kept whole. See [`RegionCoverer`].
 
 mod canonical;
+mod error;
 mod estimate;
 mod heap;
+mod options;
 mod radix;
 mod stream;
 
+pub use error::CovererError;
 pub use estimate::CoveringEstimate;
+pub use options::CovererOptions;
 pub use stream::{FixedLevelCells, FixedLevelRanges};
 
 use std::collections::HashSet;
 
+use options::check_level;
+
 use crate::region::{denormalize_ids, normalize_ids};
-use crate::{Cell, CellContainment, CellId, CellUnion, Error, MAX_LEVEL, Point, Region};
+use crate::{Cell, CellContainment, CellId, CellUnion, Point, Region};
 
 /// Computes coverings of regions by cells, with Google's `S2RegionCoverer`
-/// options and, to the cell and its order, Google's results.
+/// options ([`CovererOptions`]: `min_level`, `max_level`, `level_mod`,
+/// `max_cells`) and, to the cell and its order, Google's results.
 ///
-/// * `min_level`, `max_level` (0..=30): the cells' levels. `min_level`
-///   wins over `max_cells`: a big region at a high `min_level` can need
-///   many more cells than `max_cells`.
-/// * `level_mod` (1..=3): only levels `min_level + k·level_mod` are used,
-///   giving a tree of branching factor 4, 16 or 64.
-/// * `max_cells` (≥ 1, default 8): the target number of cells; a covering
-///   has more only when `min_level` forces it (or with one cell left
-///   to split). Interior coverings stop at `max_cells`.
-///
-/// The setters check their argument and return a typed [`Error`] instead of
-/// clamping it as Google does.
+/// The setters check their argument and return a typed [`CovererError`]
+/// instead of clamping it as Google does; so does
+/// [`CovererOptions::new`], from which `RegionCoverer::from` makes a
+/// coverer in one step.
 ///
 /// ```
 /// use s2cells::{LatLngRect, RegionCoverer};
@@ -47,10 +47,21 @@ use crate::{Cell, CellContainment, CellId, CellUnion, Error, MAX_LEVEL, Point, R
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RegionCoverer {
-    min_level: u8,
-    max_level: u8,
-    level_mod: u8,
-    max_cells: usize,
+    options: CovererOptions,
+}
+
+impl From<CovererOptions> for RegionCoverer {
+    /// The coverer with these options.
+    ///
+    /// ```
+    /// use s2cells::{CovererOptions, RegionCoverer};
+    /// let o = CovererOptions::new(4, 16, 2, 20)?;
+    /// assert_eq!(RegionCoverer::from(o).options(), o);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    fn from(options: CovererOptions) -> Self {
+        Self { options }
+    }
 }
 
 impl Default for RegionCoverer {
@@ -79,7 +90,8 @@ struct OverBudget(usize);
 /// `new`-allocated candidates replaced by indices into one vector, so a
 /// covering makes a handful of allocations instead of one per candidate.
 struct Run<'a, R: Region + ?Sized> {
-    options: RegionCoverer,
+    coverer: RegionCoverer,
+    options: CovererOptions,
     region: &'a R,
     interior: bool,
     candidates: Vec<Candidate>,
@@ -101,7 +113,7 @@ struct Run<'a, R: Region + ?Sized> {
 
 impl<R: Region + ?Sized> Run<'_, R> {
     /// Whether Google asks `Contains` of a cell at `level`: only at
-    /// min_level or finer, and in an exterior covering not at the bottom
+    /// `min_level` or finer, and in an exterior covering not at the bottom
     /// level.
     fn want_contains(&self, level: u8) -> bool {
         let o = &self.options;
@@ -238,7 +250,7 @@ impl<R: Region + ?Sized> Run<'_, R> {
 
     /// Google's `GetCoveringInternal`, up to the final normalization.
     fn run(&mut self) -> Result<(), OverBudget> {
-        for id in self.options.initial_cells(self.region) {
+        for id in self.coverer.initial_cells(self.region) {
             let cell = Cell::from(id);
             let relation = self
                 .region
@@ -319,10 +331,7 @@ impl RegionCoverer {
     #[must_use]
     pub const fn new() -> Self {
         Self {
-            min_level: 0,
-            max_level: MAX_LEVEL,
-            level_mod: 1,
-            max_cells: 8,
+            options: CovererOptions::DEFAULT,
         }
     }
 
@@ -330,7 +339,8 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] for a level above 30 or above `max_level`.
+    /// [`CovererError::InvalidLevel`] for a level above 30 or above
+    /// `max_level` (set `max_level` first when lowering both).
     ///
     /// ```
     /// use s2cells::RegionCoverer;
@@ -338,23 +348,16 @@ impl RegionCoverer {
     /// assert!(RegionCoverer::new().max_level(10)?.min_level(11).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn min_level(mut self, level: u8) -> Result<Self, Error> {
-        check_level(level)?;
-        if level > self.max_level {
-            return Err(Error::InvalidLevel {
-                level: i64::from(level),
-                expected: "a min_level at most max_level (set max_level first)",
-            });
-        }
-        self.min_level = level;
-        Ok(self)
+    pub fn min_level(self, level: u8) -> Result<Self, CovererError> {
+        self.options.with_min_level(level).map(Self::from)
     }
 
     /// Sets the finest level.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] for a level above 30 or below `min_level`.
+    /// [`CovererError::InvalidLevel`] for a level above 30 or below
+    /// `min_level`.
     ///
     /// ```
     /// use s2cells::RegionCoverer;
@@ -362,23 +365,15 @@ impl RegionCoverer {
     /// assert!(RegionCoverer::new().min_level(10)?.max_level(9).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn max_level(mut self, level: u8) -> Result<Self, Error> {
-        check_level(level)?;
-        if level < self.min_level {
-            return Err(Error::InvalidLevel {
-                level: i64::from(level),
-                expected: "a max_level at least min_level",
-            });
-        }
-        self.max_level = level;
-        Ok(self)
+    pub fn max_level(self, level: u8) -> Result<Self, CovererError> {
+        self.options.with_max_level(level).map(Self::from)
     }
 
     /// Sets both levels: every cell at `level`.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] for a level above 30.
+    /// [`CovererError::InvalidLevel`] for a level above 30.
     ///
     /// ```
     /// use s2cells::{LatLng, LatLngRect, RegionCoverer};
@@ -387,60 +382,46 @@ impl RegionCoverer {
     /// assert!(cells.iter().all(|c| c.level() == 12));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn fixed_level(mut self, level: u8) -> Result<Self, Error> {
-        check_level(level)?;
-        self.min_level = level;
-        self.max_level = level;
-        Ok(self)
+    pub fn fixed_level(self, level: u8) -> Result<Self, CovererError> {
+        self.options.with_fixed_level(level).map(Self::from)
     }
 
     /// Sets the level step: only levels `min_level + k·level_mod`.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevelMod`] unless 1, 2 or 3.
+    /// [`CovererError::InvalidLevelMod`] unless 1, 2 or 3.
     ///
     /// ```
     /// assert!(s2cells::RegionCoverer::new().level_mod(4).is_err());
     /// ```
-    pub fn level_mod(mut self, level_mod: u8) -> Result<Self, Error> {
-        if !(1..=3).contains(&level_mod) {
-            return Err(Error::InvalidLevelMod { level_mod });
-        }
-        self.level_mod = level_mod;
-        Ok(self)
+    pub fn level_mod(self, level_mod: u8) -> Result<Self, CovererError> {
+        self.options.with_level_mod(level_mod).map(Self::from)
     }
 
     /// Sets the target number of cells (`usize::MAX` for no limit).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidMaxCells`] for 0.
+    /// [`CovererError::InvalidMaxCells`] for 0.
     ///
     /// ```
     /// assert!(s2cells::RegionCoverer::new().max_cells(0).is_err());
     /// ```
-    pub fn max_cells(mut self, max_cells: usize) -> Result<Self, Error> {
-        if max_cells == 0 {
-            return Err(Error::InvalidMaxCells { max_cells });
-        }
-        self.max_cells = max_cells;
-        Ok(self)
+    pub fn max_cells(self, max_cells: usize) -> Result<Self, CovererError> {
+        self.options.with_max_cells(max_cells).map(Self::from)
     }
 
-    /// The options as `(min_level, max_level, level_mod, max_cells)`.
+    /// The options.
     ///
     /// ```
-    /// assert_eq!(s2cells::RegionCoverer::new().options(), (0, 30, 1, 8));
+    /// let o = s2cells::RegionCoverer::new().max_level(15)?.options();
+    /// assert_eq!((o.min_level(), o.max_level(), o.level_mod(), o.max_cells()), (0, 15, 1, 8));
+    /// # Ok::<(), s2cells::Error>(())
     /// ```
     #[must_use]
-    pub const fn options(&self) -> (u8, u8, u8, usize) {
-        (
-            self.min_level,
-            self.max_level,
-            self.level_mod,
-            self.max_cells,
-        )
+    pub const fn options(&self) -> CovererOptions {
+        self.options
     }
 
     /// The finest level a covering can use: `max_level`, lowered onto the
@@ -453,7 +434,7 @@ impl RegionCoverer {
     /// ```
     #[must_use]
     pub const fn true_max_level(&self) -> u8 {
-        self.max_level - (self.max_level - self.min_level) % self.level_mod
+        self.options.true_max_level()
     }
 
     /// A covering of the region: sorted, disjoint cells whose union
@@ -511,13 +492,13 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::CoveringOverBudget`].
+    /// [`CovererError::CoveringOverBudget`].
     ///
     /// ```
-    /// use s2cells::{Error, LatLngRect, RegionCoverer};
+    /// use s2cells::{CovererError, LatLngRect, RegionCoverer};
     /// let brazil = LatLngRect::from_degrees(-33.75, 5.27, -73.99, -34.79)?;
     /// let fine = RegionCoverer::new().fixed_level(14)?.max_cells(usize::MAX)?;
-    /// assert!(matches!(fine.covering_within(&brazil, 10_000), Err(Error::CoveringOverBudget { .. })));
+    /// assert!(matches!(fine.covering_within(&brazil, 10_000), Err(CovererError::CoveringOverBudget { .. })));
     /// let coarse = RegionCoverer::new().max_cells(20)?;
     /// assert!(coarse.covering_within(&brazil, 100)?.len() <= 20);
     /// # Ok::<(), s2cells::Error>(())
@@ -526,15 +507,8 @@ impl RegionCoverer {
         &self,
         region: &R,
         budget: usize,
-    ) -> Result<CellUnion, Error> {
-        let over = |cells| Error::CoveringOverBudget { budget, cells };
-        let ids = self
-            .covering_ids(region, false, work_limit(budget), self.arena_limit(budget))
-            .map_err(|OverBudget(n)| over(n))?;
-        if ids.len() > budget {
-            return Err(over(ids.len()));
-        }
-        Ok(CellUnion::from_sorted_disjoint(ids))
+    ) -> Result<CellUnion, CovererError> {
+        self.covering_under(region, false, budget)
     }
 
     /// [`interior_covering`](Self::interior_covering) under a budget, as
@@ -542,7 +516,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::CoveringOverBudget`].
+    /// [`CovererError::CoveringOverBudget`].
     ///
     /// ```
     /// use s2cells::{LatLngRect, RegionCoverer};
@@ -554,10 +528,26 @@ impl RegionCoverer {
         &self,
         region: &R,
         budget: usize,
-    ) -> Result<CellUnion, Error> {
-        let over = |cells| Error::CoveringOverBudget { budget, cells };
+    ) -> Result<CellUnion, CovererError> {
+        self.covering_under(region, true, budget)
+    }
+
+    /// A covering or interior covering of at most `budget` cells, or the
+    /// error saying how many it reached.
+    fn covering_under<R: Region + ?Sized>(
+        &self,
+        region: &R,
+        interior: bool,
+        budget: usize,
+    ) -> Result<CellUnion, CovererError> {
+        let over = |cells| CovererError::CoveringOverBudget { budget, cells };
         let ids = self
-            .covering_ids(region, true, work_limit(budget), self.arena_limit(budget))
+            .covering_ids(
+                region,
+                interior,
+                work_limit(budget),
+                self.arena_limit(budget),
+            )
             .map_err(|OverBudget(n)| over(n))?;
         if ids.len() > budget {
             return Err(over(ids.len()));
@@ -587,12 +577,12 @@ impl RegionCoverer {
     /// cells, on this coverer's `level_mod` grid (Google's
     /// `GetInitialCandidates`).
     fn initial_cells<R: Region + ?Sized>(&self, region: &R) -> Vec<CellId> {
-        let quick = Self {
+        let quick = Self::from(CovererOptions {
             min_level: 0,
-            max_level: self.max_level,
+            max_level: self.options.max_level,
             level_mod: 1,
-            max_cells: self.max_cells.min(4),
-        };
+            max_cells: self.options.max_cells.min(4),
+        });
         let mut ids = region.cell_union_bound();
         ids.retain(CellId::is_valid);
         quick.canonicalize(&mut ids);
@@ -613,7 +603,8 @@ impl RegionCoverer {
             return Ok(Vec::new());
         }
         let mut run = Run {
-            options: *self,
+            coverer: *self,
+            options: self.options,
             region,
             interior,
             candidates: Vec::with_capacity(64),
@@ -630,8 +621,9 @@ impl RegionCoverer {
         // Sorted here, the sort in normalize_ids is one linear check.
         radix::sort(&mut result);
         normalize_ids(&mut result);
-        if self.min_level > 0 || self.level_mod > 1 {
-            result = denormalize_ids(&result, self.min_level, self.level_mod);
+        let o = self.options;
+        if o.min_level > 0 || o.level_mod > 1 {
+            result = denormalize_ids(&result, o.min_level, o.level_mod);
         }
         Ok(result)
     }
@@ -639,9 +631,9 @@ impl RegionCoverer {
     /// Google's `AdjustLevel`: `level` lowered onto the `level_mod` grid
     /// (levels at or below `min_level`, and -1, pass unchanged).
     fn adjust_level(&self, level: i32) -> i32 {
-        let min = i32::from(self.min_level);
-        if self.level_mod > 1 && level > min {
-            level - (level - min) % i32::from(self.level_mod)
+        let min = i32::from(self.options.min_level);
+        if self.options.level_mod > 1 && level > min {
+            level - (level - min) % i32::from(self.options.level_mod)
         } else {
             level
         }
@@ -650,7 +642,7 @@ impl RegionCoverer {
     /// Google's `AdjustCellLevels` on sorted ids: each cell replaced by its
     /// ancestor on the grid, then cells inside an earlier one dropped.
     fn adjust_cell_levels(&self, cells: &mut Vec<CellId>) {
-        if self.level_mod == 1 {
+        if self.options.level_mod == 1 {
             return;
         }
         let mut out = 0;
@@ -680,7 +672,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] above 30, [`Error::InvalidPoint`] for a
+    /// [`CovererError::InvalidLevel`] above 30, [`CovererError::InvalidPoint`] for a
     /// non-finite or zero start.
     ///
     /// ```
@@ -695,10 +687,12 @@ impl RegionCoverer {
         region: &R,
         start: &Point,
         level: u8,
-    ) -> Result<Vec<CellId>, Error> {
+    ) -> Result<Vec<CellId>, CovererError> {
         check_level(level)?;
-        let start = CellId::try_from_point(start)?.parent(level);
-        Self::flood_fill(region, start)
+        let start = CellId::try_from_point(start).map_err(|_| CovererError::InvalidPoint {
+            xyz: [start.x, start.y, start.z],
+        })?;
+        Self::flood_fill(region, start.parent(level))
     }
 
     /// All cells at `start`'s level that may intersect the region and are
@@ -708,7 +702,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCellId`] for an invalid `start`.
+    /// [`CovererError::InvalidCellId`] for an invalid `start`.
     ///
     /// ```
     /// use s2cells::{CellId, RegionCoverer};
@@ -717,9 +711,12 @@ impl RegionCoverer {
     /// assert_eq!(cells.len(), 16); // the level-2 cells of face 1, none beyond
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn flood_fill<R: Region + ?Sized>(region: &R, start: CellId) -> Result<Vec<CellId>, Error> {
+    pub fn flood_fill<R: Region + ?Sized>(
+        region: &R,
+        start: CellId,
+    ) -> Result<Vec<CellId>, CovererError> {
         if !start.is_valid() {
-            return Err(Error::InvalidCellId { id: start.id() });
+            return Err(CovererError::InvalidCellId { id: start.id() });
         }
         let mut seen = HashSet::new();
         let mut frontier = vec![start];
@@ -751,22 +748,11 @@ impl RegionCoverer {
     /// The most candidates a run under `budget` makes (see
     /// [`covering_within`](Self::covering_within)).
     fn arena_limit(&self, budget: usize) -> usize {
-        let per_cell = match self.level_mod {
+        let per_cell = match self.options.level_mod {
             1 => 8,
             2 => 12,
             _ => 24,
         };
         budget.saturating_mul(per_cell).saturating_add(4096)
     }
-}
-
-/// A level in 0..=30, or the error naming it.
-fn check_level(level: u8) -> Result<(), Error> {
-    if level > MAX_LEVEL {
-        return Err(Error::InvalidLevel {
-            level: i64::from(level),
-            expected: "0..=30",
-        });
-    }
-    Ok(())
 }

@@ -17,35 +17,43 @@ pub(super) fn sort(ids: &mut [CellId]) {
         ids.sort_unstable();
         return;
     }
-    let mut src: Vec<u64> = ids.iter().map(CellId::id).collect();
-    let mut dst = vec![0u64; src.len()];
-    let mut counts = vec![0usize; BUCKETS];
-    let mut shift = 0;
-    while shift < 64 {
-        counts.iter_mut().for_each(|c| *c = 0);
-        for &v in &src {
-            counts[((v >> shift) as usize) & (BUCKETS - 1)] += 1;
-        }
-        if counts.contains(&src.len()) {
+    // The ids themselves are moved (no id is rebuilt from its bits),
+    // back and forth between `ids` and one scratch copy.
+    let mut scratch: Vec<CellId> = ids.to_vec();
+    let in_scratch = {
+        let (mut src, mut dst): (&mut [CellId], &mut [CellId]) = (ids, &mut scratch);
+        let mut in_scratch = false;
+        let mut counts = vec![0usize; BUCKETS];
+        let digit = |id: &CellId, shift: u32| ((id.id() >> shift) as usize) & (BUCKETS - 1);
+        let mut shift = 0;
+        while shift < 64 {
+            counts.fill(0);
+            for id in src.iter() {
+                counts[digit(id, shift)] += 1;
+            }
+            if counts.contains(&src.len()) {
+                shift += BITS;
+                continue;
+            }
+            let mut sum = 0;
+            for c in &mut counts {
+                let n = *c;
+                *c = sum;
+                sum += n;
+            }
+            for &id in src.iter() {
+                let b = digit(&id, shift);
+                dst[counts[b]] = id;
+                counts[b] += 1;
+            }
+            std::mem::swap(&mut src, &mut dst);
+            in_scratch = !in_scratch;
             shift += BITS;
-            continue;
         }
-        let mut sum = 0;
-        for c in counts.iter_mut() {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for &v in &src {
-            let b = ((v >> shift) as usize) & (BUCKETS - 1);
-            dst[counts[b]] = v;
-            counts[b] += 1;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        shift += BITS;
-    }
-    for (id, v) in ids.iter_mut().zip(src) {
-        *id = CellId(v);
+        in_scratch
+    };
+    if in_scratch {
+        ids.copy_from_slice(&scratch);
     }
 }
 

@@ -8,8 +8,8 @@
 //! `may_intersect_cell` tests, and emits a cell the region contains as a
 //! whole range of level-L descendants without testing them one by one.
 
-use super::RegionCoverer;
-use crate::{Cell, CellId, Error, Region};
+use super::{CovererError, CovererOptions, RegionCoverer};
+use crate::{Cell, CellId, Region};
 
 /// Iterator over the level-L cells of a region, in increasing id order;
 /// made by [`RegionCoverer::fixed_level_cells`].
@@ -36,12 +36,12 @@ impl<R: Region + ?Sized> std::fmt::Debug for FixedLevelCells<'_, R> {
 
 impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     fn new(region: &'a R, level: u8, interior: bool) -> Self {
-        let options = RegionCoverer {
+        let options = RegionCoverer::from(CovererOptions {
             min_level: level,
             max_level: level,
             level_mod: 1,
             max_cells: usize::MAX,
-        };
+        });
         let mut stack: Vec<Cell> = options
             .initial_cells(region)
             .into_iter()
@@ -148,7 +148,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] above 30.
+    /// [`CovererError::InvalidLevel`] above 30.
     ///
     /// ```
     /// use s2cells::{LatLngRect, RegionCoverer};
@@ -161,8 +161,8 @@ impl RegionCoverer {
     pub fn fixed_level_cells<R: Region + ?Sized>(
         region: &R,
         level: u8,
-    ) -> Result<FixedLevelCells<'_, R>, Error> {
-        super::check_level(level)?;
+    ) -> Result<FixedLevelCells<'_, R>, CovererError> {
+        super::options::check_level(level)?;
         Ok(FixedLevelCells::new(region, level, false))
     }
 
@@ -173,7 +173,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] above 30.
+    /// [`CovererError::InvalidLevel`] above 30.
     ///
     /// ```
     /// use s2cells::{LatLngRect, RegionCoverer};
@@ -186,8 +186,8 @@ impl RegionCoverer {
     pub fn fixed_level_interior_cells<R: Region + ?Sized>(
         region: &R,
         level: u8,
-    ) -> Result<FixedLevelCells<'_, R>, Error> {
-        super::check_level(level)?;
+    ) -> Result<FixedLevelCells<'_, R>, CovererError> {
+        super::options::check_level(level)?;
         Ok(FixedLevelCells::new(region, level, true))
     }
 
@@ -197,7 +197,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] above 30.
+    /// [`CovererError::InvalidLevel`] above 30.
     ///
     /// ```
     /// use s2cells::{LatLngRect, RegionCoverer};
@@ -211,7 +211,7 @@ impl RegionCoverer {
     pub fn fixed_level_ranges<R: Region + ?Sized>(
         region: &R,
         level: u8,
-    ) -> Result<FixedLevelRanges<'_, R>, Error> {
+    ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
         Ok(FixedLevelRanges {
             cells: Self::fixed_level_cells(region, level)?,
             pending: None,
@@ -224,7 +224,7 @@ impl RegionCoverer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] above 30.
+    /// [`CovererError::InvalidLevel`] above 30.
     ///
     /// ```
     /// use s2cells::{LatLngRect, RegionCoverer};
@@ -238,7 +238,7 @@ impl RegionCoverer {
     pub fn fixed_level_interior_ranges<R: Region + ?Sized>(
         region: &R,
         level: u8,
-    ) -> Result<FixedLevelRanges<'_, R>, Error> {
+    ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
         Ok(FixedLevelRanges {
             cells: Self::fixed_level_interior_cells(region, level)?,
             pending: None,

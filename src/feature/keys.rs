@@ -28,32 +28,38 @@
 //! nothing. [`KeyQuery::signed_ranges`] therefore splits any range at the
 //! sign flip and never merges across it.
 
-use crate::{CellId, CellUnion, Error, LatLng, Point, Region, RegionCoverer};
+use super::FeatureError;
+use crate::{CellError, CellId, CellUnion, LatLng, Point, Region, RegionCoverer};
 
 /// The key of a point at a level: its cell at that level (level 30 is the
-/// leaf, what a points table stores).
+/// leaf, what a points table stores). Like every cell id operation, a
+/// level above 30 gives [`CellId::NONE`] (never a clamped level), and so
+/// does a point with no cell ([`CellId::from_point`]).
 ///
 /// ```
 /// use s2cells::feature::keys::point_key;
-/// use s2cells::LatLng;
+/// use s2cells::{CellId, LatLng};
 /// let p = LatLng::from_degrees(-30.0438, -51.14022).to_point();
 /// assert_eq!(point_key(&p, 15).to_token(), "951977d34");
+/// assert_eq!(point_key(&p, 31), CellId::NONE);
 /// ```
 #[must_use]
 pub fn point_key(p: &Point, level: u8) -> CellId {
-    CellId::from_point(p).parent(level.min(crate::MAX_LEVEL))
+    CellId::from_point(p).parent(level)
 }
 
-/// The key of a lat/lng at a level (see [`point_key`]).
+/// The key of a lat/lng at a level (see [`point_key`]): [`CellId::NONE`]
+/// for a level above 30 or an invalid lat/lng.
 ///
 /// ```
 /// use s2cells::feature::keys::latlng_key;
-/// use s2cells::LatLng;
+/// use s2cells::{CellId, LatLng};
 /// assert_eq!(latlng_key(LatLng::from_degrees(-30.0438, -51.14022), 8).to_token(), "95197");
+/// assert_eq!(latlng_key(LatLng::from_degrees(95.0, 0.0), 8), CellId::NONE);
 /// ```
 #[must_use]
 pub fn latlng_key(ll: LatLng, level: u8) -> CellId {
-    CellId::from_latlng(ll).parent(level.min(crate::MAX_LEVEL))
+    CellId::from_latlng(ll).parent(level)
 }
 
 /// The keys a region is stored under: the cells of its covering, one row
@@ -88,6 +94,10 @@ pub const fn ordered_i64(id: CellId) -> i64 {
 
 /// The cell of an order-preserving signed key (see [`ordered_i64`]).
 ///
+/// # Errors
+///
+/// [`CellError::InvalidCellId`] when the key is not a valid cell's.
+///
 /// ```
 /// use s2cells::feature::keys::{from_ordered_i64, ordered_i64};
 /// use s2cells::CellId;
@@ -95,7 +105,7 @@ pub const fn ordered_i64(id: CellId) -> i64 {
 /// assert_eq!(from_ordered_i64(ordered_i64(id)), Ok(id));
 /// assert!(from_ordered_i64(0).is_err());
 /// ```
-pub fn from_ordered_i64(key: i64) -> Result<CellId, Error> {
+pub fn from_ordered_i64(key: i64) -> Result<CellId, CellError> {
     CellId::try_from((key as u64) ^ (1 << 63))
 }
 
@@ -114,48 +124,157 @@ pub const fn to_be_bytes(id: CellId) -> [u8; 8] {
 
 /// The cell of big-endian key bytes (see [`to_be_bytes`]).
 ///
+/// # Errors
+///
+/// [`CellError::InvalidCellId`] when the bytes are not a valid cell's id.
+///
 /// ```
 /// use s2cells::feature::keys::{from_be_bytes, to_be_bytes};
 /// use s2cells::CellId;
 /// assert_eq!(from_be_bytes(to_be_bytes(CellId::from_face(2))), Ok(CellId::from_face(2)));
 /// ```
-pub fn from_be_bytes(bytes: [u8; 8]) -> Result<CellId, Error> {
+pub fn from_be_bytes(bytes: [u8; 8]) -> Result<CellId, CellError> {
     CellId::try_from(u64::from_be_bytes(bytes))
 }
 
-/// An inclusive range of leaf ids, `min..=max` on the curve.
+/// An inclusive range of leaf ids, `first..=last` on the curve: both ends
+/// are leaf cells and `first <= last`, checked when the range is made.
 ///
 /// ```
 /// use s2cells::feature::keys::KeyRange;
 /// use s2cells::CellId;
-/// let r = KeyRange::of_cell(CellId::from_face(1));
+/// let r = KeyRange::of_cell(CellId::from_face(1)).unwrap();
 /// assert!(r.contains(CellId::from_face(1).child(3)));
 /// assert!(!r.contains(CellId::from_face(2)));
+/// assert_eq!((r.first(), r.last()), (CellId::from_face(1).range_min(), CellId::from_face(1).range_max()));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RawKeyRange", into = "RawKeyRange")
+)]
 pub struct KeyRange {
-    /// The first leaf id in the range.
-    pub min: CellId,
-    /// The last leaf id in the range.
-    pub max: CellId,
+    min: CellId,
+    max: CellId,
 }
 
 impl KeyRange {
-    /// The leaf range of a cell: every cell it contains has its id in it,
-    /// and no other cell does.
-    #[must_use]
-    pub const fn of_cell(id: CellId) -> Self {
-        Self {
-            min: id.range_min(),
-            max: id.range_max(),
+    /// The range `first..=last` of two leaf cells, checked.
+    ///
+    /// # Errors
+    ///
+    /// [`FeatureError::InvalidKeyRange`] unless both ends are valid leaf
+    /// cells and `first <= last`.
+    ///
+    /// ```
+    /// use s2cells::feature::keys::KeyRange;
+    /// use s2cells::CellId;
+    /// let f = CellId::from_face(2);
+    /// let r = KeyRange::new(f.range_min(), f.child(1).range_max())?;
+    /// assert!(r.contains(f.child(0)) && r.contains(f.child(1)) && !r.contains(f.child(2)));
+    /// assert!(KeyRange::new(f.range_max(), f.range_min()).is_err()); // out of order
+    /// assert!(KeyRange::new(f, f).is_err()); // not leaves
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn new(first: CellId, last: CellId) -> Result<Self, FeatureError> {
+        let leaf = |c: CellId| c.is_valid() && c.is_leaf();
+        if leaf(first) && leaf(last) && first <= last {
+            Ok(Self {
+                min: first,
+                max: last,
+            })
+        } else {
+            Err(FeatureError::InvalidKeyRange {
+                first: first.id(),
+                last: last.id(),
+            })
         }
     }
 
+    /// The leaf range of a cell: every cell it contains has its id in it,
+    /// and no other cell does. `None` for an invalid id, which contains
+    /// no cell.
+    ///
+    /// ```
+    /// use s2cells::feature::keys::KeyRange;
+    /// use s2cells::CellId;
+    /// let r = KeyRange::of_cell(CellId::from_face(5).child(2)).unwrap();
+    /// assert_eq!(r.first().level(), 30);
+    /// assert_eq!(KeyRange::of_cell(CellId::NONE), None);
+    /// ```
+    #[must_use]
+    pub const fn of_cell(id: CellId) -> Option<Self> {
+        if !id.is_valid() {
+            return None;
+        }
+        Some(Self {
+            min: id.range_min(),
+            max: id.range_max(),
+        })
+    }
+
+    /// The first leaf id in the range (named so, not `min`, because
+    /// ranges are `Ord` and `Ord::min` would answer `r.min()`).
+    ///
+    /// ```
+    /// use s2cells::{feature::keys::KeyRange, CellId};
+    /// assert_eq!(KeyRange::of_cell(CellId::from_face(0)).unwrap().first(), CellId::begin(30));
+    /// ```
+    #[must_use]
+    pub const fn first(&self) -> CellId {
+        self.min
+    }
+
+    /// The last leaf id in the range.
+    ///
+    /// ```
+    /// use s2cells::{feature::keys::KeyRange, CellId};
+    /// assert_eq!(KeyRange::of_cell(CellId::from_face(5)).unwrap().last(), CellId::end(30).prev());
+    /// ```
+    #[must_use]
+    pub const fn last(&self) -> CellId {
+        self.max
+    }
+
     /// Whether a key (a cell id of any level) lies in the range.
+    ///
+    /// ```
+    /// use s2cells::{feature::keys::KeyRange, CellId};
+    /// let r = KeyRange::of_cell(CellId::from_face(3)).unwrap();
+    /// assert!(r.contains(CellId::from_face(3)) && !r.contains(CellId::from_face(4)));
+    /// ```
     #[must_use]
     pub const fn contains(&self, id: CellId) -> bool {
         self.min.id() <= id.id() && id.id() <= self.max.id()
+    }
+}
+
+/// A key range as serde sees it: the two ends, checked on the way in by
+/// [`KeyRange::new`].
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RawKeyRange {
+    min: CellId,
+    max: CellId,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawKeyRange> for KeyRange {
+    type Error = FeatureError;
+
+    fn try_from(r: RawKeyRange) -> Result<Self, FeatureError> {
+        Self::new(r.min, r.max)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<KeyRange> for RawKeyRange {
+    fn from(r: KeyRange) -> Self {
+        Self {
+            min: r.min,
+            max: r.max,
+        }
     }
 }
 
@@ -210,12 +329,11 @@ impl KeyQuery {
     /// sorted and without duplicates or cells already inside a range.
     ///
     /// Works on any union, normalized or not (a covering with fixed-level
-    /// cells is fine).
+    /// cells is fine); an invalid id in it matches nothing.
     #[must_use]
     pub fn new(covering: &CellUnion, stored: Stored) -> Self {
         let mut ranges: Vec<KeyRange> = Vec::with_capacity(covering.len());
-        for id in covering.iter() {
-            let r = KeyRange::of_cell(id);
+        for r in covering.iter().filter_map(KeyRange::of_cell) {
             match ranges.last_mut() {
                 // Leaves are odd ids two apart, so `max + 2 >= min` says the
                 // ranges touch or overlap. Saturating: the last leaf of face 5
@@ -230,7 +348,7 @@ impl KeyQuery {
         }
         let mut ancestors = Vec::new();
         if let Stored::Regions { min_level } = stored {
-            for id in covering.iter() {
+            for id in covering.iter().filter(CellId::is_valid) {
                 for level in min_level..id.level() {
                     ancestors.push(id.parent(level));
                 }

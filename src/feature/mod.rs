@@ -6,7 +6,10 @@
 //! so it works with any covering: Google's, the region coverer's, or a
 //! fixed-level set of cells computed by hand.
 
+mod error;
 pub mod keys;
 pub mod ml;
 pub mod sql;
 pub mod terms;
+
+pub use error::FeatureError;

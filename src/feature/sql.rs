@@ -9,8 +9,9 @@
 
 use std::fmt::Write as _;
 
+use super::FeatureError;
 use super::keys::{KeyQuery, ordered_i64};
-use crate::{CellId, Error};
+use crate::CellId;
 
 /// The SQL dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,8 +60,8 @@ pub struct SqlTable {
 }
 
 /// Checks an identifier and returns it double-quoted.
-fn quote(name: &str) -> Result<String, Error> {
-    let bad = |reason| Error::InvalidSqlIdentifier {
+fn quote(name: &str) -> Result<String, FeatureError> {
+    let bad = |reason| FeatureError::InvalidSqlIdentifier {
         name: name.to_owned(),
         reason,
     };
@@ -85,10 +86,15 @@ impl SqlTable {
     /// A table description, with its names checked.
     ///
     /// # Errors
-    /// [`Error::InvalidSqlIdentifier`] for a name that is empty, longer than
+    /// [`FeatureError::InvalidSqlIdentifier`] for a name that is empty, longer than
     /// 63 bytes, or not `[A-Za-z_][A-Za-z0-9_]*` (an index name
     /// `<table>_<column>_idx` must fit too).
-    pub fn new(dialect: SqlDialect, key: SqlKey, table: &str, column: &str) -> Result<Self, Error> {
+    pub fn new(
+        dialect: SqlDialect,
+        key: SqlKey,
+        table: &str,
+        column: &str,
+    ) -> Result<Self, FeatureError> {
         quote(table)?;
         quote(column)?;
         quote(&format!("{table}_{column}_idx"))?;
@@ -220,8 +226,8 @@ impl SqlTable {
     /// checked like a name (`*` is allowed).
     ///
     /// # Errors
-    /// [`Error::InvalidSqlIdentifier`] for a bad column name.
-    pub fn select_sql(&self, columns: &[&str], q: &KeyQuery) -> Result<String, Error> {
+    /// [`FeatureError::InvalidSqlIdentifier`] for a bad column name.
+    pub fn select_sql(&self, columns: &[&str], q: &KeyQuery) -> Result<String, FeatureError> {
         let cols = if columns.is_empty() || columns == ["*"] {
             String::from("*")
         } else {

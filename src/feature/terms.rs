@@ -26,7 +26,9 @@
 //! ([`TermIndexer::options`] has them), and any canonical covering with
 //! those options gives Google's terms for it.
 
-use crate::{CellId, CellUnion, Error, MAX_LEVEL, Point, Region, RegionCoverer};
+use super::FeatureError;
+use crate::coverer::{CovererError, CovererOptions};
+use crate::{CellId, CellUnion, Point, Region, RegionCoverer};
 
 /// What the term indexer is asked to do; `Default` is Google's defaults
 /// (levels 4..=16, `level_mod` 1, `max_cells` 8, marker `'$'`).
@@ -72,6 +74,30 @@ impl Default for TermIndexerOptions {
 }
 
 impl TermIndexerOptions {
+    /// The coverer options among these (levels, `level_mod`, `max_cells`),
+    /// checked: the `S2RegionCoverer` options Google's term indexer options
+    /// extend.
+    ///
+    /// # Errors
+    ///
+    /// The [`CovererError`] of [`CovererOptions::new`].
+    ///
+    /// ```
+    /// use s2cells::feature::terms::TermIndexerOptions;
+    /// let o = TermIndexerOptions { min_level: 10, max_level: 20, ..Default::default() };
+    /// assert_eq!(o.coverer_options()?.true_max_level(), 20);
+    /// assert!(TermIndexerOptions { min_level: 21, max_level: 20, ..o }.coverer_options().is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn coverer_options(&self) -> Result<CovererOptions, CovererError> {
+        CovererOptions::new(
+            self.min_level,
+            self.max_level,
+            self.level_mod,
+            self.max_cells,
+        )
+    }
+
     /// The deepest level actually used: `max_level` lowered to the nearest
     /// level reachable from `min_level` in steps of `level_mod` (Google's
     /// `true_max_level`).
@@ -110,6 +136,8 @@ impl TermIndexerOptions {
 #[derive(Clone, Debug)]
 pub struct TermIndexer {
     options: TermIndexerOptions,
+    /// The coverer part of the options, checked.
+    coverer: CovererOptions,
     /// The marker as a one-byte string, checked ASCII.
     marker: [u8; 1],
 }
@@ -120,38 +148,26 @@ impl TermIndexer {
     /// that is not a letter or digit. (Google clamps or debug-asserts these;
     /// s2cells refuses them, naming the bad option.)
     ///
+    /// # Errors
+    ///
+    /// [`FeatureError::Coverer`] for levels, `level_mod` or `max_cells`
+    /// the coverer refuses, [`FeatureError::InvalidTermMarker`] for the
+    /// marker.
+    ///
     /// ```
     /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
     /// let bad = TermIndexerOptions { marker: 'a', ..Default::default() };
     /// assert!(TermIndexer::new(bad).is_err());
     /// ```
-    pub fn new(options: TermIndexerOptions) -> Result<Self, Error> {
-        if options.max_level > MAX_LEVEL {
-            return Err(Error::InvalidLevel {
-                level: i64::from(options.max_level),
-                expected: "a max_level in 0..=30",
-            });
-        }
-        if options.min_level > options.max_level {
-            return Err(Error::InvalidLevel {
-                level: i64::from(options.min_level),
-                expected: "a min_level no deeper than max_level",
-            });
-        }
-        if !(1..=3).contains(&options.level_mod) {
-            return Err(Error::InvalidLevelMod {
-                level_mod: options.level_mod,
-            });
-        }
-        if options.max_cells == 0 {
-            return Err(Error::InvalidMaxCells { max_cells: 0 });
-        }
+    pub fn new(options: TermIndexerOptions) -> Result<Self, FeatureError> {
+        let coverer = options.coverer_options()?;
         let m = options.marker;
         if !m.is_ascii() || m.is_ascii_alphanumeric() {
-            return Err(Error::InvalidTermMarker { marker: m });
+            return Err(FeatureError::InvalidTermMarker { marker: m });
         }
         Ok(Self {
             options,
+            coverer,
             marker: [m as u8],
         })
     }
@@ -249,7 +265,7 @@ impl TermIndexer {
     /// output for them, which no query may match.
     ///
     /// # Errors
-    /// [`Error::PointsOnlyIndex`] when the options say the index holds only
+    /// [`FeatureError::PointsOnlyIndex`] when the options say the index holds only
     /// points (Google aborts there).
     ///
     /// ```
@@ -265,15 +281,15 @@ impl TermIndexer {
         &self,
         covering: &CellUnion,
         prefix: &str,
-    ) -> Result<Vec<String>, Error> {
+    ) -> Result<Vec<String>, FeatureError> {
         let o = &self.options;
         if o.index_contains_points_only {
-            return Err(Error::PointsOnlyIndex);
+            return Err(FeatureError::PointsOnlyIndex);
         }
         let top = o.true_max_level();
         let mut terms = Vec::new();
         let mut prev: Option<CellId> = None;
-        for id in covering.iter() {
+        for id in covering {
             let level = id.level();
             let at_top = level == top;
             self.push_term(&mut terms, !at_top, id, prefix);
@@ -310,7 +326,7 @@ impl TermIndexer {
         let top = o.true_max_level();
         let mut terms = Vec::new();
         let mut prev: Option<CellId> = None;
-        for id in covering.iter() {
+        for id in covering {
             self.push_term(&mut terms, false, id, prefix);
             if o.index_contains_points_only {
                 continue;
@@ -330,19 +346,12 @@ impl TermIndexer {
     /// ```
     /// use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
     /// let ix = TermIndexer::new(TermIndexerOptions::default())?;
-    /// assert_eq!(ix.coverer().options(), (4, 16, 1, 8)); // min, max, level_mod, max_cells
+    /// assert_eq!(ix.coverer().options(), s2cells::CovererOptions::new(4, 16, 1, 8)?);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
     #[must_use]
     pub fn coverer(&self) -> RegionCoverer {
-        let o = &self.options;
-        // The options were checked in `new`, so every step succeeds.
-        RegionCoverer::new()
-            .max_level(o.max_level)
-            .and_then(|c| c.min_level(o.min_level))
-            .and_then(|c| c.level_mod(o.level_mod))
-            .and_then(|c| c.max_cells(o.max_cells))
-            .unwrap_or_default()
+        RegionCoverer::from(self.coverer)
     }
 
     /// The terms to index a region document under: the terms of its
@@ -351,7 +360,7 @@ impl TermIndexer {
     ///
     /// # Errors
     ///
-    /// [`Error::PointsOnlyIndex`] when the options say the index holds only
+    /// [`FeatureError::PointsOnlyIndex`] when the options say the index holds only
     /// points.
     ///
     /// ```
@@ -367,9 +376,9 @@ impl TermIndexer {
         &self,
         region: &R,
         prefix: &str,
-    ) -> Result<Vec<String>, Error> {
+    ) -> Result<Vec<String>, FeatureError> {
         if self.options.index_contains_points_only {
-            return Err(Error::PointsOnlyIndex);
+            return Err(FeatureError::PointsOnlyIndex);
         }
         self.index_terms_for_covering(&self.coverer().covering(region), prefix)
     }

@@ -3,7 +3,7 @@
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use super::{LatLng, LatLngRect, Point, R1Interval, S1Interval, remainder};
-use crate::Error;
+use crate::geom::GeomError;
 
 /// A spherical cap: the points within an angle of a center. The radius is
 /// kept, as in Google's `S2Cap`, as the squared chord length `radius2` in
@@ -76,10 +76,10 @@ fn chord2_sum(a2: f64, b2: f64) -> f64 {
 /// Whether `p` is a unit vector to within rounding (Google's
 /// `S2::IsUnitLength` allows 5·2⁻⁵²; points made by `LatLng::to_point`
 /// are within 2·2⁻⁵²), so that caps keep Google's arithmetic.
-fn check_center(p: &Point) -> Result<(), Error> {
+fn check_center(p: &Point) -> Result<(), GeomError> {
     let n2 = p.norm2();
     if !p.is_finite() || (n2 - 1.0).abs() > 1e-14 {
-        return Err(Error::InvalidCap {
+        return Err(GeomError::InvalidCap {
             what: "center: expected a unit-length point, its squared length is",
             value: n2,
         });
@@ -93,7 +93,7 @@ impl Cap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCap`] naming the bad parameter.
+    /// [`GeomError::InvalidCap`] naming the bad parameter.
     ///
     /// ```
     /// use s2cells::{Cap, LatLng, Point};
@@ -103,10 +103,10 @@ impl Cap {
     /// assert!(Cap::try_from_center_angle(Point::new(1.0, 0.0, 0.0), f64::NAN).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn try_from_center_angle(center: Point, radians: f64) -> Result<Self, Error> {
+    pub fn try_from_center_angle(center: Point, radians: f64) -> Result<Self, GeomError> {
         check_center(&center)?;
         if radians.is_nan() {
-            return Err(Error::InvalidCap {
+            return Err(GeomError::InvalidCap {
                 what: "radius (radians): expected a number, got",
                 value: radians,
             });
@@ -120,7 +120,7 @@ impl Cap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCap`] for a NaN height or a center that is not unit
+    /// [`GeomError::InvalidCap`] for a NaN height or a center that is not unit
     /// length.
     ///
     /// ```
@@ -129,10 +129,10 @@ impl Cap {
     /// assert!((hemisphere.area() - 2.0 * std::f64::consts::PI).abs() < 1e-15);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_center_height(center: Point, height: f64) -> Result<Self, Error> {
+    pub fn from_center_height(center: Point, height: f64) -> Result<Self, GeomError> {
         check_center(&center)?;
         if height.is_nan() {
-            return Err(Error::InvalidCap {
+            return Err(GeomError::InvalidCap {
                 what: "height: expected a number, got",
                 value: height,
             });
@@ -148,7 +148,7 @@ impl Cap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCap`] for a NaN area or a center that is not unit
+    /// [`GeomError::InvalidCap`] for a NaN area or a center that is not unit
     /// length.
     ///
     /// ```
@@ -157,10 +157,10 @@ impl Cap {
     /// assert!((c.area() - 1.0).abs() < 1e-15);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_center_area(center: Point, area: f64) -> Result<Self, Error> {
+    pub fn from_center_area(center: Point, area: f64) -> Result<Self, GeomError> {
         check_center(&center)?;
         if area.is_nan() {
-            return Err(Error::InvalidCap {
+            return Err(GeomError::InvalidCap {
                 what: "area: expected a number, got",
                 value: area,
             });
@@ -271,7 +271,7 @@ impl Cap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCap`] for a negative or NaN distance.
+    /// [`GeomError::InvalidCap`] for a negative or NaN distance.
     ///
     /// ```
     /// use s2cells::{Cap, Point};
@@ -279,9 +279,9 @@ impl Cap {
     /// assert!((c.radius() - 0.3).abs() < 1e-15);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn expanded(&self, radians: f64) -> Result<Self, Error> {
+    pub fn expanded(&self, radians: f64) -> Result<Self, GeomError> {
         if radians.is_nan() || radians < 0.0 {
-            return Err(Error::InvalidCap {
+            return Err(GeomError::InvalidCap {
                 what: "expansion distance (radians): expected >= 0, got",
                 value: radians,
             });
@@ -669,7 +669,7 @@ impl Cap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidEncoding`] for a length other than 32 or numbers
+    /// [`GeomError::InvalidEncoding`] for a length other than 32 or numbers
     /// that do not make a cap.
     ///
     /// ```
@@ -678,8 +678,8 @@ impl Cap {
     /// assert!(Cap::decode(&[0u8; 32]).is_err()); // a zero center
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidEncoding {
+    pub fn decode(bytes: &[u8]) -> Result<Self, GeomError> {
+        let bad = |reason| GeomError::InvalidEncoding {
             what: "Cap",
             len: bytes.len(),
             reason,

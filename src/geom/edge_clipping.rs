@@ -24,8 +24,9 @@
 
 use std::f64::consts::{FRAC_1_SQRT_2, SQRT_2};
 
-use crate::Point;
-use crate::cell::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
+use super::Point;
+use super::coords::{face, face_uv_to_xyz, valid_face_xyz_to_uv, xyz_to_face_uv};
+pub use super::robust_cross::robust_cross_prod;
 
 /// A point of a face's (u,v) plane.
 pub type R2Point = [f64; 2];
@@ -235,53 +236,6 @@ pub struct FaceSegment {
     pub b: R2Point,
 }
 
-/// Google's `kRobustCrossProdError` bound check: the smallest norm of
-/// `(a-b)×(a+b)` that double precision computes with an error of at most
-/// 6 · 2⁻⁵³ radians.
-const DBL_ERR: f64 = f64::EPSILON / 2.0;
-const SQRT3: f64 = 1.732_050_807_568_877_2;
-const MIN_STABLE_NORM: f64 =
-    (32.0 * SQRT3 * DBL_ERR) / ((6.0 * DBL_ERR) / DBL_ERR - (1.0 + 2.0 * SQRT3));
-
-/// Google's `S2::RobustCrossProd(a, b)`: a vector orthogonal to both unit
-/// vectors, `(a - b) × (a + b)` (twice `a × b`, computed stably), or
-/// `Ortho(a)` when `a == b`.
-///
-/// Exact for every pair of points more than about 9·ε apart (every real
-/// edge). For nearly equal or nearly antipodal points Google falls back to
-/// 80-bit and then exact arithmetic with symbolic perturbation; this
-/// function returns the double-precision product there instead (the lead
-/// swaps in the robust one from `geom::edge_crossings` if it exists).
-///
-/// ```
-/// use s2cells::Point;
-/// use s2cells::geom::edge_clipping::robust_cross_prod;
-/// let n = robust_cross_prod(&Point::new(1.0, 0.0, 0.0), &Point::new(0.0, 1.0, 0.0));
-/// assert_eq!(n, Point::new(0.0, 0.0, 2.0));
-/// ```
-#[must_use]
-pub fn robust_cross_prod(a: &Point, b: &Point) -> Point {
-    let result = (*a - *b).cross(&(*a + *b));
-    if result.norm2() >= MIN_STABLE_NORM * MIN_STABLE_NORM {
-        return result;
-    }
-    if a == b {
-        return ortho(a);
-    }
-    result
-}
-
-/// Google's `S2::Ortho`: a unit vector orthogonal to `a`.
-fn ortho(a: &Point) -> Point {
-    let mut k = a.largest_abs_component() as i32 - 1;
-    if k < 0 {
-        k = 2;
-    }
-    let mut temp = [0.012, 0.0053, 0.00457];
-    temp[k as usize] = 1.0;
-    a.cross(&Point::new(temp[0], temp[1], temp[2])).normalize()
-}
-
 /// `S2::FaceXYZtoUVW`: a vector in the (u, v, w) frame of `face` (w is the
 /// face normal). Only sign flips and swaps, hence exact.
 #[inline]
@@ -341,11 +295,11 @@ fn intersects_opposite_edges(n: &Point) -> bool {
 #[inline]
 fn exit_axis(n: &Point) -> usize {
     if intersects_opposite_edges(n) {
-        if n.x.abs() >= n.y.abs() { 1 } else { 0 }
+        usize::from(n.x.abs() >= n.y.abs())
     } else {
         // Adjacent edges: v if an even number of components is negative.
         let odd = n.x.is_sign_negative() ^ n.y.is_sign_negative() ^ n.z.is_sign_negative();
-        if odd { 0 } else { 1 }
+        usize::from(!odd)
     }
 }
 
@@ -729,7 +683,6 @@ mod tests {
     #[test]
     fn constants() {
         assert_eq!(FACE_CLIP_ERROR_UV_COORD, 9.0 * FRAC_1_SQRT_2 * f64::EPSILON);
-        const { assert!(MIN_STABLE_NORM > 3.9e-15 && MIN_STABLE_NORM < 4.1e-15) };
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Whether two great-circle edges cross, exactly, with Google's conventions
 //! for shared vertices (`S2EdgeCrosser`, `S2::CrossingSign`,
-//! `S2::VertexCrossing`, `S2::EdgeOrVertexCrossing`).
+//! `S2::VertexCrossing`, `S2::EdgeOrVertexCrossing`), and the robust cross
+//! product they are declared with (`S2::RobustCrossProd`).
 //!
 //! All answers come from [`sign`](super::predicates::sign) and point
 //! equality, so they are exact and consistent: counting
@@ -9,6 +10,7 @@
 
 use super::Point;
 use super::predicates::{expensive_sign, ordered_ccw, ortho, sign_with_cross, triage_sign};
+pub use super::robust_cross::robust_cross_prod;
 
 /// Whether edge `ab` crosses edge `cd`: +1 if they cross at a point interior
 /// to both, -1 if they do not cross, 0 if two vertices from different edges
@@ -212,7 +214,7 @@ impl EdgeCrosser {
             return -1;
         }
         let dac = sign_with_cross(&c, d, &a, &c_cross_d);
-        if dac != self.acb { -1 } else { 1 }
+        if dac == self.acb { 1 } else { -1 }
     }
 
     /// [`crossing_sign`] of `ab` with `cd`, restarting the chain at `c` if it

@@ -221,7 +221,7 @@ impl Exact {
         self.add(&o.clone().neg())
     }
 
-    /// The exponent `e` with `2^(e-1) <= |self| < 2^e` (ExactFloat's `exp()`).
+    /// The exponent `e` with `2^(e-1) <= |self| < 2^e` (`ExactFloat::exp()`).
     pub(crate) fn exponent(&self) -> i64 {
         self.exp + bit_len(&self.mag) as i64
     }

@@ -13,15 +13,15 @@ pub(crate) struct R1Interval {
 }
 
 impl R1Interval {
-    pub const fn new(lo: f64, hi: f64) -> Self {
+    pub(crate) const fn new(lo: f64, hi: f64) -> Self {
         Self { lo, hi }
     }
 
-    pub const fn empty() -> Self {
+    pub(crate) const fn empty() -> Self {
         Self { lo: 1.0, hi: 0.0 }
     }
 
-    pub fn from_point_pair(p1: f64, p2: f64) -> Self {
+    pub(crate) fn from_point_pair(p1: f64, p2: f64) -> Self {
         if p1 <= p2 {
             Self::new(p1, p2)
         } else {
@@ -29,16 +29,16 @@ impl R1Interval {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.lo > self.hi
     }
 
-    pub fn contains(&self, p: f64) -> bool {
+    pub(crate) fn contains(&self, p: f64) -> bool {
         p >= self.lo && p <= self.hi
     }
 
     /// Whether `y` is a subset (the empty interval is in every interval).
-    pub fn contains_interval(&self, y: &Self) -> bool {
+    pub(crate) fn contains_interval(&self, y: &Self) -> bool {
         if y.is_empty() {
             return true;
         }
@@ -46,7 +46,7 @@ impl R1Interval {
     }
 
     /// Whether the two share a point (Google's `R1Interval::Intersects`).
-    pub fn intersects(&self, y: &Self) -> bool {
+    pub(crate) fn intersects(&self, y: &Self) -> bool {
         if self.lo <= y.lo {
             y.lo <= self.hi && y.lo <= y.hi
         } else {
@@ -54,23 +54,23 @@ impl R1Interval {
         }
     }
 
-    pub fn center(&self) -> f64 {
+    pub(crate) fn center(&self) -> f64 {
         0.5 * (self.lo + self.hi)
     }
 
     /// `hi - lo`; negative for the empty interval.
-    pub fn length(&self) -> f64 {
+    pub(crate) fn length(&self) -> f64 {
         self.hi - self.lo
     }
 
     /// Whether `p` is strictly inside (Google's `InteriorContains(double)`).
-    pub fn interior_contains(&self, p: f64) -> bool {
+    pub(crate) fn interior_contains(&self, p: f64) -> bool {
         p > self.lo && p < self.hi
     }
 
     /// Whether `y` lies in the interior (Google's
     /// `InteriorContains(const R1Interval&)`).
-    pub fn interior_contains_interval(&self, y: &Self) -> bool {
+    pub(crate) fn interior_contains_interval(&self, y: &Self) -> bool {
         if y.is_empty() {
             return true;
         }
@@ -78,13 +78,13 @@ impl R1Interval {
     }
 
     /// Whether the interior meets `y` (Google's `InteriorIntersects`).
-    pub fn interior_intersects(&self, y: &Self) -> bool {
+    pub(crate) fn interior_intersects(&self, y: &Self) -> bool {
         y.lo < self.hi && self.lo < y.hi && self.lo < self.hi && y.lo <= y.hi
     }
 
     /// The directed Hausdorff distance to `y`: 0 from the empty interval,
     /// infinite to it (Google's `GetDirectedHausdorffDistance`).
-    pub fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
+    pub(crate) fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
         if self.is_empty() {
             return 0.0;
         }
@@ -100,7 +100,7 @@ impl R1Interval {
     }
 
     /// Grows the interval to hold `p` (Google's `AddPoint`).
-    pub fn add_point(&mut self, p: f64) {
+    pub(crate) fn add_point(&mut self, p: f64) {
         if self.is_empty() {
             self.lo = p;
             self.hi = p;
@@ -113,7 +113,7 @@ impl R1Interval {
 
     /// Google's `ApproxEquals`: each bound within `max_error`, or both
     /// (nearly) empty.
-    pub fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
+    pub(crate) fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
         if self.is_empty() {
             return y.length() <= 2.0 * max_error;
         }
@@ -123,14 +123,14 @@ impl R1Interval {
         (y.lo - self.lo).abs() <= max_error && (y.hi - self.hi).abs() <= max_error
     }
 
-    pub fn expanded(&self, margin: f64) -> Self {
+    pub(crate) fn expanded(&self, margin: f64) -> Self {
         if self.is_empty() {
             return *self;
         }
         Self::new(self.lo - margin, self.hi + margin)
     }
 
-    pub fn intersection(&self, o: &Self) -> Self {
+    pub(crate) fn intersection(&self, o: &Self) -> Self {
         // `std::max(a, b)` / `std::min(a, b)` return `a` on ties (and so
         // pick between 0.0 and -0.0 as Google does); `f64::max` may not.
         let lo = if self.lo < o.lo { o.lo } else { self.lo };
@@ -139,7 +139,7 @@ impl R1Interval {
     }
 
     /// The smallest interval containing both (Google's `R1Interval::Union`).
-    pub fn union(&self, o: &Self) -> Self {
+    pub(crate) fn union(&self, o: &Self) -> Self {
         if self.is_empty() {
             return *o;
         }
@@ -166,7 +166,7 @@ pub(crate) struct S1Interval {
 impl S1Interval {
     /// An interval from its bounds, with Google's rule that -π means π
     /// unless the other bound is π.
-    pub fn new(lo: f64, hi: f64) -> Self {
+    pub(crate) fn new(lo: f64, hi: f64) -> Self {
         let mut r = Self { lo, hi };
         if lo == -PI && hi != PI {
             r.lo = PI;
@@ -177,23 +177,23 @@ impl S1Interval {
         r
     }
 
-    pub const fn full() -> Self {
+    pub(crate) const fn full() -> Self {
         Self { lo: -PI, hi: PI }
     }
 
-    pub const fn empty() -> Self {
+    pub(crate) const fn empty() -> Self {
         Self { lo: PI, hi: -PI }
     }
 
-    pub fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.lo == -PI && self.hi == PI
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.lo == PI && self.hi == -PI
     }
 
-    pub fn is_inverted(&self) -> bool {
+    pub(crate) fn is_inverted(&self) -> bool {
         self.lo > self.hi
     }
 
@@ -209,7 +209,7 @@ impl S1Interval {
     }
 
     /// The smallest interval containing both points (each in `[-π, π]`).
-    pub fn from_point_pair(p1: f64, p2: f64) -> Self {
+    pub(crate) fn from_point_pair(p1: f64, p2: f64) -> Self {
         let p1 = if p1 == -PI { PI } else { p1 };
         let p2 = if p2 == -PI { PI } else { p2 };
         if Self::positive_distance(p1, p2) <= PI {
@@ -220,7 +220,7 @@ impl S1Interval {
     }
 
     /// The length; negative for the empty interval.
-    pub fn length(&self) -> f64 {
+    pub(crate) fn length(&self) -> f64 {
         let mut length = self.hi - self.lo;
         if length >= 0.0 {
             return length;
@@ -230,7 +230,7 @@ impl S1Interval {
         if length > 0.0 { length } else { -1.0 }
     }
 
-    pub fn contains(&self, p: f64) -> bool {
+    pub(crate) fn contains(&self, p: f64) -> bool {
         let p = if p == -PI { PI } else { p };
         if self.is_inverted() {
             (p >= self.lo || p <= self.hi) && !self.is_empty()
@@ -250,7 +250,7 @@ impl S1Interval {
 
     /// Whether `y` is a subset of this interval (Google's
     /// `S1Interval::Contains(const S1Interval&)`).
-    pub fn contains_interval(&self, y: &Self) -> bool {
+    pub(crate) fn contains_interval(&self, y: &Self) -> bool {
         if self.is_inverted() {
             if y.is_inverted() {
                 return y.lo >= self.lo && y.hi <= self.hi;
@@ -266,7 +266,7 @@ impl S1Interval {
 
     /// The smallest interval containing both (Google's `S1Interval::Union`):
     /// when the two are disjoint, the one that bridges the shorter gap.
-    pub fn union(&self, y: &Self) -> Self {
+    pub(crate) fn union(&self, y: &Self) -> Self {
         // The bounds are taken as they are (Google's ARGS_CHECKED), without
         // the -π to π rewrite of `new`: they come from valid intervals.
         if y.is_empty() {
@@ -312,7 +312,7 @@ impl S1Interval {
     }
 
     /// The midpoint, in `(-π, π]` (Google's `S1Interval::GetCenter`).
-    pub fn center(&self) -> f64 {
+    pub(crate) fn center(&self) -> f64 {
         let center = 0.5 * (self.lo + self.hi);
         if !self.is_inverted() {
             return center;
@@ -325,7 +325,7 @@ impl S1Interval {
     }
 
     /// Whether the two share a point (Google's `S1Interval::Intersects`).
-    pub fn intersects(&self, y: &Self) -> bool {
+    pub(crate) fn intersects(&self, y: &Self) -> bool {
         if self.is_empty() || y.is_empty() {
             return false;
         }
@@ -341,7 +341,7 @@ impl S1Interval {
 
     /// The intersection (Google's `S1Interval::Intersection`): when it is
     /// two disjoint pieces, the shorter of the two intervals.
-    pub fn intersection(&self, y: &Self) -> Self {
+    pub(crate) fn intersection(&self, y: &Self) -> Self {
         if y.is_empty() {
             return Self::empty();
         }
@@ -371,7 +371,7 @@ impl S1Interval {
 
     /// Whether `p` (in `[-π, π]`) is strictly inside (Google's
     /// `S1Interval::InteriorContains(double)`).
-    pub fn interior_contains(&self, p: f64) -> bool {
+    pub(crate) fn interior_contains(&self, p: f64) -> bool {
         let p = if p == -PI { PI } else { p };
         if self.is_inverted() {
             p > self.lo || p < self.hi
@@ -382,7 +382,7 @@ impl S1Interval {
 
     /// Whether `y` lies in the interior (Google's
     /// `S1Interval::InteriorContains(const S1Interval&)`).
-    pub fn interior_contains_interval(&self, y: &Self) -> bool {
+    pub(crate) fn interior_contains_interval(&self, y: &Self) -> bool {
         if self.is_inverted() {
             if !y.is_inverted() {
                 return y.lo > self.lo || y.hi < self.hi;
@@ -398,7 +398,7 @@ impl S1Interval {
 
     /// Whether the interior meets `y` (Google's
     /// `S1Interval::InteriorIntersects`).
-    pub fn interior_intersects(&self, y: &Self) -> bool {
+    pub(crate) fn interior_intersects(&self, y: &Self) -> bool {
         if self.is_empty() || y.is_empty() || self.lo == self.hi {
             return false;
         }
@@ -413,7 +413,7 @@ impl S1Interval {
 
     /// The center of the complement, in `(-π, π]`; for a single point, its
     /// antipode (Google's `GetComplementCenter`).
-    pub fn complement_center(&self) -> f64 {
+    pub(crate) fn complement_center(&self) -> f64 {
         if self.lo != self.hi {
             // The complement [hi, lo] keeps the bounds as they are; a
             // singleton's complement (full) is not reached here.
@@ -431,7 +431,7 @@ impl S1Interval {
 
     /// The directed Hausdorff distance to `y` on the circle, in `[0, π]`
     /// (Google's `S1Interval::GetDirectedHausdorffDistance`).
-    pub fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
+    pub(crate) fn directed_hausdorff_distance(&self, y: &Self) -> f64 {
         if y.contains_interval(self) {
             return 0.0;
         }
@@ -459,7 +459,7 @@ impl S1Interval {
 
     /// Grows the interval to hold `p` (in `[-π, π]`) by the shorter way
     /// (Google's `S1Interval::AddPoint`).
-    pub fn add_point(&mut self, p: f64) {
+    pub(crate) fn add_point(&mut self, p: f64) {
         let p = if p == -PI { PI } else { p };
         if self.fast_contains(p) {
             return;
@@ -481,7 +481,7 @@ impl S1Interval {
     /// Google's `S1Interval::ApproxEquals`: both ends within `max_error`
     /// round the circle and the lengths within twice that; empty and full
     /// intervals match any nearly empty or nearly full one.
-    pub fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
+    pub(crate) fn approx_eq(&self, y: &Self, max_error: f64) -> bool {
         if self.is_empty() {
             return y.length() <= 2.0 * max_error;
         }
@@ -499,7 +499,7 @@ impl S1Interval {
             && (self.length() - y.length()).abs() <= 2.0 * max_error
     }
 
-    pub fn expanded(&self, margin: f64) -> Self {
+    pub(crate) fn expanded(&self, margin: f64) -> Self {
         if margin >= 0.0 {
             if self.is_empty() {
                 return *self;

@@ -3,7 +3,7 @@
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use super::{Point, remainder};
-use crate::Error;
+use crate::geom::GeomError;
 
 /// Degrees to radians as Google's `S1Angle::Degrees` does it: one multiply by
 /// the rounded constant π/180 (not a division by 180 after multiplying by π).
@@ -63,18 +63,22 @@ impl LatLng {
     /// A valid lat/lng from degrees, or an error naming the pair when either
     /// value is non-finite or out of range (|lat| > 90, |lng| > 180).
     ///
+    /// # Errors
+    ///
+    /// [`GeomError::InvalidLatLng`] with the pair as given.
+    ///
     /// ```
     /// use s2cells::LatLng;
     /// assert!(LatLng::try_from_degrees(-30.0, -51.0).is_ok());
     /// assert!(LatLng::try_from_degrees(f64::NAN, 0.0).is_err());
     /// assert!(LatLng::try_from_degrees(0.0, 180.5).is_err());
     /// ```
-    pub fn try_from_degrees(lat: f64, lng: f64) -> Result<Self, Error> {
+    pub fn try_from_degrees(lat: f64, lng: f64) -> Result<Self, GeomError> {
         let ll = Self::from_degrees(lat, lng);
         if ll.is_valid() {
             Ok(ll)
         } else {
-            Err(Error::InvalidLatLng {
+            Err(GeomError::InvalidLatLng {
                 lat_degrees: lat,
                 lng_degrees: lng,
             })

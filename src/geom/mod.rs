@@ -3,12 +3,15 @@
 
 pub(crate) mod approx_atan;
 mod cap;
+pub(crate) mod coords;
 pub mod earth;
 pub mod edge_clipping;
 pub mod edge_crossings;
+pub(crate) mod error;
 mod exact;
 mod interval;
 mod latlng;
+pub(crate) mod measures;
 mod point;
 pub mod predicates;
 mod rect;
@@ -16,10 +19,12 @@ pub(crate) mod rect_bounder;
 pub(crate) mod robust_cross;
 
 pub use cap::Cap;
+pub use error::GeomError;
 pub(crate) use interval::{R1Interval, S1Interval};
 pub use latlng::LatLng;
 pub use point::Point;
 pub use rect::LatLngRect;
+pub(crate) use rect::{intersects_lat_edge, intersects_lng_edge};
 
 /// `if c { a } else { b }` on bits, so that it never becomes a branch: for
 /// unpredictable conditions (a random point's face or octant), and so that

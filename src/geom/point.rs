@@ -107,7 +107,7 @@ impl Point {
     #[inline]
     pub fn normalize(&self) -> Self {
         let n = self.norm();
-        let n = if n != 0.0 { 1.0 / n } else { n };
+        let n = if n == 0.0 { n } else { 1.0 / n };
         *self * n
     }
 

@@ -11,7 +11,7 @@
 //! It gets there in three steps, each taken only when the previous one is
 //! unsure: the plain floating-point determinant with a proven error bound
 //! (Google's `TriageSign`), a better conditioned floating-point form
-//! (`StableSign`), and exact arithmetic ([`super::exact`]).
+//! (`StableSign`), and exact arithmetic on the doubles' exact values.
 
 use std::cmp::Ordering;
 

@@ -3,13 +3,15 @@
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use super::{LatLng, Point, R1Interval, S1Interval};
-use crate::Error;
+use crate::geom::GeomError;
 
 // Distances and expansion by a distance; exact boundary tests against
-// edges and cells: kept apart to keep this file to the rectangle itself.
+// edges: kept apart to keep this file to the rectangle itself.
 mod boundary;
 mod codec;
 mod distance;
+
+pub(crate) use boundary::{intersects_lat_edge, intersects_lng_edge};
 
 /// A closed latitude/longitude rectangle. The longitude range may cross the
 /// antimeridian (`lng_lo > lng_hi`); the latitude range lies in
@@ -42,7 +44,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] naming the bounds and what is wrong.
+    /// [`GeomError::InvalidRect`] naming the bounds and what is wrong.
     ///
     /// ```
     /// use s2cells::LatLngRect;
@@ -52,8 +54,13 @@ impl LatLngRect {
     /// assert!(LatLngRect::from_radians(0.2, 0.1, 0.0, 1.0).is_err()); // lat empty, lng not
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_radians(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidRect {
+    pub fn from_radians(
+        lat_lo: f64,
+        lat_hi: f64,
+        lng_lo: f64,
+        lng_hi: f64,
+    ) -> Result<Self, GeomError> {
+        let bad = |reason| GeomError::InvalidRect {
             lat_lo,
             lat_hi,
             lng_lo,
@@ -87,7 +94,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] (bounds in radians).
+    /// [`GeomError::InvalidRect`] (bounds in radians).
     ///
     /// ```
     /// use s2cells::{LatLng, LatLngRect};
@@ -95,7 +102,12 @@ impl LatLngRect {
     /// assert!(porto_alegre.contains_latlng(&LatLng::from_degrees(-30.0438, -51.14022)));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_degrees(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Result<Self, Error> {
+    pub fn from_degrees(
+        lat_lo: f64,
+        lat_hi: f64,
+        lng_lo: f64,
+        lng_hi: f64,
+    ) -> Result<Self, GeomError> {
         let lo = LatLng::from_degrees(lat_lo, lng_lo);
         let hi = LatLng::from_degrees(lat_hi, lng_hi);
         Self::from_radians(lo.lat(), hi.lat(), lo.lng(), hi.lng())
@@ -106,7 +118,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] when a corner is invalid or `lo` is north of
+    /// [`GeomError::InvalidRect`] when a corner is invalid or `lo` is north of
     /// `hi`.
     ///
     /// ```
@@ -115,7 +127,7 @@ impl LatLngRect {
     /// assert!(r.contains_latlng(&LatLng::from_degrees(15.0, 180.0)));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn new(lo: LatLng, hi: LatLng) -> Result<Self, Error> {
+    pub fn new(lo: LatLng, hi: LatLng) -> Result<Self, GeomError> {
         Self::from_radians(lo.lat(), hi.lat(), lo.lng(), hi.lng())
     }
 
@@ -123,7 +135,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] when the point is not a valid lat/lng.
+    /// [`GeomError::InvalidRect`] when the point is not a valid lat/lng.
     ///
     /// ```
     /// use s2cells::{LatLng, LatLngRect};
@@ -131,7 +143,7 @@ impl LatLngRect {
     /// assert!(LatLngRect::from_point(p)?.contains_latlng(&p));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_point(p: LatLng) -> Result<Self, Error> {
+    pub fn from_point(p: LatLng) -> Result<Self, GeomError> {
         Self::new(p, p)
     }
 
@@ -140,7 +152,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] when a point is not a valid lat/lng.
+    /// [`GeomError::InvalidRect`] when a point is not a valid lat/lng.
     ///
     /// ```
     /// use s2cells::{LatLng, LatLngRect};
@@ -148,7 +160,7 @@ impl LatLngRect {
     /// assert!(r.lng_lo() > r.lng_hi()); // the short way, across 180°
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_point_pair(p1: LatLng, p2: LatLng) -> Result<Self, Error> {
+    pub fn from_point_pair(p1: LatLng, p2: LatLng) -> Result<Self, GeomError> {
         Self::from_point(p1)?;
         Self::from_point(p2)?;
         Ok(Self::from_intervals(
@@ -163,7 +175,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] when the center is invalid or a size is
+    /// [`GeomError::InvalidRect`] when the center is invalid or a size is
     /// negative or not finite.
     ///
     /// ```
@@ -172,11 +184,11 @@ impl LatLngRect {
     /// assert_eq!(r.lat_hi(), std::f64::consts::FRAC_PI_2);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_center_size(center: LatLng, size: LatLng) -> Result<Self, Error> {
+    pub fn from_center_size(center: LatLng, size: LatLng) -> Result<Self, GeomError> {
         let point = Self::from_point(center)?;
         let (h, w) = (size.lat(), size.lng());
         if !(h.is_finite() && w.is_finite() && h >= 0.0 && w >= 0.0) {
-            return Err(Error::InvalidRect {
+            return Err(GeomError::InvalidRect {
                 lat_lo: center.lat() - 0.5 * h,
                 lat_hi: center.lat() + 0.5 * h,
                 lng_lo: center.lng() - 0.5 * w,
@@ -453,7 +465,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] when a margin is NaN.
+    /// [`GeomError::InvalidRect`] when a margin is NaN.
     ///
     /// ```
     /// use s2cells::LatLngRect;
@@ -461,9 +473,9 @@ impl LatLngRect {
     /// assert!(r.lng_lo() == -std::f64::consts::PI && r.lng_hi() == std::f64::consts::PI);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn expanded_by(&self, lat_margin: f64, lng_margin: f64) -> Result<Self, Error> {
+    pub fn expanded_by(&self, lat_margin: f64, lng_margin: f64) -> Result<Self, GeomError> {
         if lat_margin.is_nan() || lng_margin.is_nan() {
-            return Err(Error::InvalidRect {
+            return Err(GeomError::InvalidRect {
                 lat_lo: self.lat.lo,
                 lat_hi: self.lat.hi,
                 lng_lo: self.lng.lo,
@@ -633,7 +645,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLatLng`] (the rectangle unchanged) when `ll` is not
+    /// [`GeomError::InvalidLatLng`] (the rectangle unchanged) when `ll` is not
     /// finite or out of range.
     ///
     /// ```
@@ -645,9 +657,9 @@ impl LatLngRect {
     /// assert!(r.add_latlng(&LatLng::from_radians(f64::NAN, 0.0)).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn add_latlng(&mut self, ll: &LatLng) -> Result<(), Error> {
+    pub fn add_latlng(&mut self, ll: &LatLng) -> Result<(), GeomError> {
         if !ll.is_valid() {
-            return Err(Error::InvalidLatLng {
+            return Err(GeomError::InvalidLatLng {
                 lat_degrees: ll.lat_degrees(),
                 lng_degrees: ll.lng_degrees(),
             });
@@ -662,7 +674,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidPoint`] (the rectangle unchanged) for a zero or
+    /// [`GeomError::InvalidPoint`] (the rectangle unchanged) for a zero or
     /// non-finite point.
     ///
     /// ```
@@ -673,9 +685,9 @@ impl LatLngRect {
     /// assert!(r.add_point(&Point::new(0.0, 0.0, 0.0)).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn add_point(&mut self, p: &Point) -> Result<(), Error> {
+    pub fn add_point(&mut self, p: &Point) -> Result<(), GeomError> {
         if !p.is_finite() || p.norm2() == 0.0 {
-            return Err(Error::InvalidPoint {
+            return Err(GeomError::InvalidPoint {
                 xyz: [p.x, p.y, p.z],
             });
         }

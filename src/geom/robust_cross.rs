@@ -1,6 +1,10 @@
 //! The cross product of two unit vectors with a direction accurate to a few
 //! ulps even when the vectors are nearly equal or antipodal (Google's
-//! `S2::RobustCrossProd`), used by turning angles and triangle areas.
+//! `S2::RobustCrossProd`): the one version every caller uses (edge
+//! clipping, turning angles and triangle areas, rectangle boundaries and
+//! distances, caps). Public as
+//! [`edge_crossings::robust_cross_prod`](super::edge_crossings::robust_cross_prod),
+//! where Google declares it.
 
 use std::cmp::Ordering;
 
@@ -10,27 +14,45 @@ use super::predicates::{exact_cross, lex_cmp, ortho};
 
 /// 2^-53, Google's `DBL_ERR` (half of `f64::EPSILON`).
 const DBL_ERR: f64 = f64::EPSILON / 2.0;
+/// √3, rounded as `sqrt(3.0)` is.
+const SQRT3: f64 = 1.732_050_807_568_877_2;
+/// The smallest norm of `(a - b) × (a + b)` whose direction double
+/// precision gets within Google's `kRobustCrossProdError` = 6 `DBL_ERR`.
+const MIN_STABLE_NORM: f64 =
+    (32.0 * SQRT3 * DBL_ERR) / ((6.0 * DBL_ERR) / DBL_ERR - (1.0 + 2.0 * SQRT3));
 
 /// `(a - b) × (a + b)` (twice `a × b`), and whether its direction error is
-/// within Google's `kRobustCrossProdError` = 6 `DBL_ERR`.
+/// within Google's `kRobustCrossProdError` (Google's `GetStableCrossProd`).
 fn stable_cross(a: &Point, b: &Point) -> (Point, bool) {
-    let sqrt3 = 3f64.sqrt();
-    let min_norm = (32.0 * sqrt3 * DBL_ERR) / ((6.0 * DBL_ERR) / DBL_ERR - (1.0 + 2.0 * sqrt3));
     let r = (*a - *b).cross(&(*a + *b));
-    let ok = r.norm2() >= min_norm * min_norm;
+    let ok = r.norm2() >= MIN_STABLE_NORM * MIN_STABLE_NORM;
     (r, ok)
 }
 
-/// A vector orthogonal to both `a` and `b` pointing the way `a × b` does,
-/// not unit length but safe to normalize; for `a == b` it is [`ortho`]`(a)`,
-/// and for exactly proportional `a`, `b` a direction chosen by the same
-/// symbolic perturbation as the predicates.
+/// Google's `S2::RobustCrossProd(a, b)`: a vector orthogonal to both unit
+/// vectors `a` and `b`, pointing the way `a × b` does, not unit length but
+/// safe to normalize. For points more than about 9 ε apart (every real
+/// edge) it is `(a - b) × (a + b)`, twice `a × b` computed stably, the
+/// same doubles Google computes; for `a == b` it is
+/// [`ortho`](super::predicates::ortho)`(a)`; for exactly proportional `a`,
+/// `b` a direction chosen by the same symbolic perturbation as the
+/// predicates.
 ///
 /// Differs from Google in the last bits only for inputs closer than about
 /// 9 ε (or as near antipodal), where Google evaluates in x87 extended
-/// precision and s2cells exactly.
+/// precision first and s2cells goes straight to exact arithmetic.
+///
+/// ```
+/// use s2cells::Point;
+/// use s2cells::geom::edge_crossings::robust_cross_prod;
+/// let n = robust_cross_prod(&Point::new(1.0, 0.0, 0.0), &Point::new(0.0, 1.0, 0.0));
+/// assert_eq!(n, Point::new(0.0, 0.0, 2.0));
+/// // One ulp apart: the exact product still has a direction.
+/// let (a, b) = (Point::new(1.0, 0.0, 0.0), Point::new(1.0, f64::from_bits(1), 0.0));
+/// assert!(robust_cross_prod(&a, &b).z > 0.0);
+/// ```
 #[must_use]
-pub(crate) fn robust_cross_prod(a: &Point, b: &Point) -> Point {
+pub fn robust_cross_prod(a: &Point, b: &Point) -> Point {
     let (r, ok) = stable_cross(a, b);
     if ok {
         return r;
@@ -120,6 +142,12 @@ fn symbolic_cross_sorted(a: &Point, b: &Point) -> Point {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stable_norm_bound() {
+        const { assert!(MIN_STABLE_NORM > 3.9e-15 && MIN_STABLE_NORM < 4.1e-15) };
+        assert_eq!(SQRT3, 3f64.sqrt());
+    }
 
     #[test]
     fn robust_cross_directions() {

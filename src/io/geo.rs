@@ -8,7 +8,7 @@
 //! for the smaller of the two regions it bounds (so orientation never
 //! matters), and all rings of a `Polygon` or `MultiPolygon` are nested into
 //! one [`Polygon`] as Google's `InitNested` does. Edges are great-circle
-//! arcs. Errors are [`Error::InvalidGeoTypes`], naming the ring or
+//! arcs. Errors are [`ParseError::InvalidGeoTypes`], naming the ring or
 //! coordinate (`polygons[1].interiors[0]`) and the reason.
 //!
 //! Back to geo-types, a ring's longitudes are unwrapped along the ring
@@ -19,22 +19,23 @@
 
 use geo_types as gt;
 
-use crate::{Cell, CellUnion, Error, LatLng, LatLngRect, Loop, Point, Polygon, Polyline};
+use super::ParseError;
+use crate::{Cell, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Polyline};
 
-fn err(path: &str, reason: impl std::fmt::Display) -> Error {
-    Error::InvalidGeoTypes {
+fn err(path: &str, reason: impl std::fmt::Display) -> ParseError {
+    ParseError::InvalidGeoTypes {
         path: path.to_string(),
         reason: reason.to_string(),
     }
 }
 
-fn latlng(c: gt::Coord<f64>, path: &str) -> Result<LatLng, Error> {
+fn latlng(c: gt::Coord<f64>, path: &str) -> Result<LatLng, ParseError> {
     LatLng::try_from_degrees(c.y, c.x).map_err(|e| err(path, e))
 }
 
 /// The ring's points, with consecutive repeats (also around the end, so
 /// the closing vertex) dropped.
-fn ring_points(ring: &gt::LineString<f64>, path: &str) -> Result<Vec<Point>, Error> {
+fn ring_points(ring: &gt::LineString<f64>, path: &str) -> Result<Vec<Point>, ParseError> {
     let mut out: Vec<Point> = Vec::with_capacity(ring.0.len());
     for (i, c) in ring.0.iter().enumerate() {
         let p = latlng(*c, &format!("{path}[{i}]"))?.to_point();
@@ -48,7 +49,7 @@ fn ring_points(ring: &gt::LineString<f64>, path: &str) -> Result<Vec<Point>, Err
     Ok(out)
 }
 
-fn ring_loop(ring: &gt::LineString<f64>, path: &str) -> Result<Loop, Error> {
+fn ring_loop(ring: &gt::LineString<f64>, path: &str) -> Result<Loop, ParseError> {
     let mut l = Loop::from_points(ring_points(ring, path)?).map_err(|e| err(path, e))?;
     // Every ring stands for the smaller region it bounds; nesting decides
     // which are holes.
@@ -56,7 +57,7 @@ fn ring_loop(ring: &gt::LineString<f64>, path: &str) -> Result<Loop, Error> {
     Ok(l)
 }
 
-fn polygon_loops(p: &gt::Polygon<f64>, path: &str, out: &mut Vec<Loop>) -> Result<(), Error> {
+fn polygon_loops(p: &gt::Polygon<f64>, path: &str, out: &mut Vec<Loop>) -> Result<(), ParseError> {
     out.push(ring_loop(p.exterior(), &format!("{path}exterior"))?);
     for (i, ring) in p.interiors().iter().enumerate() {
         out.push(ring_loop(ring, &format!("{path}interiors[{i}]"))?);
@@ -64,12 +65,12 @@ fn polygon_loops(p: &gt::Polygon<f64>, path: &str, out: &mut Vec<Loop>) -> Resul
     Ok(())
 }
 
-fn nested(loops: Vec<Loop>, path: &str) -> Result<Polygon, Error> {
+fn nested(loops: Vec<Loop>, path: &str) -> Result<Polygon, ParseError> {
     Polygon::from_loops(loops).map_err(|e| err(path, e))
 }
 
 impl TryFrom<gt::Point<f64>> for LatLng {
-    type Error = Error;
+    type Error = ParseError;
 
     /// The lat/lng of a point (`x` longitude, `y` latitude, degrees).
     ///
@@ -80,13 +81,13 @@ impl TryFrom<gt::Point<f64>> for LatLng {
     /// assert!(LatLng::try_from(geo_types::point!(x: 0.0, y: f64::NAN)).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(p: gt::Point<f64>) -> Result<Self, Error> {
+    fn try_from(p: gt::Point<f64>) -> Result<Self, ParseError> {
         latlng(p.0, "point")
     }
 }
 
 impl TryFrom<gt::Point<f64>> for Point {
-    type Error = Error;
+    type Error = ParseError;
 
     /// The unit vector of a point (`x` longitude, `y` latitude, degrees).
     ///
@@ -97,13 +98,13 @@ impl TryFrom<gt::Point<f64>> for Point {
     /// assert!(Point::try_from(geo_types::point!(x: 0.0, y: 91.0)).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(p: gt::Point<f64>) -> Result<Self, Error> {
+    fn try_from(p: gt::Point<f64>) -> Result<Self, ParseError> {
         Ok(latlng(p.0, "point")?.to_point())
     }
 }
 
 impl TryFrom<gt::Rect<f64>> for LatLngRect {
-    type Error = Error;
+    type Error = ParseError;
 
     /// The lat/lng rectangle of a rect. A geo-types rect always has
     /// `min.x <= max.x`, so one that crosses the antimeridian is written
@@ -118,7 +119,7 @@ impl TryFrom<gt::Rect<f64>> for LatLngRect {
     /// assert!(!r.contains_latlng(&LatLng::from_degrees(0.0, 0.0)));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(r: gt::Rect<f64>) -> Result<Self, Error> {
+    fn try_from(r: gt::Rect<f64>) -> Result<Self, ParseError> {
         let (lo, hi) = (r.min(), r.max());
         let (lat_lo, lat_hi) = (
             latlng(gt::coord! {x: 0.0, y: lo.y}, "rect.min")?,
@@ -148,7 +149,7 @@ impl TryFrom<gt::Rect<f64>> for LatLngRect {
 }
 
 impl TryFrom<&gt::LineString<f64>> for Polyline {
-    type Error = Error;
+    type Error = ParseError;
 
     /// The polyline through a line string's points (great-circle edges).
     ///
@@ -159,7 +160,7 @@ impl TryFrom<&gt::LineString<f64>> for Polyline {
     /// assert_eq!(Polyline::try_from(&line)?.num_vertices(), 3);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(line: &gt::LineString<f64>) -> Result<Self, Error> {
+    fn try_from(line: &gt::LineString<f64>) -> Result<Self, ParseError> {
         let v = line
             .0
             .iter()
@@ -171,7 +172,7 @@ impl TryFrom<&gt::LineString<f64>> for Polyline {
 }
 
 impl TryFrom<gt::LineString<f64>> for Polyline {
-    type Error = Error;
+    type Error = ParseError;
 
     /// As the conversion from `&LineString`.
     ///
@@ -182,13 +183,13 @@ impl TryFrom<gt::LineString<f64>> for Polyline {
     /// assert_eq!(Polyline::try_from(line)?.num_vertices(), 2);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(line: gt::LineString<f64>) -> Result<Self, Error> {
+    fn try_from(line: gt::LineString<f64>) -> Result<Self, ParseError> {
         Self::try_from(&line)
     }
 }
 
 impl TryFrom<&gt::Polygon<f64>> for Polygon {
-    type Error = Error;
+    type Error = ParseError;
 
     /// The polygon of an exterior ring and its holes (rings nested by
     /// geometry; each ring the smaller region it bounds).
@@ -204,7 +205,7 @@ impl TryFrom<&gt::Polygon<f64>> for Polygon {
     /// assert!(e.to_string().contains("exterior"), "{e}");
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(p: &gt::Polygon<f64>) -> Result<Self, Error> {
+    fn try_from(p: &gt::Polygon<f64>) -> Result<Self, ParseError> {
         let mut loops = Vec::with_capacity(1 + p.interiors().len());
         polygon_loops(p, "", &mut loops)?;
         nested(loops, "polygon")
@@ -212,7 +213,7 @@ impl TryFrom<&gt::Polygon<f64>> for Polygon {
 }
 
 impl TryFrom<gt::Polygon<f64>> for Polygon {
-    type Error = Error;
+    type Error = ParseError;
 
     /// As the conversion from `&Polygon`.
     ///
@@ -222,13 +223,13 @@ impl TryFrom<gt::Polygon<f64>> for Polygon {
     /// assert_eq!(s2cells::Polygon::try_from(square)?.num_loops(), 1);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(p: gt::Polygon<f64>) -> Result<Self, Error> {
+    fn try_from(p: gt::Polygon<f64>) -> Result<Self, ParseError> {
         Self::try_from(&p)
     }
 }
 
 impl TryFrom<&gt::MultiPolygon<f64>> for Polygon {
-    type Error = Error;
+    type Error = ParseError;
 
     /// One polygon of all rings of all members, nested by geometry (as a
     /// GeoJSON `MultiPolygon` becomes one region).
@@ -241,7 +242,7 @@ impl TryFrom<&gt::MultiPolygon<f64>> for Polygon {
     /// assert_eq!(p.num_loops(), 2);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(mp: &gt::MultiPolygon<f64>) -> Result<Self, Error> {
+    fn try_from(mp: &gt::MultiPolygon<f64>) -> Result<Self, ParseError> {
         let mut loops = Vec::new();
         for (i, p) in mp.0.iter().enumerate() {
             polygon_loops(p, &format!("polygons[{i}]."), &mut loops)?;
@@ -251,7 +252,7 @@ impl TryFrom<&gt::MultiPolygon<f64>> for Polygon {
 }
 
 impl TryFrom<gt::MultiPolygon<f64>> for Polygon {
-    type Error = Error;
+    type Error = ParseError;
 
     /// As the conversion from `&MultiPolygon`.
     ///
@@ -260,7 +261,7 @@ impl TryFrom<gt::MultiPolygon<f64>> for Polygon {
     /// assert!(s2cells::Polygon::try_from(mp)?.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    fn try_from(mp: gt::MultiPolygon<f64>) -> Result<Self, Error> {
+    fn try_from(mp: gt::MultiPolygon<f64>) -> Result<Self, ParseError> {
         Self::try_from(&mp)
     }
 }

@@ -45,96 +45,21 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
-use crate::io::json_scan::{JsonTexts, Text, syntax_at};
-use crate::{Error, LatLng};
+use super::ParseError;
+use super::geometry::{GeoFeature, Geometry};
+use super::json_scan::{JsonTexts, Text, syntax_at};
+use crate::LatLng;
 
 /// The record separator that starts each text of an RFC 8142 sequence.
 const RS: u8 = 0x1e;
 
-/// One feature of the input: where it was, its id and properties as given,
-/// and its geometry.
-///
-/// A bare geometry in the input becomes a feature with no id and no
-/// properties.
-///
-/// ```
-/// use s2cells::io::{parse_geojson, Geometry};
-///
-/// let f = &parse_geojson(r#"{"type": "LineString", "coordinates": [[0, 0], [1, 1]]}"#)?[0];
-/// assert_eq!((f.index, &f.id, &f.properties), (0, &None, &None));
-/// assert!(matches!(&f.geometry, Some(Geometry::LineString(line)) if line.len() == 2));
-/// # Ok::<(), s2cells::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq)]
-pub struct GeoFeature {
-    /// Position of the feature in the input, from 0.
-    pub index: usize,
-    /// The feature's `id` (a string or a number), if it has one.
-    pub id: Option<Value>,
-    /// The feature's `properties`, unless absent or `null`.
-    pub properties: Option<Map<String, Value>>,
-    /// The geometry, or `None` for a feature whose geometry is `null`.
-    pub geometry: Option<Geometry>,
-}
-
-/// A GeoJSON geometry with positions as [`LatLng`]s.
-///
-/// Rings (the `Vec<LatLng>` inside a polygon) have their closing vertex
-/// dropped; the first ring of a polygon is its exterior, the others its
-/// holes, in the orientation the input gave.
-///
-/// ```
-/// use s2cells::io::{parse_geojson, Geometry};
-///
-/// let square = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1],[0,0]]]}"#;
-/// let Some(Geometry::Polygon(rings)) = &parse_geojson(square)?[0].geometry else { panic!() };
-/// assert_eq!(rings[0].len(), 4); // the closing vertex is dropped
-/// # Ok::<(), s2cells::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq)]
-pub enum Geometry {
-    /// One position.
-    Point(LatLng),
-    /// Any number of positions.
-    MultiPoint(Vec<LatLng>),
-    /// At least two positions, joined in order.
-    LineString(Vec<LatLng>),
-    /// Any number of line strings.
-    MultiLineString(Vec<Vec<LatLng>>),
-    /// Rings: the exterior, then holes, each of at least 3 vertices.
-    Polygon(Vec<Vec<LatLng>>),
-    /// Any number of polygons.
-    MultiPolygon(Vec<Vec<Vec<LatLng>>>),
-    /// Any number of geometries.
-    GeometryCollection(Vec<Geometry>),
-}
-
 impl Geometry {
-    /// The GeoJSON `type` of this geometry.
-    ///
-    /// ```
-    /// use s2cells::{io::Geometry, LatLng};
-    /// assert_eq!(Geometry::Point(LatLng::from_degrees(1.0, 2.0)).type_name(), "Point");
-    /// ```
-    #[must_use]
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Self::Point(_) => "Point",
-            Self::MultiPoint(_) => "MultiPoint",
-            Self::LineString(_) => "LineString",
-            Self::MultiLineString(_) => "MultiLineString",
-            Self::Polygon(_) => "Polygon",
-            Self::MultiPolygon(_) => "MultiPolygon",
-            Self::GeometryCollection(_) => "GeometryCollection",
-        }
-    }
-
     /// A geometry from a parsed GeoJSON geometry object. `index` is the
     /// feature index reported in errors.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidGeoJson`] naming the path within the object and the
+    /// [`ParseError::InvalidGeoJson`] naming the path within the object and the
     /// problem.
     ///
     /// ```
@@ -146,7 +71,7 @@ impl Geometry {
     ///     "invalid GeoJSON in feature 7 at coordinates: latitude 95 is out of range [-90, 90]"
     /// );
     /// ```
-    pub fn from_value(index: usize, value: &Value) -> Result<Self, Error> {
+    pub fn from_value(index: usize, value: &Value) -> Result<Self, ParseError> {
         let mut path = String::new();
         geometry(
             &mut Ctx {
@@ -165,7 +90,7 @@ impl GeoFeature {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidGeoJson`] naming `index`, the path within the object
+    /// [`ParseError::InvalidGeoJson`] naming `index`, the path within the object
     /// and the problem.
     ///
     /// ```
@@ -175,7 +100,7 @@ impl GeoFeature {
     /// assert_eq!((f.index, f.geometry), (3, None));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_value(index: usize, value: &Value) -> Result<Self, Error> {
+    pub fn from_value(index: usize, value: &Value) -> Result<Self, ParseError> {
         let mut path = String::new();
         let ctx = &mut Ctx {
             index,
@@ -235,8 +160,8 @@ impl GeoFeature {
 ///
 /// # Errors
 ///
-/// The first error in the input: [`Error::GeoJsonSyntax`] with line and
-/// column, or [`Error::InvalidGeoJson`] with the feature's index.
+/// The first error in the input: [`ParseError::GeoJsonSyntax`] with line and
+/// column, or [`ParseError::InvalidGeoJson`] with the feature's index.
 ///
 /// ```
 /// use s2cells::io::parse_geojson;
@@ -248,7 +173,7 @@ impl GeoFeature {
 /// assert_eq!(err.to_string(), "GeoJSON syntax error at line 1, column 39: EOF while parsing an object");
 /// # Ok::<(), s2cells::Error>(())
 /// ```
-pub fn parse_geojson(text: &str) -> Result<Vec<GeoFeature>, Error> {
+pub fn parse_geojson(text: &str) -> Result<Vec<GeoFeature>, ParseError> {
     GeoJsonReader::new(text.as_bytes()).collect()
 }
 
@@ -305,7 +230,7 @@ impl<R: BufRead> GeoJsonReader<R> {
 }
 
 impl<R: BufRead> Iterator for GeoJsonReader<R> {
-    type Item = Result<GeoFeature, Error>;
+    type Item = Result<GeoFeature, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.values.next()?;
@@ -378,7 +303,7 @@ impl<R: BufRead> GeoJsonValues<R> {
 
     /// Reads the next JSON text (or streamed feature) of the input, `None`
     /// at its end.
-    fn next_text(&mut self) -> Option<Result<Text, Error>> {
+    fn next_text(&mut self) -> Option<Result<Text, ParseError>> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
@@ -399,7 +324,7 @@ impl<R: BufRead> GeoJsonValues<R> {
                 } => {
                     buf.clear();
                     if let Err(e) = input.read_until(RS, &mut buf) {
-                        return Some(Err(Error::ReadFailed {
+                        return Some(Err(ParseError::ReadFailed {
                             reason: e.to_string(),
                         }));
                     }
@@ -439,7 +364,7 @@ impl<R: BufRead> GeoJsonValues<R> {
 }
 
 impl<R: BufRead> Iterator for GeoJsonValues<R> {
-    type Item = Result<(usize, Value), Error>;
+    type Item = Result<(usize, Value), ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -481,7 +406,7 @@ impl<R: BufRead> Iterator for GeoJsonValues<R> {
                 other => {
                     self.stop();
                     let found = other.as_ref().map_or("nothing", kind);
-                    return Some(Err(Error::InvalidGeoJson {
+                    return Some(Err(ParseError::InvalidGeoJson {
                         feature: self.next_index,
                         path: "features".to_owned(),
                         reason: format!(
@@ -496,10 +421,10 @@ impl<R: BufRead> Iterator for GeoJsonValues<R> {
 
 /// Skips leading white space (counting lines) and picks the reader for
 /// what follows.
-fn start<R: BufRead>(mut input: R) -> Result<State<R>, Error> {
+fn start<R: BufRead>(mut input: R) -> Result<State<R>, ParseError> {
     let (mut line, mut column) = (1, 1);
     loop {
-        let buf = input.fill_buf().map_err(|e| Error::ReadFailed {
+        let buf = input.fill_buf().map_err(|e| ParseError::ReadFailed {
             reason: e.to_string(),
         })?;
         if buf.is_empty() {
@@ -510,7 +435,7 @@ fn start<R: BufRead>(mut input: R) -> Result<State<R>, Error> {
         let first = buf.get(ws).copied();
         input.consume(ws);
         match first {
-            None => continue,
+            None => {}
             Some(RS) => {
                 input.consume(1);
                 return Ok(State::Records {
@@ -538,20 +463,20 @@ fn advance(mut line: usize, mut column: usize, bytes: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// A serde_json error as a syntax error at the input's line and column,
+/// A `serde_json` error as a syntax error at the input's line and column,
 /// given where the parsed text started.
-fn syntax(e: &serde_json::Error, line: usize, column: usize) -> Error {
+fn syntax(e: &serde_json::Error, line: usize, column: usize) -> ParseError {
     syntax_at(e, line, column, 0)
 }
 
 /// The error for a streamed collection whose `type` turned out wrong.
-fn not_a_collection(index: usize, ty: Option<&Value>) -> Error {
+fn not_a_collection(index: usize, ty: Option<&Value>) -> ParseError {
     let (path, found) = match ty {
         None => ("(top level)", "no \"type\" member".to_owned()),
         Some(Value::String(s)) => ("type", format!("{s:?}")),
         Some(v) => ("type", kind(v).to_owned()),
     };
-    Error::InvalidGeoJson {
+    ParseError::InvalidGeoJson {
         feature: index,
         path: path.to_owned(),
         reason: format!(
@@ -568,8 +493,8 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&self, reason: String) -> Error {
-        Error::InvalidGeoJson {
+    fn err(&self, reason: String) -> ParseError {
+        ParseError::InvalidGeoJson {
             feature: self.index,
             path: if self.path.is_empty() {
                 "(top level)".to_owned()
@@ -595,8 +520,8 @@ impl Ctx<'_> {
     fn at_result<T>(
         &mut self,
         key: &str,
-        f: impl FnOnce(&mut Self) -> Result<T, Error>,
-    ) -> Result<T, Error> {
+        f: impl FnOnce(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<T, ParseError> {
         self.at(key, f)
     }
 
@@ -626,7 +551,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn type_of<'v>(ctx: &mut Ctx<'_>, obj: &'v Map<String, Value>) -> Result<&'v str, Error> {
+fn type_of<'v>(ctx: &mut Ctx<'_>, obj: &'v Map<String, Value>) -> Result<&'v str, ParseError> {
     match obj.get("type") {
         Some(Value::String(s)) => Ok(s),
         Some(v) => Err(ctx.at("type", |c| {
@@ -639,7 +564,7 @@ fn type_of<'v>(ctx: &mut Ctx<'_>, obj: &'v Map<String, Value>) -> Result<&'v str
 const GEOMETRY_TYPES: &str = "Point, MultiPoint, LineString, MultiLineString, Polygon, \
                               MultiPolygon, GeometryCollection";
 
-fn geometry(ctx: &mut Ctx<'_>, value: &Value) -> Result<Geometry, Error> {
+fn geometry(ctx: &mut Ctx<'_>, value: &Value) -> Result<Geometry, ParseError> {
     let obj = value
         .as_object()
         .ok_or_else(|| ctx.err(format!("expected a geometry object, found {}", kind(value))))?;
@@ -703,8 +628,8 @@ fn array<T>(
     ctx: &mut Ctx<'_>,
     value: &Value,
     expected: &str,
-    mut f: impl FnMut(&mut Ctx<'_>, &Value) -> Result<T, Error>,
-) -> Result<Vec<T>, Error> {
+    mut f: impl FnMut(&mut Ctx<'_>, &Value) -> Result<T, ParseError>,
+) -> Result<Vec<T>, ParseError> {
     let Value::Array(items) = value else {
         return Err(ctx.err(format!("expected {expected}, found {}", kind(value))));
     };
@@ -715,12 +640,12 @@ fn array<T>(
         .collect()
 }
 
-fn position(ctx: &mut Ctx<'_>, value: &Value) -> Result<LatLng, Error> {
+fn position(ctx: &mut Ctx<'_>, value: &Value) -> Result<LatLng, ParseError> {
     let expected = "a position [longitude, latitude]";
     let Value::Array(items) = value else {
         return Err(ctx.err(format!("expected {expected}, found {}", kind(value))));
     };
-    if items.first().is_some_and(|v| v.is_array()) {
+    if items.first().is_some_and(Value::is_array) {
         return Err(ctx.err(format!("expected {expected}, found {}", kind(value))));
     }
     if items.len() < 2 {
@@ -754,7 +679,7 @@ fn position(ctx: &mut Ctx<'_>, value: &Value) -> Result<LatLng, Error> {
     Ok(LatLng::from_degrees(lat, lng))
 }
 
-fn line(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<LatLng>, Error> {
+fn line(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<LatLng>, ParseError> {
     let points = array(ctx, value, "a line string (array of positions)", position)?;
     if points.len() < 2 {
         return Err(ctx.err(format!(
@@ -765,11 +690,11 @@ fn line(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<LatLng>, Error> {
     Ok(points)
 }
 
-fn polygon(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<Vec<LatLng>>, Error> {
+fn polygon(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<Vec<LatLng>>, ParseError> {
     array(ctx, value, "an array of rings", ring)
 }
 
-fn ring(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<LatLng>, Error> {
+fn ring(ctx: &mut Ctx<'_>, value: &Value) -> Result<Vec<LatLng>, ParseError> {
     let mut points = array(ctx, value, "a ring (array of positions)", position)?;
     if points.len() < 4 {
         return Err(ctx.err(format!(

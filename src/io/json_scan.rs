@@ -8,7 +8,7 @@
 //! bytes. The scanner checks no syntax itself: serde does, on the bytes
 //! the scanner delimited, and its error positions are moved to the input's
 //! line and column. Only the punctuation of a streamed `features` array is
-//! checked here, with serde's own messages (`expected `,` or `]``,
+//! checked here, with serde's own messages (``expected `,` or `]` ``,
 //! `trailing comma`, `EOF while parsing a list`). Checked against the
 //! whole-document reader this replaced on 15,587 inputs (the fuzz corpus,
 //! a fuzz run's finds, every truncation and one-byte corruption of a
@@ -17,17 +17,14 @@
 //! (features before the error are handed out; an object with a
 //! `features` array before any `type` is read as a collection). serde's
 //! nesting limit (128) now counts from each feature, not the document.
-//!
-//! What it bought, for a FeatureCollection of 200,000 points (26 MB):
-//! peak heap 11 KB instead of the whole document's values (4.5 MB for
-//! just 2,000 features), and 250 ms instead of 570-800 ms to read it
-//! (release build); newline-delimited input reads as fast as before.
+//! Its memory and time against that reader: BENCHMARKS.md, "Reading
+//! GeoJSON"; `tests/geojson_stream_memory.rs` holds the heap bound.
 
 use std::io::BufRead;
 
 use serde_json::Value;
 
-use crate::Error;
+use super::ParseError;
 
 /// What the scanner hands out.
 pub(crate) enum Text {
@@ -137,12 +134,17 @@ fn is_delimiter(b: u8) -> bool {
     is_ws(b) || matches!(b, b',' | b':' | b'[' | b']' | b'{' | b'}' | b'"')
 }
 
-/// A serde_json error in a slice that starts with `skip` bytes of our own
+/// A `serde_json` error in a slice that starts with `skip` bytes of our own
 /// (no line breaks) before input bytes that begin at `line`, `column`, as
 /// a syntax error at the input's line and column.
-pub(crate) fn syntax_at(e: &serde_json::Error, line: usize, column: usize, skip: usize) -> Error {
+pub(crate) fn syntax_at(
+    e: &serde_json::Error,
+    line: usize,
+    column: usize,
+    skip: usize,
+) -> ParseError {
     if e.is_io() {
-        return Error::ReadFailed {
+        return ParseError::ReadFailed {
             reason: e.to_string(),
         };
     }
@@ -154,7 +156,7 @@ pub(crate) fn syntax_at(e: &serde_json::Error, line: usize, column: usize, skip:
         None => message,
     };
     let (l, c) = (e.line().max(1), e.column());
-    Error::GeoJsonSyntax {
+    ParseError::GeoJsonSyntax {
         line: line + l - 1,
         column: if l == 1 {
             (column + c).saturating_sub(1 + skip)
@@ -183,24 +185,24 @@ impl<R: BufRead> JsonTexts<R> {
     }
 
     /// A syntax error at the last byte consumed (as serde places them).
-    fn here(&self, reason: &str) -> Error {
-        Error::GeoJsonSyntax {
+    fn here(&self, reason: &str) -> ParseError {
+        ParseError::GeoJsonSyntax {
             line: self.line,
             column: self.col,
             reason: reason.to_owned(),
         }
     }
 
-    fn fill(&mut self) -> Result<&[u8], Error> {
-        self.input.fill_buf().map_err(|e| Error::ReadFailed {
+    fn fill(&mut self) -> Result<&[u8], ParseError> {
+        self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
             reason: e.to_string(),
         })
     }
 
     /// Moves the position over `n` bytes of the input's buffer and
     /// consumes them (appending them to `self.buf` if `keep`).
-    fn take(&mut self, n: usize, keep: bool) -> Result<(), Error> {
-        let bytes = self.input.fill_buf().map_err(|e| Error::ReadFailed {
+    fn take(&mut self, n: usize, keep: bool) -> Result<(), ParseError> {
+        let bytes = self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
             reason: e.to_string(),
         })?;
         let bytes = &bytes[..n.min(bytes.len())];
@@ -219,7 +221,7 @@ impl<R: BufRead> JsonTexts<R> {
         Ok(())
     }
 
-    fn skip_ws(&mut self) -> Result<Option<u8>, Error> {
+    fn skip_ws(&mut self) -> Result<Option<u8>, ParseError> {
         loop {
             let buf = self.fill()?;
             let n = buf.iter().take_while(|&&b| is_ws(b)).count();
@@ -235,10 +237,10 @@ impl<R: BufRead> JsonTexts<R> {
     /// Scans the value that `scan` is in, appending its bytes to the
     /// buffer, until it is complete, the input ends, or (for a top-level
     /// object) a `features` array starts.
-    fn scan(&mut self, st: &mut Scan) -> Result<End, Error> {
+    fn scan(&mut self, st: &mut Scan) -> Result<End, ParseError> {
         loop {
             let base = self.buf.len();
-            let input = self.input.fill_buf().map_err(|e| Error::ReadFailed {
+            let input = self.input.fill_buf().map_err(|e| ParseError::ReadFailed {
                 reason: e.to_string(),
             })?;
             if input.is_empty() {
@@ -322,7 +324,7 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// A number or literal: its bytes (appended to the buffer), and the
     /// byte after it, if any.
-    fn scalar(&mut self) -> Result<Option<u8>, Error> {
+    fn scalar(&mut self) -> Result<Option<u8>, ParseError> {
         loop {
             let input = self.fill()?;
             let n = input.iter().take_while(|&&b| !is_delimiter(b)).count();
@@ -337,7 +339,7 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// Reads one value at the current position into the buffer and parses
     /// it; a top-level object may instead stop at its `features` array.
-    fn value(&mut self, top: bool) -> Result<Option<Value>, Error> {
+    fn value(&mut self, top: bool) -> Result<Option<Value>, ParseError> {
         let (line, column) = self.next_pos();
         self.buf.clear();
         let first = self.fill()?.first().copied();
@@ -407,11 +409,11 @@ impl<R: BufRead> JsonTexts<R> {
 
     /// The next text or feature, `None` at the end of the input. After an
     /// error the caller stops.
-    pub(crate) fn next_text(&mut self) -> Option<Result<Text, Error>> {
+    pub(crate) fn next_text(&mut self) -> Option<Result<Text, ParseError>> {
         self.step().transpose()
     }
 
-    fn step(&mut self) -> Result<Option<Text>, Error> {
+    fn step(&mut self) -> Result<Option<Text>, ParseError> {
         loop {
             match std::mem::replace(&mut self.state, Where::Between) {
                 Where::Between => {

@@ -1,6 +1,7 @@
-//! GeoJSON geometries as regions of the sphere, for the region coverer.
+//! Geometries (read from GeoJSON or WKT, or built by hand) as regions of
+//! the sphere, for the region coverer.
 //!
-//! The rules, chosen for the way GeoJSON is written in practice:
+//! The rules, chosen for the way GeoJSON and WKT are written in practice:
 //!
 //! - **Orientation.** RFC 7946 asks for counterclockwise exteriors and
 //!   clockwise holes, but files in the wild use both. By default every ring
@@ -40,12 +41,13 @@
 
 use std::collections::HashMap;
 
-use crate::io::geojson::Geometry;
+use super::ParseError;
+use super::geometry::Geometry;
 use crate::io::planar;
 use crate::io::repair::{self, RingPoints};
 use crate::{
-    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLng, LatLngRect, Loop, Point,
-    Polygon, Polyline, Region,
+    Cap, Cell, CellContainment, CellId, GeometryError, LatLng, LatLngRect, Loop, Point, Polygon,
+    Polyline, Region, RegionError,
 };
 
 pub use crate::io::planar::PLANAR_STEP_DEGREES;
@@ -74,7 +76,7 @@ pub struct RegionOptions {
     /// inward lobe is a hole), a hole outside its shell or inside another
     /// hole is dropped, a polygon whose holes cross its shell or each other
     /// is its shell minus its holes ([`GeoShape::Difference`]), polygons of
-    /// a MultiPolygon that overlap are their union
+    /// a `MultiPolygon` that overlap are their union
     /// ([`GeoShape::Collection`]), and a hole around its own shell is taken
     /// as the rings nest. A ring that crosses itself (as real-world data
     /// sometimes does by a few centimetres under great-circle edges) is
@@ -83,16 +85,16 @@ pub struct RegionOptions {
     pub lenient: bool,
 }
 
-/// A GeoJSON geometry as a [`Region`]: its [`GeoShape`], and how far the
+/// A [`Geometry`] as a [`Region`]: its [`GeoShape`], and how far the
 /// shape's edges may stray from the input's under
 /// [`RegionOptions::planar_edges`].
 ///
 /// ```
-/// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
+/// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
 /// use s2cells::{LatLng, Region, RegionCoverer};
 ///
-/// let square = r#"{"type": "Polygon", "coordinates": [[[0,0],[0,1],[1,1],[1,0],[0,0]]]}"#;
-/// let geometry = parse_geojson(square)?[0].geometry.clone().unwrap();
+/// let ll = |lng, lat| LatLng::from_degrees(lat, lng); // GeoJSON's order
+/// let geometry = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(0.0, 1.0), ll(1.0, 1.0), ll(1.0, 0.0)]]);
 /// // Clockwise, but the smaller region is taken: the 1° square.
 /// let region = GeoRegion::from_geometry(0, &geometry, RegionOptions::default())?;
 /// assert!(region.contains_point(&LatLng::from_degrees(0.5, 0.5).to_point()));
@@ -107,12 +109,13 @@ pub struct GeoRegion {
     warnings: Vec<String>,
 }
 
-/// What a GeoJSON geometry becomes.
+/// What a geometry becomes.
 ///
 /// ```
-/// use s2cells::io::{parse_geojson, GeoRegion, GeoShape, RegionOptions};
-/// let g = parse_geojson(r#"{"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}"#)?;
-/// let r = GeoRegion::from_geometry(0, g[0].geometry.as_ref().unwrap(), RegionOptions::default())?;
+/// use s2cells::io::{GeoRegion, GeoShape, Geometry, RegionOptions};
+/// use s2cells::LatLng;
+/// let g = Geometry::MultiPoint(vec![LatLng::from_degrees(2.0, 1.0), LatLng::from_degrees(4.0, 3.0)]);
+/// let r = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
 /// assert!(matches!(r.shape(), GeoShape::Points(p) if p.len() == 2));
 /// # Ok::<(), s2cells::Error>(())
 /// ```
@@ -141,7 +144,7 @@ impl GeoRegion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidGeoJson`] naming the feature, the ring or line, and
+    /// [`ParseError::InvalidGeometry`] naming the feature, the ring or line, and
     /// the problem (in the ring's input positions): a ring of one point, a
     /// ring collapsed to two, a spike, a ring that touches or crosses
     /// itself, an antipodal edge; a hole outside, around, across or inside
@@ -153,18 +156,19 @@ impl GeoRegion {
     /// [`RegionOptions::lenient`]).
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let bowtie = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
-    /// let g = parse_geojson(bowtie)?[0].geometry.clone().unwrap();
-    /// let err = GeoRegion::from_geometry(3, &g, RegionOptions::default()).unwrap_err();
-    /// assert!(err.to_string().starts_with("invalid GeoJSON in feature 3 at coordinates[0]"), "{err}");
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let ll = |lng, lat| LatLng::from_degrees(lat, lng);
+    /// let bowtie = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(1.0, 1.0), ll(1.0, 0.0), ll(0.0, 1.0)]]);
+    /// let err = GeoRegion::from_geometry(3, &bowtie, RegionOptions::default()).unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid geometry in feature 3 at coordinates[0]"), "{err}");
     /// # Ok::<(), s2cells::Error>(())
     /// ```
     pub fn from_geometry(
         feature: usize,
         geometry: &Geometry,
         options: RegionOptions,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, ParseError> {
         let mut builder = Builder {
             feature,
             options,
@@ -183,11 +187,12 @@ impl GeoRegion {
     /// polygon, naming where and what (empty unless lenient).
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let bowtie = r#"{"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
-    /// let g = parse_geojson(bowtie)?[0].geometry.clone().unwrap();
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let ll = |lng, lat| LatLng::from_degrees(lat, lng);
+    /// let bowtie = Geometry::Polygon(vec![vec![ll(0.0, 0.0), ll(1.0, 1.0), ll(1.0, 0.0), ll(0.0, 1.0)]]);
     /// let lenient = RegionOptions { lenient: true, ..RegionOptions::default() };
-    /// let r = GeoRegion::from_geometry(0, &g, lenient)?;
+    /// let r = GeoRegion::from_geometry(0, &bowtie, lenient)?;
     /// assert!(r.warnings()[0].contains("crosses"), "{:?}", r.warnings());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -199,9 +204,10 @@ impl GeoRegion {
     /// The shape.
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, GeoShape, RegionOptions};
-    /// let g = parse_geojson(r#"{"type": "Point", "coordinates": [1, 2]}"#)?;
-    /// let r = GeoRegion::from_geometry(0, g[0].geometry.as_ref().unwrap(), RegionOptions::default())?;
+    /// use s2cells::io::{GeoRegion, GeoShape, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let g = Geometry::Point(LatLng::from_degrees(2.0, 1.0));
+    /// let r = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
     /// assert!(matches!(r.shape(), GeoShape::Points(_)));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
@@ -218,9 +224,9 @@ impl GeoRegion {
     /// to contain them as drawn on a flat map.
     ///
     /// ```
-    /// use s2cells::io::{parse_geojson, GeoRegion, RegionOptions};
-    /// let line = r#"{"type": "LineString", "coordinates": [[-40, 60], [40, 60]]}"#;
-    /// let g = parse_geojson(line)?[0].geometry.clone().unwrap();
+    /// use s2cells::io::{GeoRegion, Geometry, RegionOptions};
+    /// use s2cells::LatLng;
+    /// let g = Geometry::LineString(vec![LatLng::from_degrees(60.0, -40.0), LatLng::from_degrees(60.0, 40.0)]);
     /// let great = GeoRegion::from_geometry(0, &g, RegionOptions::default())?;
     /// let planar = RegionOptions { planar_edges: true, ..RegionOptions::default() };
     /// let flat = GeoRegion::from_geometry(0, &g, planar)?;
@@ -265,7 +271,7 @@ struct RingLoops {
     as_given: bool,
 }
 
-/// Something wrong with how a MultiPolygon's rings sit together, found
+/// Something wrong with how a `MultiPolygon`'s rings sit together, found
 /// once each ring is a valid loop: which ring, what, and what lenient does.
 struct Misplaced {
     ring: usize,
@@ -285,8 +291,8 @@ enum Fix {
 }
 
 impl Builder {
-    fn error(&self, path: String, reason: impl Into<String>) -> Error {
-        Error::InvalidGeoJson {
+    fn error(&self, path: String, reason: impl Into<String>) -> ParseError {
+        ParseError::InvalidGeometry {
             feature: self.feature,
             path,
             reason: reason.into(),
@@ -298,7 +304,7 @@ impl Builder {
             .push(format!("feature {} at {path}: {what}", self.feature));
     }
 
-    fn shape(&mut self, geometry: &Geometry, path: &str) -> Result<GeoShape, Error> {
+    fn shape(&mut self, geometry: &Geometry, path: &str) -> Result<GeoShape, ParseError> {
         Ok(match geometry {
             Geometry::Point(p) => GeoShape::Points(vec![p.to_point()]),
             Geometry::MultiPoint(ps) => GeoShape::Points(ps.iter().map(LatLng::to_point).collect()),
@@ -329,7 +335,7 @@ impl Builder {
         })
     }
 
-    fn line(&mut self, vertices: &[LatLng], path: &str) -> Result<Polyline, Error> {
+    fn line(&mut self, vertices: &[LatLng], path: &str) -> Result<Polyline, ParseError> {
         let result = if self.options.planar_edges {
             let dense = planar::densify(vertices, false);
             self.line_margin = self.line_margin.max(planar::chain_margin(&dense));
@@ -341,9 +347,12 @@ impl Builder {
         result.map_err(|e| self.error(path.to_string(), e.to_string()))
     }
 
-    /// The loops of the rings of one or more polygons (a MultiPolygon's,
+    /// The loops of the rings of one or more polygons (a `MultiPolygon`'s,
     /// or a Polygon's alone), checked and, when lenient, repaired.
-    fn polygons(&mut self, polygons: &[(&Vec<Vec<LatLng>>, String)]) -> Result<GeoShape, Error> {
+    fn polygons(
+        &mut self,
+        polygons: &[(&Vec<Vec<LatLng>>, String)],
+    ) -> Result<GeoShape, ParseError> {
         let mut rings: Vec<RingLoops> = Vec::new();
         for (p, (polygon, path)) in polygons.iter().enumerate() {
             for (j, ring) in polygon.iter().enumerate() {
@@ -380,7 +389,12 @@ impl Builder {
     /// One ring's loops and whether it is covered as given: normally one
     /// loop; none for a ring dropped by lenient repairs; several where
     /// lenient cut a ring that touches itself.
-    fn ring(&mut self, ring: &[LatLng], at: &str, hole: bool) -> Result<(Vec<Loop>, bool), Error> {
+    fn ring(
+        &mut self,
+        ring: &[LatLng],
+        at: &str,
+        hole: bool,
+    ) -> Result<(Vec<Loop>, bool), ParseError> {
         let planar = self.options.planar_edges;
         let lenient = self.options.lenient;
         // Planar edges: counterclockwise on the map, so that the region
@@ -440,8 +454,8 @@ impl Builder {
         at: &str,
         hole: bool,
         points: &RingPoints,
-        e: &Error,
-    ) -> Result<(Vec<Loop>, bool), Error> {
+        e: &RegionError,
+    ) -> Result<(Vec<Loop>, bool), ParseError> {
         let lenient = self.options.lenient;
         let split = repair::split_at_repeats(points);
         if split.pieces.is_empty() {
@@ -516,7 +530,7 @@ impl Builder {
         Ok((loops, as_given))
     }
 
-    fn orientation_error(&self, at: &str, hole: bool) -> Error {
+    fn orientation_error(&self, at: &str, hole: bool) -> ParseError {
         let (want, got) = if hole {
             ("clockwise", "counterclockwise")
         } else {
@@ -535,7 +549,7 @@ impl Builder {
     /// The loop as the region it stands for. Great-circle edges: the
     /// smaller side (after the `--strict-orientation` check); planar
     /// edges: as built, counterclockwise on the map.
-    fn oriented(&self, mut l: Loop, at: &str, hole: bool, valid: bool) -> Result<Loop, Error> {
+    fn oriented(&self, mut l: Loop, at: &str, hole: bool, valid: bool) -> Result<Loop, ParseError> {
         if self.options.planar_edges {
             return Ok(l);
         }
@@ -569,7 +583,11 @@ impl Builder {
     /// nest as GeoJSON means (holes inside their shells, polygons apart);
     /// otherwise an error naming the ring, or with lenient, the polygons at
     /// fault apart, each its shell minus its holes, with a warning.
-    fn assemble(&mut self, mut rings: Vec<RingLoops>, polygons: usize) -> Result<GeoShape, Error> {
+    fn assemble(
+        &mut self,
+        mut rings: Vec<RingLoops>,
+        polygons: usize,
+    ) -> Result<GeoShape, ParseError> {
         let mut apart = vec![false; polygons];
         for r in &rings {
             if r.as_given {
@@ -763,9 +781,9 @@ fn misplaced(
 
 /// What a polygon's validation error means in terms of the rings: which
 /// two cross or share an edge.
-fn crossing(e: &Error, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
+fn crossing(e: &RegionError, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
     let pair = match e {
-        Error::InvalidPolygon {
+        RegionError::InvalidPolygon {
             reason:
                 GeometryError::LoopsCross { loop_a, loop_b, .. }
                 | GeometryError::LoopsShareEdge { loop_a, loop_b, .. },
@@ -774,7 +792,7 @@ fn crossing(e: &Error, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
         _ => None,
     };
     let verb = match e {
-        Error::InvalidPolygon {
+        RegionError::InvalidPolygon {
             reason: GeometryError::LoopsShareEdge { .. },
             ..
         } => "shares an edge with",
@@ -784,7 +802,7 @@ fn crossing(e: &Error, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
         // Some other rule (a full loop with others, pieces of one ring
         // that cross): cover that polygon as given.
         let r = match e {
-            Error::InvalidPolygon {
+            RegionError::InvalidPolygon {
                 loop_index: Some(i),
                 ..
             } => owners[*i],
@@ -830,7 +848,7 @@ fn crossing(e: &Error, owners: &[usize], rings: &[RingLoops]) -> Misplaced {
 fn area_text(steradians: f64) -> String {
     let m2 = steradians * crate::earth::RADIUS_METERS * crate::earth::RADIUS_METERS;
     let grouped = |n: f64| {
-        let digits = format!("{:.0}", n);
+        let digits = format!("{n:.0}");
         let mut out = String::new();
         for (k, c) in digits.chars().enumerate() {
             if k > 0 && (digits.len() - k) % 3 == 0 {

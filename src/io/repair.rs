@@ -2,7 +2,7 @@
 //! a ring, and the checks that keep a ring from silently becoming another
 //! region.
 //!
-//! Published boundaries come out of TopoJSON quantization (us-atlas,
+//! Published boundaries come out of `TopoJSON` quantization (us-atlas,
 //! world-atlas) or simplification with rings that a GIS validator rejects
 //! but whose meaning is plain: a ring that collapsed to two points or one
 //! (Delaware's islet in us-atlas's states-10m, Falls Church in
@@ -25,21 +25,22 @@
 
 use std::collections::HashMap;
 use std::f64::consts::PI;
+use std::fmt::Write as _;
 
-use crate::{Error, GeometryError, LatLng, Loop, Point};
+use crate::{GeometryError, LatLng, Loop, Point, RegionError};
 
 /// A ring as points, consecutive repeats (and a repeat of the first point
 /// at the end) dropped, with the input position each point came from.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RingPoints {
-    pub points: Vec<Point>,
+    pub(crate) points: Vec<Point>,
     /// Input position (index into the ring as given) of each point.
-    pub positions: Vec<usize>,
+    pub(crate) positions: Vec<usize>,
 }
 
 impl RingPoints {
     /// The ring `(point, input position)`s, repeats dropped.
-    pub fn new(vertices: impl IntoIterator<Item = (Point, usize)>) -> Self {
+    pub(crate) fn new(vertices: impl IntoIterator<Item = (Point, usize)>) -> Self {
         let mut out = Self::default();
         for (p, at) in vertices {
             if out.points.last() != Some(&p) {
@@ -55,7 +56,7 @@ impl RingPoints {
     }
 
     /// How many different points the ring has.
-    pub fn distinct(&self) -> usize {
+    pub(crate) fn distinct(&self) -> usize {
         let mut keys: Vec<[u64; 3]> = self.points.iter().map(key).collect();
         keys.sort_unstable();
         keys.dedup();
@@ -77,18 +78,18 @@ fn key(p: &Point) -> [u64; 3] {
 pub(crate) struct Split {
     /// The simple cycles of at least three vertices, the ring's start
     /// (the last cycle closed) last.
-    pub pieces: Vec<RingPoints>,
+    pub(crate) pieces: Vec<RingPoints>,
     /// Spikes removed: the input positions where the ring left a vertex
     /// and where it came back to it.
-    pub spikes: Vec<(usize, usize)>,
+    pub(crate) spikes: Vec<(usize, usize)>,
     /// Where the ring passes a vertex it passed before (input positions of
     /// the two passes): each cut a piece off.
-    pub pinches: Vec<(usize, usize)>,
+    pub(crate) pinches: Vec<(usize, usize)>,
 }
 
 impl Split {
     /// Whether the ring had nothing to repair.
-    pub fn is_simple(&self) -> bool {
+    pub(crate) fn is_simple(&self) -> bool {
         self.spikes.is_empty() && self.pinches.is_empty()
     }
 }
@@ -163,7 +164,7 @@ pub(crate) fn list_pairs(pairs: &[(usize, usize)], sep: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if pairs.len() > 3 {
-        s.push_str(&format!(" and {} more", pairs.len() - 3));
+        let _ = write!(s, " and {} more", pairs.len() - 3);
     }
     s
 }
@@ -196,17 +197,17 @@ pub(crate) fn describe(split: &Split) -> String {
 
 /// A loop's error in the input's terms: vertex and edge numbers become
 /// positions in the ring as given (edge k starts at position k there).
-pub(crate) fn loop_error(e: &Error, ring: &RingPoints) -> String {
+pub(crate) fn loop_error(e: &RegionError, ring: &RingPoints) -> String {
     let at = |k: usize| ring.positions.get(k).copied().unwrap_or(k);
     match e {
-        Error::InvalidLoop {
+        RegionError::InvalidLoop {
             reason: GeometryError::SelfIntersection { edge, other },
         } => format!(
             "the ring crosses itself (the edges from positions {} and {} cross)",
             at(*edge),
             at(*other)
         ),
-        Error::InvalidLoop {
+        RegionError::InvalidLoop {
             reason: GeometryError::AntipodalVertices { first, second },
         } => format!(
             "positions {} and {} are antipodal: the edge between them has no defined path",

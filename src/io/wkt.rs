@@ -31,8 +31,8 @@
 //!   error or an output row leads straight back to the line.
 //!
 //! Errors name the line and column (byte within the line, from 1):
-//! [`Error::WktSyntax`] says what was expected and what was found,
-//! [`Error::InvalidWkt`] what is wrong with a well-formed geometry.
+//! [`ParseError::WktSyntax`] says what was expected and what was found,
+//! [`ParseError::InvalidWkt`] what is wrong with a well-formed geometry.
 //!
 //! ```
 //! use s2cells::io::{parse_wkt, Geometry};
@@ -47,8 +47,9 @@
 
 use std::io::BufRead;
 
-use crate::io::geojson::{GeoFeature, Geometry};
-use crate::{Error, LatLng};
+use super::ParseError;
+use super::geometry::{GeoFeature, Geometry};
+use crate::LatLng;
 
 /// How deep `GEOMETRYCOLLECTION`s may nest: the parser recurses once per
 /// level, and a line of a million opening collections must not overflow
@@ -63,8 +64,8 @@ const GEOMETRY_TYPE: &str = "a geometry type (POINT, LINESTRING, POLYGON, MULTIP
 ///
 /// # Errors
 ///
-/// [`Error::WktSyntax`] where the text leaves the grammar,
-/// [`Error::InvalidWkt`] for a coordinate out of range, a ring that is not
+/// [`ParseError::WktSyntax`] where the text leaves the grammar,
+/// [`ParseError::InvalidWkt`] for a coordinate out of range, a ring that is not
 /// closed or too short, a line string of one position, or an SRID other
 /// than 4326.
 ///
@@ -78,7 +79,7 @@ const GEOMETRY_TYPE: &str = "a geometry type (POINT, LINESTRING, POLYGON, MULTIP
 /// assert_eq!(err.to_string(), "invalid WKT at line 1, column 8: latitude 95 is out of range [-90, 90]");
 /// # Ok::<(), s2cells::Error>(())
 /// ```
-pub fn parse_wkt(text: &str) -> Result<Geometry, Error> {
+pub fn parse_wkt(text: &str) -> Result<Geometry, ParseError> {
     Parser::new(text.as_bytes(), 1, "end of input").whole()
 }
 
@@ -144,7 +145,7 @@ impl<R: BufRead> WktReader<R> {
 }
 
 impl<R: BufRead> Iterator for WktReader<R> {
-    type Item = Result<GeoFeature, Error>;
+    type Item = Result<GeoFeature, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -154,7 +155,7 @@ impl<R: BufRead> Iterator for WktReader<R> {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(Error::ReadFailed {
+                    return Some(Err(ParseError::ReadFailed {
                         reason: e.to_string(),
                     }));
                 }
@@ -173,12 +174,7 @@ impl<R: BufRead> Iterator for WktReader<R> {
             let mut parser = Parser::new(line, self.line, "end of line");
             parser.pos = skip;
             let index = self.line - 1;
-            let result = parser.whole().map(|g| GeoFeature {
-                index,
-                id: None,
-                properties: None,
-                geometry: Some(g),
-            });
+            let result = parser.whole().map(|g| GeoFeature::new(index, Some(g)));
             self.done = result.is_err() && !self.keep_going;
             return Some(result);
         }
@@ -275,9 +271,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expected(&self, expected: &'static str) -> Error {
+    fn expected(&self, expected: &'static str) -> ParseError {
         let (line, column) = self.position(self.pos);
-        Error::WktSyntax {
+        ParseError::WktSyntax {
             line,
             column,
             expected,
@@ -285,9 +281,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn invalid(&self, at: usize, reason: String) -> Error {
+    fn invalid(&self, at: usize, reason: String) -> ParseError {
         let (line, column) = self.position(at);
-        Error::InvalidWkt {
+        ParseError::InvalidWkt {
             line,
             column,
             reason,
@@ -315,7 +311,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect(&mut self, c: u8, expected: &'static str) -> Result<(), Error> {
+    fn expect(&mut self, c: u8, expected: &'static str) -> Result<(), ParseError> {
         if self.eat(c) {
             Ok(())
         } else {
@@ -343,7 +339,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One geometry, optionally after `SRID=4326;`, and nothing after it.
-    fn whole(mut self) -> Result<Geometry, Error> {
+    fn whole(mut self) -> Result<Geometry, ParseError> {
         if self.keyword("SRID") {
             self.expect(b'=', "'=' after SRID")?;
             self.skip_ws();
@@ -377,7 +373,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A tagged geometry: type, optional dimension, then EMPTY or its body.
-    fn geometry(&mut self) -> Result<Geometry, Error> {
+    fn geometry(&mut self) -> Result<Geometry, ParseError> {
         let start = self.peek_pos();
         let word = self.word();
         let Some((kind, suffix)) = KINDS.iter().find_map(|&(name, kind)| {
@@ -475,8 +471,8 @@ impl<'a> Parser<'a> {
     /// `EMPTY` (None) or what `f` reads.
     fn or_empty<T>(
         &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, Error>,
-    ) -> Result<Option<T>, Error> {
+        f: impl FnOnce(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<Option<T>, ParseError> {
         if self.keyword("EMPTY") {
             return Ok(None);
         }
@@ -489,8 +485,8 @@ impl<'a> Parser<'a> {
     /// `( item, item, ... )`, each item read by `f`.
     fn list<T>(
         &mut self,
-        mut f: impl FnMut(&mut Self) -> Result<T, Error>,
-    ) -> Result<Vec<T>, Error> {
+        mut f: impl FnMut(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<Vec<T>, ParseError> {
         self.expect(b'(', "'('")?;
         let mut out = Vec::new();
         loop {
@@ -503,7 +499,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `( x y, x y, ... )` with the raw x, y of each position.
-    fn positions(&mut self) -> Result<Positions, Error> {
+    fn positions(&mut self) -> Result<Positions, ParseError> {
         let mut raw = Vec::new();
         let points = self.list(|p| {
             let (ll, xy) = p.coordinate_raw()?;
@@ -513,7 +509,7 @@ impl<'a> Parser<'a> {
         Ok((points, raw))
     }
 
-    fn line(&mut self) -> Result<Vec<LatLng>, Error> {
+    fn line(&mut self) -> Result<Vec<LatLng>, ParseError> {
         let start = self.peek_pos();
         let (points, _) = self.positions()?;
         if points.len() < 2 {
@@ -528,7 +524,7 @@ impl<'a> Parser<'a> {
         Ok(points)
     }
 
-    fn ring(&mut self) -> Result<Vec<LatLng>, Error> {
+    fn ring(&mut self) -> Result<Vec<LatLng>, ParseError> {
         let start = self.peek_pos();
         let (mut points, raw) = self.positions()?;
         if points.len() < 4 {
@@ -554,7 +550,7 @@ impl<'a> Parser<'a> {
         Ok(points)
     }
 
-    fn polygon(&mut self) -> Result<Vec<Vec<LatLng>>, Error> {
+    fn polygon(&mut self) -> Result<Vec<Vec<LatLng>>, ParseError> {
         self.list(Self::ring)
     }
 
@@ -564,12 +560,12 @@ impl<'a> Parser<'a> {
         self.pos
     }
 
-    fn coordinate(&mut self) -> Result<LatLng, Error> {
+    fn coordinate(&mut self) -> Result<LatLng, ParseError> {
         self.coordinate_raw().map(|(ll, _)| ll)
     }
 
     /// `x y [z [m]]`: the lat/lng, and x and y as written.
-    fn coordinate_raw(&mut self) -> Result<(LatLng, (f64, f64)), Error> {
+    fn coordinate_raw(&mut self) -> Result<(LatLng, (f64, f64)), ParseError> {
         let start = self.peek_pos();
         let lng = self.number("a number")?;
         let lat = self.number("a number")?;
@@ -604,7 +600,7 @@ impl<'a> Parser<'a> {
         Ok((LatLng::from_degrees(lat, lng), (lng, lat)))
     }
 
-    fn number(&mut self, expected: &'static str) -> Result<f64, Error> {
+    fn number(&mut self, expected: &'static str) -> Result<f64, ParseError> {
         if !self.peek().is_some_and(is_number_start) {
             return Err(self.expected(expected));
         }

@@ -6,7 +6,8 @@
 mod algebra;
 mod geometry;
 
-use crate::{CellId, Error, MAX_LEVEL};
+use crate::region::RegionError;
+use crate::{CellId, MAX_LEVEL};
 
 /// A region made of cells of any levels: a sorted list of non-overlapping
 /// cell ids (Google's `S2CellUnion`).
@@ -178,11 +179,11 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCellUnion`] naming the first id that is invalid or
+    /// [`RegionError::InvalidCellUnion`] naming the first id that is invalid or
     /// does not start after the previous one ends.
     ///
     /// ```
-    /// use s2cells::{CellId, CellUnion, Error};
+    /// use s2cells::{CellId, CellUnion, RegionError};
     ///
     /// let kids = CellId::from_face(1).children().to_vec();
     /// let u = CellUnion::from_verbatim(kids.clone())?;
@@ -190,10 +191,10 @@ impl CellUnion {
     /// assert!(u.is_valid() && !u.is_normalized());
     ///
     /// let err = CellUnion::from_verbatim(vec![kids[1], kids[0]]).unwrap_err();
-    /// assert!(matches!(err, Error::InvalidCellUnion { index: 1, .. }));
-    /// # Ok::<(), Error>(())
+    /// assert!(matches!(err, RegionError::InvalidCellUnion { index: 1, .. }));
+    /// # Ok::<(), RegionError>(())
     /// ```
-    pub fn from_verbatim(cell_ids: Vec<CellId>) -> Result<Self, Error> {
+    pub fn from_verbatim(cell_ids: Vec<CellId>) -> Result<Self, RegionError> {
         Self::checked(cell_ids, false)
     }
 
@@ -203,7 +204,7 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCellUnion`] naming the first id that breaks one of
+    /// [`RegionError::InvalidCellUnion`] naming the first id that breaks one of
     /// these rules.
     ///
     /// ```
@@ -215,14 +216,14 @@ impl CellUnion {
     /// assert!(CellUnion::from_normalized(CellId::from_face(2).children().to_vec()).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_normalized(cell_ids: Vec<CellId>) -> Result<Self, Error> {
+    pub fn from_normalized(cell_ids: Vec<CellId>) -> Result<Self, RegionError> {
         Self::checked(cell_ids, true)
     }
 
-    fn checked(cell_ids: Vec<CellId>, normalized: bool) -> Result<Self, Error> {
+    fn checked(cell_ids: Vec<CellId>, normalized: bool) -> Result<Self, RegionError> {
         match first_violation(&cell_ids, normalized) {
             None => Ok(Self { cell_ids }),
-            Some((index, expected)) => Err(Error::InvalidCellUnion {
+            Some((index, expected)) => Err(RegionError::InvalidCellUnion {
                 index,
                 id: cell_ids[index].id(),
                 expected,
@@ -235,7 +236,7 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLeafRange`] unless both are valid leaf cells and
+    /// [`RegionError::InvalidLeafRange`] unless both are valid leaf cells and
     /// `min <= max`.
     ///
     /// ```
@@ -248,8 +249,8 @@ impl CellUnion {
     /// assert_eq!(two.cell_ids(), &[c, c.next().range_min()]);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_min_max(min: CellId, max: CellId) -> Result<Self, Error> {
-        let err = |expected| Error::InvalidLeafRange {
+    pub fn from_min_max(min: CellId, max: CellId) -> Result<Self, RegionError> {
+        let err = |expected| RegionError::InvalidLeafRange {
             first: min.id(),
             last: max.id(),
             expected,
@@ -270,7 +271,7 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLeafRange`] unless both are valid leaf cells or
+    /// [`RegionError::InvalidLeafRange`] unless both are valid leaf cells or
     /// `CellId::end(30)`, and `begin <= end`.
     ///
     /// ```
@@ -282,10 +283,10 @@ impl CellUnion {
     /// assert!(CellUnion::from_begin_end(leaf, leaf)?.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_begin_end(begin: CellId, end: CellId) -> Result<Self, Error> {
+    pub fn from_begin_end(begin: CellId, end: CellId) -> Result<Self, RegionError> {
         let leaf_end = CellId::end(MAX_LEVEL);
         let ok = |id: CellId| (id.is_valid() && id.is_leaf()) || id == leaf_end;
-        let err = |expected| Error::InvalidLeafRange {
+        let err = |expected| RegionError::InvalidLeafRange {
             first: begin.id(),
             last: end.id(),
             expected,
@@ -420,8 +421,8 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] when `min_level > 30`,
-    /// [`Error::InvalidLevelMod`] unless `level_mod` is 1, 2 or 3.
+    /// [`RegionError::InvalidLevel`] when `min_level > 30`,
+    /// [`RegionError::InvalidLevelMod`] unless `level_mod` is 1, 2 or 3.
     ///
     /// ```
     /// use s2cells::{CellId, CellUnion};
@@ -434,17 +435,63 @@ impl CellUnion {
     /// assert!(u.denormalize(0, 4).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn denormalize(&self, min_level: u8, level_mod: u8) -> Result<Vec<CellId>, Error> {
+    pub fn denormalize(&self, min_level: u8, level_mod: u8) -> Result<Vec<CellId>, RegionError> {
         if min_level > MAX_LEVEL {
-            return Err(Error::InvalidLevel {
+            return Err(RegionError::InvalidLevel {
                 level: i64::from(min_level),
                 expected: "a minimum level in 0..=30",
             });
         }
         if !(1..=3).contains(&level_mod) {
-            return Err(Error::InvalidLevelMod { level_mod });
+            return Err(RegionError::InvalidLevelMod { level_mod });
         }
         Ok(denormalize_ids(&self.cell_ids, min_level, level_mod))
+    }
+
+    /// The cells at exactly `level` that meet the union, sorted and
+    /// without duplicates: each finer cell replaced by its ancestor at
+    /// `level`, each coarser one by its descendants there
+    /// ([`denormalize`](Self::denormalize) does only the second). Their
+    /// union contains this one; it is this one when no cell is finer than
+    /// `level`. What a fixed-level output of a covering grown by finer
+    /// cells (`expand_by_radius`) needs.
+    ///
+    /// # Errors
+    ///
+    /// [`RegionError::InvalidLevel`] when `level > 30`.
+    ///
+    /// ```
+    /// use s2cells::{CellId, CellUnion};
+    ///
+    /// let f = CellId::from_face(2);
+    /// let u = CellUnion::from_cell_ids(vec![f.child(0), f.child(1).child(3).child(0), f.child(1).child(3).child(2)]);
+    /// let at_2 = u.cells_at_level(2)?;
+    /// assert_eq!(at_2.len(), 4 + 1); // child 0's four children, and the one ancestor
+    /// assert!(at_2.iter().all(|c| c.level() == 2) && at_2.windows(2).all(|w| w[0] < w[1]));
+    /// assert!(u.cells_at_level(31).is_err());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn cells_at_level(&self, level: u8) -> Result<Vec<CellId>, RegionError> {
+        if level > MAX_LEVEL {
+            return Err(RegionError::InvalidLevel {
+                level: i64::from(level),
+                expected: "0..=30",
+            });
+        }
+        // Ancestors of sorted, disjoint cells are sorted, repeats adjacent,
+        // and none lies inside a coarser cell of the union.
+        let mut coarse: Vec<CellId> = self
+            .iter()
+            .map(|c| {
+                if c.level() > level {
+                    c.parent(level)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        coarse.dedup();
+        Ok(denormalize_ids(&coarse, level, 1))
     }
 }
 
@@ -558,11 +605,11 @@ mod tests {
         let u = CellUnion::whole_sphere();
         assert!(matches!(
             u.denormalize(31, 1),
-            Err(Error::InvalidLevel { level: 31, .. })
+            Err(RegionError::InvalidLevel { level: 31, .. })
         ));
         assert_eq!(
             u.denormalize(0, 0),
-            Err(Error::InvalidLevelMod { level_mod: 0 })
+            Err(RegionError::InvalidLevelMod { level_mod: 0 })
         );
         let mut v = u.clone();
         assert!(v.expand_at_level(31).is_err());

@@ -1,5 +1,6 @@
 //! The shape index behind [`Loop`](super::Loop) and
-//! [`Polygon`](super::Polygon)'s cell tests, built on first use.
+//! [`Polygon`](super::Polygon)'s cell tests, built on first use, and the
+//! one [`Region`] implementation the two share through it.
 //!
 //! Google's `S2Loop` and `S2Polygon` answer `Contains(S2Cell)`,
 //! `MayIntersect(S2Cell)` and `GetCellUnionBound` through their
@@ -13,8 +14,10 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use super::shape_index::{CrossingPredicate, ORIGIN, ShapeIndex, ShapeIndexBuilder};
-use crate::Point;
+use super::{CellContainment, Region};
+use crate::cell::{Cell, CellId};
 use crate::geom::edge_crossings::edge_or_vertex_crossing;
+use crate::geom::{Cap, LatLngRect, Point};
 
 /// The exact crossing test (symbolic perturbation included) the index
 /// tracks containment with, as Google's `S2EdgeCrosser` does.
@@ -24,6 +27,62 @@ impl CrossingPredicate for Robust {
     #[inline]
     fn edge_or_vertex_crossing(a: &Point, b: &Point, c: &Point, d: &Point) -> bool {
         edge_or_vertex_crossing(a, b, c, d)
+    }
+}
+
+/// A region whose cell tests go through a shape index of its edges, as
+/// Google's `S2Loop` and `S2Polygon` answer them: the index decides, so
+/// coverings equal Google's only if the index cells do (they do, see
+/// [`ShapeIndex`]). Implementing it gives the region its [`Region`].
+pub(crate) trait IndexedShape {
+    /// The shape index of the region's edges, built on first use.
+    fn shape_index(&self) -> &ShapeIndex;
+
+    /// The region's lat/lng bound (Google's `GetRectBound`).
+    fn bound(&self) -> LatLngRect;
+
+    /// Whether the region contains the point.
+    fn contains(&self, p: &Point) -> bool;
+}
+
+/// The cell tests of Google's `S2Loop` and `S2Polygon` (identical for
+/// both), through the region's shape index.
+impl<T: IndexedShape> Region for T {
+    /// The rectangle bound's cap, as Google's `GetCapBound`.
+    fn cap_bound(&self) -> Cap {
+        self.bound().cap_bound()
+    }
+
+    fn rect_bound(&self) -> LatLngRect {
+        self.bound()
+    }
+
+    /// Google's `Contains(S2Cell)`: `false` unless the cell lies within
+    /// one index cell, the edges clipped with padding miss it, and its
+    /// center is inside.
+    fn contains_cell(&self, cell: &Cell) -> bool {
+        self.shape_index().contains_cell::<Robust>(cell)
+    }
+
+    /// Google's `MayIntersect(S2Cell)`: `false` where the index has no
+    /// cell, `true` where the cell holds several index cells, else an edge
+    /// test with padding or the center.
+    fn may_intersect_cell(&self, cell: &Cell) -> bool {
+        self.shape_index().may_intersect_cell::<Robust>(cell)
+    }
+
+    /// Both tests from one location of the cell in the index.
+    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
+        self.shape_index().relate_cell::<Robust>(cell)
+    }
+
+    /// Google's `GetCellUnionBound`: cells from the shape index.
+    fn cell_union_bound(&self) -> Vec<CellId> {
+        self.shape_index().cell_union_bound()
+    }
+
+    fn contains_point(&self, p: &Point) -> bool {
+        self.contains(p)
     }
 }
 

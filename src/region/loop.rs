@@ -1,28 +1,27 @@
 //! A simple closed chain of great-circle edges and the region on its left
 //! (Google's `S2Loop`).
 //!
-//! Measures (area, curvature, centroid) live in `loop/measures.rs`; the
-//! search for touching edge pairs in `edge_pairs.rs`.
-
-pub(crate) mod measures;
+//! Measures (area, curvature, centroid) are `geom::measures`' loop
+//! measures; the search for touching edge pairs is in `edge_pairs.rs`.
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::geom::edge_crossings::{EdgeCrosser, crossing_sign, wedge_contains};
+use crate::geom::measures;
 use crate::geom::predicates::{ORIGIN, ordered_ccw, ortho};
 use crate::geom::rect_bounder::{RectBounder, expand_for_subregions};
 use crate::geom::{R1Interval, S1Interval};
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::region::indexed::{LazyIndex, Robust, chain_edges};
+use crate::region::indexed::{IndexedShape, LazyIndex, chain_edges};
 use crate::region::shape_index::ShapeIndex;
-use crate::{
-    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLng, LatLngRect, Point, Region,
-};
+use crate::region::{GeometryError, RegionError};
+use crate::{Cap, LatLng, LatLngRect, Point};
 
 /// A loop: vertices `v0, v1, …, v(n-1)` joined by the shortest great-circle
 /// edges `v(i) → v(i+1)` and back to `v0`. Its interior is on the left, so
-/// a counter-clockwise loop encloses the small side; [`normalize`]
-/// (Self::normalize) flips a loop that encloses more than half the sphere.
+/// a counter-clockwise loop encloses the small side;
+/// [`normalize`](Self::normalize) flips a loop that encloses more than half
+/// the sphere.
 ///
 /// A valid loop has at least 3 unit-length vertices, no two adjacent ones
 /// equal or antipodal, no repeated vertex and no crossing edges. One-vertex
@@ -34,6 +33,10 @@ use crate::{
 /// the loops of a polygon partition the sphere with no point counted twice;
 /// a vertex is inside when the reference direction [`ortho`](crate::geom::predicates::ortho)
 /// at it falls in the loop's wedge there (closed at the incoming edge).
+///
+/// As a [`Region`](crate::Region) it answers the coverer through a shape
+/// index of its edges built on first use, as Google's `S2Loop` does (the
+/// same implementation as [`Polygon`](crate::Polygon)'s).
 ///
 /// ```
 /// use s2cells::{LatLng, Loop, Region};
@@ -65,18 +68,18 @@ impl Loop {
     /// rules).
     ///
     /// # Errors
-    /// [`Error::InvalidLoop`] naming the first rule broken, with Google's
+    /// [`RegionError::InvalidLoop`] naming the first rule broken, with Google's
     /// error code on its [`GeometryError`].
     ///
     /// ```
-    /// use s2cells::{Error, GeometryError, LatLng, Loop};
+    /// use s2cells::{RegionError, GeometryError, LatLng, Loop};
     ///
     /// let p = |lat, lng| LatLng::from_degrees(lat, lng).to_point();
     /// let bow_tie = vec![p(0.0, 0.0), p(1.0, 1.0), p(0.0, 1.0), p(1.0, 0.0)];
     /// let err = Loop::from_points(bow_tie).unwrap_err();
-    /// assert!(matches!(err, Error::InvalidLoop { reason: GeometryError::SelfIntersection { .. } }));
+    /// assert!(matches!(err, RegionError::InvalidLoop { reason: GeometryError::SelfIntersection { .. } }));
     /// ```
-    pub fn from_points(vertices: Vec<Point>) -> Result<Self, Error> {
+    pub fn from_points(vertices: Vec<Point>) -> Result<Self, RegionError> {
         let l = Self::from_points_unchecked(vertices);
         l.validate()?;
         Ok(l)
@@ -98,7 +101,7 @@ impl Loop {
     /// assert_eq!(tri.num_vertices(), 3);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, Error> {
+    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, RegionError> {
         Self::from_points(latlngs.iter().map(LatLng::to_point).collect())
     }
 
@@ -204,16 +207,16 @@ impl Loop {
     /// vertices (found in O(n log n) for ordinary loops).
     ///
     /// # Errors
-    /// [`Error::InvalidLoop`] with the first problem found.
+    /// [`RegionError::InvalidLoop`] with the first problem found.
     ///
     /// ```
     /// use s2cells::{Loop, Point};
     /// let two = Loop::from_points_unchecked(vec![Point::new(1.0, 0.0, 0.0), Point::new(0.0, 1.0, 0.0)]);
     /// assert!(two.validate().is_err());
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn validate(&self) -> Result<(), RegionError> {
         self.find_validation_error()
-            .map_or(Ok(()), |reason| Err(Error::InvalidLoop { reason }))
+            .map_or(Ok(()), |reason| Err(RegionError::InvalidLoop { reason }))
     }
 
     /// Whether [`validate`](Self::validate) passes.
@@ -639,7 +642,7 @@ fn find_self_intersection(v: &[Point]) -> Option<GeometryError> {
     found
 }
 
-impl Loop {
+impl IndexedShape for Loop {
     /// The loop's shape index (Google's `S2Loop::index()`), built on first
     /// use: the loop's edges in order; none for the empty and full loops.
     fn shape_index(&self) -> &ShapeIndex {
@@ -652,42 +655,12 @@ impl Loop {
             (edges, self.origin_inside)
         })
     }
-}
 
-impl Region for Loop {
-    fn cap_bound(&self) -> Cap {
-        Loop::cap_bound(self)
-    }
-
-    fn rect_bound(&self) -> LatLngRect {
+    fn bound(&self) -> LatLngRect {
         self.bound
     }
 
-    /// Google's `S2Loop::Contains(S2Cell)`, through the loop's shape index
-    /// (built on first use): `false` unless the cell lies within one index
-    /// cell, the loop's edges clipped with padding miss it, and its center
-    /// is inside.
-    fn contains_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().contains_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Loop::MayIntersect(S2Cell)`, through the shape index:
-    /// `false` where the index has no cell, `true` where the cell holds
-    /// several index cells, else an edge test with padding or the center.
-    fn may_intersect_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().may_intersect_cell::<Robust>(cell)
-    }
-
-    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
-        self.shape_index().relate_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Loop::GetCellUnionBound`: cells from the shape index.
-    fn cell_union_bound(&self) -> Vec<CellId> {
-        self.shape_index().cell_union_bound()
-    }
-
-    fn contains_point(&self, p: &Point) -> bool {
-        Loop::contains_point(self, p)
+    fn contains(&self, p: &Point) -> bool {
+        self.contains_point(p)
     }
 }

@@ -3,6 +3,7 @@
 mod cap;
 mod cell_union;
 mod edge_pairs;
+pub(crate) mod error;
 mod indexed;
 mod r#loop;
 mod polygon;
@@ -12,6 +13,7 @@ pub mod shape_index;
 
 pub use cell_union::CellUnion;
 pub(crate) use cell_union::{denormalize_ids, normalize_ids};
+pub use error::{GeometryError, RegionError};
 pub use r#loop::Loop;
 pub use polygon::Polygon;
 pub use polyline::Polyline;

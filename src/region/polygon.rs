@@ -7,11 +7,10 @@ use crate::geom::edge_crossings::crossing_sign;
 use crate::geom::predicates::ordered_ccw;
 use crate::geom::rect_bounder::expand_for_subregions;
 use crate::region::edge_pairs::visit_candidate_pairs;
-use crate::region::indexed::{LazyIndex, Robust, chain_edges};
+use crate::region::indexed::{IndexedShape, LazyIndex, chain_edges};
 use crate::region::shape_index::ShapeIndex;
-use crate::{
-    Cap, Cell, CellContainment, CellId, Error, GeometryError, LatLngRect, Loop, Point, Region,
-};
+use crate::region::{GeometryError, RegionError};
+use crate::{Cap, LatLngRect, Loop, Point};
 
 /// A polygon: the points inside an odd number of its loops.
 ///
@@ -26,6 +25,10 @@ use crate::{
 /// A valid polygon's loops are valid, none is empty, a full loop appears
 /// only alone, no two loops cross, and no two share an edge (they may share
 /// vertices).
+///
+/// As a [`Region`](crate::Region) it answers the coverer through a shape
+/// index of all its loops' edges built on first use, as Google's
+/// `S2Polygon` does (the same implementation as [`Loop`]'s).
 ///
 /// ```
 /// use s2cells::{LatLng, Loop, Polygon, Region};
@@ -59,7 +62,7 @@ impl Polygon {
     /// A validated polygon from loops in any order (Google's `InitNested`).
     ///
     /// # Errors
-    /// [`Error::InvalidPolygon`] naming the first rule broken.
+    /// [`RegionError::InvalidPolygon`] naming the first rule broken.
     ///
     /// ```
     /// use s2cells::{Loop, Polygon};
@@ -67,7 +70,7 @@ impl Polygon {
     /// assert!(p.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_loops(loops: Vec<Loop>) -> Result<Self, Error> {
+    pub fn from_loops(loops: Vec<Loop>) -> Result<Self, RegionError> {
         let p = Self::from_loops_unchecked(loops);
         p.validate()?;
         Ok(p)
@@ -112,7 +115,7 @@ impl Polygon {
     /// assert!(Polygon::from_loop(Loop::empty())?.is_empty());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_loop(l: Loop) -> Result<Self, Error> {
+    pub fn from_loop(l: Loop) -> Result<Self, RegionError> {
         if l.is_empty() {
             return Ok(Self::from_loops_unchecked(Vec::new()));
         }
@@ -204,14 +207,14 @@ impl Polygon {
     /// [`GeometryError::LoopsCross`], [`GeometryError::LoopsShareEdge`]).
     ///
     /// # Errors
-    /// [`Error::InvalidPolygon`] with the first problem found.
+    /// [`RegionError::InvalidPolygon`] with the first problem found.
     ///
     /// ```
     /// use s2cells::{Loop, Polygon};
     /// let p = Polygon::from_loops_unchecked(vec![Loop::full(), Loop::full()]);
     /// assert!(p.validate().is_err());
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn validate(&self) -> Result<(), RegionError> {
         for (i, l) in self.loops.iter().enumerate() {
             let reason = if let Some(e) = l.find_validation_error_no_index() {
                 Some(e)
@@ -223,14 +226,14 @@ impl Polygon {
                 None
             };
             if let Some(reason) = reason {
-                return Err(Error::InvalidPolygon {
+                return Err(RegionError::InvalidPolygon {
                     loop_index: Some(i),
                     reason,
                 });
             }
         }
         match self.find_crossing_error() {
-            Some((loop_index, reason)) => Err(Error::InvalidPolygon { loop_index, reason }),
+            Some((loop_index, reason)) => Err(RegionError::InvalidPolygon { loop_index, reason }),
             None => Ok(()),
         }
     }
@@ -550,7 +553,7 @@ fn insert_loop(loops: &[Loop], i: usize, children: &mut HashMap<Option<usize>, V
     children.entry(Some(i)).or_default().extend(moved);
 }
 
-impl Polygon {
+impl IndexedShape for Polygon {
     /// The polygon's shape index (Google's `S2Polygon::index()`), built on
     /// first use: one shape of every loop's edges in loop order, holes
     /// reversed so that the interior is on the left.
@@ -563,38 +566,12 @@ impl Polygon {
             (edges, self.contains_origin())
         })
     }
-}
 
-impl Region for Polygon {
-    fn cap_bound(&self) -> Cap {
-        Polygon::cap_bound(self)
-    }
-
-    fn rect_bound(&self) -> LatLngRect {
+    fn bound(&self) -> LatLngRect {
         self.bound
     }
 
-    /// Google's `S2Polygon::Contains(S2Cell)`, through the polygon's shape
-    /// index (built on first use); see [`Loop`]'s.
-    fn contains_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().contains_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Polygon::MayIntersect(S2Cell)`, through the shape index.
-    fn may_intersect_cell(&self, cell: &Cell) -> bool {
-        self.shape_index().may_intersect_cell::<Robust>(cell)
-    }
-
-    fn relate_cell(&self, cell: &Cell, _want_contains: bool) -> CellContainment {
-        self.shape_index().relate_cell::<Robust>(cell)
-    }
-
-    /// Google's `S2Polygon::GetCellUnionBound`: cells from the shape index.
-    fn cell_union_bound(&self) -> Vec<CellId> {
-        self.shape_index().cell_union_bound()
-    }
-
-    fn contains_point(&self, p: &Point) -> bool {
-        Polygon::contains_point(self, p)
+    fn contains(&self, p: &Point) -> bool {
+        self.contains_point(p)
     }
 }

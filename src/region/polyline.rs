@@ -2,7 +2,8 @@
 
 use crate::geom::edge_crossings::EdgeCrosser;
 use crate::geom::rect_bounder::RectBounder;
-use crate::{Cap, Cell, Error, GeometryError, LatLng, LatLngRect, Point, Region};
+use crate::region::{GeometryError, RegionError};
+use crate::{Cap, Cell, LatLng, LatLngRect, Point, Region};
 
 /// A polyline: vertices `v0, v1, …` joined by shortest great-circle edges.
 /// It has no interior, so it contains no cell and (by Google's convention)
@@ -27,14 +28,14 @@ impl Polyline {
     /// A validated polyline.
     ///
     /// # Errors
-    /// [`Error::InvalidPolyline`] naming the first rule broken.
+    /// [`RegionError::InvalidPolyline`] naming the first rule broken.
     ///
     /// ```
     /// use s2cells::{Point, Polyline};
     /// let p = Point::new(1.0, 0.0, 0.0);
     /// assert!(Polyline::from_points(vec![p, p]).is_err());
     /// ```
-    pub fn from_points(vertices: Vec<Point>) -> Result<Self, Error> {
+    pub fn from_points(vertices: Vec<Point>) -> Result<Self, RegionError> {
         let l = Self { vertices };
         l.validate()?;
         Ok(l)
@@ -50,7 +51,7 @@ impl Polyline {
     /// assert_eq!(Polyline::from_latlngs(&[LatLng::from_degrees(1.0, 2.0)])?.num_vertices(), 1);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, Error> {
+    pub fn from_latlngs(latlngs: &[LatLng]) -> Result<Self, RegionError> {
         Self::from_points(latlngs.iter().map(LatLng::to_point).collect())
     }
 
@@ -70,14 +71,14 @@ impl Polyline {
     /// `FindValidationError`).
     ///
     /// # Errors
-    /// [`Error::InvalidPolyline`] with the first problem.
+    /// [`RegionError::InvalidPolyline`] with the first problem.
     ///
     /// ```
     /// use s2cells::{Point, Polyline};
     /// assert!(Polyline::from_points_unchecked(vec![Point::new(2.0, 0.0, 0.0)]).validate().is_err());
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
-        let err = |reason| Err(Error::InvalidPolyline { reason });
+    pub fn validate(&self) -> Result<(), RegionError> {
+        let err = |reason| Err(RegionError::InvalidPolyline { reason });
         for (i, v) in self.vertices.iter().enumerate() {
             if !v.is_finite() {
                 return err(GeometryError::NonFiniteVertex { vertex: i });

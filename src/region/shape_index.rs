@@ -54,14 +54,10 @@ use crate::geom::edge_clipping::{
 };
 use crate::{Cell, CellContainment, CellId, Point};
 
-/// Google's `S2::Origin()`: the reference point of `S2Loop` and
-/// `S2Polygon` shapes (about 66 km from the north pole), whose containment
-/// each loop records as `contains_origin`.
-pub const ORIGIN: Point = Point::new(
-    -0.009_999_466_435_025_02,
-    0.002_592_454_260_932_412,
-    0.999_946_643_502_502,
-);
+/// Google's `S2::Origin()`, the reference point of `S2Loop` and
+/// `S2Polygon` shapes, whose containment each loop records as
+/// `contains_origin`.
+pub use crate::geom::predicates::ORIGIN;
 
 /// Google's `S2::EdgeOrVertexCrossing(a, b, c, d)`: whether edge AB crosses
 /// edge CD, counting a shared vertex with Google's consistent rule so that

@@ -1,7 +1,7 @@
 //! Reading the Google-oracle vectors (JSON Lines under `tests/data/`) and
 //! collecting mismatches, for the conformance tests.
 //!
-//! Floats are compared to the bit, so serde_json is used with its
+//! Floats are compared to the bit, so `serde_json` is used with its
 //! `float_roundtrip` feature: its default parser may round a 17-digit decimal
 //! to a neighbouring double. Integers are read exactly as u64/i64.
 
@@ -18,12 +18,12 @@ use s2cells::{Cell, CellContainment, CellId, Point, Region};
 use serde_json::Value;
 
 /// Absolute path of a vector file.
-pub fn data_path(name: &str) -> String {
+pub(crate) fn data_path(name: &str) -> String {
     format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), name)
 }
 
 /// One parsed line of a vector file.
-pub struct Rec {
+pub(crate) struct Rec {
     pub file: &'static str,
     /// 1-based line number.
     pub line: usize,
@@ -39,7 +39,7 @@ fn die(r: &Rec, key: &str, what: &str) -> ! {
 
 impl Rec {
     /// The line's tag for messages: "op", "kind" or "metric", then "case".
-    pub fn tag(&self) -> String {
+    pub(crate) fn tag(&self) -> String {
         let mut t = Vec::new();
         for k in ["op", "kind", "metric", "case"] {
             if let Some(Value::String(s)) = self.v.get(k) {
@@ -52,40 +52,40 @@ impl Rec {
             t.join("/")
         }
     }
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         !matches!(self.v.get(key), None | Some(Value::Null))
     }
-    pub fn get(&self, key: &str) -> &Value {
+    pub(crate) fn get(&self, key: &str) -> &Value {
         match self.v.get(key) {
             Some(v) => v,
             None => die(self, key, "missing"),
         }
     }
-    pub fn str(&self, key: &str) -> &str {
+    pub(crate) fn str(&self, key: &str) -> &str {
         match self.get(key) {
             Value::String(s) => s,
             _ => die(self, key, "expected a string"),
         }
     }
-    pub fn f64(&self, key: &str) -> f64 {
+    pub(crate) fn f64(&self, key: &str) -> f64 {
         self.num(key, self.get(key))
     }
-    pub fn u64(&self, key: &str) -> u64 {
+    pub(crate) fn u64(&self, key: &str) -> u64 {
         self.num(key, self.get(key))
     }
-    pub fn i64(&self, key: &str) -> i64 {
+    pub(crate) fn i64(&self, key: &str) -> i64 {
         self.num(key, self.get(key))
     }
-    pub fn u8(&self, key: &str) -> u8 {
+    pub(crate) fn u8(&self, key: &str) -> u8 {
         self.num(key, self.get(key))
     }
-    pub fn bool(&self, key: &str) -> bool {
+    pub(crate) fn bool(&self, key: &str) -> bool {
         match self.get(key) {
             Value::Bool(b) => *b,
             _ => die(self, key, "expected a bool"),
         }
     }
-    /// A number, parsed from serde_json's shortest round-trip text, so that
+    /// A number, parsed from `serde_json`'s shortest round-trip text, so that
     /// integers stay exact and floats keep their bits.
     fn num<T: std::str::FromStr>(&self, key: &str, v: &Value) -> T {
         let t = match v {
@@ -104,26 +104,26 @@ impl Rec {
         }
     }
     /// A flat array of numbers.
-    pub fn f64s(&self, key: &str) -> Vec<f64> {
+    pub(crate) fn f64s(&self, key: &str) -> Vec<f64> {
         self.arr(key, self.get(key))
             .iter()
             .map(|x| self.num(key, x))
             .collect()
     }
-    pub fn u64s(&self, key: &str) -> Vec<u64> {
+    pub(crate) fn u64s(&self, key: &str) -> Vec<u64> {
         self.arr(key, self.get(key))
             .iter()
             .map(|x| self.num(key, x))
             .collect()
     }
-    pub fn i64s(&self, key: &str) -> Vec<i64> {
+    pub(crate) fn i64s(&self, key: &str) -> Vec<i64> {
         self.arr(key, self.get(key))
             .iter()
             .map(|x| self.num(key, x))
             .collect()
     }
     /// An array of arrays of numbers (points, rectangles).
-    pub fn f64s2(&self, key: &str) -> Vec<Vec<f64>> {
+    pub(crate) fn f64s2(&self, key: &str) -> Vec<Vec<f64>> {
         self.arr(key, self.get(key))
             .iter()
             .map(|row| {
@@ -135,7 +135,7 @@ impl Rec {
             .collect()
     }
     /// A sub-object, as a record of the same line.
-    pub fn obj(&self, key: &str) -> Rec {
+    pub(crate) fn obj(&self, key: &str) -> Rec {
         Rec {
             file: self.file,
             line: self.line,
@@ -157,7 +157,7 @@ fn install_quiet_hook() {
     HOOK.call_once(|| {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(|q| q.get()) {
+            if !QUIET.with(std::cell::Cell::get) {
                 default(info);
             }
         }));
@@ -165,7 +165,7 @@ fn install_quiet_hook() {
 }
 
 /// Mismatches of one vector file.
-pub struct Checker {
+pub(crate) struct Checker {
     pub file: &'static str,
     pub lines: usize,
     fails: Vec<String>,
@@ -173,7 +173,7 @@ pub struct Checker {
     ctx: String,
 }
 
-/// How many mismatch lines a failing test prints (env CONFORMANCE_SHOW).
+/// How many mismatch lines a failing test prints (env `CONFORMANCE_SHOW`).
 fn show() -> usize {
     std::env::var("CONFORMANCE_SHOW")
         .ok()
@@ -193,12 +193,15 @@ impl Checker {
     }
 
     /// Adds the line's input, e.g. "value=0.5", to its mismatch messages.
-    pub fn input(&mut self, what: impl std::fmt::Display) {
-        self.ctx.push_str(&format!(" {what}"));
+    pub(crate) fn input(&mut self, what: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        let _ = write!(self.ctx, " {what}");
     }
 
-    /// Records a mismatch of `field` on the current line.
-    pub fn fail(&mut self, field: &str, msg: String) {
+    /// Records a mismatch of `field` on the current line. (Takes what the
+    /// call sites build, an owned message.)
+    #[allow(clippy::needless_pass_by_value)]
+    pub(crate) fn fail(&mut self, field: &str, msg: String) {
         *self.by_field.entry(field.to_string()).or_default() += 1;
         if self.fails.len() < 100_000 {
             self.fails
@@ -206,14 +209,16 @@ impl Checker {
         }
     }
 
-    pub fn eq<T: PartialEq + Debug>(&mut self, field: &str, expected: T, got: T) {
+    /// Equality of anything printable; values as the call sites make them.
+    #[allow(clippy::needless_pass_by_value)]
+    pub(crate) fn eq<T: PartialEq + Debug>(&mut self, field: &str, expected: T, got: T) {
         if expected != got {
             self.fail(field, format!("expected {expected:?}, got {got:?}"));
         }
     }
 
     /// Bit-for-bit equality of doubles (so -0.0 != 0.0).
-    pub fn f64(&mut self, field: &str, expected: f64, got: f64) {
+    pub(crate) fn f64(&mut self, field: &str, expected: f64, got: f64) {
         if expected.to_bits() != got.to_bits() {
             self.fail(
                 field,
@@ -223,7 +228,7 @@ impl Checker {
     }
 
     /// Bit-for-bit equality of double arrays.
-    pub fn f64s(&mut self, field: &str, expected: &[f64], got: &[f64]) {
+    pub(crate) fn f64s(&mut self, field: &str, expected: &[f64], got: &[f64]) {
         let same = expected.len() == got.len()
             && expected
                 .iter()
@@ -245,7 +250,7 @@ impl Checker {
 
     /// Panics (failing the test) with a summary if anything mismatched or
     /// fewer than `min_lines` lines were checked.
-    pub fn finish(self, min_lines: usize) {
+    pub(crate) fn finish(self, min_lines: usize) {
         let file = self.file;
         if !self.fails.is_empty() {
             let mut s = format!(
@@ -288,7 +293,7 @@ fn ulps(a: f64, b: f64) -> String {
 /// Runs `f` on every line of `tests/data/<file>`. A panic inside `f` (for
 /// example a library panic on an edge case) becomes a mismatch of the field
 /// "<panic>" on that line instead of ending the test.
-pub fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> Checker {
+pub(crate) fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> Checker {
     install_quiet_hook();
     let path = data_path(file);
     let text = std::fs::read_to_string(&path)
@@ -312,7 +317,7 @@ pub fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> C
         if let Err(p) = r {
             let msg = p
                 .downcast_ref::<&str>()
-                .map(|s| s.to_string())
+                .map(std::string::ToString::to_string)
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| String::from("(non-string panic)"));
             c.fail("<panic>", msg);
@@ -323,7 +328,7 @@ pub fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker)) -> C
 }
 
 /// Cell ids from a JSON list of u64, naming the line on a bad one.
-pub fn to_ids(r: &Rec, v: &Value) -> Vec<CellId> {
+pub(crate) fn to_ids(r: &Rec, v: &Value) -> Vec<CellId> {
     let Value::Array(a) = v else {
         panic!("{}:{}: expected an id list", r.file, r.line)
     };
@@ -338,7 +343,7 @@ pub fn to_ids(r: &Rec, v: &Value) -> Vec<CellId> {
 }
 
 /// FNV-1a over the ids, as the generators hash large coverings.
-pub fn fnv(ids: &[CellId]) -> u64 {
+pub(crate) fn fnv(ids: &[CellId]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for id in ids {
         h ^= id.id();
@@ -348,7 +353,7 @@ pub fn fnv(ids: &[CellId]) -> u64 {
 }
 
 /// Compares a covering with the vector's list, or with its {n, hash, head}.
-pub fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got: &[CellId]) {
+pub(crate) fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got: &[CellId]) {
     match expected {
         Value::Array(_) => {
             let want = to_ids(r, expected);
@@ -389,7 +394,7 @@ pub fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Value, got:
 /// `relate_cell` (whose fast paths decide most cells without the exact
 /// tests) agrees with the two exact tests, and `relate_children` with
 /// `relate_cell`.
-pub fn check_subtree_promise<R: Region>(
+pub(crate) fn check_subtree_promise<R: Region>(
     region: &R,
     p: &Point,
 ) -> Result<Option<u8>, TestCaseError> {

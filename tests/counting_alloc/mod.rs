@@ -65,7 +65,7 @@ static ALLOC: Counting = Counting;
 /// made before and freed inside would make LIVE wrap below its start, so
 /// `f` must free only what it allocated (true of an iterator consumed
 /// to the end).
-pub fn peak_bytes<T>(f: impl FnOnce() -> T) -> (T, usize) {
+pub(crate) fn peak_bytes<T>(f: impl FnOnce() -> T) -> (T, usize) {
     LIVE.store(0, Ordering::Relaxed);
     PEAK.store(0, Ordering::Relaxed);
     TRACKED.with(|t| t.set(true));

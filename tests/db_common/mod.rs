@@ -18,7 +18,7 @@ use s2cells::{
 };
 
 /// Number of points: `S2CELLS_DB_POINTS` or the default given.
-pub fn n_points(default: usize) -> usize {
+pub(crate) fn n_points(default: usize) -> usize {
     std::env::var("S2CELLS_DB_POINTS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -26,13 +26,13 @@ pub fn n_points(default: usize) -> usize {
 }
 
 /// SplitMix64: a fixed stream on every platform.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed)
     }
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -40,11 +40,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// Uniform in [0, 1).
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
     /// A point uniform on the sphere, in degrees.
-    pub fn sphere(&mut self) -> (f64, f64) {
+    pub(crate) fn sphere(&mut self) -> (f64, f64) {
         let z = 2.0 * self.unit() - 1.0;
         let lng = 360.0 * self.unit() - 180.0;
         (z.asin().to_degrees(), lng)
@@ -71,7 +71,7 @@ const HOT: [(f64, f64, f64); 12] = [
 
 /// `n` points in degrees: 60% uniform on the sphere, 40% clustered around
 /// the places the queries look at, so that every query has hits.
-pub fn points(n: usize) -> Vec<(f64, f64)> {
+pub(crate) fn points(n: usize) -> Vec<(f64, f64)> {
     let mut rng = Rng::new(20261130);
     (0..n)
         .map(|i| {
@@ -93,19 +93,19 @@ pub fn points(n: usize) -> Vec<(f64, f64)> {
 }
 
 /// A point's key: its leaf cell.
-pub fn key_of(lat: f64, lng: f64) -> CellId {
+pub(crate) fn key_of(lat: f64, lng: f64) -> CellId {
     CellId::from_latlng(LatLng::from_degrees(lat, lng))
 }
 
 /// The point the exact refine tests, for a stored lat/lng.
-pub fn point_of(lat: f64, lng: f64) -> Point {
+pub(crate) fn point_of(lat: f64, lng: f64) -> Point {
     LatLng::from_degrees(lat, lng).to_point()
 }
 
 /// A coverer suited to a region's size: at most `max_cells` cells, none
 /// finer than about 1/32 of the radius of the region's bounding cap (finer
 /// cells would only add ranges, not cut candidates).
-pub fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
+pub(crate) fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
     let r = region.cap_bound().radius();
     let level = metrics::AVG_EDGE.level_for_max_value(r / 32.0).clamp(1, 20);
     RegionCoverer::new()
@@ -116,7 +116,7 @@ pub fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
 
 /// A query: a region, its exact predicate (the region's own
 /// `contains_point`), and its keys from a coverer suited to its size.
-pub struct Query {
+pub(crate) struct Query {
     pub name: String,
     pub region: Box<dyn Region>,
     pub coverer: RegionCoverer,
@@ -125,7 +125,7 @@ pub struct Query {
 }
 
 impl Query {
-    pub fn new(name: impl Into<String>, region: Box<dyn Region>) -> Self {
+    pub(crate) fn new(name: impl Into<String>, region: Box<dyn Region>) -> Self {
         let coverer = coverer_for(&*region, 128);
         let point_keys = KeyQuery::for_region(&*region, &coverer, Stored::Points);
         Self {
@@ -137,17 +137,17 @@ impl Query {
     }
 
     /// The exact refine, the same for the index's candidates and the scan.
-    pub fn contains(&self, p: &Point) -> bool {
+    pub(crate) fn contains(&self, p: &Point) -> bool {
         self.region.contains_point(p)
     }
 
     /// The covering the keys come from.
-    pub fn covering(&self) -> CellUnion {
+    pub(crate) fn covering(&self) -> CellUnion {
         self.coverer.covering(&*self.region)
     }
 
     /// The keys when the rows are stored regions.
-    pub fn region_keys(&self) -> KeyQuery {
+    pub(crate) fn region_keys(&self) -> KeyQuery {
         KeyQuery::for_region(
             &*self.region,
             &self.coverer,
@@ -168,7 +168,7 @@ impl Query {
 /// bound widened by 1e-9 radians, so it only skips rows the predicate
 /// rejects (every 61st skipped row is checked to be one) and halves the
 /// scan: 26 queries over a million rows, 2.9 s -> 1.5 s in a debug build.
-pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
+pub(crate) fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
     let rows: Vec<(Point, LatLng)> = pts
         .iter()
         .map(|&(lat, lng)| {
@@ -205,12 +205,12 @@ pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
 }
 
 /// A rectangle in degrees; `lng_lo > lng_hi` crosses the antimeridian.
-pub fn rect(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Box<dyn Region> {
+pub(crate) fn rect(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Box<dyn Region> {
     Box::new(LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi).expect("valid rectangle"))
 }
 
 /// A cap in degrees.
-pub fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
+pub(crate) fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
     Box::new(Cap::from_center_angle(
         point_of(lat, lng),
         radius_degrees.to_radians(),
@@ -219,7 +219,7 @@ pub fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
 
 /// `n` vertices around the centre at alternating distances `r_out` and
 /// `r_in` (degrees), counterclockwise: a star, concave when `r_in` is small.
-pub fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
+pub(crate) fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
     let c = point_of(lat, lng);
     // East and north in the tangent plane; any axis not along c will do.
     let axis = if c.z.abs() < 0.9 {
@@ -242,14 +242,14 @@ pub fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
 }
 
 /// A validated polygon of loops in any order.
-pub fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
+pub(crate) fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
     Box::new(Polygon::from_loops(loops).expect("valid polygon"))
 }
 
 /// Polygons built to sit where keys go wrong: on faces 4 and 5 (negative
 /// bit-cast keys), across the antimeridian, over the sign flip, around the
 /// poles; with holes and several shells.
-pub fn constructed_polygons() -> Vec<Query> {
+pub(crate) fn constructed_polygons() -> Vec<Query> {
     vec![
         Query::new(
             "face 4 star with a hole",
@@ -293,7 +293,7 @@ pub fn constructed_polygons() -> Vec<Query> {
 
 /// The query regions: rectangles, caps and polygons (real ones from data/
 /// with the `geojson` feature).
-pub fn queries() -> Vec<Query> {
+pub(crate) fn queries() -> Vec<Query> {
     let mut q = vec![
         Query::new("face 4 rect", rect(-10.0, 10.0, -100.0, -80.0)),
         Query::new("face 3/4 edge rect", rect(-5.0, 5.0, -140.0, -130.0)),
@@ -324,7 +324,7 @@ pub fn queries() -> Vec<Query> {
 /// Real polygons from data/: a city with a hole, US states (on face 4,
 /// with islands), countries with a hole and across the antimeridian.
 #[cfg(feature = "geojson")]
-pub fn data_polygons() -> Vec<Query> {
+pub(crate) fn data_polygons() -> Vec<Query> {
     let pick = |file: &str, name: &str, label: &str| {
         let region = load(file)
             .into_iter()
@@ -360,7 +360,7 @@ pub fn data_polygons() -> Vec<Query> {
 /// `--lenient` reads them: Natural Earth's Sudan crosses itself by a few
 /// metres, and is kept as given (the smaller region its ring bounds).
 #[cfg(feature = "geojson")]
-pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
+pub(crate) fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
     use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
     let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -388,12 +388,12 @@ pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
 }
 
 /// The shallowest level of a stored region's covering.
-pub const REGION_MIN_LEVEL: u8 = 4;
+pub(crate) const REGION_MIN_LEVEL: u8 = 4;
 
 /// How stored polygons are covered: no cell shallower than
 /// [`REGION_MIN_LEVEL`] (what [`Stored::Regions`] relies on), at most 32
 /// cells where `min_level` allows.
-pub fn stored_coverer() -> RegionCoverer {
+pub(crate) fn stored_coverer() -> RegionCoverer {
     RegionCoverer::new()
         .max_level(12)
         .and_then(|c| c.min_level(REGION_MIN_LEVEL))
@@ -404,7 +404,7 @@ pub fn stored_coverer() -> RegionCoverer {
 /// A stored polygon: its name, region and covering (the rows of the
 /// covering table, `feature::keys::index_keys`).
 #[cfg(feature = "geojson")]
-pub struct StoredRegion {
+pub(crate) struct StoredRegion {
     pub name: String,
     pub region: s2cells::io::GeoRegion,
     pub covering: CellUnion,
@@ -413,7 +413,7 @@ pub struct StoredRegion {
 /// The Natural Earth countries (1:110m) and the US states in data/, with
 /// their coverings; region ids are indices into the vector.
 #[cfg(feature = "geojson")]
-pub fn stored_regions() -> Vec<StoredRegion> {
+pub(crate) fn stored_regions() -> Vec<StoredRegion> {
     let coverer = stored_coverer();
     let mut out: Vec<StoredRegion> = ["countries-110m.geojson", "us-states.geojson"]
         .iter()
@@ -447,7 +447,7 @@ pub fn stored_regions() -> Vec<StoredRegion> {
 
 /// The rows of the covering table: (region id, cell).
 #[cfg(feature = "geojson")]
-pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
+pub(crate) fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
     regions
         .iter()
         .enumerate()
@@ -463,7 +463,7 @@ pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
 /// the stored polygons' vertices (where borders are), and on the vertices
 /// themselves.
 #[cfg(feature = "geojson")]
-pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
+pub(crate) fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
     use s2cells::io::GeoShape;
     let mut rng = Rng::new(4);
     let vertices: Vec<LatLng> = regions
@@ -502,7 +502,7 @@ pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
 /// The stored polygons and what their checks expect, computed once for
 /// every key encoding and database.
 #[cfg(feature = "geojson")]
-pub struct StoredChecks {
+pub(crate) struct StoredChecks {
     pub regions: Vec<StoredRegion>,
     /// The covering table's rows: (region id, cell).
     pub rows: Vec<(i64, CellId)>,
@@ -524,7 +524,7 @@ pub struct StoredChecks {
 
 /// What a reverse-geocoding check saw.
 #[derive(Debug, Default)]
-pub struct GeocodeStats {
+pub(crate) struct GeocodeStats {
     pub points: usize,
     /// (point, region) pairs whose covering cell holds the point's leaf.
     pub candidates: usize,
@@ -543,7 +543,7 @@ const GEOCODE_CHUNK: usize = 100;
 impl StoredChecks {
     /// The stored polygons, `n_geocode` points to reverse-geocode, and the
     /// brute-force answers.
-    pub fn new(n_geocode: usize) -> Self {
+    pub(crate) fn new(n_geocode: usize) -> Self {
         let regions = stored_regions();
         let rows = covering_rows(&regions);
         let geocode = geocode_points(&regions, n_geocode);
@@ -625,7 +625,7 @@ impl StoredChecks {
     /// polygons, row for row; the rows the keys find are exactly the
     /// regions whose covering holds the point. `query` runs a statement
     /// returning (point, region id) pairs.
-    pub fn check_geocoding(
+    pub(crate) fn check_geocoding(
         &self,
         table: &SqlTable,
         name: &str,
@@ -696,7 +696,7 @@ impl StoredChecks {
     /// of the regions that really meet the query. `query` runs a statement
     /// returning region ids. Returns the (query, region) hits and how many
     /// came only through ancestor keys.
-    pub fn check_region_queries(
+    pub(crate) fn check_region_queries(
         &self,
         table: &SqlTable,
         name: &str,

@@ -10,6 +10,7 @@
 // Output: JSON Lines under the directory given as argv[1]:
 //   cell_points.jsonl  cell_tokens.jsonl
 //   cell_debug_strings.jsonl  cell_ops.jsonl  cell_metrics.jsonl  earth.jsonl
+//   cell_edges.jsonl
 // tools/oracle/README.md describes every field.
 //
 // Floats are printed with "%.17g", which round-trips every finite double
@@ -966,6 +967,37 @@ void WriteEarth(const std::string& dir) {
   dist("antimeridian", 10, 179.9, 10, -179.9);
 }
 
+// ============================================================== cell edges
+// S2Cell's GetUVCoordOfEdge, GetIJCoordOfEdge (k = 0..3, and k = 4..7,
+// which Google reduces modulo 4) and GetCenterRaw, for the six faces and
+// random cells of every level (the leaf edges are where the i/j rounding
+// could go wrong). Its own section at the end of the one PRNG stream, so
+// the files before it are unchanged.
+void WriteCellEdges(const std::string& dir) {
+  Out out(dir, "cell_edges.jsonl");
+  auto put = [&](const char* kase, S2CellId id) {
+    S2Cell cell(id);
+    auto uv = [&](int k) { return cell.GetUVCoordOfEdge(k); };
+    auto ij = [&](int k) { return int64_t{cell.GetIJCoordOfEdge(k)}; };
+    Line l;
+    l.S("case", kase).Id("id", id).I("level", id.level());
+    l.Dv("uv_coord_of_edge", {uv(0), uv(1), uv(2), uv(3), uv(4), uv(5), uv(6), uv(7)});
+    l.Iv("ij_coord_of_edge", {ij(0), ij(1), ij(2), ij(3), ij(4), ij(5), ij(6), ij(7)});
+    l.P("center_raw", cell.GetCenterRaw());
+    out.Put(l);
+  };
+  for (int face = 0; face < 6; ++face) put("face", S2CellId::FromFace(face));
+  for (int level = 0; level <= 30; ++level)
+    for (int k = 0; k < 40; ++k) put("random", RandomCellAt(level));
+  // The first and last cells of each face at every level: their edges are
+  // the face's own edges (i or j of 0 and 2^30).
+  for (int face = 0; face < 6; ++face)
+    for (int level = 1; level <= 30; ++level) {
+      put("face_corner", S2CellId::FromFace(face).child_begin(level));
+      put("face_corner", S2CellId::FromFace(face).child_end(level).prev());
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -981,5 +1013,6 @@ int main(int argc, char** argv) {
   WriteOps(dir);
   WriteMetrics(dir);
   WriteEarth(dir);
+  WriteCellEdges(dir);
   return 0;
 }

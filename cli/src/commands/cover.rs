@@ -17,7 +17,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
-use s2cells::{Cell, CellId, CellUnion, LatLng, Region, RegionCoverer};
+use s2cells::io::cell_geojson;
+use s2cells::{Cell, CellId, CellUnion, Region, RegionCoverer};
 use serde_json::{Value, json};
 
 use crate::advice::{self, AdviceFlags, Stats};
@@ -233,8 +234,9 @@ pub fn cells_of(
         // most two levels finer than each covering cell.
         cells.expand_by_radius(item.margin, 2);
         if let Some(level) = flags.level {
-            cells = CellUnion::from_verbatim(denormalized(&cells, level))
-                .map_err(|e| CliError::Data(e.to_string()))?;
+            let data = |e: s2cells::RegionError| CliError::Data(e.to_string());
+            cells = CellUnion::from_verbatim(cells.cells_at_level(level).map_err(data)?)
+                .map_err(data)?;
         }
     }
     Ok(cells)
@@ -247,7 +249,7 @@ fn fixed_level<'a>(
     mode: Mode,
     level: u8,
 ) -> CliResult<Box<dyn Iterator<Item = CellId> + 'a>> {
-    let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
+    let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
     Ok(match mode {
         Mode::Covering | Mode::Intersects => {
             Box::new(RegionCoverer::fixed_level_cells(region, level).map_err(usage)?)
@@ -270,7 +272,7 @@ fn fixed_level_ranges<'a>(
     mode: Mode,
     level: u8,
 ) -> CliResult<Box<dyn Iterator<Item = (CellId, CellId)> + 'a>> {
-    let usage = |e: s2cells::Error| CliError::Usage(e.to_string());
+    let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
     Ok(match mode {
         Mode::Covering | Mode::Intersects => {
             Box::new(RegionCoverer::fixed_level_ranges(region, level).map_err(usage)?)
@@ -316,25 +318,6 @@ fn over_stream_budget(region: &dyn Region, level: u8, budget: usize, item: &Item
         item.index,
         regions::approx(need)
     ))
-}
-
-/// The cells of a union at exactly `level` (finer cells replaced by their
-/// ancestor), sorted and unique.
-fn denormalized(cells: &CellUnion, level: u8) -> Vec<CellId> {
-    let mut out = Vec::new();
-    for c in cells.iter() {
-        if c.level() >= level {
-            out.push(c.parent(level));
-        } else {
-            let (mut id, end) = (c.child_begin_at(level), c.child_end_at(level));
-            while id != end {
-                out.push(id);
-                id = id.next();
-            }
-        }
-    }
-    out.dedup();
-    out
 }
 
 struct Writer {
@@ -582,7 +565,7 @@ impl Writer {
                         "feature": item.index,
                         "feature_id": item.id,
                     },
-                    "geometry": cell_geometry(id),
+                    "geometry": cell_geojson(id),
                 });
                 buf.extend_from_slice(v.to_string().as_bytes());
                 return Ok(self.out.maybe_flush()?);
@@ -653,105 +636,4 @@ impl Writer {
     fn fail(mut self, e: CliError) -> CliError {
         self.out.fail(e)
     }
-}
-
-/// A cell as a GeoJSON polygon: its vertices, with points along its edges
-/// for coarse cells (whose great-circle edges bow away from straight
-/// lon/lat lines), cut in two where it crosses ±180°.
-fn cell_geometry(id: CellId) -> Value {
-    let cell = Cell::from(id);
-    let per_edge = 1usize << 6u8.saturating_sub(id.level()).min(6);
-    let mut ring: Vec<[f64; 2]> = Vec::with_capacity(4 * per_edge + 1);
-    for k in 0..4 {
-        let (a, b) = (cell.vertex(k), cell.vertex((k + 1) % 4));
-        for s in 0..per_edge {
-            let f = s as f64 / per_edge as f64;
-            let p = s2cells::Point::new(
-                a.x + f * (b.x - a.x),
-                a.y + f * (b.y - a.y),
-                a.z + f * (b.z - a.z),
-            )
-            .normalize();
-            let ll = LatLng::from(p);
-            ring.push([ll.lng_degrees(), ll.lat_degrees()]);
-        }
-    }
-    if id.level() == 0 && (id.face() == 2 || id.face() == 5) {
-        return polar_face(&ring, id.face() == 2);
-    }
-    // Unwrap longitudes so the ring is continuous; then split at 180.
-    for k in 1..ring.len() {
-        let d = ring[k][0] - ring[k - 1][0];
-        if d > 180.0 {
-            ring[k][0] -= 360.0;
-        } else if d < -180.0 {
-            ring[k][0] += 360.0;
-        }
-    }
-    let (lo, hi) = ring
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p[0]), h.max(p[0])));
-    if lo >= -180.0 && hi <= 180.0 {
-        return json!({"type": "Polygon", "coordinates": [closed(ring)]});
-    }
-    // The part past the cut moves by 360° to the other side.
-    let (cut, shift) = if hi > 180.0 {
-        (180.0, -360.0)
-    } else {
-        (-180.0, 360.0)
-    };
-    let stays = clip(&ring, cut, cut > 0.0);
-    let moves: Vec<[f64; 2]> = clip(&ring, cut, cut < 0.0)
-        .into_iter()
-        .map(|p| [p[0] + shift, p[1]])
-        .collect();
-    json!({"type": "MultiPolygon", "coordinates": [[closed(stays)], [closed(moves)]]})
-}
-
-/// A face cell around a pole: the ring of its boundary closed over the pole.
-fn polar_face(ring: &[[f64; 2]], north: bool) -> Value {
-    let pole = if north { 90.0 } else { -90.0 };
-    let mut pts = ring.to_vec();
-    pts.sort_by(|a, b| a[0].total_cmp(&b[0]));
-    if !north {
-        pts.reverse();
-    }
-    let first = pts[0];
-    let last = pts[pts.len() - 1];
-    let (w, e) = if north {
-        (-180.0, 180.0)
-    } else {
-        (180.0, -180.0)
-    };
-    let mut out = vec![[w, first[1]]];
-    out.extend(pts);
-    out.push([e, last[1]]);
-    out.push([e, pole]);
-    out.push([w, pole]);
-    json!({"type": "Polygon", "coordinates": [closed(out)]})
-}
-
-/// The part of a ring on one side of the meridian `lng` (Sutherland–Hodgman
-/// in lon/lat); `plot` cuts its cells to the map with it too.
-pub(crate) fn clip(ring: &[[f64; 2]], lng: f64, keep_below: bool) -> Vec<[f64; 2]> {
-    let inside = |p: &[f64; 2]| if keep_below { p[0] <= lng } else { p[0] >= lng };
-    let mut out = Vec::new();
-    for k in 0..ring.len() {
-        let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
-        if inside(&a) {
-            out.push(a);
-        }
-        if inside(&a) != inside(&b) {
-            let t = (lng - a[0]) / (b[0] - a[0]);
-            out.push([lng, a[1] + t * (b[1] - a[1])]);
-        }
-    }
-    out
-}
-
-fn closed(mut ring: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
-    if let Some(&first) = ring.first() {
-        ring.push(first);
-    }
-    ring
 }

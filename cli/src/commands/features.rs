@@ -398,7 +398,7 @@ fn check_flags(args: &FeaturesArgs) -> CliResult {
     Ok(())
 }
 
-fn data(e: s2cells::Error) -> CliError {
+fn data(e: s2cells::FeatureError) -> CliError {
     CliError::Data(e.to_string())
 }
 

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::commands::index::PointFormat;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
-use crate::points::{self, PointInput};
+use crate::points::{self, PointColumns, PointInput};
 use crate::regions::{self, InputFormat, RegionInput};
 
 /// Output formats.
@@ -30,12 +30,9 @@ pub struct TermsArgs {
     /// GeoJSON regions.
     #[arg(long, conflicts_with_all = ["rect", "cap", "strict_orientation", "planar_edges", "lenient"])]
     pub points: bool,
-    /// Latitude column or key (with --points).
-    #[arg(long, value_name = "NAME|N", requires = "points")]
-    pub lat_col: Option<String>,
-    /// Longitude column or key (with --points).
-    #[arg(long, value_name = "NAME|N", requires = "points")]
-    pub lng_col: Option<String>,
+    /// With --points: where the latitude and longitude are.
+    #[command(flatten)]
+    pub columns: PointColumns,
     /// Query terms (to look documents up).
     #[arg(long, conflicts_with = "index")]
     pub query: bool,
@@ -77,6 +74,11 @@ pub struct TermsArgs {
 }
 
 pub fn run(args: &TermsArgs) -> CliResult {
+    if !args.points && args.columns.any() {
+        return Err(CliError::Usage(
+            "--lat-col and --lng-col read points: they need --points".into(),
+        ));
+    }
     if args.min_level > args.max_level {
         return Err(CliError::Usage(format!(
             "--min-level {} is above --max-level {}",
@@ -113,8 +115,7 @@ pub fn run(args: &TermsArgs) -> CliResult {
         let input = PointInput {
             file: args.input.input.clone(),
             input_format: point_format(args.input.input_format)?,
-            lat_col: args.lat_col.clone(),
-            lng_col: args.lng_col.clone(),
+            columns: args.columns.clone(),
             invalid: args.input.invalid,
         };
         points::for_each(&input, |line, leaf| {

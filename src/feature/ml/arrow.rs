@@ -26,7 +26,8 @@ use arrow_array::{Array, ListArray, RecordBatch};
 use arrow_schema::{Field, Schema};
 use parquet::arrow::ArrowWriter;
 
-use crate::{CellId, Error, MAX_LEVEL};
+use crate::feature::FeatureError;
+use crate::{CellId, MAX_LEVEL};
 
 /// A `List<UInt64>` array: row `i` holds the ids of `rows[i]` (items not
 /// null).
@@ -74,14 +75,14 @@ pub fn signed_cell_list_array(rows: &[Vec<CellId>]) -> ListArray {
 /// (the multi-level features as cell ids).
 ///
 /// # Errors
-/// [`Error::InvalidLevel`] for a level above 30 or deeper than a point.
-pub fn ancestors_list_array(points: &[CellId], levels: &[u8]) -> Result<ListArray, Error> {
+/// [`FeatureError::InvalidLevel`] for a level above 30 or deeper than a point.
+pub fn ancestors_list_array(points: &[CellId], levels: &[u8]) -> Result<ListArray, FeatureError> {
     let mut rows = Vec::with_capacity(points.len());
     for p in points {
         let mut row = Vec::with_capacity(levels.len());
         for &l in levels {
             if l > MAX_LEVEL || l > p.level() {
-                return Err(Error::InvalidLevel {
+                return Err(FeatureError::InvalidLevel {
                     level: i64::from(l),
                     expected: "levels in 0..=30, no deeper than the points",
                 });

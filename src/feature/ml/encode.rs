@@ -4,7 +4,8 @@ use super::FeatureColumn;
 use super::hash::stable_hash;
 use super::output::Csr;
 use super::vocab::Vocabulary;
-use crate::{CellId, Error, MAX_LEVEL};
+use crate::feature::FeatureError;
+use crate::{CellId, MAX_LEVEL};
 
 /// One-hot features: a point's feature is the index of the vocabulary cell
 /// containing it (or the out-of-vocabulary bucket).
@@ -107,21 +108,21 @@ impl MultiLevel {
     /// strictly increasing.
     ///
     /// # Errors
-    /// [`Error::InvalidFeatureInput`] when a vocabulary mixes levels, the
+    /// [`FeatureError::InvalidFeatureInput`] when a vocabulary mixes levels, the
     /// levels do not increase, or there are too many columns for `u32`.
-    pub fn new(vocabs: Vec<Vocabulary>) -> Result<Self, Error> {
+    pub fn new(vocabs: Vec<Vocabulary>) -> Result<Self, FeatureError> {
         let mut levels = Vec::with_capacity(vocabs.len());
         let mut offsets = Vec::with_capacity(vocabs.len());
         let mut total: u64 = 0;
         for v in &vocabs {
             let Some(level) = v.level() else {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: String::from("a vocabulary with cells of several levels"),
                     expected: "one level per vocabulary in a multi-level encoder",
                 });
             };
             if levels.last().is_some_and(|&l| l >= level) {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: format!("level {level} after level {}", levels[levels.len() - 1]),
                     expected: "vocabularies in strictly increasing level order",
                 });
@@ -130,14 +131,14 @@ impl MultiLevel {
             offsets.push(total as u32);
             total += v.n_features() as u64;
             if total >= u64::from(u32::MAX) {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: format!("{total} columns"),
                     expected: "fewer than 2^32 - 1 columns",
                 });
             }
         }
         if vocabs.is_empty() {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: String::from("no vocabulary"),
                 expected: "at least one level",
             });
@@ -237,16 +238,16 @@ impl HashedBuckets {
     /// `n_buckets` (at least 1) columns.
     ///
     /// # Errors
-    /// [`Error::InvalidLevel`] or [`Error::InvalidFeatureInput`].
-    pub fn new(level: u8, n_buckets: u32, n_hashes: u8) -> Result<Self, Error> {
+    /// [`FeatureError::InvalidLevel`] or [`FeatureError::InvalidFeatureInput`].
+    pub fn new(level: u8, n_buckets: u32, n_hashes: u8) -> Result<Self, FeatureError> {
         if level > MAX_LEVEL {
-            return Err(Error::InvalidLevel {
+            return Err(FeatureError::InvalidLevel {
                 level: i64::from(level),
                 expected: "a level in 0..=30",
             });
         }
         if n_buckets == 0 || !(1..=16).contains(&n_hashes) {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("{n_buckets} buckets, {n_hashes} hashes"),
                 expected: "at least 1 bucket and 1 to 16 hashes",
             });
@@ -325,7 +326,7 @@ impl Neighbors {
     /// to its bucket or are left out.
     ///
     /// # Errors
-    /// [`Error::InvalidFeatureInput`] if the vocabulary mixes levels or the
+    /// [`FeatureError::InvalidFeatureInput`] if the vocabulary mixes levels or the
     /// point is shallower than its level.
     ///
     /// ```
@@ -338,9 +339,9 @@ impl Neighbors {
     /// assert_eq!(Neighbors::Vertex.columns(&v, p)?.len(), 9);
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn columns(self, vocab: &Vocabulary, id: CellId) -> Result<Vec<u32>, Error> {
+    pub fn columns(self, vocab: &Vocabulary, id: CellId) -> Result<Vec<u32>, FeatureError> {
         let Some(level) = vocab.level().filter(|&l| l <= id.level()) else {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("cell {id} with a vocabulary of levels {:?}", vocab.level()),
                 expected: "a one-level vocabulary no deeper than the point",
             });
@@ -364,7 +365,7 @@ impl Neighbors {
     ///
     /// # Errors
     /// As [`columns`](Self::columns).
-    pub fn encode(self, vocab: &Vocabulary, points: &[CellId]) -> Result<Csr, Error> {
+    pub fn encode(self, vocab: &Vocabulary, points: &[CellId]) -> Result<Csr, FeatureError> {
         let mut csr = Csr::with_capacity(vocab.n_features(), points.len(), points.len() * 9);
         for p in points {
             for c in self.columns(vocab, *p)? {

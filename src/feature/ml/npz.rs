@@ -38,7 +38,8 @@ pub enum Extra<'a> {
 /// CRC-32 (IEEE 802.3, as zip uses) of everything written, and its length.
 struct Crc {
     table: [u32; 256],
-    crc: u32,
+    /// The running register (complemented).
+    state: u32,
     len: u64,
 }
 
@@ -58,23 +59,23 @@ impl Crc {
         }
         Self {
             table,
-            crc: !0,
+            state: !0,
             len: 0,
         }
     }
 
     fn value(&self) -> u32 {
-        !self.crc
+        !self.state
     }
 }
 
 impl Write for Crc {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut c = self.crc;
+        let mut c = self.state;
         for &b in buf {
             c = self.table[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8);
         }
-        self.crc = c;
+        self.state = c;
         self.len += buf.len() as u64;
         Ok(buf.len())
     }

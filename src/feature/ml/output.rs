@@ -1,5 +1,6 @@
 //! Sparse binary feature matrices and their text forms.
 
+use crate::feature::FeatureError;
 use std::io::{self, Write};
 
 /// A binary sparse matrix in compressed sparse row form: row `r`'s set
@@ -45,13 +46,13 @@ impl Csr {
     /// A matrix from its rows' column lists.
     ///
     /// # Errors
-    /// [`crate::Error::InvalidFeatureInput`] for a column `>= n_features`.
-    pub fn from_rows(n_features: usize, rows: &[Vec<u32>]) -> Result<Self, crate::Error> {
+    /// [`FeatureError::InvalidFeatureInput`] for a column `>= n_features`.
+    pub fn from_rows(n_features: usize, rows: &[Vec<u32>]) -> Result<Self, FeatureError> {
         let mut m = Self::with_capacity(n_features, rows.len(), rows.iter().map(Vec::len).sum());
         for r in rows {
             for &c in r {
                 if c as usize >= n_features {
-                    return Err(crate::Error::InvalidFeatureInput {
+                    return Err(FeatureError::InvalidFeatureInput {
                         input: format!("column {c}"),
                         expected: "columns below n_features",
                     });

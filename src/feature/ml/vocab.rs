@@ -1,6 +1,7 @@
 //! The vocabulary: disjoint cells numbered in curve order.
 
-use crate::{CellId, CellUnion, Error, Region, RegionCoverer};
+use crate::feature::FeatureError;
+use crate::{CellId, CellUnion, Region, RegionCoverer};
 
 /// Bits of the lookup table that narrows the binary search (see
 /// [`Vocabulary::index_of`]).
@@ -50,33 +51,33 @@ impl Vocabulary {
     /// or without an out-of-vocabulary bucket.
     ///
     /// # Errors
-    /// [`Error::InvalidFeatureInput`] if the list is empty, holds more than
+    /// [`FeatureError::InvalidFeatureInput`] if the list is empty, holds more than
     /// `u32::MAX - 1` cells, or one cell contains another.
     pub fn from_cells(
         cells: impl IntoIterator<Item = CellId>,
         oov_bucket: bool,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, FeatureError> {
         let mut cells: Vec<CellId> = cells.into_iter().collect();
         cells.sort_unstable();
         cells.dedup();
         if cells.is_empty() {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: String::from("an empty list of cells"),
                 expected: "at least one vocabulary cell",
             });
         }
         if cells.len() >= u32::MAX as usize {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("{} cells", cells.len()),
                 expected: "fewer than 2^32 - 1 vocabulary cells",
             });
         }
         if let Some(c) = cells.iter().find(|c| !c.is_valid()) {
-            return Err(Error::InvalidCellId { id: c.id() });
+            return Err(FeatureError::InvalidCellId { id: c.id() });
         }
         for w in cells.windows(2) {
             if w[0].range_max() >= w[1].range_min() {
-                return Err(Error::InvalidFeatureInput {
+                return Err(FeatureError::InvalidFeatureInput {
                     input: format!("cells {} and {}", w[0], w[1]),
                     expected: "vocabulary cells that do not contain one another",
                 });
@@ -97,7 +98,7 @@ impl Vocabulary {
     ///
     /// # Errors
     /// As [`from_cells`](Self::from_cells) (an empty covering).
-    pub fn from_covering(covering: &CellUnion, oov_bucket: bool) -> Result<Self, Error> {
+    pub fn from_covering(covering: &CellUnion, oov_bucket: bool) -> Result<Self, FeatureError> {
         Self::from_cells(covering.iter(), oov_bucket)
     }
 
@@ -113,13 +114,13 @@ impl Vocabulary {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidLevel`] for a level above 30; as
+    /// [`FeatureError::InvalidLevel`] for a level above 30; as
     /// [`from_cells`](Self::from_cells) for a region without cells.
     pub fn from_region<R: Region + ?Sized>(
         region: &R,
         level: u8,
         oov_bucket: bool,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, FeatureError> {
         Self::from_cells(RegionCoverer::fixed_level_cells(region, level)?, oov_bucket)
     }
 
@@ -139,16 +140,16 @@ impl Vocabulary {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidLevel`] for a level above 30;
-    /// [`Error::InvalidFeatureInput`] if no cell reaches `min_count`.
+    /// [`FeatureError::InvalidLevel`] for a level above 30;
+    /// [`FeatureError::InvalidFeatureInput`] if no cell reaches `min_count`.
     pub fn learn(
         points: impl IntoIterator<Item = CellId>,
         level: u8,
         min_count: usize,
         oov_bucket: bool,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, FeatureError> {
         if level > crate::MAX_LEVEL {
-            return Err(Error::InvalidLevel {
+            return Err(FeatureError::InvalidLevel {
                 level: i64::from(level),
                 expected: "a vocabulary level in 0..=30",
             });
@@ -169,7 +170,7 @@ impl Vocabulary {
             i = j;
         }
         if keep.is_empty() {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("{} points at level {level}", ids.len()),
                 expected: "at least one cell holding min_count points",
             });
@@ -315,7 +316,7 @@ impl Vocabulary {
     #[must_use]
     pub fn indices_meeting(&self, covering: &CellUnion) -> Vec<u32> {
         let mut out = Vec::new();
-        for c in covering.iter() {
+        for c in covering {
             let (lo, hi) = (c.range_min().id(), c.range_max().id());
             let mut i = self.maxs.partition_point(|&m| m < lo);
             while i < self.mins.len() && self.mins[i] <= hi {
@@ -380,10 +381,10 @@ impl From<Vocabulary> for SavedVocabulary {
 
 #[cfg(feature = "serde")]
 impl TryFrom<SavedVocabulary> for Vocabulary {
-    type Error = Error;
-    fn try_from(s: SavedVocabulary) -> Result<Self, Error> {
+    type Error = FeatureError;
+    fn try_from(s: SavedVocabulary) -> Result<Self, FeatureError> {
         if s.format != "s2cells-vocabulary-1" {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: format!("format {:?}", s.format),
                 expected: "\"s2cells-vocabulary-1\"",
             });
@@ -391,7 +392,7 @@ impl TryFrom<SavedVocabulary> for Vocabulary {
         // Saved vocabularies are sorted; refuse a reordered file rather than
         // silently renumbering the features a model was trained on.
         if s.cells.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(Error::InvalidFeatureInput {
+            return Err(FeatureError::InvalidFeatureInput {
                 input: String::from(
                     "a saved vocabulary whose cells are not in strictly increasing order",
                 ),

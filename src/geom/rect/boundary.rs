@@ -1,5 +1,6 @@
-//! Exact tests of a rectangle's boundary against geodesic edges and cells
-//! (Google's `BoundaryIntersects` and `Intersects(const S2Cell&)`).
+//! Exact tests of a rectangle's boundary against geodesic edges (Google's
+//! `BoundaryIntersects`); the exact cell test built on them is the
+//! region layer's, which knows cells.
 
 use std::f64::consts::FRAC_PI_2;
 
@@ -7,7 +8,6 @@ use super::super::edge_crossings::crossing_sign;
 use super::super::robust_cross::robust_cross_prod;
 use super::super::{LatLng, Point, R1Interval, S1Interval};
 use super::LatLngRect;
-use crate::Cell;
 
 impl LatLngRect {
     /// Whether the edge `v0 v1` (unit-length ends) crosses the boundary of
@@ -37,74 +37,11 @@ impl LatLngRect {
         (self.lat.lo != -FRAC_PI_2 && intersects_lat_edge(v0, v1, self.lat.lo, &self.lng))
             || (self.lat.hi != FRAC_PI_2 && intersects_lat_edge(v0, v1, self.lat.hi, &self.lng))
     }
-
-    /// Whether the rectangle and the cell share a point: an exact test,
-    /// costlier than the cell-bound test of
-    /// [`Region::may_intersect_cell`](crate::Region::may_intersect_cell)
-    /// (Google's `Intersects(const S2Cell&)`).
-    ///
-    /// ```
-    /// use s2cells::{Cell, CellId, LatLng, LatLngRect};
-    /// let r = LatLngRect::from_degrees(0.0, 1.0, 0.0, 1.0)?;
-    /// let inside = Cell::from(CellId::from_latlng(LatLng::from_degrees(0.5, 0.5)).parent(10));
-    /// let far = Cell::from(CellId::from_latlng(LatLng::from_degrees(40.0, 40.0)).parent(10));
-    /// assert!(r.intersects_cell(&inside) && !r.intersects_cell(&far));
-    /// # Ok::<(), s2cells::Error>(())
-    /// ```
-    #[must_use]
-    pub fn intersects_cell(&self, cell: &Cell) -> bool {
-        // With neither holding the other, they meet only where their
-        // boundaries cross.
-        if self.is_empty() {
-            return false;
-        }
-        if self.contains_point(&cell.id().to_point_raw()) {
-            return true;
-        }
-        if cell.contains_point(&self.center().to_point()) {
-            return true;
-        }
-        if !self.intersects(&cell.rect_bound()) {
-            return false;
-        }
-        let cell_v = cell.vertices();
-        let cell_ll = cell_v.map(LatLng::from);
-        for (i, ll) in cell_ll.iter().enumerate() {
-            if self.contains_latlng(ll) {
-                return true;
-            }
-            if cell.contains_point(&self.vertex(i).to_point()) {
-                return true;
-            }
-        }
-        // A rectangle has two curved (parallel) edges, so the crossings are
-        // tested edge against edge.
-        for i in 0..4 {
-            let j = (i + 1) & 3;
-            let edge_lng = S1Interval::from_point_pair(cell_ll[i].lng(), cell_ll[j].lng());
-            if !self.lng.intersects(&edge_lng) {
-                continue;
-            }
-            let (a, b) = (&cell_v[i], &cell_v[j]);
-            if edge_lng.contains(self.lng.lo) && intersects_lng_edge(a, b, &self.lat, self.lng.lo) {
-                return true;
-            }
-            if edge_lng.contains(self.lng.hi) && intersects_lng_edge(a, b, &self.lat, self.lng.hi) {
-                return true;
-            }
-            if intersects_lat_edge(a, b, self.lat.lo, &self.lng)
-                || intersects_lat_edge(a, b, self.lat.hi, &self.lng)
-            {
-                return true;
-            }
-        }
-        false
-    }
 }
 
 /// Whether the edge `ab` crosses, at an interior point of both, the
 /// meridian edge at `lng` spanning `lat` (Google's `IntersectsLngEdge`).
-fn intersects_lng_edge(a: &Point, b: &Point, lat: &R1Interval, lng: f64) -> bool {
+pub(crate) fn intersects_lng_edge(a: &Point, b: &Point, lat: &R1Interval, lng: f64) -> bool {
     crossing_sign(
         a,
         b,
@@ -117,7 +54,7 @@ fn intersects_lng_edge(a: &Point, b: &Point, lat: &R1Interval, lng: f64) -> bool
 /// range `lng` (Google's `IntersectsLatEdge`). A parallel is no great
 /// circle: the edge's circle meets it at up to two points, found in a frame
 /// whose x axis points to the circle's highest point.
-fn intersects_lat_edge(a: &Point, b: &Point, lat: f64, lng: &S1Interval) -> bool {
+pub(crate) fn intersects_lat_edge(a: &Point, b: &Point, lat: f64, lng: &S1Interval) -> bool {
     let mut z = robust_cross_prod(a, b).normalize();
     if z.z < 0.0 {
         z = -z;

@@ -2,7 +2,7 @@
 //! `Decode`).
 
 use super::LatLngRect;
-use crate::Error;
+use crate::geom::GeomError;
 
 impl LatLngRect {
     /// Google's lossless encoding (`S2LatLngRect::Encode`): a version byte
@@ -38,7 +38,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidEncoding`] for the wrong length, a version above 1,
+    /// [`GeomError::InvalidEncoding`] for the wrong length, a version above 1,
     /// or bounds that are not a valid rectangle.
     ///
     /// ```
@@ -50,8 +50,8 @@ impl LatLngRect {
     /// assert!(LatLngRect::decode(&bytes[..32]).is_err());
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidEncoding {
+    pub fn decode(bytes: &[u8]) -> Result<Self, GeomError> {
+        let bad = |reason| GeomError::InvalidEncoding {
             what: "LatLngRect",
             len: bytes.len(),
             reason,

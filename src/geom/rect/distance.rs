@@ -7,7 +7,7 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use super::super::robust_cross::robust_cross_prod;
 use super::super::{Cap, LatLng, Point, R1Interval, S1Interval};
 use super::LatLngRect;
-use crate::Error;
+use crate::geom::GeomError;
 
 /// The squared chord distance from `x` to the edge `ab` (all unit length),
 /// as Google's `S2::GetDistance(x, a, b)` computes it before turning it
@@ -69,7 +69,7 @@ impl LatLngRect {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRect`] for a NaN distance.
+    /// [`GeomError::InvalidRect`] for a NaN distance.
     ///
     /// ```
     /// use s2cells::{LatLng, LatLngRect};
@@ -80,9 +80,9 @@ impl LatLngRect {
     /// assert!(grown.expanded_by_distance(-10.0 * km)?.approx_eq(&r, 1e-9));
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn expanded_by_distance(&self, radians: f64) -> Result<Self, Error> {
+    pub fn expanded_by_distance(&self, radians: f64) -> Result<Self, GeomError> {
         if radians.is_nan() {
-            return Err(Error::InvalidRect {
+            return Err(GeomError::InvalidRect {
                 lat_lo: self.lat.lo,
                 lat_hi: self.lat.hi,
                 lng_lo: self.lng.lo,

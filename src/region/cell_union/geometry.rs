@@ -3,7 +3,8 @@
 
 use super::{CellUnion, normalize_ids};
 use crate::cell::metrics::MIN_WIDTH;
-use crate::{Cap, Cell, CellContainment, CellId, Error, LatLngRect, MAX_LEVEL, Point, Region};
+use crate::region::RegionError;
+use crate::{Cap, Cell, CellContainment, CellId, LatLngRect, MAX_LEVEL, Point, Region};
 
 impl CellUnion {
     /// Grows the union by the cells at `level` around it (Google's
@@ -15,7 +16,7 @@ impl CellUnion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidLevel`] when `level > 30` (the union is unchanged).
+    /// [`RegionError::InvalidLevel`] when `level > 30` (the union is unchanged).
     ///
     /// ```
     /// use s2cells::{CellId, CellUnion, LatLng};
@@ -27,9 +28,9 @@ impl CellUnion {
     /// assert!(u.len() < 9); // four of the nine are siblings, merged
     /// # Ok::<(), s2cells::Error>(())
     /// ```
-    pub fn expand_at_level(&mut self, level: u8) -> Result<(), Error> {
+    pub fn expand_at_level(&mut self, level: u8) -> Result<(), RegionError> {
         if level > MAX_LEVEL {
-            return Err(Error::InvalidLevel {
+            return Err(RegionError::InvalidLevel {
                 level: i64::from(level),
                 expected: "0..=30",
             });
@@ -160,7 +161,7 @@ impl Region for CellUnion {
             return Cap::empty();
         }
         let mut centroid = Point::new(0.0, 0.0, 0.0);
-        for id in self.iter() {
+        for id in self {
             centroid = centroid + id.to_point() * Cell::average_area_at(id.level());
         }
         centroid = if centroid == Point::new(0.0, 0.0, 0.0) {
@@ -171,7 +172,7 @@ impl Region for CellUnion {
         // Bounding each cell's cap, not just its vertices: the union may
         // span more than a hemisphere, where the vertices do not suffice.
         let mut cap = Cap::from_point(centroid);
-        for id in self.iter() {
+        for id in self {
             cap.add_cap(&Cell::from(id).cap_bound());
         }
         cap

@@ -14,12 +14,9 @@
 
 use super::filter::Segment;
 use super::{ClippedShape, CrossingPredicate, EdgeUv, IndexCell, ShapeIndex};
-use crate::cell::MAX_LEVEL;
-use crate::cell::coords::{
-    face, face_si_ti_to_xyz, st_to_ij, st_to_uv, uv_to_st, valid_face_xyz_to_uv,
-};
-use crate::cell::hilbert::{IJ_TO_POS, INVERT_MASK, POS_TO_IJ, POS_TO_ORIENTATION, SWAP_MASK};
 use crate::cell::metrics::AVG_EDGE;
+use crate::cell::{MAX_LEVEL, PaddedCell};
+use crate::geom::coords::{face, valid_face_xyz_to_uv};
 use crate::geom::edge_clipping::{
     EDGE_CLIP_ERROR_UV_COORD, FACE_CLIP_ERROR_UV_COORD, R2Point, R2Rect, clip_to_padded_face,
     project,
@@ -60,152 +57,6 @@ struct ClippedEdge {
     /// that the short-edge count reads no other record.
     max_level: u8,
     bound: R2Rect,
-}
-
-/// Google's `S2PaddedCell`: a cell with its padded (u,v) bound, computed
-/// incrementally from its parent exactly as Google does.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct PaddedCell {
-    pub id: CellId,
-    padding: f64,
-    pub bound: R2Rect,
-    ij_lo: [u32; 2],
-    orientation: u8,
-    pub level: u8,
-}
-
-impl PaddedCell {
-    pub fn new(id: CellId, padding: f64) -> Self {
-        if id.is_face() {
-            let limit = 1.0 + padding;
-            return Self {
-                id,
-                padding,
-                bound: R2Rect::new([-limit, limit], [-limit, limit]),
-                ij_lo: [0, 0],
-                orientation: id.face() & 1,
-                level: 0,
-            };
-        }
-        let (_, i, j, orientation) = id.to_face_ij_orientation();
-        let level = id.level();
-        let uv = crate::cell::cell_id::ij_level_to_bound_uv(i, j, level);
-        let size = CellId::size_ij_at(level);
-        Self {
-            id,
-            padding,
-            bound: R2Rect { bounds: uv }.expanded(padding),
-            ij_lo: [i & size.wrapping_neg(), j & size.wrapping_neg()],
-            orientation,
-            level,
-        }
-    }
-
-    /// The rectangle shared by the four padded children.
-    pub fn middle(&self) -> R2Rect {
-        let size = CellId::size_ij_at(self.level);
-        let u = st_to_uv(si_ti_to_st(2 * self.ij_lo[0] + size));
-        let v = st_to_uv(si_ti_to_st(2 * self.ij_lo[1] + size));
-        R2Rect::new(
-            [u - self.padding, u + self.padding],
-            [v - self.padding, v + self.padding],
-        )
-    }
-
-    /// The (i, j) of the child at curve position `pos`.
-    #[inline]
-    pub fn child_ij(&self, pos: usize) -> (usize, usize) {
-        let ij = POS_TO_IJ[self.orientation as usize][pos] as usize;
-        (ij >> 1, ij & 1)
-    }
-
-    pub fn child(&self, i: usize, j: usize, middle: &R2Rect) -> Self {
-        let pos = IJ_TO_POS[self.orientation as usize][2 * i + j];
-        let level = self.level + 1;
-        let size = CellId::size_ij_at(level);
-        let mut bound = self.bound;
-        bound.bounds[0][1 - i] = middle.bounds[0][1 - i];
-        bound.bounds[1][1 - j] = middle.bounds[1][1 - j];
-        Self {
-            id: self.id.child(pos),
-            padding: self.padding,
-            bound,
-            ij_lo: [
-                self.ij_lo[0] + i as u32 * size,
-                self.ij_lo[1] + j as u32 * size,
-            ],
-            orientation: self.orientation ^ POS_TO_ORIENTATION[pos as usize],
-            level,
-        }
-    }
-
-    pub fn center(&self) -> Point {
-        let size = CellId::size_ij_at(self.level);
-        face_si_ti_to_xyz(
-            self.id.face(),
-            2 * self.ij_lo[0] + size,
-            2 * self.ij_lo[1] + size,
-        )
-        .normalize()
-    }
-
-    pub fn entry_vertex(&self) -> Point {
-        let (mut i, mut j) = (self.ij_lo[0], self.ij_lo[1]);
-        if self.orientation & INVERT_MASK != 0 {
-            let size = CellId::size_ij_at(self.level);
-            i += size;
-            j += size;
-        }
-        face_si_ti_to_xyz(self.id.face(), 2 * i, 2 * j).normalize()
-    }
-
-    pub fn exit_vertex(&self) -> Point {
-        let (mut i, mut j) = (self.ij_lo[0], self.ij_lo[1]);
-        let size = CellId::size_ij_at(self.level);
-        if self.orientation == 0 || self.orientation == SWAP_MASK + INVERT_MASK {
-            i += size;
-        } else {
-            j += size;
-        }
-        face_si_ti_to_xyz(self.id.face(), 2 * i, 2 * j).normalize()
-    }
-
-    /// The smallest descendant (or self) whose padded bound still holds
-    /// `rect` (Google's `S2PaddedCell::ShrinkToFit`).
-    pub fn shrink_to_fit(&self, rect: &R2Rect) -> CellId {
-        let size = CellId::size_ij_at(self.level);
-        let contains = |iv: [f64; 2], x: f64| x >= iv[0] && x <= iv[1];
-        if self.level == 0 {
-            if contains(rect.bounds[0], 0.0) || contains(rect.bounds[1], 0.0) {
-                return self.id;
-            }
-        } else {
-            let u = st_to_uv(si_ti_to_st(2 * self.ij_lo[0] + size));
-            let v = st_to_uv(si_ti_to_st(2 * self.ij_lo[1] + size));
-            if contains(rect.bounds[0], u) || contains(rect.bounds[1], v) {
-                return self.id;
-            }
-        }
-        let padded = rect.expanded(self.padding + 1.5 * f64::EPSILON);
-        let mut ij_min = [0u32; 2];
-        let mut ij_xor = [0u32; 2];
-        for d in 0..2 {
-            ij_min[d] = self.ij_lo[d].max(st_to_ij(uv_to_st(padded.bounds[d][0])));
-            let ij_max = (self.ij_lo[d] + size - 1).min(st_to_ij(uv_to_st(padded.bounds[d][1])));
-            ij_xor[d] = ij_min[d] ^ ij_max;
-        }
-        let level_msb = ((ij_xor[0] | ij_xor[1]) << 1) + 1;
-        let level = MAX_LEVEL as i32 - (31 - level_msb.leading_zeros() as i32);
-        if level <= self.level as i32 {
-            return self.id;
-        }
-        CellId::from_face_ij(self.id.face(), ij_min[0], ij_min[1]).parent(level as u8)
-    }
-}
-
-#[inline]
-fn si_ti_to_st(si: u32) -> f64 {
-    (1.0 / (1u64 << 31) as f64) * si as f64
 }
 
 /// Google's `InteriorTracker`: which polygons contain the focus point, kept
@@ -415,7 +266,7 @@ impl Builder<'_> {
         let pcell = PaddedCell::new(face_id, CELL_PADDING);
         if n > 0 {
             let shrunk = pcell.shrink_to_fit(&bound);
-            if shrunk != pcell.id {
+            if shrunk != pcell.id() {
                 self.skip_cell_range::<C>(face_id.range_min(), shrunk.range_min());
                 self.update_edges::<C>(&PaddedCell::new(shrunk, CELL_PADDING), &edges, 0);
                 self.skip_cell_range::<C>(shrunk.range_max().next(), face_id.range_max().next());
@@ -434,7 +285,7 @@ impl Builder<'_> {
         let Ok(range) = CellUnion::from_begin_end(begin, end) else {
             return;
         };
-        for id in range.iter() {
+        for id in &range {
             self.update_edges::<C>(&PaddedCell::new(id, CELL_PADDING), &[], 0);
         }
     }
@@ -488,7 +339,7 @@ impl Builder<'_> {
                 MAX_EDGES_PER_CELL.max((MIN_SHORT_EDGE_FRACTION * total as f64) as usize);
             let mut count = 0;
             for e in edges {
-                count += usize::from(pcell.level < e.max_level);
+                count += usize::from(pcell.level() < e.max_level);
                 if count > max_short {
                     return false;
                 }
@@ -498,7 +349,7 @@ impl Builder<'_> {
         // Google's id.ToPoint(), from (i, j) without decoding the id.
         let center = pcell.center();
         if track {
-            if !self.tracker.at_cellid(pcell.id) {
+            if !self.tracker.at_cellid(pcell.id()) {
                 self.tracker.move_to(pcell.entry_vertex());
             }
             self.tracker.draw_to(center);
@@ -549,13 +400,13 @@ impl Builder<'_> {
                 edges_end: idx.edge_ids.len() as u32,
             });
         }
-        idx.cell_ids.push(pcell.id);
+        idx.cell_ids.push(pcell.id());
         idx.centers.push(center);
         idx.cells.push(IndexCell { clipped_begin });
         if track {
             self.tracker.draw_to(pcell.exit_vertex());
             self.test_all_edges::<C>(edges);
-            self.tracker.set_next_cellid(pcell.id.next());
+            self.tracker.set_next_cellid(pcell.id().next());
         }
         true
     }

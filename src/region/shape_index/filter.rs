@@ -28,7 +28,7 @@ pub(crate) struct Segment {
 
 impl Segment {
     #[inline]
-    pub fn new(a: Point, b: Point) -> Self {
+    pub(crate) fn new(a: Point, b: Point) -> Self {
         Self {
             a,
             b,
@@ -38,7 +38,7 @@ impl Segment {
 
     /// `EdgeOrVertexCrossing(a, b, c, d)` through predicate `C`.
     #[inline]
-    pub fn crosses<C: CrossingPredicate>(&self, c: &Point, d: &Point) -> bool {
+    pub(crate) fn crosses<C: CrossingPredicate>(&self, c: &Point, d: &Point) -> bool {
         let dc = self.n.dot(c);
         let dd = self.n.dot(d);
         if (dc > MAX_DET_ERROR && dd > MAX_DET_ERROR)

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::build::{CELL_PADDING, PaddedCell, tracker_origin};
+use super::build::tracker_origin;
 use super::{CellRelation, CrossingPredicate, ORIGIN, ShapeIndex};
 use crate::{Cell, CellId, LatLng, Point};
 
@@ -72,27 +72,8 @@ fn full_polygon_is_six_face_cells() {
 }
 
 #[test]
-fn padded_cell_matches_cell_geometry() {
-    let id = CellId::from_latlng(LatLng::from_degrees(-33.9, 18.4)).parent(11);
-    let p = PaddedCell::new(id, 0.0);
-    assert_eq!(p.center(), id.to_point());
-    assert_eq!(p.bound.bounds, id.bound_uv());
-    // Children built incrementally equal children built from their ids.
-    let middle = p.middle();
-    for pos in 0..4 {
-        let (i, j) = p.child_ij(pos);
-        let c = p.child(i, j, &middle);
-        assert_eq!(c.id, id.child(pos as u8));
-        assert_eq!(c.bound.bounds, PaddedCell::new(c.id, 0.0).bound.bounds);
-    }
+fn tracker_starts_at_the_curve_start() {
     assert_eq!(tracker_origin(), Point::new(1.0, -1.0, -1.0).normalize());
-    // ShrinkToFit of a tiny rectangle far inside the cell finds a
-    // descendant containing it.
-    let [bu, bv] = id.bound_uv();
-    let (u, v) = (0.7 * bu[0] + 0.3 * bu[1], 0.7 * bv[0] + 0.3 * bv[1]);
-    let r = crate::geom::edge_clipping::R2Rect::new([u, u + 1e-9], [v, v + 1e-9]);
-    let shrunk = PaddedCell::new(id, CELL_PADDING).shrink_to_fit(&r);
-    assert!(id.contains(shrunk) && shrunk.level() > id.level());
 }
 
 #[test]

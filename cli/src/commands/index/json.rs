@@ -202,7 +202,7 @@ pub(super) fn run_geojson(
     let names: Vec<String> = spec.column_names().collect();
     let mut rows = 0;
     for item in GeoJsonValues::new(reader) {
-        let fail = |e: s2cells::Error| CliError::Data(format!("{}: {e}", spec.name));
+        let fail = |e: s2cells::ParseError| CliError::Data(format!("{}: {e}", spec.name));
         let (index, mut value) = item.map_err(fail)?;
         rows += 1;
         let feature = match GeoFeature::from_value(index, &value) {

@@ -19,6 +19,7 @@ use crate::cells::CellFormat;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::output::table::{CellType, Kind, Table, TableFormat};
+use crate::points::PointColumns;
 use crate::report::{Progress, Skipped};
 use s2cells::CellId;
 
@@ -51,15 +52,8 @@ pub struct IndexArgs {
     /// csv for stdin.
     #[arg(long, value_enum)]
     pub input_format: Option<PointFormat>,
-    /// Latitude column: a header name (case-insensitive) or a 1-based
-    /// column number; for NDJSON a key. By default the first of lat,
-    /// latitude, y.
-    #[arg(long, value_name = "NAME|N")]
-    pub lat_col: Option<String>,
-    /// Longitude column, as --lat-col. By default the first of lng, lon,
-    /// long, longitude, x.
-    #[arg(long, value_name = "NAME|N")]
-    pub lng_col: Option<String>,
+    #[command(flatten)]
+    pub columns: PointColumns,
     /// CSV field delimiter: one ASCII character, or `tab`. Default `,`
     /// (tab for .tsv files).
     #[arg(short, long)]
@@ -176,8 +170,7 @@ fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str, noun: &str) -
 }
 
 pub fn run(args: &IndexArgs) -> CliResult {
-    let lat = col_spec(&args.lat_col, "--lat-col")?;
-    let lng = col_spec(&args.lng_col, "--lng-col")?;
+    let (lat, lng) = args.columns.specs()?;
     let path = args.file.as_ref().filter(|p| p.as_os_str() != "-");
     let ext = path
         .and_then(|p| p.extension())
@@ -257,7 +250,7 @@ pub fn run(args: &IndexArgs) -> CliResult {
             "--delimiter applies to CSV input (and to --cells-only text output)".to_owned(),
         ));
     }
-    if format == PointFormat::Geojson && (args.lat_col.is_some() || args.lng_col.is_some()) {
+    if format == PointFormat::Geojson && args.columns.any() {
         return Err(CliError::Usage(
             "--lat-col and --lng-col: GeoJSON points come from their geometry".to_owned(),
         ));

@@ -5,9 +5,8 @@
 
 use std::f64::consts::PI;
 
-use s2cells::{Cell, CellId, LatLng, Point};
-
-use crate::commands::cover::clip;
+use s2cells::io::{cell_boundary, clip_at_meridian, edge_points};
+use s2cells::{CellId, LatLng, Point};
 
 /// Points along great-circle edges, at most 0.25° apart.
 pub(super) fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
@@ -19,9 +18,7 @@ pub(super) fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
         let pieces = (a.angle(&b) / 0.25f64.to_radians())
             .ceil()
             .clamp(1.0, 512.0) as usize;
-        for s in 0..pieces {
-            out.push(LatLng::from(lerp(a, b, s as f64 / pieces as f64)));
-        }
+        out.extend(edge_points(&a, &b, pieces).map(LatLng::from));
     }
     if !closed && let Some(&last) = v.last() {
         out.push(LatLng::from(last));
@@ -29,30 +26,15 @@ pub(super) fn densify(v: &[Point], closed: bool) -> Vec<LatLng> {
     out
 }
 
-/// The point a fraction `f` of the way along the great-circle arc a→b
-/// (through the chord: close enough for drawing).
-fn lerp(a: Point, b: Point, f: f64) -> Point {
-    Point::new(
-        a.x + f * (b.x - a.x),
-        a.y + f * (b.y - a.y),
-        a.z + f * (b.z - a.z),
-    )
-    .normalize()
-}
-
-/// A cell's boundary, with points along the edges of coarse cells.
+/// A cell's boundary, with points along the edges of coarse cells (down
+/// to one level finer than `cover --format geojson` has them: a picture
+/// shows curves a GeoJSON viewer would not).
 pub(super) fn cell_ring(id: CellId) -> Vec<(f64, f64)> {
-    let cell = Cell::from(id);
     let per_edge = 1usize << 7u8.saturating_sub(id.level()).min(6);
-    let mut ring = Vec::with_capacity(4 * per_edge);
-    for k in 0..4 {
-        let (a, b) = (cell.vertex(k), cell.vertex((k + 1) % 4));
-        for s in 0..per_edge {
-            let ll = LatLng::from(lerp(a, b, s as f64 / per_edge as f64));
-            ring.push((ll.lng_degrees(), ll.lat_degrees()));
-        }
-    }
-    ring
+    cell_boundary(id, per_edge)
+        .iter()
+        .map(|ll| (ll.lng_degrees(), ll.lat_degrees()))
+        .collect()
 }
 
 /// The circle bounding a cap.
@@ -191,10 +173,11 @@ pub(super) fn pieces(ring: &[(f64, f64)], world: bool, xs: (f64, f64)) -> Vec<Ve
     let mut out = Vec::new();
     for &shift in shifts {
         let moved: Vec<[f64; 2]> = ring.iter().map(|p| [p.0 + shift, p.1]).collect();
-        let part: Vec<(f64, f64)> = clip(&clip(&moved, xs.0, false), xs.1, true)
-            .into_iter()
-            .map(|[x, y]| (x, y))
-            .collect();
+        let part: Vec<(f64, f64)> =
+            clip_at_meridian(&clip_at_meridian(&moved, xs.0, false), xs.1, true)
+                .into_iter()
+                .map(|[x, y]| (x, y))
+                .collect();
         // A part that only touches the edge has no area; as a path it
         // would double back on itself.
         if part.len() >= 3 && area2(&part).abs() > 1e-9 * whole {

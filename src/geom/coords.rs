@@ -11,10 +11,11 @@
 //! | si/ti | 0..=2³¹        | half-leaf coordinates, to name cell centers exactly  |
 //!
 //! Every function matches Google's `s2coords` to the bit; the comments say
-//! where the exact operation order matters.
+//! where the exact operation order matters. As in Google's library, the
+//! projection sits below the cells and the edge clipping that both use it:
+//! `cell` builds ids from it, `edge_clipping` clips edges with it.
 
-use crate::Point;
-use crate::geom::select;
+use super::{Point, select};
 
 /// The number of levels below a face cell.
 pub const MAX_LEVEL: u8 = 30;
@@ -171,8 +172,10 @@ pub(crate) fn v_norm(face: u8, v: f64) -> Point {
 }
 
 /// The z coordinate of the face's u axis and v axis (the only coordinate
-/// [`Cell::rect_bound`](crate::Cell::rect_bound) needs): zero for the
-/// axes that lie in the equatorial plane.
+/// a cell's latitude bound needs): zero for the axes that lie in the
+/// equatorial plane.
+// One arm per face, as Google's per-face switches are written.
+#[allow(clippy::match_same_arms)]
 #[inline]
 pub(crate) fn uv_axes_z(face: u8) -> (f64, f64) {
     match face {

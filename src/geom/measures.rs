@@ -1,13 +1,15 @@
-//! Area, curvature and centroid of a vertex loop, as Google's
-//! `s2loop_measures` and `s2measures` compute them (same formulas, same
-//! order of operations, so the same bits).
+//! Angles, areas, curvature and centroids of triangles and vertex loops,
+//! as Google's `s2measures` and `s2loop_measures` compute them (same
+//! formulas, same order of operations, so the same bits). The one home of
+//! these formulas: cells (two triangles), loops and polygons all measure
+//! through here.
 
 use std::cmp::Ordering;
 use std::f64::consts::PI;
 
-use crate::geom::predicates::{lex_cmp, sign};
-use crate::geom::robust_cross::robust_cross_prod;
-use crate::geom::{Point, remainder};
+use super::predicates::{lex_cmp, sign};
+use super::robust_cross::robust_cross_prod;
+use super::{Point, remainder};
 
 const DBL_EPSILON: f64 = f64::EPSILON;
 
@@ -31,7 +33,8 @@ pub(crate) fn turn_angle(a: &Point, b: &Point, c: &Point) -> f64 {
     if sign(a, b, c) > 0 { ang } else { -ang }
 }
 
-/// `2 atan2(|a - b|, |a + b|)`: Kahan's angle formula, accurate near 0 and π.
+/// `2 atan2(|a - b|, |a + b|)`: Kahan's angle formula, which keeps its
+/// precision for nearly parallel unit vectors, unlike `atan2(|a×b|, a·b)`.
 fn stable_angle(a: &Point, b: &Point) -> f64 {
     2.0 * (*a - *b).norm().atan2((*a + *b).norm())
 }
@@ -44,14 +47,17 @@ fn girard_area(a: &Point, b: &Point, c: &Point) -> f64 {
     (angle(&ab, &ac) - angle(&ab, &bc) + angle(&bc, &ac)).max(0.0)
 }
 
-/// The (unsigned) area of a triangle: l'Huilier's formula except for long
-/// skinny triangles, where Girard's is more accurate (Google's `S2::Area`).
+/// The (unsigned) area of a triangle of unit vectors: l'Huilier's formula
+/// except for long skinny triangles, where Girard's is more accurate
+/// (Google's `S2::Area`).
 pub(crate) fn triangle_area(a: &Point, b: &Point, c: &Point) -> f64 {
     let sa = stable_angle(b, c);
     let sb = stable_angle(c, a);
     let sc = stable_angle(a, b);
     let s = 0.5 * (sa + sb + sc);
     if s >= 3e-4 {
+        // Consider Girard's formula for skinny triangles; the test adds the
+        // approximate maximum Girard error so that it is conservative.
         let s2 = s * s;
         let dmin = s - sa.max(sb.max(sc));
         if dmin < 1e-2 * s * s2 * s2 {
