@@ -121,10 +121,16 @@ fn boundaries_cover_as_google() {
             panic!("{}:{}: no covers", r.file, r.line)
         };
         for cover in covers {
+            let bad = || -> ! { panic!("{}:{}: opts: expected four integers", r.file, r.line) };
             let o: Vec<u64> = cover["opts"]
                 .as_array()
-                .map(|a| a.iter().filter_map(Value::as_u64).collect())
-                .unwrap_or_default();
+                .unwrap_or_else(|| bad())
+                .iter()
+                .map(|v| v.as_u64().unwrap_or_else(|| bad()))
+                .collect();
+            if o.len() != 4 {
+                bad();
+            }
             let coverer = RegionCoverer::new()
                 .min_level(o[0] as u8)
                 .and_then(|k| k.max_level(o[1] as u8))

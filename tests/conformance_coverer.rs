@@ -66,7 +66,10 @@ fn check_region<R: Region>(r: &Rec, c: &mut Checker, region: &R) {
             .as_array()
             .expect("opts")
             .iter()
-            .map(|x| x.as_i64().unwrap_or(0))
+            .map(|x| {
+                x.as_i64()
+                    .unwrap_or_else(|| panic!("{}:{}: opts: {x} is not an integer", r.file, r.line))
+            })
             .collect();
         let cv = coverer(&opts);
         let tag = format!("{opts:?}");
@@ -116,22 +119,15 @@ fn check_region<R: Region>(r: &Rec, c: &mut Checker, region: &R) {
         .iter()
         .map(|&id| region.may_intersect_cell(&Cell::from(id)))
         .collect();
-    c.eq("contains", bools(r, "contains"), contains);
-    c.eq("may_intersect", bools(r, "may_intersect"), may);
+    c.eq("contains", r.bools("contains"), contains);
+    c.eq("may_intersect", r.bools("may_intersect"), may);
 
     let points: Vec<bool> = r
         .f64s2("points")
         .iter()
         .map(|p| region.contains_point(&Point::new(p[0], p[1], p[2])))
         .collect();
-    c.eq("contains_point", bools(r, "contains_point"), points);
-}
-
-fn bools(r: &Rec, key: &str) -> Vec<bool> {
-    let Value::Array(a) = r.get(key) else {
-        panic!("{key}")
-    };
-    a.iter().map(|b| b.as_bool().unwrap_or(false)).collect()
+    c.eq("contains_point", r.bools("contains_point"), points);
 }
 
 #[test]

@@ -9,109 +9,28 @@
 //! `may_intersect_cell` / `contains_cell` on cells near the shapes, and
 //! `contains_point`.
 //!
-//! The crossing predicate here is [`FloatCrossing`], a plain
-//! double-precision version of Google's `EdgeOrVertexCrossing` that is
-//! TEST-ONLY: it takes the sign of each triple product as computed, where
-//! Google falls back to exact arithmetic when the product is within its
-//! error bound. It agrees with Google on every vector in the file; a
-//! difference would show as a wrong `contains_center` (and then wrong
-//! containment answers) on a cell whose center, vertex or query point lies
-//! within ~1e-15 of an edge, not as a wrong cell id. The crate's robust
-//! predicate (`geom::edge_crossings`) replaces it in the library.
+//! The crossing predicate is the library's own exact one
+//! (`geom::edge_crossings::edge_or_vertex_crossing`, symbolic perturbation
+//! included), which `Loop` and `Polygon` plug into their indexes: the cells'
+//! `contains_center` flags and every containment answer here are the ones
+//! the library's regions give.
 
 mod common;
 
 use common::{Checker, Rec, each_line};
+use s2cells::geom::edge_crossings::edge_or_vertex_crossing;
 use s2cells::region::shape_index::{CellRelation, CrossingPredicate, ORIGIN, ShapeIndex};
 use s2cells::{Cell, CellId, Point};
 use serde_json::Value;
 
-/// TEST-ONLY double-precision `EdgeOrVertexCrossing` (see the module doc).
-struct FloatCrossing;
+/// The library's exact `EdgeOrVertexCrossing`, as `Loop` and `Polygon`
+/// use it (their predicate type is crate-private; this one calls the same
+/// public function).
+struct Exact;
 
-fn sign(a: &Point, b: &Point, c: &Point) -> i32 {
-    let d = a.cross(b).dot(c);
-    (d > 0.0) as i32 - (d < 0.0) as i32
-}
-
-fn ortho(a: &Point) -> Point {
-    let (x, y, z) = (a.x.abs(), a.y.abs(), a.z.abs());
-    let largest = if x > y {
-        if x > z { 0 } else { 2 }
-    } else if y > z {
-        1
-    } else {
-        2
-    };
-    let k = if largest == 0 { 2 } else { largest - 1 };
-    let mut t = [0.012, 0.0053, 0.00457];
-    t[k] = 1.0;
-    a.cross(&Point::new(t[0], t[1], t[2])).normalize()
-}
-
-fn ordered_ccw(a: &Point, b: &Point, c: &Point, o: &Point) -> bool {
-    let mut sum = 0;
-    if sign(b, o, a) >= 0 {
-        sum += 1;
-    }
-    if sign(c, o, b) >= 0 {
-        sum += 1;
-    }
-    if sign(a, o, c) > 0 {
-        sum += 1;
-    }
-    sum >= 2
-}
-
-fn vertex_crossing(a: &Point, b: &Point, c: &Point, d: &Point) -> bool {
-    if a == b || c == d {
-        return false;
-    }
-    if a == c {
-        return b == d || ordered_ccw(&ortho(a), d, b, a);
-    }
-    if b == d {
-        return ordered_ccw(&ortho(b), c, a, b);
-    }
-    if a == d {
-        return b == c || ordered_ccw(&ortho(a), c, b, a);
-    }
-    if b == c {
-        return ordered_ccw(&ortho(b), d, a, b);
-    }
-    false
-}
-
-impl CrossingPredicate for FloatCrossing {
+impl CrossingPredicate for Exact {
     fn edge_or_vertex_crossing(a: &Point, b: &Point, c: &Point, d: &Point) -> bool {
-        let crossing = if a == c || a == d || b == c || b == d {
-            0
-        } else {
-            let acb = -sign(a, b, c);
-            let bda = sign(a, b, d);
-            if acb == 0 || bda == 0 {
-                0
-            } else if acb != bda {
-                -1
-            } else {
-                let cbd = -sign(c, d, b);
-                let dac = sign(c, d, a);
-                if cbd == 0 || dac == 0 {
-                    0
-                } else if acb == cbd && cbd == dac {
-                    1
-                } else {
-                    -1
-                }
-            }
-        };
-        if crossing < 0 {
-            return false;
-        }
-        if crossing > 0 {
-            return true;
-        }
-        vertex_crossing(a, b, c, d)
+        edge_or_vertex_crossing(a, b, c, d)
     }
 }
 
@@ -142,16 +61,20 @@ fn build(r: &Rec) -> ShapeIndex {
                 edges.extend((1..n).map(|i| [v[i - 1], v[i]]));
             }
         }
-        if s["dim"].as_u64() == Some(2) {
-            let rp = points(&s["ref"])[0];
-            // S2Loop / S2Polygon shapes use S2::Origin() as reference.
-            assert_eq!(rp, ORIGIN, "reference point is not S2::Origin()");
-            b.add_polygon(edges, rp, s["contains_ref"].as_bool().expect("bool"));
-        } else {
-            b.add_polyline(edges);
+        match s["dim"].as_u64() {
+            Some(2) => {
+                let rp = points(&s["ref"])[0];
+                // S2Loop / S2Polygon shapes use S2::Origin() as reference.
+                assert_eq!(rp, ORIGIN, "reference point is not S2::Origin()");
+                b.add_polygon(edges, rp, s["contains_ref"].as_bool().expect("bool"));
+            }
+            Some(1) => {
+                b.add_polyline(edges);
+            }
+            dim => panic!("{}:{}: shape dimension {dim:?}", r.file, r.line),
         }
     }
-    b.build::<FloatCrossing>()
+    b.build::<Exact>()
 }
 
 fn check(r: &Rec, c: &mut Checker) {
@@ -227,18 +150,18 @@ fn check(r: &Rec, c: &mut Checker) {
         c.eq(
             &format!("may_intersect {}", id.to_token()),
             u64v(&q[3]) == 1,
-            index.may_intersect_cell::<FloatCrossing>(&cell),
+            index.may_intersect_cell::<Exact>(&cell),
         );
         c.eq(
             &format!("contains {}", id.to_token()),
             u64v(&q[4]) == 1,
-            index.contains_cell::<FloatCrossing>(&cell),
+            index.contains_cell::<Exact>(&cell),
         );
         c.eq(
             &format!("relate {}", id.to_token()),
             (u64v(&q[3]) == 1, u64v(&q[4]) == 1),
             {
-                let relation = index.relate_cell::<FloatCrossing>(&cell);
+                let relation = index.relate_cell::<Exact>(&cell);
                 (relation.may_intersect(), relation.contains())
             },
         );
@@ -248,7 +171,7 @@ fn check(r: &Rec, c: &mut Checker) {
         c.eq(
             "contains_point",
             u64v(&p[3]) == 1,
-            index.contains_point::<FloatCrossing>(&pt),
+            index.contains_point::<Exact>(&pt),
         );
     }
 }

@@ -15,5 +15,7 @@ fn corpus_replays_cleanly() {
         cell_checks::check_cell_text(&std::fs::read(&path).expect("corpus file"));
         n += 1;
     }
-    assert!(n >= 3, "only {n} corpus files in {dir}");
+    // 63 files today: a floor near it catches a corpus lost by accident
+    // (lower it when `cargo fuzz cmin` shrinks the corpus).
+    assert!(n >= 60, "only {n} corpus files in {dir}");
 }

@@ -139,9 +139,11 @@ fn loops_have_contained_subtrees() {
     }
 }
 
-/// Validation of a 10,000-vertex loop must not be quadratic.
+/// A 10,000-vertex loop validates, and a bow-tie made in its middle is
+/// found. How much work the validation's edge-pair sweep does on it is
+/// counted (not timed) by `region::edge_pairs::tests::sweep_work_is_counted`.
 #[test]
-fn big_loop_validates_fast() {
+fn big_loop_validates() {
     let n = 10_000;
     let c = LatLng::from_degrees(40.0, -100.0).to_point();
     let angles: Vec<f64> = (0..n)
@@ -151,11 +153,8 @@ fn big_loop_validates_fast() {
         .map(|i| f64::from((i * 7919) % 100) / 200.0)
         .collect();
     let v = star(c, 0.3, &angles, &jitter);
-    let t = std::time::Instant::now();
     let l = Loop::from_points(v).expect("a star is valid");
-    let dt = t.elapsed();
-    eprintln!("10,000-vertex loop: construction + validation in {dt:?}");
-    assert!(dt.as_secs_f64() < 2.0, "took {dt:?}");
+    assert_eq!(l.vertices().len(), n as usize);
     assert!(l.area() > 0.0);
     // A bow-tie in the middle is found.
     let mut w = l.vertices().to_vec();

@@ -133,13 +133,14 @@ fn sql_equals_sql_table() {
             )
         );
         let recipe = stdout(s2cells().args(["keys", "--recipe"]).args(&args[2..]));
-        assert_eq!(recipe, format!("{};\n", t.create_sql()));
+        let after = format!("-- after loading the rows: {};\n", t.after_load_sql());
+        assert_eq!(recipe, format!("{};\n{after}", t.create_sql()));
         let recipe = stdout(
             s2cells()
                 .args(["keys", "--recipe", "--stored", "regions"])
                 .args(&args[2..]),
         );
-        assert_eq!(recipe, format!("{};\n", t.create_covering_sql()));
+        assert_eq!(recipe, format!("{};\n{after}", t.create_covering_sql()));
     }
 }
 

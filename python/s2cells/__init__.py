@@ -229,6 +229,26 @@ def centers(ids, *, errors="raise"):
     return answer(lat, col), answer(lng, col)
 
 
+def leaf_ranges(ids, *, errors="raise"):
+    """The first and last leaf cell of each cell, as ``(lo, hi)``:
+    Google's ``range_min`` and ``range_max``. A leaf id (a point's cell at
+    level 30) lies in a cell exactly when ``lo <= leaf <= hi``, so points
+    join cells through key ranges. In the signed form the two stay in
+    order too (a cell never straddles the sign flip between faces 3 and 4).
+
+    >>> lo, hi = leaf_ranges(from_tokens("95"))
+    >>> to_tokens(lo), to_tokens(hi)
+    ('9400000000000001', '95ffffffffffffff')
+    """
+    col = _ids(ids, "leaf_ranges")
+    errors_arg(errors)
+    try:
+        lo, hi = _core.leaf_ranges(col.data, errors, col.mask)
+    except ValueError as e:
+        raise unwrap_error(e, col) from None
+    return answer(lo, col), answer(hi, col)
+
+
 def cell_boundaries(ids, format="wkb", *, errors="raise"):
     """Each cell's outline as a polygon: ``format="wkb"`` (bytes),
     ``"geojson"`` or ``"wkt"`` (str); x = longitude, y = latitude. Cells
@@ -276,6 +296,7 @@ __all__ = [
     "from_tokens",
     "get_num_threads",
     "key_ranges",
+    "leaf_ranges",
     "levels",
     "parents",
     "set_num_threads",

@@ -591,6 +591,31 @@ pub fn centers<'py>(
     })
 }
 
+/// The first and last leaf of each cell (Google's `range_min` and
+/// `range_max`): a tuple of two id columns. A leaf id lies in a cell
+/// exactly when it is between the two, so these are the cell's B-tree key
+/// range.
+#[pyfunction]
+pub fn leaf_ranges<'py>(
+    py: Python<'py>,
+    ids: &Bound<'py, PyAny>,
+    errors: &str,
+    mask: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    guard(|| {
+        let what = "leaf_ranges";
+        let c = col(ids, mask, what)?;
+        let errors = Errors::parse(errors)?;
+        let lo = unary(py, &c, errors, what, Values::U64, |c| {
+            Ok(c.range_min().id())
+        })?;
+        let hi = unary(py, &c, errors, what, Values::U64, |c| {
+            Ok(c.range_max().id())
+        })?;
+        PyTuple::new(py, [lo, hi])
+    })
+}
+
 /// Cell areas in `unit`: "m2", "km2" or "sr" (steradians); `exact`
 /// chooses Google's `ExactArea` over `ApproxArea`.
 #[pyfunction]

@@ -48,6 +48,7 @@ fn _s2cells(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cells::contains, m)?)?;
     m.add_function(wrap_pyfunction!(cells::centers, m)?)?;
     m.add_function(wrap_pyfunction!(cells::areas, m)?)?;
+    m.add_function(wrap_pyfunction!(cells::leaf_ranges, m)?)?;
     m.add_function(wrap_pyfunction!(cells::to_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(cells::from_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(cells::cell_boundaries, m)?)?;

@@ -139,6 +139,33 @@ pub fn cover(g: GeomIn<'_>, o: &CoverOpts) -> Result<Option<CellUnion>, String> 
             }
             out.dedup();
             cells = CellUnion::from_verbatim(out).map_err(|e| e.to_string())?;
+        } else {
+            // Growing normalizes the union (four siblings become their
+            // parent), which can climb above min_level or off level_mod:
+            // cells coarser than the options allow become their
+            // descendants, as Google's Denormalize makes them.
+            let options = o.coverer.options();
+            let (min_level, level_mod) = (options.min_level(), options.level_mod());
+            if min_level > 0 || level_mod > 1 {
+                let target = |l: u8| {
+                    let t = min_level.max(l);
+                    (t + (30 - (t - min_level)) % level_mod).min(30)
+                };
+                let n: u128 = cells
+                    .iter()
+                    .map(|c| 1u128 << (2 * u32::from(target(c.level()) - c.level())))
+                    .sum();
+                if n > o.budget as u128 {
+                    return Err(over(s2cells::CovererError::CoveringOverBudget {
+                        budget: o.budget,
+                        cells: usize::try_from(n).unwrap_or(usize::MAX),
+                    }));
+                }
+                let ids = cells
+                    .denormalize(min_level, level_mod)
+                    .map_err(|e| e.to_string())?;
+                cells = CellUnion::from_verbatim(ids).map_err(|e| e.to_string())?;
+            }
         }
     }
     Ok(Some(cells))

@@ -279,3 +279,12 @@ def test_rect_and_cap_coverings_equal_google():
         assert got.tolist() == [x.id() for x in c.GetCovering(g_cap)], (lat, lng, radius, opts)
         inner = s2cells.covering(s2cells.Cap(lat, lng, radius), opts[0], opts[1], opts[3], opts[2], interior=True)
         assert inner.tolist() == [x.id() for x in c.GetInteriorCovering(g_cap)], (lat, lng, radius, opts)
+
+
+def test_leaf_ranges_equal_google(points):
+    lat, lng = points
+    ids = s2cells.cell_ids(lat[:20000], lng[:20000])
+    ids = np.array([s2cells.parents(int(i), k % 31) for k, i in enumerate(ids)], dtype=np.uint64)
+    lo, hi = s2cells.leaf_ranges(ids)
+    assert lo.tolist() == [s2.S2CellId(int(i)).range_min().id() for i in ids]
+    assert hi.tolist() == [s2.S2CellId(int(i)).range_max().id() for i in ids]

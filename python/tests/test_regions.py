@@ -129,3 +129,19 @@ def test_planar_edges_grow_the_covering():
     leaf = s2cells.cell_ids(lat, lng)
     assert any(s2cells.contains(int(c), leaf) for c in flat)
     assert not any(s2cells.contains(int(c), leaf) for c in great)
+
+
+def test_planar_edges_keep_the_level_options():
+    # Growing by the planar margin merges siblings into parents; the cells
+    # must still respect min_level and level_mod (89 of the 241 countries
+    # of world-atlas's 50m file broke min_level=6 before).
+    with open(os.path.join(REPO, "data", "countries-110m.geojson")) as f:
+        geoms = [ft["geometry"] for ft in json.load(f)["features"]]
+    for min_level, level_mod in [(6, 1), (5, 2), (3, 3)]:
+        for g in geoms[:40]:
+            got = s2cells.covering(g, min_level, 12, 64, level_mod, planar_edges=True, lenient=True)
+            lv = s2cells.levels(got)
+            assert lv.min() >= min_level and set((lv - min_level) % level_mod) == {0}
+            assert np.all(got[:-1] < got[1:])
+    with pytest.raises(ValueError, match="budget"):
+        s2cells.covering(geoms[0], 14, 14, planar_edges=True, lenient=True, budget=1000)

@@ -73,7 +73,9 @@ mod tests {
     use super::*;
 
     /// Pops in priority order, ties in the order a C++
-    /// `std::priority_queue` (GCC's libstdc++) gives for the same pushes.
+    /// `std::priority_queue` (GCC's libstdc++) gives for the same pushes
+    /// (`tools/oracle/gen_heap_order.cc` prints it;
+    /// `tools/oracle/check-heap-order.sh` compares, and CI runs it).
     #[test]
     fn ties_pop_in_libstdcxx_order() {
         let mut h = Vec::new();
@@ -85,7 +87,9 @@ mod tests {
     }
 
     /// A long run of pushes and pops with many ties, hashed as the C++
-    /// reference program hashed the pop order (same LCG, same operations).
+    /// reference `tools/oracle/gen_heap_order.cc` hashes libstdc++'s pop
+    /// order (same LCG, same operations); `check-heap-order.sh` re-derives
+    /// the constant.
     #[test]
     fn long_mixed_run_matches_libstdcxx() {
         let mut s: u32 = 1;

@@ -85,6 +85,16 @@ impl Rec {
             _ => die(self, key, "expected a bool"),
         }
     }
+    /// An array of bools; anything else in it is a bad vector file.
+    pub(crate) fn bools(&self, key: &str) -> Vec<bool> {
+        self.arr(key, self.get(key))
+            .iter()
+            .map(|b| match b {
+                Value::Bool(b) => *b,
+                _ => die(self, key, &format!("expected bools, found {b}")),
+            })
+            .collect()
+    }
     /// A number, parsed from `serde_json`'s shortest round-trip text, so that
     /// integers stay exact and floats keep their bits.
     fn num<T: std::str::FromStr>(&self, key: &str, v: &Value) -> T {
@@ -167,7 +177,12 @@ fn install_quiet_hook() {
 /// Mismatches of one vector file.
 pub(crate) struct Checker {
     pub file: &'static str,
+    /// Lines on which at least one value was compared: a line the test
+    /// skips (another record type, say) does not count toward the floor
+    /// of [`finish`](Self::finish).
     pub lines: usize,
+    /// Whether the current line compared anything yet.
+    compared: bool,
     fails: Vec<String>,
     by_field: BTreeMap<String, usize>,
     ctx: String,
@@ -186,6 +201,7 @@ impl Checker {
         Checker {
             file,
             lines: 0,
+            compared: false,
             fails: Vec::new(),
             by_field: BTreeMap::new(),
             ctx: String::new(),
@@ -202,6 +218,7 @@ impl Checker {
     /// call sites build, an owned message.)
     #[allow(clippy::needless_pass_by_value)]
     pub(crate) fn fail(&mut self, field: &str, msg: String) {
+        self.compared = true;
         *self.by_field.entry(field.to_string()).or_default() += 1;
         if self.fails.len() < 100_000 {
             self.fails
@@ -212,6 +229,7 @@ impl Checker {
     /// Equality of anything printable; values as the call sites make them.
     #[allow(clippy::needless_pass_by_value)]
     pub(crate) fn eq<T: PartialEq + Debug>(&mut self, field: &str, expected: T, got: T) {
+        self.compared = true;
         if expected != got {
             self.fail(field, format!("expected {expected:?}, got {got:?}"));
         }
@@ -219,6 +237,7 @@ impl Checker {
 
     /// Bit-for-bit equality of doubles (so -0.0 != 0.0).
     pub(crate) fn f64(&mut self, field: &str, expected: f64, got: f64) {
+        self.compared = true;
         if expected.to_bits() != got.to_bits() {
             self.fail(
                 field,
@@ -229,6 +248,7 @@ impl Checker {
 
     /// Bit-for-bit equality of double arrays.
     pub(crate) fn f64s(&mut self, field: &str, expected: &[f64], got: &[f64]) {
+        self.compared = true;
         let same = expected.len() == got.len()
             && expected
                 .iter()
@@ -249,7 +269,7 @@ impl Checker {
     }
 
     /// Panics (failing the test) with a summary if anything mismatched or
-    /// fewer than `min_lines` lines were checked.
+    /// fewer than `min_lines` lines compared anything.
     pub(crate) fn finish(self, min_lines: usize) {
         let file = self.file;
         if !self.fails.is_empty() {
@@ -311,6 +331,7 @@ pub(crate) fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker
             v,
         };
         c.ctx = format!("{file}:{} [{}]", rec.line, rec.tag());
+        c.compared = false;
         QUIET.with(|q| q.set(true));
         let r = panic::catch_unwind(AssertUnwindSafe(|| f(&rec, &mut c)));
         QUIET.with(|q| q.set(false));
@@ -322,7 +343,7 @@ pub(crate) fn each_line(file: &'static str, mut f: impl FnMut(&Rec, &mut Checker
                 .unwrap_or_else(|| String::from("(non-string panic)"));
             c.fail("<panic>", msg);
         }
-        c.lines += 1;
+        c.lines += usize::from(c.compared);
     }
     c
 }
@@ -370,9 +391,13 @@ pub(crate) fn check_cells(r: &Rec, c: &mut Checker, field: &str, expected: &Valu
             }
         }
         Value::Object(o) => {
-            let n = o["n"].as_u64().unwrap_or(0) as usize;
-            let hash = o["hash"].as_u64().unwrap_or(0);
-            let head = to_ids(r, &o["head"]);
+            let num = |k: &str| {
+                o.get(k)
+                    .and_then(Value::as_u64)
+                    .unwrap_or_else(|| panic!("{}:{}: {field}.{k}: expected a u64", r.file, r.line))
+            };
+            let (n, hash) = (num("n") as usize, num("hash"));
+            let head = to_ids(r, o.get("head").unwrap_or(&Value::Null));
             c.eq(&format!("{field}.n"), n, got.len());
             c.eq(
                 &format!("{field}.head"),

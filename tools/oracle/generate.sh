@@ -104,3 +104,7 @@ g++ -O2 -std=c++17 -DNDEBUG -I"$W/include" \
   -L"$lib" -Wl,--start-group -ls2 "${absl[@]}" -Wl,--end-group -lpthread -lm
 "$build/gen_rect_cap_vectors" "$out"
 du -h "$out"/rect_cap.jsonl
+# (12) The coverer queue's tie order (src/coverer/heap.rs's unit tests):
+# libstdc++'s std::priority_queue, no s2geometry needed; the script fails
+# when the constants in heap.rs differ from what it prints.
+bash "$here/check-heap-order.sh"

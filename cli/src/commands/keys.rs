@@ -173,6 +173,12 @@ pub fn run(args: &KeysArgs) -> CliResult {
                 Stored::Regions { .. } => table.create_covering_sql(),
             };
             out.line(&format!("{sql};"))?;
+            // Run once the rows are loaded (PostgreSQL needs it for
+            // index-only scans), so a comment here, not a statement.
+            out.line(&format!(
+                "-- after loading the rows: {};",
+                table.after_load_sql()
+            ))?;
             return Ok(out.flush()?);
         }
         let mut first = true;

@@ -1,24 +1,54 @@
 //! What the database tests share: deterministic points, the query regions
 //! (rectangles, caps and polygons on faces 4 and 5, across the
 //! antimeridian, over the sign flip between faces 3 and 4, and at both
-//! poles; with the `geojson` feature also real polygons from data/), their
+//! poles; and real polygons from data/), their
 //! keys from the library's region coverer, the exact refine (the region's
 //! own `contains_point`, which the brute-force scans apply to every row),
 //! and the stored polygons (Natural Earth countries and US states) with the
 //! checks of reverse geocoding and region queries against them.
 
-#![allow(dead_code)]
+use std::io::Write as _;
 
 use s2cells::feature::keys::{KeyQuery, Stored};
-#[cfg(feature = "geojson")]
 use s2cells::feature::sql::SqlTable;
 use s2cells::{
     Cap, CellId, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Region, RegionCoverer,
     metrics,
 };
 
+/// A test that needs a service or tool which is missing: fails when
+/// `S2CELLS_NO_SKIP` is set (CI sets it: there every test must run), else
+/// reports `skipped (needs <what>): <test>: <why>` on the process's stderr,
+/// which the test harness does not capture, so `cargo test` shows it
+/// whether the test passes or not (and `tools/test-all.sh` counts it).
+pub fn skip(test: &str, needs: &str, why: &str) {
+    assert!(
+        std::env::var_os("S2CELLS_NO_SKIP").is_none(),
+        "{test} needs {needs} and S2CELLS_NO_SKIP is set: {why}"
+    );
+    // One write of the whole line, so that parallel tests do not split it.
+    let line = format!("skipped (needs {needs}): {test}: {why}\n");
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// The PostgreSQL server to test against, `S2CELLS_PG_URL`; `None` (after
+/// [`skip`]) when it is not set.
+pub fn postgres_url(test: &str) -> Option<String> {
+    match std::env::var("S2CELLS_PG_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            skip(
+                test,
+                "PostgreSQL",
+                "S2CELLS_PG_URL is not set; eval \"$(bash tools/ci/start-postgres.sh)\" starts a server",
+            );
+            None
+        }
+    }
+}
+
 /// Number of points: `S2CELLS_DB_POINTS` or the default given.
-pub(crate) fn n_points(default: usize) -> usize {
+pub fn n_points(default: usize) -> usize {
     std::env::var("S2CELLS_DB_POINTS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -26,13 +56,13 @@ pub(crate) fn n_points(default: usize) -> usize {
 }
 
 /// SplitMix64: a fixed stream on every platform.
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         Self(seed)
     }
-    pub(crate) fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -40,11 +70,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// Uniform in [0, 1).
-    pub(crate) fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
     /// A point uniform on the sphere, in degrees.
-    pub(crate) fn sphere(&mut self) -> (f64, f64) {
+    pub fn sphere(&mut self) -> (f64, f64) {
         let z = 2.0 * self.unit() - 1.0;
         let lng = 360.0 * self.unit() - 180.0;
         (z.asin().to_degrees(), lng)
@@ -71,7 +101,7 @@ const HOT: [(f64, f64, f64); 12] = [
 
 /// `n` points in degrees: 60% uniform on the sphere, 40% clustered around
 /// the places the queries look at, so that every query has hits.
-pub(crate) fn points(n: usize) -> Vec<(f64, f64)> {
+pub fn points(n: usize) -> Vec<(f64, f64)> {
     let mut rng = Rng::new(20261130);
     (0..n)
         .map(|i| {
@@ -93,19 +123,19 @@ pub(crate) fn points(n: usize) -> Vec<(f64, f64)> {
 }
 
 /// A point's key: its leaf cell.
-pub(crate) fn key_of(lat: f64, lng: f64) -> CellId {
+pub fn key_of(lat: f64, lng: f64) -> CellId {
     CellId::from_latlng(LatLng::from_degrees(lat, lng))
 }
 
 /// The point the exact refine tests, for a stored lat/lng.
-pub(crate) fn point_of(lat: f64, lng: f64) -> Point {
+pub fn point_of(lat: f64, lng: f64) -> Point {
     LatLng::from_degrees(lat, lng).to_point()
 }
 
 /// A coverer suited to a region's size: at most `max_cells` cells, none
 /// finer than about 1/32 of the radius of the region's bounding cap (finer
 /// cells would only add ranges, not cut candidates).
-pub(crate) fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
+pub fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
     let r = region.cap_bound().radius();
     let level = metrics::AVG_EDGE.level_for_max_value(r / 32.0).clamp(1, 20);
     RegionCoverer::new()
@@ -116,7 +146,7 @@ pub(crate) fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCovere
 
 /// A query: a region, its exact predicate (the region's own
 /// `contains_point`), and its keys from a coverer suited to its size.
-pub(crate) struct Query {
+pub struct Query {
     pub name: String,
     pub region: Box<dyn Region>,
     pub coverer: RegionCoverer,
@@ -125,7 +155,7 @@ pub(crate) struct Query {
 }
 
 impl Query {
-    pub(crate) fn new(name: impl Into<String>, region: Box<dyn Region>) -> Self {
+    pub fn new(name: impl Into<String>, region: Box<dyn Region>) -> Self {
         let coverer = coverer_for(&*region, 128);
         let point_keys = KeyQuery::for_region(&*region, &coverer, Stored::Points);
         Self {
@@ -137,17 +167,17 @@ impl Query {
     }
 
     /// The exact refine, the same for the index's candidates and the scan.
-    pub(crate) fn contains(&self, p: &Point) -> bool {
+    pub fn contains(&self, p: &Point) -> bool {
         self.region.contains_point(p)
     }
 
     /// The covering the keys come from.
-    pub(crate) fn covering(&self) -> CellUnion {
+    pub fn covering(&self) -> CellUnion {
         self.coverer.covering(&*self.region)
     }
 
     /// The keys when the rows are stored regions.
-    pub(crate) fn region_keys(&self) -> KeyQuery {
+    pub fn region_keys(&self) -> KeyQuery {
         KeyQuery::for_region(
             &*self.region,
             &self.coverer,
@@ -168,7 +198,7 @@ impl Query {
 /// bound widened by 1e-9 radians, so it only skips rows the predicate
 /// rejects (every 61st skipped row is checked to be one) and halves the
 /// scan: 26 queries over a million rows, 2.9 s -> 1.5 s in a debug build.
-pub(crate) fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
+pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
     let rows: Vec<(Point, LatLng)> = pts
         .iter()
         .map(|&(lat, lng)| {
@@ -204,13 +234,34 @@ pub(crate) fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>
         .collect()
 }
 
+/// A query of many ranges: the level-14 cells of every `step`-th point (a
+/// thousand cells, most not adjacent, for a million points and a step of
+/// 1,000), and the ids of the points inside them, found by testing every
+/// point's leaf against the cells. More ranges than SQLite allows parts in
+/// a compound `SELECT` (500), so its recipe query takes the `OR`ed form.
+pub fn many_ranges(pts: &[(f64, f64)], step: usize) -> (KeyQuery, Vec<i64>) {
+    let cells = CellUnion::from_cell_ids(
+        pts.iter()
+            .step_by(step)
+            .map(|&(lat, lng)| key_of(lat, lng).parent(14))
+            .collect(),
+    );
+    let want = pts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &(lat, lng))| cells.contains_cell_id(key_of(lat, lng)))
+        .map(|(i, _)| i as i64)
+        .collect();
+    (KeyQuery::new(&cells, Stored::Points), want)
+}
+
 /// A rectangle in degrees; `lng_lo > lng_hi` crosses the antimeridian.
-pub(crate) fn rect(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Box<dyn Region> {
+pub fn rect(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Box<dyn Region> {
     Box::new(LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi).expect("valid rectangle"))
 }
 
 /// A cap in degrees.
-pub(crate) fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
+pub fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
     Box::new(Cap::from_center_angle(
         point_of(lat, lng),
         radius_degrees.to_radians(),
@@ -219,7 +270,7 @@ pub(crate) fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
 
 /// `n` vertices around the centre at alternating distances `r_out` and
 /// `r_in` (degrees), counterclockwise: a star, concave when `r_in` is small.
-pub(crate) fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
+pub fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
     let c = point_of(lat, lng);
     // East and north in the tangent plane; any axis not along c will do.
     let axis = if c.z.abs() < 0.9 {
@@ -242,14 +293,14 @@ pub(crate) fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop 
 }
 
 /// A validated polygon of loops in any order.
-pub(crate) fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
+pub fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
     Box::new(Polygon::from_loops(loops).expect("valid polygon"))
 }
 
 /// Polygons built to sit where keys go wrong: on faces 4 and 5 (negative
 /// bit-cast keys), across the antimeridian, over the sign flip, around the
 /// poles; with holes and several shells.
-pub(crate) fn constructed_polygons() -> Vec<Query> {
+pub fn constructed_polygons() -> Vec<Query> {
     vec![
         Query::new(
             "face 4 star with a hole",
@@ -291,9 +342,8 @@ pub(crate) fn constructed_polygons() -> Vec<Query> {
     ]
 }
 
-/// The query regions: rectangles, caps and polygons (real ones from data/
-/// with the `geojson` feature).
-pub(crate) fn queries() -> Vec<Query> {
+/// The query regions: rectangles, caps and polygons (real ones from data/).
+pub fn queries() -> Vec<Query> {
     let mut q = vec![
         Query::new("face 4 rect", rect(-10.0, 10.0, -100.0, -80.0)),
         Query::new("face 3/4 edge rect", rect(-5.0, 5.0, -140.0, -130.0)),
@@ -316,15 +366,13 @@ pub(crate) fn queries() -> Vec<Query> {
         Query::new("wide rect", rect(-30.0, 30.0, -60.0, 60.0)),
     ];
     q.extend(constructed_polygons());
-    #[cfg(feature = "geojson")]
     q.extend(data_polygons());
     q
 }
 
 /// Real polygons from data/: a city with a hole, US states (on face 4,
 /// with islands), countries with a hole and across the antimeridian.
-#[cfg(feature = "geojson")]
-pub(crate) fn data_polygons() -> Vec<Query> {
+pub fn data_polygons() -> Vec<Query> {
     let pick = |file: &str, name: &str, label: &str| {
         let region = load(file)
             .into_iter()
@@ -359,10 +407,9 @@ pub(crate) fn data_polygons() -> Vec<Query> {
 /// The named polygons of a GeoJSON file in data/, read as the CLI's
 /// `--lenient` reads them: Natural Earth's Sudan crosses itself by a few
 /// metres, and is kept as given (the smaller region its ring bounds).
-#[cfg(feature = "geojson")]
-pub(crate) fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
+pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
     use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
-    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../data/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let options = RegionOptions {
         lenient: true,
@@ -388,12 +435,12 @@ pub(crate) fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
 }
 
 /// The shallowest level of a stored region's covering.
-pub(crate) const REGION_MIN_LEVEL: u8 = 4;
+pub const REGION_MIN_LEVEL: u8 = 4;
 
 /// How stored polygons are covered: no cell shallower than
 /// [`REGION_MIN_LEVEL`] (what [`Stored::Regions`] relies on), at most 32
 /// cells where `min_level` allows.
-pub(crate) fn stored_coverer() -> RegionCoverer {
+pub fn stored_coverer() -> RegionCoverer {
     RegionCoverer::new()
         .max_level(12)
         .and_then(|c| c.min_level(REGION_MIN_LEVEL))
@@ -403,8 +450,7 @@ pub(crate) fn stored_coverer() -> RegionCoverer {
 
 /// A stored polygon: its name, region and covering (the rows of the
 /// covering table, `feature::keys::index_keys`).
-#[cfg(feature = "geojson")]
-pub(crate) struct StoredRegion {
+pub struct StoredRegion {
     pub name: String,
     pub region: s2cells::io::GeoRegion,
     pub covering: CellUnion,
@@ -412,8 +458,7 @@ pub(crate) struct StoredRegion {
 
 /// The Natural Earth countries (1:110m) and the US states in data/, with
 /// their coverings; region ids are indices into the vector.
-#[cfg(feature = "geojson")]
-pub(crate) fn stored_regions() -> Vec<StoredRegion> {
+pub fn stored_regions() -> Vec<StoredRegion> {
     let coverer = stored_coverer();
     let mut out: Vec<StoredRegion> = ["countries-110m.geojson", "us-states.geojson"]
         .iter()
@@ -446,8 +491,7 @@ pub(crate) fn stored_regions() -> Vec<StoredRegion> {
 }
 
 /// The rows of the covering table: (region id, cell).
-#[cfg(feature = "geojson")]
-pub(crate) fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
+pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
     regions
         .iter()
         .enumerate()
@@ -462,8 +506,7 @@ pub(crate) fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
 /// Points to reverse-geocode: both poles, then uniform on the sphere, near
 /// the stored polygons' vertices (where borders are), and on the vertices
 /// themselves.
-#[cfg(feature = "geojson")]
-pub(crate) fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
+pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
     use s2cells::io::GeoShape;
     let mut rng = Rng::new(4);
     let vertices: Vec<LatLng> = regions
@@ -501,8 +544,7 @@ pub(crate) fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f6
 
 /// The stored polygons and what their checks expect, computed once for
 /// every key encoding and database.
-#[cfg(feature = "geojson")]
-pub(crate) struct StoredChecks {
+pub struct StoredChecks {
     pub regions: Vec<StoredRegion>,
     /// The covering table's rows: (region id, cell).
     pub rows: Vec<(i64, CellId)>,
@@ -524,7 +566,7 @@ pub(crate) struct StoredChecks {
 
 /// What a reverse-geocoding check saw.
 #[derive(Debug, Default)]
-pub(crate) struct GeocodeStats {
+pub struct GeocodeStats {
     pub points: usize,
     /// (point, region) pairs whose covering cell holds the point's leaf.
     pub candidates: usize,
@@ -536,14 +578,12 @@ pub(crate) struct GeocodeStats {
 }
 
 /// One statement per this many points (UNION ALL), not one round trip each.
-#[cfg(feature = "geojson")]
 const GEOCODE_CHUNK: usize = 100;
 
-#[cfg(feature = "geojson")]
 impl StoredChecks {
     /// The stored polygons, `n_geocode` points to reverse-geocode, and the
     /// brute-force answers.
-    pub(crate) fn new(n_geocode: usize) -> Self {
+    pub fn new(n_geocode: usize) -> Self {
         let regions = stored_regions();
         let rows = covering_rows(&regions);
         let geocode = geocode_points(&regions, n_geocode);
@@ -625,7 +665,7 @@ impl StoredChecks {
     /// polygons, row for row; the rows the keys find are exactly the
     /// regions whose covering holds the point. `query` runs a statement
     /// returning (point, region id) pairs.
-    pub(crate) fn check_geocoding(
+    pub fn check_geocoding(
         &self,
         table: &SqlTable,
         name: &str,
@@ -688,7 +728,8 @@ impl StoredChecks {
     }
 
     /// Region queries on the stored polygons: the regions found through the
-    /// ranges and the ancestor `IN` list of the table `name` are those
+    /// ranges and the ancestor `IN` list of `table`
+    /// ([`SqlTable::select_regions_sql`]) are those
     /// whose covering meets the query's covering, checked against
     /// `CellUnion::intersects`. There is no exact refine here: the crate
     /// has no polygon-polygon (or polygon-rectangle, polygon-cap)
@@ -696,19 +737,14 @@ impl StoredChecks {
     /// of the regions that really meet the query. `query` runs a statement
     /// returning region ids. Returns the (query, region) hits and how many
     /// came only through ancestor keys.
-    pub(crate) fn check_region_queries(
+    pub fn check_region_queries(
         &self,
         table: &SqlTable,
-        name: &str,
         query: &mut dyn FnMut(&str) -> Vec<i64>,
     ) -> (usize, usize) {
         let (mut hits, mut queries_with_hits) = (0, 0);
         for (qname, keys, want) in &self.region_queries {
-            let sql = format!(
-                "SELECT DISTINCT \"region_id\" FROM \"{name}\" WHERE {}",
-                table.where_clause(keys)
-            );
-            let mut got = query(&sql);
+            let mut got = query(&table.select_regions_sql(keys));
             got.sort_unstable();
             hits += want.len();
             queries_with_hits += usize::from(!want.is_empty());
