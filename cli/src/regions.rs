@@ -118,7 +118,8 @@ pub struct CovererFlags {
     /// budget by default (200000 cells: at most about 130 MB of cells in
     /// flight, 350 MB with --level-mod 3); `none` lifts
     /// it. Fixed-level cells (--level) stream and have no budget unless
-    /// one is given.
+    /// one is given, except where they are held whole (`plot`, `--stats`,
+    /// a line under --planar-edges), which have the default.
     #[arg(long, value_name = "N|none", value_parser = parse_budget)]
     pub budget: Option<Budget>,
 }
@@ -173,9 +174,11 @@ impl CovererFlags {
     }
 }
 
-/// The cell limit of a mixed-level covering: `--budget`, else the
-/// default; `None` for `--budget none`.
-pub fn mixed_budget(budget: Option<Budget>) -> Option<usize> {
+/// The cell limit of cells held in memory (a mixed-level covering, or
+/// fixed-level cells a command collects whole: `plot`, `--stats`, a
+/// line's planar margin): `--budget`, else the default; `None` for
+/// `--budget none`.
+pub fn held_budget(budget: Option<Budget>) -> Option<usize> {
     match budget {
         None => Some(DEFAULT_BUDGET),
         Some(Budget::Cells(n)) => Some(n),
@@ -201,7 +204,7 @@ pub fn covering(
     interior: bool,
     feature: usize,
 ) -> CliResult<CellUnion> {
-    let Some(limit) = mixed_budget(budget) else {
+    let Some(limit) = held_budget(budget) else {
         return Ok(if interior {
             coverer.interior_covering(region)
         } else {
@@ -229,7 +232,13 @@ fn over_budget(
     let e = coverer.estimate_covering_len(region, interior);
     let o = coverer.options();
     let (min, max, max_cells) = (o.min_level(), o.max_level(), o.max_cells());
-    let advice = if e.forced > limit as f64 {
+    let advice = if e.forced > limit as f64 && min == max {
+        format!(
+            "level {min} alone takes about {} cells: lower --level (or --min-level and \
+             --max-level)",
+            approx(e.forced)
+        )
+    } else if e.forced > limit as f64 {
         format!(
             "--min-level {min} alone takes about {} cells: lower --min-level",
             approx(e.forced)

@@ -376,6 +376,34 @@ fn runaway_mixed_coverings_stop_at_the_budget() {
         err.contains("more than --budget 100 cells at level 10 (about "),
         "{err}"
     );
+    // Fixed-level cells held whole (a picture, --stats) have the default
+    // budget: `plot -l 30` on a continent once grew past 19 GB.
+    let picture = std::env::temp_dir().join(format!("s2cells-runaway-{}.png", std::process::id()));
+    let picture = picture.to_str().expect("utf-8 temp dir");
+    for args in [
+        &["plot", "--rect=-30,-70,5,-35", "-l", "30", "-o", picture][..],
+        &["cover", "--rect=-30,-70,5,-35", "-l", "30", "--stats"][..],
+    ] {
+        let (status, out, err) = run(args);
+        assert_eq!((status, out.as_str()), (1, ""), "{args:?}");
+        assert!(
+            err.contains("more than the default --budget of 200000 cells at level 30 (about ")
+                && err.contains("lower --level or raise --budget (--budget none lifts it)"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(
+        !std::path::Path::new(picture).exists(),
+        "no picture was drawn"
+    );
+    // A fixed level through the mixed-level coverer (keys) names --level.
+    let (status, _, err) = run(&["keys", "--rect=-30,-70,5,-35", "-l", "30"]);
+    assert_eq!(status, 1);
+    assert!(
+        err.contains("level 30 alone takes about")
+            && err.contains("lower --level (or --min-level and --max-level)"),
+        "{err}"
+    );
 }
 
 /// The streamed fixed-level cells equal the library's coverings, in every

@@ -217,13 +217,15 @@ pub fn cells_of(
             item.index,
         )?,
         (_, level) => {
+            // Held whole, so under the default budget as a mixed-level
+            // covering is (streamed output has none: `Writer::stream`).
             let level = level.unwrap_or(30);
-            let budget = regions::stream_budget(flags.budget);
+            let budget = regions::held_budget(flags.budget);
             let mut ids = Vec::new();
             for id in fixed_level(region, mode, level)? {
                 ids.push(id);
-                if budget.is_some_and(|b| ids.len() > b) {
-                    return Err(over_stream_budget(region, level, budget.unwrap_or(0), item));
+                if let Some(b) = budget.filter(|&b| ids.len() > b) {
+                    return Err(over_stream_budget(region, level, b, flags.budget, item));
                 }
             }
             CellUnion::from_verbatim(ids).map_err(|e| CliError::Data(e.to_string()))?
@@ -305,16 +307,28 @@ fn run_len(lo: CellId, hi: CellId, level: u8) -> u64 {
     ((u128::from(hi.id()) - u128::from(lo.id()) + 2) / step) as u64
 }
 
-/// The error of fixed-level output past `--budget`.
-fn over_stream_budget(region: &dyn Region, level: u8, budget: usize, item: &Item) -> CliError {
+/// The error of fixed-level cells past `--budget` (`given`), or past the
+/// default where they are held whole.
+fn over_stream_budget(
+    region: &dyn Region,
+    level: u8,
+    budget: usize,
+    given: Option<regions::Budget>,
+    item: &Item,
+) -> CliError {
     let need = RegionCoverer::new()
         .fixed_level(level)
         .and_then(|c| c.max_cells(usize::MAX))
         .map(|c| c.estimate_covering_len(region, false).forced)
         .unwrap_or(f64::NAN);
+    let which = if given.is_some() {
+        "--budget"
+    } else {
+        "the default --budget of"
+    };
     CliError::Data(format!(
-        "feature {}: more than --budget {budget} cells at level {level} (about {} in all): \
-         lower --level or raise --budget",
+        "feature {}: more than {which} {budget} cells at level {level} (about {} in all): \
+         lower --level or raise --budget (--budget none lifts it)",
         item.index,
         regions::approx(need)
     ))
@@ -431,7 +445,9 @@ impl Writer {
         let mut n = 0u64;
         let mut next_note = self.cells + PROGRESS_EVERY;
         let check = |n: u64| match budget {
-            Some(b) if n > b as u64 => Err(over_stream_budget(region, level, b, item)),
+            Some(b) if n > b as u64 => {
+                Err(over_stream_budget(region, level, b, flags.budget, item))
+            }
             _ => Ok(()),
         };
         if self.format == CoverFormat::Ranges {
