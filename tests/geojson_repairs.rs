@@ -97,11 +97,79 @@ fn collapsed_rings_are_errors_or_dropped() {
     assert_eq!(r.warnings().len(), 1);
     assert!(r.warnings()[0].starts_with("feature 7 at coordinates[0][0]: the ring has collapsed"));
     assert!(r.contains_point(&ll(0.5, 0.5)));
+    // A shell gone leaves its holes as polygons of their own: the area
+    // inside an odd number of rings, as GEOS's MakeValid (shapely's and
+    // PostGIS's default) reads it.
     let shell_gone = polygon(&format!("[[1,1],[2,2],[1,1],[1,1]],{}", square(1.2, 1.4)));
     let r = lenient(&shell_gone);
     assert_eq!(r.warnings().len(), 2, "{:?}", r.warnings());
-    assert!(r.warnings()[1].contains("the polygon has no shell left, so its 1 hole goes with it"));
-    assert!(!r.contains_point(&ll(1.3, 1.3)));
+    assert_eq!(
+        r.warnings()[1],
+        "feature 7 at coordinates: the polygon has no shell left: its hole is covered as a \
+         polygon of its own"
+    );
+    assert!(r.contains_point(&ll(1.3, 1.3)) && !r.contains_point(&ll(1.5, 1.5)));
+    // Under --strict-orientation a hole's winding means its other side:
+    // it goes with the shell.
+    let strict = region(
+        &shell_gone,
+        RegionOptions {
+            strict_orientation: true,
+            ..LENIENT
+        },
+    )
+    .unwrap();
+    assert!(strict.warnings()[1].ends_with("so its hole goes with it (--strict-orientation)"));
+    assert!(!strict.contains_point(&ll(1.3, 1.3)));
+}
+
+/// world-atlas's 50m Antarctica: a ring along -89.999° out and back (the
+/// map's bottom edge) as the shell, the coast as its hole. With straight
+/// lon/lat edges the first ring encloses nothing; lenient keeps it as a
+/// line and the coast's ring becomes the polygon, as shapely's
+/// `make_valid` reads it.
+#[test]
+fn a_ring_flat_on_the_map_is_no_region_under_planar_edges() {
+    let bottom: Vec<String> = (0..=36)
+        .map(|k| format!("[{},-89.999]", -180 + 10 * k))
+        .chain(
+            (0..36)
+                .rev()
+                .map(|k| format!("[{},-89.999]", -180 + 10 * k)),
+        )
+        .collect();
+    let coast = "[-180,-84],[-180,-70],[0,-65],[180,-70],[180,-84],[-180,-84]";
+    let g = polygon(&format!("[{}],[{coast}]", bottom.join(",")));
+    let e = region(&g, PLANAR).unwrap_err();
+    assert_eq!(
+        e,
+        "invalid geometry in feature 7 at coordinates[0]: on a flat map this ring encloses no \
+         area (its vertices lie on one line of the map, as a map's edge at a pole drawn as a \
+         ring does) (--lenient covers it as a line)"
+    );
+    let r = region(
+        &g,
+        RegionOptions {
+            lenient: true,
+            ..PLANAR
+        },
+    )
+    .unwrap();
+    assert_eq!(r.warnings().len(), 2, "{:?}", r.warnings());
+    assert!(r.warnings()[0].ends_with("; covered as a line, not an area"));
+    // The line's cells are in the covering, though no point is inside it.
+    let covering = RegionCoverer::new().max_cells(64).unwrap().covering(&r);
+    assert!(covering.contains_point(&ll(-89.999, 45.0)));
+    for (lat, lng, inside) in [
+        (-75.0, 0.0, true),
+        (-80.0, 179.0, true),
+        (-80.0, -120.0, true),
+        (-86.0, 0.0, false),
+        (-89.9995, 0.0, false),
+        (-60.0, 0.0, false),
+    ] {
+        assert_eq!(r.contains_point(&ll(lat, lng)), inside, "{lat}, {lng}");
+    }
 }
 
 #[test]

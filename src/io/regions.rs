@@ -70,8 +70,10 @@ pub struct RegionOptions {
     pub planar_edges: bool,
     /// Repair rings and polygons that break the rules, with a warning each
     /// ([`GeoRegion::warnings`]), as GEOS's `MakeValid` would: a ring
-    /// collapsed to one or two points is dropped (a polygon whose shell is
-    /// dropped goes with its holes), spikes are removed and a ring is cut
+    /// collapsed to one or two points is dropped (with `planar_edges`, a
+    /// ring lying on one line of the map is kept as that line; the holes of a polygon whose shell
+    /// is dropped become polygons of their own, the area inside an odd
+    /// number of rings, unless `strict_orientation`), spikes are removed and a ring is cut
     /// where it touches itself (the pieces nest as the ring winds: an
     /// inward lobe is a hole), a hole outside its shell or inside another
     /// hole is dropped, a polygon whose holes cross its shell or each other
@@ -174,6 +176,7 @@ impl GeoRegion {
             options,
             warnings: Vec::new(),
             line_margin: 0.0,
+            kept_lines: Vec::new(),
         };
         let shape = builder.shape(geometry, "coordinates")?;
         Ok(Self {
@@ -256,6 +259,9 @@ struct Builder {
     warnings: Vec<String>,
     /// The largest bulge of a planar line's pieces (see `planar_margin`).
     line_margin: f64,
+    /// Rings lenient dropped as areas but keeps as lines (a ring flat on
+    /// the map), for the polygons being built.
+    kept_lines: Vec<Polyline>,
 }
 
 /// One ring of a polygon, as loops (one, or several where the ring was
@@ -354,36 +360,75 @@ impl Builder {
         polygons: &[(&Vec<Vec<LatLng>>, String)],
     ) -> Result<GeoShape, ParseError> {
         let mut rings: Vec<RingLoops> = Vec::new();
+        // Polygons made of the holes of a polygon whose shell is gone.
+        let mut count = polygons.len();
         for (p, (polygon, path)) in polygons.iter().enumerate() {
+            let mut shell_gone = false;
             for (j, ring) in polygon.iter().enumerate() {
                 let at = format!("{path}[{j}]");
-                let hole = j > 0;
+                // With the shell gone, its holes are covered as polygons
+                // of their own (the area inside an odd number of rings, as
+                // GEOS's MakeValid reads it), built as shells; under
+                // --strict-orientation, where a hole's winding means the
+                // other side, they go with the shell.
+                let hole = j > 0 && !shell_gone;
                 let (loops, as_given) = self.ring(ring, &at, hole)?;
-                if loops.is_empty() && !hole {
-                    // Lenient: the shell is gone (reported), so is the polygon.
+                if loops.is_empty() && j == 0 {
+                    // Lenient: the shell is gone (reported).
                     if polygon.len() > 1 {
-                        self.warn(
-                            path,
-                            format!(
-                                "the polygon has no shell left, so its {} hole{} go{} with it",
-                                polygon.len() - 1,
-                                if polygon.len() == 2 { "" } else { "s" },
-                                if polygon.len() == 2 { "es" } else { "" },
-                            ),
-                        );
+                        let n = polygon.len() - 1;
+                        if self.options.strict_orientation {
+                            let holes = if n == 1 {
+                                "its hole goes".to_owned()
+                            } else {
+                                format!("its {n} holes go")
+                            };
+                            self.warn(
+                                path,
+                                format!(
+                                    "the polygon has no shell left, so {holes} with it \
+                                     (--strict-orientation)"
+                                ),
+                            );
+                            break;
+                        }
+                        let what = if n == 1 {
+                            "its hole is covered as a polygon of its own".to_owned()
+                        } else {
+                            format!("its {n} holes are covered as polygons of their own")
+                        };
+                        self.warn(path, format!("the polygon has no shell left: {what}"));
                     }
-                    break;
+                    shell_gone = true;
+                    continue;
                 }
+                let polygon = if shell_gone {
+                    count += 1;
+                    count - 1
+                } else {
+                    p
+                };
                 rings.push(RingLoops {
                     path: at,
-                    polygon: p,
+                    polygon,
                     hole,
                     loops,
                     as_given,
                 });
             }
         }
-        self.assemble(rings, polygons.len())
+        let shape = self.assemble(rings, count)?;
+        if self.kept_lines.is_empty() {
+            return Ok(shape);
+        }
+        let lines = GeoShape::Lines(std::mem::take(&mut self.kept_lines));
+        Ok(match shape {
+            GeoShape::Collection(mut parts) => {
+                parts.push(lines);
+                GeoShape::Collection(parts)
+            }
+            shape => GeoShape::Collection(vec![shape, lines]),
+        })
     }
 
     /// One ring's loops and whether it is covered as given: normally one
@@ -404,6 +449,29 @@ impl Builder {
         } else {
             0.0
         };
+        if planar && repair::flat_on_map(ring, map_area) {
+            let distinct =
+                RingPoints::new(ring.iter().enumerate().map(|(i, ll)| (ll.to_point(), i)))
+                    .distinct();
+            // Fewer distinct points: the checks below name what it is.
+            if distinct >= 3 {
+                let what = "on a flat map this ring encloses no area (its vertices lie on one \
+                            line of the map, as a map's edge at a pole drawn as a ring does)";
+                if !lenient {
+                    return Err(self.error(
+                        at.to_string(),
+                        format!("{what} (--lenient covers it as a line)"),
+                    ));
+                }
+                // As GEOS's MakeValid keeps a collapsed ring: a line, so
+                // that points on it are still covered.
+                let closed: Vec<LatLng> = ring.iter().chain(ring.first()).copied().collect();
+                let line = self.line(&closed, at)?;
+                self.kept_lines.push(line);
+                self.warn(at, format_args!("{what}; covered as a line, not an area"));
+                return Ok((Vec::new(), false));
+            }
+        }
         if planar && self.options.strict_orientation && (map_area > 0.0) == hole {
             return Err(self.orientation_error(at, hole));
         }

@@ -245,6 +245,28 @@ pub(crate) fn planar_signed_area(ring: &[LatLng]) -> f64 {
     sum
 }
 
+/// Whether a ring encloses no area on a flat map although it has at least
+/// three distinct vertices: its vertices lie on one line of the map, as
+/// where `TopoJSON` draws the map's bottom edge as a ring along a parallel
+/// near the pole, out and back (world-atlas's 50m Antarctica). With
+/// straight lon/lat edges such a ring is no region, though great-circle
+/// edges would make it a small cap. "No area": under a trillionth of the
+/// square of its longitude or latitude span (radians), `map_area` being
+/// [`planar_signed_area`].
+pub(crate) fn flat_on_map(ring: &[LatLng], map_area: f64) -> bool {
+    let span = |f: fn(&LatLng) -> f64| {
+        let (lo, hi) = ring
+            .iter()
+            .map(f)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            });
+        hi - lo
+    };
+    let extent = span(LatLng::lat).max(span(LatLng::lng));
+    extent > 0.0 && map_area.abs() <= 1e-12 * extent * extent
+}
+
 /// Whether the ring has what makes great-circle edges and a flat map's
 /// straight edges part ways wholesale: an edge spanning 180° of longitude
 /// or more (the great circle takes the other way round, or over a pole),
