@@ -291,6 +291,24 @@ fn a_failure_says_what_was_written() {
         "{err}"
     );
     assert!(out.ends_with('\n'), "whole lines only");
+    // keys, terms and features say it too; here nothing got out.
+    let two = two.to_str().unwrap();
+    for args in [
+        &["keys", two][..],
+        &["keys", two, "-f", "sql"],
+        &["terms", two],
+    ] {
+        let (status, out, err) = run(args);
+        assert_eq!((status, out.as_str()), (1, ""), "{args:?}");
+        assert!(
+            err.contains("feature 1 at coordinates[0]") && err.ends_with("(nothing was written)\n"),
+            "{args:?}: {err}"
+        );
+    }
+    let points = temp_file("bad-point.csv", "lat,lng\n1,2\n3,x\n");
+    let (status, out, err) = run(&["features", points.to_str().unwrap()]);
+    assert_eq!((status, out.as_str()), (1, ""));
+    assert!(err.ends_with("(nothing was written)\n"), "{err}");
 }
 
 #[test]

@@ -182,7 +182,7 @@ pub fn run(args: &KeysArgs) -> CliResult {
             return Ok(out.flush()?);
         }
         let mut first = true;
-        regions::for_each(&args.input, |item, _| {
+        let result = regions::for_each(&args.input, |item, _| {
             let cells = covering(&coverer, args, item)?;
             stats.add(item, &cells);
             let q = KeyQuery::new(&cells, stored);
@@ -205,7 +205,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
                 &q,
             )?)?;
             Ok(())
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
         if !first {
             // Close the statement after the last SELECT.
             out.buf.pop();
@@ -215,7 +216,7 @@ pub fn run(args: &KeysArgs) -> CliResult {
         return stats.report();
     }
     out.line("feature,feature_id,kind,min,max")?;
-    regions::for_each(&args.input, |item, _| {
+    let result = regions::for_each(&args.input, |item, _| {
         let cells = covering(&coverer, args, item)?;
         stats.add(item, &cells);
         let q = KeyQuery::new(&cells, stored);
@@ -223,7 +224,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
         write_ranges(&mut s, item, &q, args.encoding);
         out.buf.extend_from_slice(s.as_bytes());
         Ok(out.maybe_flush()?)
-    })?;
+    });
+    result.map_err(|e| out.fail(e))?;
     out.flush()?;
     stats.report()
 }

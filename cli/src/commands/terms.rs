@@ -118,7 +118,7 @@ pub fn run(args: &TermsArgs) -> CliResult {
             columns: args.columns.clone(),
             invalid: args.input.invalid,
         };
-        points::for_each(&input, |line, leaf| {
+        let result = points::for_each(&input, |line, leaf| {
             let p = s2cells::Cell::from(leaf).center();
             let terms = if args.query {
                 indexer.query_terms_for_point(&p, &args.prefix)
@@ -126,10 +126,11 @@ pub fn run(args: &TermsArgs) -> CliResult {
                 indexer.index_terms_for_point(&p, &args.prefix)
             };
             write(&mut out, json!({ "line": line }), &terms)
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
     } else {
         let coverer = indexer.coverer();
-        regions::for_each(&args.input, |item, _| {
+        let result = regions::for_each(&args.input, |item, _| {
             let mut covering = regions::covering(
                 &coverer,
                 args.budget,
@@ -153,7 +154,8 @@ pub fn run(args: &TermsArgs) -> CliResult {
                 "properties": item.properties,
             });
             write(&mut out, v, &terms)
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
     }
     Ok(out.flush()?)
 }
