@@ -123,6 +123,26 @@ fn collapsed_rings_are_errors_or_dropped() {
     assert!(!strict.contains_point(&ll(1.3, 1.3)));
 }
 
+/// Under planar edges a ring that runs clockwise on the map is walked
+/// backwards; its errors still name the input's edges.
+#[test]
+fn planar_errors_name_the_input_edges_in_either_orientation() {
+    let ccw = "[[0,0],[2,0.017],[2,2],[1.013,2],[1.013,-1],[0,-1],[0,0]]";
+    let cw = "[[0,0],[0,-1],[1.013,-1],[1.013,2],[2,2],[2,0.017],[0,0]]";
+    for (ring, edges) in [(ccw, "0 and 3"), (cw, "5 and 2")] {
+        let e = region(&polygon(ring), PLANAR).unwrap_err();
+        assert!(
+            e.contains(&format!(
+                "the ring crosses itself (the edges from positions {edges} cross)"
+            )),
+            "{ring}: {e}"
+        );
+    }
+    // A figure eight's lobes cancel in area, but it is no line.
+    let eight = region(&polygon("[[0,0],[0,1],[1,0],[1,1],[0,0]]"), PLANAR).unwrap_err();
+    assert!(!eight.contains("encloses no area"), "{eight}");
+}
+
 /// world-atlas's 50m Antarctica: a ring along -89.999° out and back (the
 /// map's bottom edge) as the shell, the coast as its hole. With straight
 /// lon/lat edges the first ring encloses nothing; lenient keeps it as a

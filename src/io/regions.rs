@@ -449,7 +449,7 @@ impl Builder {
         } else {
             0.0
         };
-        if planar && repair::flat_on_map(ring, map_area) {
+        if planar && repair::flat_on_map(ring) {
             let distinct =
                 RingPoints::new(ring.iter().enumerate().map(|(i, ll)| (ll.to_point(), i)))
                     .distinct();
@@ -478,7 +478,18 @@ impl Builder {
         let points = if planar {
             let mut dense = planar::densify(ring, true);
             if map_area < 0.0 {
+                // Each point is labelled with the input edge its piece
+                // starts; run backwards, a piece starts at the other end.
                 dense.reverse();
+                let first = dense.first().map(|&(_, at)| at);
+                let m = dense.len();
+                for k in 0..m {
+                    dense[k].1 = if k + 1 < m {
+                        dense[k + 1].1
+                    } else {
+                        first.unwrap_or(0)
+                    };
+                }
             }
             // A shell's region is on its left, a hole's on its right.
             let (pts, _) = planar::enclosing_ring(&dense, !hole);

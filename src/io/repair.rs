@@ -245,26 +245,35 @@ pub(crate) fn planar_signed_area(ring: &[LatLng]) -> f64 {
     sum
 }
 
-/// Whether a ring encloses no area on a flat map although it has at least
-/// three distinct vertices: its vertices lie on one line of the map, as
-/// where `TopoJSON` draws the map's bottom edge as a ring along a parallel
-/// near the pole, out and back (world-atlas's 50m Antarctica). With
-/// straight lon/lat edges such a ring is no region, though great-circle
-/// edges would make it a small cap. "No area": under a trillionth of the
-/// square of its longitude or latitude span (radians), `map_area` being
-/// [`planar_signed_area`].
-pub(crate) fn flat_on_map(ring: &[LatLng], map_area: f64) -> bool {
-    let span = |f: fn(&LatLng) -> f64| {
-        let (lo, hi) = ring
-            .iter()
-            .map(f)
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                (lo.min(v), hi.max(v))
-            });
-        hi - lo
+/// Whether a ring lies on one line of a flat map (so encloses no area
+/// there), as where `TopoJSON` draws the map's bottom edge as a ring along
+/// a parallel near the pole, out and back (world-atlas's 50m Antarctica).
+/// With straight lon/lat edges such a ring is no region, though
+/// great-circle edges would make it a small cap. "On one line": every
+/// vertex within a billionth of the ring's extent of the line through its
+/// first vertex and the vertex farthest from it (a figure eight, whose
+/// lobes' areas cancel, is not).
+pub(crate) fn flat_on_map(ring: &[LatLng]) -> bool {
+    let xy = |ll: &LatLng| (ll.lng_degrees(), ll.lat_degrees());
+    let Some(a) = ring.first().map(xy) else {
+        return false;
     };
-    let extent = span(LatLng::lat).max(span(LatLng::lng));
-    extent > 0.0 && map_area.abs() <= 1e-12 * extent * extent
+    let far = ring.iter().map(xy).map(|(x, y)| (x - a.0, y - a.1)).fold(
+        (0.0, 0.0),
+        |best: (f64, f64), d| {
+            if d.0.hypot(d.1) > best.0.hypot(best.1) {
+                d
+            } else {
+                best
+            }
+        },
+    );
+    let length = far.0.hypot(far.1);
+    length > 0.0
+        && ring.iter().map(xy).all(|(x, y)| {
+            let (dx, dy) = (x - a.0, y - a.1);
+            (far.0 * dy - far.1 * dx).abs() <= 1e-9 * length * length
+        })
 }
 
 /// Whether the ring has what makes great-circle edges and a flat map's
