@@ -137,11 +137,16 @@ fn check_cell_block(c: &mut Checker, r: &Rec, id: CellId, p: &Point) {
         r.i64s("center_si_ti"),
         vec![i64::from(f), i64::from(si), i64::from(ti)],
     );
-    let (f, i, j, o) = id.to_face_ij_orientation();
+    let at = id.to_face_ij_orientation();
     c.eq(
         "face_ij_orientation",
         r.i64s("face_ij_orientation"),
-        vec![i64::from(f), i64::from(i), i64::from(j), i64::from(o)],
+        vec![
+            i64::from(at.face),
+            i64::from(at.i),
+            i64::from(at.j),
+            i64::from(at.orientation),
+        ],
     );
 
     let vs: Vec<Point> = (0..4).map(|k| cl.vertex(k)).collect();
@@ -428,10 +433,11 @@ fn ops() {
             let (f, i, j) = (r.u8("face"), r.u64("i") as u32, r.u64("j") as u32);
             let id = CellId::from_face_ij(f, i, j);
             c.eq("id", r.u64("id"), id.id());
+            let at = id.to_face_ij_orientation();
             c.eq(
                 "to_face_ij_orientation",
                 (f, i, j, r.u8("orientation")),
-                id.to_face_ij_orientation(),
+                (at.face, at.i, at.j, at.orientation),
             );
         }
         "from_face_ij_bad" => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (the README's): every Rust test in the workspace
-# with every feature, Google's C++ linked in for the agreement tests,
+# with every feature, the batch kernels' SIMD paths on 10 M inputs each in
+# release, Google's C++ linked in for the agreement tests,
 # PostgreSQL for the database tests, the libstdc++ check of the coverer's
 # tie order, and the Python package's tests. CI (.ci/run) runs exactly this.
 #
@@ -110,6 +111,11 @@ fi
 echo "== cargo test --workspace --all-features"
 # stderr too: the skip lines go there. pipefail keeps cargo's status.
 cargo test --workspace --all-features 2>&1 | tee "$log"
+
+echo "== every SIMD path of the batch kernels, 10 M random inputs each (release)"
+# tests/batch_kernels.rs compares each path this CPU runs (scalar, AVX2,
+# AVX-512) with the one-row methods; the debug run above draws 200,000.
+cargo test --release -p s2cells --test batch_kernels 2>&1 | tee -a "$log"
 
 echo "== the coverer queue's tie order against libstdc++"
 if command -v g++ >/dev/null 2>&1; then

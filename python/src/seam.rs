@@ -1,33 +1,22 @@
 //! The one place the package calls the library's per-cell kernels
-//! (lat/lng -> ids, ids -> tokens, parents, centers, cell polygons). When
-//! the runtime-dispatched SIMD batch kernels of `s2cells::cell` land,
-//! only this file changes.
+//! (lat/lng -> ids, ids -> tokens, parents, centers, cell polygons).
+//! Columns go through the batch kernels of `s2cells::cell`, dispatched at
+//! run time to AVX-512, AVX2 or the scalar path (`S2CELLS_ISA` caps it);
+//! rows that callers hand one at a time go through the one-row methods,
+//! which are those kernels' scalar reference (same bits on every path).
 
 use s2cells::CellId;
 use s2cells::cell::latlngs_to_cell_ids;
 
 /// Leaf-or-`level` cells of lat/lng pairs in degrees; an invalid pair
-/// (NaN, |lat| > 90, |lng| > 180) gives [`CellId::NONE`]. The slices have
-/// one length (the caller cuts them so) and `level <= 30`.
+/// (NaN, |lat| > 90, |lng| > 180) gives [`CellId::NONE`] (0). The slices
+/// have one length (the caller cuts them so) and `level <= 30`. The
+/// dispatched batch kernel writes the ids straight into `out`.
 pub fn cell_ids(lats: &[f64], lngs: &[f64], level: u8, out: &mut [u64]) {
-    // CellId is a transparent u64 in spirit but not by type: convert via a
-    // small stack buffer so the batch kernel writes CellIds.
-    const STEP: usize = 512;
-    let mut buf = [CellId::NONE; STEP];
-    for ((lat, lng), out) in lats
-        .chunks(STEP)
-        .zip(lngs.chunks(STEP))
-        .zip(out.chunks_mut(STEP))
-    {
-        let b = &mut buf[..lat.len()];
-        if latlngs_to_cell_ids(lat, lng, level, b).is_err() {
-            // Unequal lengths or a bad level: callers rule both out; fill
-            // NONE so the rows read as invalid rather than stale.
-            b.fill(CellId::NONE);
-        }
-        for (o, c) in out.iter_mut().zip(b.iter()) {
-            *o = c.id();
-        }
+    if latlngs_to_cell_ids(lats, lngs, level, out).is_err() {
+        // Unequal lengths or a bad level: callers rule both out; fill
+        // NONE so the rows read as invalid rather than stale.
+        out.fill(CellId::NONE.id());
     }
 }
 

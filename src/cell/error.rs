@@ -6,7 +6,8 @@ use crate::geom::error::{write_invalid_latlng, write_invalid_point};
 
 /// Why a cell id could not be made: a token, debug string or 64-bit value
 /// that names no cell, a lat/lng or point that is not valid, a level
-/// above 30, or batch slices of different lengths. Each variant carries
+/// above 30, batch slices of the wrong lengths, or an unknown
+/// instruction-set name. Each variant carries
 /// the offending input, so the message names it.
 ///
 /// Converts into the crate's [`Error`](crate::Error) with `?`.
@@ -68,6 +69,26 @@ pub enum CellError {
         lngs: usize,
         /// Length of the output slice.
         out: usize,
+    },
+    /// A slice given to a batch kernel (`cell::cell_ids_to_parents`, ...)
+    /// that does not have the length the kernel needs.
+    BatchLength {
+        /// Which slice (or range) it is.
+        what: &'static str,
+        /// Its length as given.
+        len: usize,
+        /// The length needed.
+        expected: usize,
+    },
+    /// A name that is none of the accepted ones (an instruction set for
+    /// `cell::Isa`).
+    UnknownName {
+        /// What the name should name.
+        what: &'static str,
+        /// The name as given.
+        name: String,
+        /// The accepted names.
+        expected: &'static str,
     },
 }
 
@@ -160,6 +181,16 @@ impl fmt::Display for CellError {
                 f,
                 "batch slices differ in length: {lats} latitudes, {lngs} longitudes, {out} outputs"
             ),
+            Self::BatchLength {
+                what,
+                len,
+                expected,
+            } => write!(f, "batch kernel {what}: {len} given, {expected} needed"),
+            Self::UnknownName {
+                what,
+                name,
+                expected,
+            } => write!(f, "unknown {what} {name:?}: expected {expected}"),
         }
     }
 }

@@ -99,6 +99,7 @@ pub(crate) fn leaf_from_radians(lat: f64, lng: f64) -> Option<CellId> {
 /// The face of a point and what [`face_ij`] needs of it: the numerators of
 /// u and v, the denominator (the face's own coordinate), and the largest
 /// and second largest |coordinate|.
+#[derive(Clone, Copy)]
 struct FacePick {
     face: u32,
     nu: f64,
@@ -140,7 +141,7 @@ fn pick_face_selects(x: f64, y: f64, z: f64) -> FacePick {
 /// [`FacePick`] for one point: the same values as [`pick_face_selects`],
 /// read from arrays by the face number. In scalar code LLVM turned those
 /// selects into branches on the face, which a random point mispredicts:
-/// from_latlng 52.9 -> 50.6 ns (best of 30 alternating runs in one
+/// `from_latlng` 52.9 -> 50.6 ns (best of 30 alternating runs in one
 /// process).
 #[inline(always)]
 fn pick_face_indexed(x: f64, y: f64, z: f64) -> FacePick {
@@ -226,26 +227,21 @@ fn face_ij<const UV: bool>(pick: FacePick) -> (u32, u32, u32, bool) {
     (face, i, j, ok)
 }
 
-/// Points per chunk of the batch kernel: enough independent lanes for the
-/// compiler to vectorize phase one and hide division and square-root
-/// latency.
-pub(crate) const LANES: usize = 8;
-
-/// Phase one of the batch path for `LANES` lat/lngs in degrees, written
+/// Phase one of the batch path for `N` lat/lngs in degrees, written
 /// without branches so that it vectorizes: the face, the leaf (i, j), and
 /// whether the fast answer is provably exact. Lanes that fail (including
 /// invalid input) must go through the exact path.
 #[inline(always)]
-pub(crate) fn lanes_to_face_ij(
-    lat_deg: &[f64; LANES],
-    lng_deg: &[f64; LANES],
-    face: &mut [u32; LANES],
-    i: &mut [u32; LANES],
-    j: &mut [u32; LANES],
-    ok: &mut [bool; LANES],
+pub(crate) fn lanes_to_face_ij<const N: usize>(
+    lat_deg: &[f64; N],
+    lng_deg: &[f64; N],
+    face: &mut [u32; N],
+    i: &mut [u32; N],
+    j: &mut [u32; N],
+    ok: &mut [bool; N],
 ) {
     const RAD: f64 = std::f64::consts::PI / 180.0;
-    for k in 0..LANES {
+    for k in 0..N {
         let lat = lat_deg[k] * RAD;
         let lng = lng_deg[k] * RAD;
         let valid =
@@ -345,6 +341,7 @@ mod tests {
 
     #[test]
     fn lanes_equal_exact() {
+        const LANES: usize = 8;
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = || {
             state ^= state << 13;

@@ -3,7 +3,7 @@
 use std::f64::consts::{FRAC_1_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 use super::CellId;
-use super::cell_id::ij_level_to_bound_uv;
+use super::face_ij::{FaceIjOrientation, ij_level_to_bound_uv};
 use super::hilbert::{IJ_TO_POS, POS_TO_ORIENTATION};
 use super::metrics::AVG_AREA;
 use crate::geom::approx_atan::{APPROX_ATAN2_ERROR, approx_atan2_4};
@@ -50,7 +50,12 @@ impl From<CellId> for Cell {
     /// The cell of a valid id. (An invalid id gives a cell with meaningless
     /// geometry; check [`CellId::is_valid`] on untrusted ids first.)
     fn from(id: CellId) -> Self {
-        let (face, i, j, orientation) = id.to_face_ij_orientation();
+        let FaceIjOrientation {
+            face,
+            i,
+            j,
+            orientation,
+        } = id.to_face_ij_orientation();
         let level = id.level();
         let mask = CellId::size_ij_at(level).wrapping_neg();
         Self {

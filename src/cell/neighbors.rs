@@ -4,7 +4,7 @@
 //! edge in (i, j), mapping that point through xyz onto the adjacent face,
 //! and reading the leaf there, as Google's `FromFaceIJWrap` does.
 
-use super::CellId;
+use super::{CellId, FaceIjOrientation};
 use crate::geom::coords::{MAX_SIZE, face_uv_to_xyz, st_to_ij, xyz_to_face_uv};
 
 impl CellId {
@@ -56,7 +56,7 @@ impl CellId {
         }
         let level = self.level();
         let size = Self::size_ij_at(level) as i64;
-        let (face, i, j, _) = self.to_face_ij_orientation();
+        let FaceIjOrientation { face, i, j, .. } = self.to_face_ij_orientation();
         let (i, j) = (i as i64, j as i64);
         let max = MAX_SIZE as i64;
         [
@@ -89,7 +89,7 @@ impl CellId {
         if !self.is_valid() || level >= self.level() {
             return out;
         }
-        let (face, i, j, _) = self.to_face_ij_orientation();
+        let FaceIjOrientation { face, i, j, .. } = self.to_face_ij_orientation();
         let (i, j) = (i as i64, j as i64);
         let max = MAX_SIZE as i64;
         // Which quadrant of the ancestor this cell lies in says which vertex
@@ -138,7 +138,7 @@ impl CellId {
         if !self.is_valid() || nbr_level < self.level() || nbr_level > super::MAX_LEVEL {
             return out;
         }
-        let (face, i, j, _) = self.to_face_ij_orientation();
+        let FaceIjOrientation { face, i, j, .. } = self.to_face_ij_orientation();
         let max = MAX_SIZE as i64;
         // Start from the cell's lower-left leaf: nbr_level may be finer than
         // the cell's level.

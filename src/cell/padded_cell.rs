@@ -3,7 +3,7 @@
 //! and queried with.
 
 use super::CellId;
-use super::cell_id::ij_level_to_bound_uv;
+use super::face_ij::{FaceIjOrientation, ij_level_to_bound_uv};
 use super::hilbert::{IJ_TO_POS, INVERT_MASK, POS_TO_IJ, POS_TO_ORIENTATION, SWAP_MASK};
 use crate::geom::Point;
 use crate::geom::coords::{
@@ -39,7 +39,9 @@ impl PaddedCell {
                 level: 0,
             };
         }
-        let (_, i, j, orientation) = id.to_face_ij_orientation();
+        let FaceIjOrientation {
+            i, j, orientation, ..
+        } = id.to_face_ij_orientation();
         let level = id.level();
         let size = CellId::size_ij_at(level);
         Self {

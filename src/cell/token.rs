@@ -1,16 +1,178 @@
 //! Text forms of a cell id: the token (hex, trailing zeros stripped) and
 //! the debug string (`"4/0123"`: face, then one child position per level).
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
 
 use super::CellId;
 use super::error::{CellError as Error, TokenError};
 
+/// A cell's token kept on the stack ([`CellId::token`]): 16 bytes and a
+/// length, no allocation. It derefs to `&str` and prints as the token.
+///
+/// ```
+/// use s2cells::cell::Token;
+/// use s2cells::CellId;
+///
+/// let t: Token = CellId::from_token("951977d34")?.token();
+/// assert_eq!(t, "951977d34");
+/// assert_eq!(t.len(), 9); // a str method, through Deref
+/// assert_eq!(format!("{t:>12}"), "   951977d34");
+/// let owned: String = t.to_string();
+/// assert_eq!(owned, CellId::from_token("951977d34")?.to_token());
+/// # Ok::<(), s2cells::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+pub struct Token {
+    /// ASCII: the 16 hex digits of the id (or `X` and NULs for NONE), of
+    /// which the first `len` are the token. On an 8-byte boundary, where
+    /// `str::from_utf8` checks them a word at a time.
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Token {
+    /// The token as a string slice.
+    ///
+    /// ```
+    /// assert_eq!(s2cells::CellId::from_face(5).token().as_str(), "b");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // Validating all 16 (ASCII) bytes and slicing at a char boundary,
+        // O(1), is faster than validating `len` bytes (see write_token).
+        ascii(&self.bytes)
+            .get(..usize::from(self.len))
+            .unwrap_or("")
+    }
+
+    /// The token's bytes (ASCII).
+    ///
+    /// ```
+    /// assert_eq!(s2cells::CellId::NONE.token().as_bytes(), b"X");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+impl Deref for Token {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Token {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<[u8]> for Token {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Borrow<str> for Token {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Token {
+    /// The token, padded as asked.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for Token {
+    /// The token as a quoted string.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Token {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for Token {}
+
+impl std::hash::Hash for Token {
+    /// Hashes as the `str` does, as `Borrow<str>` requires.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl PartialOrd for Token {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Token {
+    /// The strings' order, which is the ids' order (`"X"` aside).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialEq<str> for Token {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Token {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Token {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
 impl CellId {
+    /// The token on the stack, without allocating: a [`Token`] that
+    /// derefs to `&str`. The same text as [`to_token`](Self::to_token).
+    ///
+    /// ```
+    /// use s2cells::{CellId, LatLng};
+    /// let id = CellId::from_latlng(LatLng::from_degrees(-30.0438, -51.14022));
+    /// assert_eq!(id.parent(15).token(), "951977d34");
+    /// assert_eq!(&*CellId::NONE.token(), "X");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn token(&self) -> Token {
+        let (bytes, len) = self.token_bytes();
+        Token {
+            bytes,
+            len: len as u8,
+        }
+    }
+
     /// The token: the id in lowercase hex with trailing zeros removed, at
     /// most 16 characters; `"X"` for [`CellId::NONE`]. Tokens sort like the
-    /// ids they name and are Google's `ToToken`.
+    /// ids they name and are Google's `ToToken`. Allocates a `String`;
+    /// [`token`](Self::token) does not.
     ///
     /// ```
     /// use s2cells::{CellId, LatLng};
@@ -20,8 +182,7 @@ impl CellId {
     /// ```
     #[must_use]
     pub fn to_token(&self) -> String {
-        let mut buf = TokenBuf::default();
-        String::from(self.write_token(&mut buf.0))
+        String::from(self.token().as_str())
     }
 
     /// Writes the token into `buf` and returns it, without allocating.
@@ -85,6 +246,11 @@ impl CellId {
     /// long, a byte that is not a hex digit (signs, `0x`, white space), or
     /// digits that decode to an invalid id. Google's `FromToken` returns an
     /// invalid id for all of these instead.
+    ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidToken`](super::CellError::InvalidToken), whose
+    /// [`TokenError`] says why.
     ///
     /// ```
     /// use s2cells::CellId;
@@ -164,6 +330,10 @@ impl CellId {
 
     /// Parses a debug string (see [`to_debug_string`](Self::to_debug_string)).
     ///
+    /// # Errors
+    ///
+    /// [`CellError::InvalidDebugString`](super::CellError::InvalidDebugString), with the reason.
+    ///
     /// ```
     /// use s2cells::CellId;
     /// assert_eq!(CellId::from_debug_string("4/0123").unwrap().level(), 4);
@@ -204,7 +374,7 @@ impl CellId {
 /// of the bytes in memory: byte k of `x` (from the least significant) gives
 /// digits 2k (its high nibble) and 2k + 1, in bytes 2k and 2k + 1.
 #[inline]
-const fn hex_digits(x: u32) -> u64 {
+pub(crate) const fn hex_digits(x: u32) -> u64 {
     // Each byte into a 16-bit slot, then its nibbles into the slot's two
     // bytes, high nibble first in memory (the lower byte).
     let x = x as u64;
@@ -276,12 +446,6 @@ const fn parse_hex8(w: u64) -> (u32, u64) {
     (v as u32, bad)
 }
 
-/// A token buffer on an 8-byte boundary, for [`CellId::write_token`]'s
-/// fast path.
-#[derive(Default)]
-#[repr(align(8))]
-struct TokenBuf([u8; 16]);
-
 fn ascii(bytes: &[u8]) -> &str {
     // Only ASCII hex digits and 'X' are ever written.
     std::str::from_utf8(bytes).unwrap_or("")
@@ -294,8 +458,7 @@ impl fmt::Display for CellId {
     /// assert_eq!(s2cells::CellId::from_face(1).to_string(), "3");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = TokenBuf::default();
-        f.pad(self.write_token(&mut buf.0))
+        f.pad(self.token().as_str())
     }
 }
 
@@ -327,8 +490,7 @@ impl FromStr for CellId {
 #[cfg(feature = "serde")]
 impl serde::Serialize for CellId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = TokenBuf::default();
-        s.serialize_str(self.write_token(&mut buf.0))
+        s.serialize_str(self.token().as_str())
     }
 }
 
@@ -393,6 +555,8 @@ mod tests {
                 assert_eq!(CellId(id).write_token(buf), reference(id));
             }
             assert_eq!(CellId(id).to_token(), reference(id));
+            assert_eq!(CellId(id).token(), reference(id));
+            assert_eq!(CellId(id).token().as_bytes(), reference(id).as_bytes());
         }
     }
 

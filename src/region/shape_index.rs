@@ -112,7 +112,7 @@ impl ClippedShape {
 /// there: exactly what `clip_to_padded_face` computes for that face, kept
 /// so that cell queries skip the face selection and four divisions per
 /// edge (the clipping was ~45% of the query profile on a 1,000-vertex
-/// polygon, `benches/shape_index.rs`).
+/// polygon, `bench/compare/benches/shape_index.rs`).
 #[derive(Clone, Copy, Debug)]
 struct EdgeUv {
     /// The face of both endpoints, or 6 when they differ.

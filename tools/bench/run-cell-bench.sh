@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
-# Runs benches/cell.rs with Google's C++ s2geometry linked in, then prints the
+# Runs bench/compare/benches/cell.rs with Google's C++ s2geometry linked in, then prints the
 # ns-per-element table (tools/bench/ratios.py) that goes into BENCHMARKS.md.
 #
 #   tools/bench/run-cell-bench.sh                 # full run (a few minutes)
 #   tools/bench/run-cell-bench.sh --quick         # --warm-up-time 1 --measurement-time 3
-#   tools/bench/run-cell-bench.sh --rounds 3      # run 3 times, report each function's best round
-#   tools/bench/run-cell-bench.sh --native        # both sides for this CPU (see below)
+#   tools/bench/run-cell-bench.sh --rounds 3      # 3 interleaved rounds; medians of per-round ratios
+#   tools/bench/run-cell-bench.sh --native        # the Rust side for this CPU too (see below)
+#   tools/bench/run-cell-bench.sh --interleaved   # benches/cell_interleaved.rs instead (see below)
 #   tools/bench/run-cell-bench.sh -- ARGS...      # extra criterion args, e.g. a group filter
 #
-# By default both sides target baseline x86-64: rustc's default and the shim
-# at -O3 (libs2.a itself is a generic build either way). --native builds the
-# Rust side with -C target-cpu=native and the shim with -march=native, in a
-# separate target dir (target/native) so the shared one is not rebuilt. It
-# matters for loops the compiler can vectorize: Google's contains is 1.2 ns
-# with -march=native (AVX-512) and ~4 ns at baseline, where GCC emits a branch
-# that the benchmark's 50/50 outcomes mispredict.
+# Google's timed loops are built twice in every run (bench/google/build.rs):
+# -O3 for baseline x86-64 (google_cpp) and -O3 -march=native
+# (google_cpp_native); libs2.a itself is the wheel's generic Release build
+# either way. The table compares with the faster of the two in each row.
+# It matters for loops the compiler can vectorize: Google's contains is
+# about 3x faster with -march=native (AVX-512) than at baseline, where GCC
+# emits a branch that the benchmark's 50/50 outcomes mispredict.
+#
+# The Rust side is rustc's default target (baseline x86-64), which is what
+# a user of the crate gets; its batch kernels pick AVX2 or AVX-512 at run
+# time (s2cells::cell::Kernels). --native builds it with -C
+# target-cpu=native instead, in a separate target dir (target/native) so the
+# shared one is not rebuilt.
+#
+# --interleaved runs the issue-17 kernels and Google's loops in turn, one
+# call each per round on 100,000 inputs for 60 rounds, and prints each
+# one's fastest round and its ratio to the faster Google build: on a busy
+# machine those minima hold still where criterion's medians follow the load.
 #
 # Env: S2_GOOGLE_DIR (the wheel's s2geometry dir; found or installed if unset),
 # S2CELLS_BENCH_N (elements per bench, default 1000000), BENCH_CPU (core to pin, default 1).
@@ -23,14 +35,15 @@ cd "$(dirname "$0")/../.."
 
 crit_args=()
 rounds=1
+bench=cell
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) crit_args+=(--warm-up-time 1 --measurement-time 3) ;;
     --native)
       export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-cpu=native"
-      export S2_GOOGLE_CXXFLAGS="${S2_GOOGLE_CXXFLAGS:+$S2_GOOGLE_CXXFLAGS }-march=native"
       export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/native}" ;;
     --rounds) rounds=$2; shift ;;
+    --interleaved) bench=cell_interleaved ;;
     --) shift; crit_args+=("$@"); break ;;
     *) crit_args+=("$1") ;;
   esac
@@ -56,7 +69,7 @@ export S2_GOOGLE_DIR
 echo "Google's C++: $S2_GOOGLE_DIR" >&2
 
 # Build first (unpinned, both cores), then time on one pinned core.
-cargo bench --bench cell --no-run
+cargo bench -p s2cells-bench --bench "$bench" --no-run
 cpu=${BENCH_CPU:-1}
 pin=()
 if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then
@@ -64,16 +77,19 @@ if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then
 else
   echo "taskset unavailable: running unpinned" >&2
 fi
+if [ "$bench" = cell_interleaved ]; then
+  exec "${pin[@]}" cargo bench -p s2cells-bench --bench cell_interleaved
+fi
 baselines=new
 if [ "$rounds" -gt 1 ]; then
   baselines=
   for i in $(seq 1 "$rounds"); do
     echo "=== round $i of $rounds" >&2
-    "${pin[@]}" cargo bench --bench cell -- "${crit_args[@]}" --save-baseline "round$i"
+    "${pin[@]}" cargo bench -p s2cells-bench --bench cell -- "${crit_args[@]}" --save-baseline "round$i"
     baselines="${baselines:+$baselines,}round$i"
   done
 else
-  "${pin[@]}" cargo bench --bench cell -- "${crit_args[@]}"
+  "${pin[@]}" cargo bench -p s2cells-bench --bench cell -- "${crit_args[@]}"
 fi
 
 echo

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs benches/coverer.rs (rect, cap and polygon coverings) with Google's C++
+# Runs bench/compare/benches/coverer.rs (rect, cap and polygon coverings) with Google's C++
 # s2geometry linked in, then prints the table that goes into BENCHMARKS.md
 # (tools/bench/ratios.py: figures are ns per covering; the lazy
 # fixed-level iterator shows under "other" as s2cells_lazy_fixed_level).
 #
 #   tools/bench/run-coverer-bench.sh                 # full run (~10 minutes)
 #   tools/bench/run-coverer-bench.sh --quick         # --warm-up-time 1 --measurement-time 3
-#   tools/bench/run-coverer-bench.sh --rounds 3      # best of 3 rounds per function
+#   tools/bench/run-coverer-bench.sh --rounds 3      # 3 interleaved rounds; medians of per-round ratios
 #   tools/bench/run-coverer-bench.sh -- polygon      # extra criterion args, e.g. a filter
 #
 # Before timing, the bench checks that s2cells and Google give the same
@@ -49,7 +49,7 @@ export S2_GOOGLE_DIR
 echo "Google's C++: $S2_GOOGLE_DIR" >&2
 
 # Build first (unpinned, both cores), then time on one pinned core.
-cargo bench --bench coverer --no-run
+cargo bench -p s2cells-bench --bench coverer --no-run
 cpu=${BENCH_CPU:-1}
 pin=()
 if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then
@@ -62,11 +62,11 @@ if [ "$rounds" -gt 1 ]; then
   baselines=
   for i in $(seq 1 "$rounds"); do
     echo "=== round $i of $rounds" >&2
-    "${pin[@]}" cargo bench --bench coverer -- "${crit_args[@]}" --save-baseline "round$i"
+    "${pin[@]}" cargo bench -p s2cells-bench --bench coverer -- "${crit_args[@]}" --save-baseline "round$i"
     baselines="${baselines:+$baselines,}round$i"
   done
 else
-  "${pin[@]}" cargo bench --bench coverer -- "${crit_args[@]}"
+  "${pin[@]}" cargo bench -p s2cells-bench --bench coverer -- "${crit_args[@]}"
 fi
 
 echo

@@ -1,9 +1,7 @@
-// Benchmark shim over Google's s2geometry (Release build from the PyPI wheel).
-//
-// Every batch function runs its loop here in C++, so one FFI call covers n
-// operations and the per-call overhead (a few ns) is amortized away. Each one
-// writes its results and also returns a checksum that depends on every result,
-// so the compiler cannot drop any of the work.
+// Benchmark shim over Google's s2geometry (Release build from the PyPI wheel):
+// the coverer calls, single-call helpers for tests, and the token writer
+// that builds decode inputs. The timed cell-id loops are in cell.cc, built
+// twice (baseline and -march=native).
 
 #include <cstddef>
 #include <cstdint>
@@ -27,41 +25,6 @@
 
 extern "C" {
 
-uint64_t s2g_latlng_to_leaf(const double* lat_deg, const double* lng_deg,
-                            size_t n, uint64_t* out) {
-  uint64_t sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t id = S2CellId(S2LatLng::FromDegrees(lat_deg[i], lng_deg[i])).id();
-    out[i] = id;
-    sum += id;
-  }
-  return sum;
-}
-
-uint64_t s2g_latlng_to_level(const double* lat_deg, const double* lng_deg,
-                             size_t n, int level, uint64_t* out) {
-  uint64_t sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t id = S2CellId(S2LatLng::FromDegrees(lat_deg[i], lng_deg[i]))
-                      .parent(level)
-                      .id();
-    out[i] = id;
-    sum += id;
-  }
-  return sum;
-}
-
-// ToToken() returns a std::string: 16-character (leaf) tokens are past the
-// small-string buffer and allocate, shorter ones do not.
-uint64_t s2g_token_encode(const uint64_t* ids, size_t n) {
-  uint64_t sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    std::string t = S2CellId(ids[i]).ToToken();
-    sum += t.size() + static_cast<unsigned char>(t.back());
-  }
-  return sum;
-}
-
 // Writes token i to buf[16*i ..] (not NUL-terminated) and its length to lens[i].
 void s2g_tokens_write(const uint64_t* ids, size_t n, char* buf, uint8_t* lens) {
   for (size_t i = 0; i < n; ++i) {
@@ -70,63 +33,6 @@ void s2g_tokens_write(const uint64_t* ids, size_t n, char* buf, uint8_t* lens) {
     std::memcpy(buf + 16 * i, t.data(), len);
     lens[i] = static_cast<uint8_t>(len);
   }
-}
-
-// Token i is bytes[offsets[i] .. offsets[i+1]].
-uint64_t s2g_token_decode(const char* bytes, const size_t* offsets, size_t n,
-                          uint64_t* out) {
-  uint64_t sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    absl::string_view t(bytes + offsets[i], offsets[i + 1] - offsets[i]);
-    uint64_t id = S2CellId::FromToken(t).id();
-    out[i] = id;
-    sum += id;
-  }
-  return sum;
-}
-
-// Cell centers as S2LatLng (radians), = S2CellId::ToLatLng().
-double s2g_center_latlng(const uint64_t* ids, size_t n, double* lat_rad,
-                         double* lng_rad) {
-  double sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    S2LatLng ll = S2CellId(ids[i]).ToLatLng();
-    lat_rad[i] = ll.lat().radians();
-    lng_rad[i] = ll.lng().radians();
-    sum += lat_rad[i] + lng_rad[i];
-  }
-  return sum;
-}
-
-double s2g_center_point(const uint64_t* ids, size_t n, double* xyz) {
-  double sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    S2Point p = S2CellId(ids[i]).ToPoint();
-    xyz[3 * i] = p.x();
-    xyz[3 * i + 1] = p.y();
-    xyz[3 * i + 2] = p.z();
-    sum += p.x() + p.y() + p.z();
-  }
-  return sum;
-}
-
-uint64_t s2g_parent(const uint64_t* ids, size_t n, int level, uint64_t* out) {
-  uint64_t sum = 0;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t id = S2CellId(ids[i]).parent(level).id();
-    out[i] = id;
-    sum += id;
-  }
-  return sum;
-}
-
-// Number of i with a[i].contains(b[i]).
-uint64_t s2g_contains(const uint64_t* a, const uint64_t* b, size_t n) {
-  uint64_t count = 0;
-  for (size_t i = 0; i < n; ++i) {
-    count += S2CellId(a[i]).contains(S2CellId(b[i]));
-  }
-  return count;
 }
 
 // Single-call versions, for tests and spot checks (not for timing).

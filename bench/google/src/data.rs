@@ -1,4 +1,4 @@
-//! Fixed-seed benchmark inputs, shared by `benches/cell.rs` and the agreement
+//! Fixed-seed benchmark inputs, shared by `bench/compare/benches/cell.rs` and the agreement
 //! test so both see exactly the same points and ids. Pure Rust: no dependency
 //! on s2cells, Google or a random-number crate.
 
@@ -53,6 +53,14 @@ pub fn random_latlngs_deg(n: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {
 pub const fn parent_of(id: u64, level: u8) -> u64 {
     let lsb = 1u64 << (2 * (30 - level as u32));
     (id & lsb.wrapping_neg()) | lsb
+}
+
+/// `n` levels uniform in `0..=30`, for `parent(level)` with a level that
+/// varies from call to call (every level is valid for a leaf).
+#[must_use]
+pub fn random_levels(n: usize, seed: u64) -> Vec<u8> {
+    let mut rng = SplitMix64::new(seed);
+    (0..n).map(|_| (rng.next_u64() % 31) as u8).collect()
 }
 
 /// Inputs for `contains`: `(a, b)` with `b` the given leaf ids and `a[i]` an

@@ -17,27 +17,7 @@ pub mod data;
 #[cfg(s2_google)]
 mod ffi {
     unsafe extern "C" {
-        pub fn s2g_latlng_to_leaf(lat: *const f64, lng: *const f64, n: usize, out: *mut u64)
-            -> u64;
-        pub fn s2g_latlng_to_level(
-            lat: *const f64,
-            lng: *const f64,
-            n: usize,
-            level: i32,
-            out: *mut u64,
-        ) -> u64;
-        pub fn s2g_token_encode(ids: *const u64, n: usize) -> u64;
         pub fn s2g_tokens_write(ids: *const u64, n: usize, buf: *mut u8, lens: *mut u8);
-        pub fn s2g_token_decode(
-            bytes: *const u8,
-            offsets: *const usize,
-            n: usize,
-            out: *mut u64,
-        ) -> u64;
-        pub fn s2g_center_latlng(ids: *const u64, n: usize, lat: *mut f64, lng: *mut f64) -> f64;
-        pub fn s2g_center_point(ids: *const u64, n: usize, xyz: *mut f64) -> f64;
-        pub fn s2g_parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
-        pub fn s2g_contains(a: *const u64, b: *const u64, n: usize) -> u64;
         pub fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
         pub fn s2g_from_token(s: *const u8, len: usize) -> u64;
         pub fn s2g_to_token(id: u64, buf: *mut u8) -> usize;
@@ -98,6 +78,61 @@ mod ffi {
     }
 }
 
+/// The timed loops of `shim/cell.cc`, whose C names start with `$prefix`
+/// (`s2g_` for the baseline build, `s2gn_` for `-march=native`).
+#[cfg(s2_google)]
+macro_rules! cell_ffi {
+    ($prefix:literal) => {
+        unsafe extern "C" {
+            #[link_name = concat!($prefix, "latlng_to_leaf")]
+            pub fn latlng_to_leaf(lat: *const f64, lng: *const f64, n: usize, out: *mut u64)
+                -> u64;
+            #[link_name = concat!($prefix, "latlng_to_level")]
+            pub fn latlng_to_level(
+                lat: *const f64,
+                lng: *const f64,
+                n: usize,
+                level: i32,
+                out: *mut u64,
+            ) -> u64;
+            #[link_name = concat!($prefix, "token_encode")]
+            pub fn token_encode(ids: *const u64, n: usize) -> u64;
+            #[link_name = concat!($prefix, "token_decode")]
+            pub fn token_decode(
+                bytes: *const u8,
+                offsets: *const usize,
+                n: usize,
+                out: *mut u64,
+            ) -> u64;
+            #[link_name = concat!($prefix, "center_latlng")]
+            pub fn center_latlng(ids: *const u64, n: usize, lat: *mut f64, lng: *mut f64) -> f64;
+            #[link_name = concat!($prefix, "center_point")]
+            pub fn center_point(ids: *const u64, n: usize, xyz: *mut f64) -> f64;
+            #[link_name = concat!($prefix, "parent")]
+            pub fn parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
+            #[link_name = concat!($prefix, "parent_levels")]
+            pub fn parent_levels(
+                ids: *const u64,
+                levels: *const u8,
+                n: usize,
+                out: *mut u64,
+            ) -> u64;
+            #[link_name = concat!($prefix, "contains")]
+            pub fn contains(a: *const u64, b: *const u64, n: usize) -> u64;
+        }
+    };
+}
+
+#[cfg(s2_google)]
+mod cell_ffi_base {
+    cell_ffi!("s2g_");
+}
+
+#[cfg(s2_google)]
+mod cell_ffi_native {
+    cell_ffi!("s2gn_");
+}
+
 /// Whether this build links Google's C++ library (`S2_GOOGLE_DIR` was set).
 #[must_use]
 pub const fn available() -> bool {
@@ -119,81 +154,300 @@ pub const fn library_dir() -> Option<&'static str> {
 
 const MAX_LEVEL: u8 = 30;
 
-/// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).id()`; returns the
-/// wrapping sum of the ids.
-///
-/// # Panics
-/// If the slices differ in length.
-pub fn latlng_to_leaf(lat_deg: &[f64], lng_deg: &[f64], out: &mut [u64]) -> Option<u64> {
-    assert!(
-        lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
-        "slice lengths differ"
-    );
-    #[cfg(s2_google)]
-    {
-        // SAFETY: all three slices hold `out.len()` elements.
-        Some(unsafe {
-            ffi::s2g_latlng_to_leaf(
-                lat_deg.as_ptr(),
-                lng_deg.as_ptr(),
-                out.len(),
-                out.as_mut_ptr(),
-            )
-        })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
+/// The wrappers of the timed loops over one build's `ffi` module: defined
+/// twice, as [`base`] and [`native`].
+macro_rules! cell_loops {
+    () => {
+        /// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).id()`; returns the
+        /// wrapping sum of the ids.
+        ///
+        /// # Panics
+        /// If the slices differ in length.
+        pub fn latlng_to_leaf(lat_deg: &[f64], lng_deg: &[f64], out: &mut [u64]) -> Option<u64> {
+            assert!(
+                lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
+                "slice lengths differ"
+            );
+            #[cfg(s2_google)]
+            {
+                // SAFETY: all three slices hold `out.len()` elements.
+                Some(unsafe {
+                    ffi::latlng_to_leaf(
+                        lat_deg.as_ptr(),
+                        lng_deg.as_ptr(),
+                        out.len(),
+                        out.as_mut_ptr(),
+                    )
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).parent(level).id()`;
+        /// returns the wrapping sum of the ids.
+        ///
+        /// # Panics
+        /// If the slices differ in length or `level > 30`.
+        pub fn latlng_to_level(
+            lat_deg: &[f64],
+            lng_deg: &[f64],
+            level: u8,
+            out: &mut [u64],
+        ) -> Option<u64> {
+            assert!(
+                lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
+                "slice lengths differ"
+            );
+            assert!(level <= MAX_LEVEL, "level {level} > 30");
+            #[cfg(s2_google)]
+            {
+                // SAFETY: all three slices hold `out.len()` elements.
+                Some(unsafe {
+                    ffi::latlng_to_level(
+                        lat_deg.as_ptr(),
+                        lng_deg.as_ptr(),
+                        out.len(),
+                        i32::from(level),
+                        out.as_mut_ptr(),
+                    )
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// Calls `S2CellId(id).ToToken()` for every id and returns the sum over tokens
+        /// of (length + last byte).
+        pub fn token_encode(ids: &[u64]) -> Option<u64> {
+            #[cfg(s2_google)]
+            {
+                // SAFETY: reads `ids.len()` elements.
+                Some(unsafe { ffi::token_encode(ids.as_ptr(), ids.len()) })
+            }
+            #[cfg(not(s2_google))]
+            {
+                let _ = ids;
+                None
+            }
+        }
+
+        /// `out[i] = S2CellId::FromToken(token i).id()`; returns the wrapping sum.
+        ///
+        /// # Panics
+        /// If `out.len() != tokens.len()`.
+        pub fn token_decode(tokens: &data::Tokens, out: &mut [u64]) -> Option<u64> {
+            assert_eq!(tokens.len(), out.len(), "slice lengths differ");
+            #[cfg(s2_google)]
+            {
+                let (bytes, offsets) = tokens.raw_parts();
+                // SAFETY: offsets has len + 1 entries, each within bytes.
+                Some(unsafe {
+                    ffi::token_decode(
+                        bytes.as_ptr(),
+                        offsets.as_ptr(),
+                        out.len(),
+                        out.as_mut_ptr(),
+                    )
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// Cell centers: `(lat, lng)[i] = S2CellId(ids[i]).ToLatLng()` in radians;
+        /// returns the sum of all outputs.
+        ///
+        /// # Panics
+        /// If the slices differ in length.
+        pub fn center_latlng(
+            ids: &[u64],
+            out_lat_rad: &mut [f64],
+            out_lng_rad: &mut [f64],
+        ) -> Option<f64> {
+            assert!(
+                ids.len() == out_lat_rad.len() && ids.len() == out_lng_rad.len(),
+                "slice lengths differ"
+            );
+            #[cfg(s2_google)]
+            {
+                // SAFETY: all three slices hold `ids.len()` elements.
+                Some(unsafe {
+                    ffi::center_latlng(
+                        ids.as_ptr(),
+                        ids.len(),
+                        out_lat_rad.as_mut_ptr(),
+                        out_lng_rad.as_mut_ptr(),
+                    )
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// Cell centers as unit vectors: `xyz[3i..3i + 3] = S2CellId(ids[i]).ToPoint()`;
+        /// returns the sum of all outputs.
+        ///
+        /// # Panics
+        /// If `xyz` does not hold three values per id.
+        pub fn center_point(ids: &[u64], xyz: &mut [f64]) -> Option<f64> {
+            assert_eq!(xyz.len(), 3 * ids.len(), "xyz needs three values per id");
+            #[cfg(s2_google)]
+            {
+                // SAFETY: `xyz` holds `3 * ids.len()` elements.
+                Some(unsafe { ffi::center_point(ids.as_ptr(), ids.len(), xyz.as_mut_ptr()) })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// `out[i] = S2CellId(ids[i]).parent(level).id()`; returns the wrapping sum.
+        /// Ids must be valid cells at a level >= `level` (Google does not check).
+        ///
+        /// # Panics
+        /// If the slices differ in length or `level > 30`.
+        pub fn parent(ids: &[u64], level: u8, out: &mut [u64]) -> Option<u64> {
+            assert_eq!(ids.len(), out.len(), "slice lengths differ");
+            assert!(level <= MAX_LEVEL, "level {level} > 30");
+            #[cfg(s2_google)]
+            {
+                // SAFETY: both slices hold `ids.len()` elements.
+                Some(unsafe {
+                    ffi::parent(ids.as_ptr(), ids.len(), i32::from(level), out.as_mut_ptr())
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// `out[i] = S2CellId(ids[i]).parent(levels[i]).id()`: the level varies
+        /// from call to call. Returns the wrapping sum. Ids must be valid cells at
+        /// a level >= `levels[i]` (Google does not check).
+        ///
+        /// # Panics
+        /// If the slices differ in length or a level is above 30.
+        pub fn parent_levels(ids: &[u64], levels: &[u8], out: &mut [u64]) -> Option<u64> {
+            assert!(
+                ids.len() == out.len() && ids.len() == levels.len(),
+                "slice lengths differ"
+            );
+            assert!(levels.iter().all(|&l| l <= MAX_LEVEL), "a level > 30");
+            #[cfg(s2_google)]
+            {
+                // SAFETY: all three slices hold `ids.len()` elements.
+                Some(unsafe {
+                    ffi::parent_levels(ids.as_ptr(), levels.as_ptr(), ids.len(), out.as_mut_ptr())
+                })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+
+        /// Number of `i` with `S2CellId(a[i]).contains(S2CellId(b[i]))`.
+        ///
+        /// # Panics
+        /// If the slices differ in length.
+        pub fn contains(a: &[u64], b: &[u64]) -> Option<u64> {
+            assert_eq!(a.len(), b.len(), "slice lengths differ");
+            #[cfg(s2_google)]
+            {
+                // SAFETY: both slices hold `a.len()` elements.
+                Some(unsafe { ffi::contains(a.as_ptr(), b.as_ptr(), a.len()) })
+            }
+            #[cfg(not(s2_google))]
+            {
+                None
+            }
+        }
+    };
 }
 
-/// `out[i] = S2CellId(S2LatLng::FromDegrees(lat[i], lng[i])).parent(level).id()`;
-/// returns the wrapping sum of the ids.
-///
-/// # Panics
-/// If the slices differ in length or `level > 30`.
-pub fn latlng_to_level(
-    lat_deg: &[f64],
-    lng_deg: &[f64],
-    level: u8,
-    out: &mut [u64],
-) -> Option<u64> {
-    assert!(
-        lat_deg.len() == lng_deg.len() && lat_deg.len() == out.len(),
-        "slice lengths differ"
-    );
-    assert!(level <= MAX_LEVEL, "level {level} > 30");
+/// The timed loops of Google's side built `-O3` for baseline x86-64 (the
+/// crate-level functions of the same names are these).
+pub mod base {
     #[cfg(s2_google)]
-    {
-        // SAFETY: all three slices hold `out.len()` elements.
-        Some(unsafe {
-            ffi::s2g_latlng_to_level(
-                lat_deg.as_ptr(),
-                lng_deg.as_ptr(),
-                out.len(),
-                i32::from(level),
-                out.as_mut_ptr(),
-            )
-        })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
+    use super::cell_ffi_base as ffi;
+    use super::{data, MAX_LEVEL};
+    cell_loops!();
 }
 
-/// Calls `S2CellId(id).ToToken()` for every id and returns the sum over tokens
-/// of (length + last byte).
-pub fn token_encode(ids: &[u64]) -> Option<u64> {
+/// The timed loops of Google's side built `-O3 -march=native` for the
+/// machine that builds them (libs2.a itself stays the wheel's generic
+/// build; only the loops and what they inline change).
+pub mod native {
     #[cfg(s2_google)]
-    {
-        // SAFETY: reads `ids.len()` elements.
-        Some(unsafe { ffi::s2g_token_encode(ids.as_ptr(), ids.len()) })
-    }
-    #[cfg(not(s2_google))]
-    {
-        let _ = ids;
-        None
+    use super::cell_ffi_native as ffi;
+    use super::{data, MAX_LEVEL};
+    cell_loops!();
+}
+
+pub use base::{
+    center_latlng, center_point, contains, latlng_to_leaf, latlng_to_level, parent, parent_levels,
+    token_decode, token_encode,
+};
+
+/// One build of Google's timed loops, for benches that time both and
+/// compare with the faster.
+// The fields are the wrappers' own signatures; aliases would only rename
+// them.
+#[allow(clippy::type_complexity)]
+#[derive(Clone, Copy)]
+pub struct Build {
+    /// The bench function's name: `google_cpp` or `google_cpp_native`.
+    pub name: &'static str,
+    pub latlng_to_leaf: fn(&[f64], &[f64], &mut [u64]) -> Option<u64>,
+    pub latlng_to_level: fn(&[f64], &[f64], u8, &mut [u64]) -> Option<u64>,
+    pub token_encode: fn(&[u64]) -> Option<u64>,
+    pub token_decode: fn(&data::Tokens, &mut [u64]) -> Option<u64>,
+    pub center_latlng: fn(&[u64], &mut [f64], &mut [f64]) -> Option<f64>,
+    pub center_point: fn(&[u64], &mut [f64]) -> Option<f64>,
+    pub parent: fn(&[u64], u8, &mut [u64]) -> Option<u64>,
+    pub parent_levels: fn(&[u64], &[u8], &mut [u64]) -> Option<u64>,
+    pub contains: fn(&[u64], &[u64]) -> Option<u64>,
+}
+
+macro_rules! build {
+    ($name:literal, $m:ident) => {
+        Build {
+            name: $name,
+            latlng_to_leaf: $m::latlng_to_leaf,
+            latlng_to_level: $m::latlng_to_level,
+            token_encode: $m::token_encode,
+            token_decode: $m::token_decode,
+            center_latlng: $m::center_latlng,
+            center_point: $m::center_point,
+            parent: $m::parent,
+            parent_levels: $m::parent_levels,
+            contains: $m::contains,
+        }
+    };
+}
+
+/// Both builds, baseline first; empty without the library.
+#[must_use]
+pub fn builds() -> &'static [Build] {
+    const BOTH: [Build; 2] = [
+        build!("google_cpp", base),
+        build!("google_cpp_native", native),
+    ];
+    if available() {
+        &BOTH
+    } else {
+        &[]
     }
 }
 
@@ -215,115 +469,6 @@ pub fn tokens(ids: &[u64]) -> Option<data::Tokens> {
     #[cfg(not(s2_google))]
     {
         let _ = ids;
-        None
-    }
-}
-
-/// `out[i] = S2CellId::FromToken(token i).id()`; returns the wrapping sum.
-///
-/// # Panics
-/// If `out.len() != tokens.len()`.
-pub fn token_decode(tokens: &data::Tokens, out: &mut [u64]) -> Option<u64> {
-    assert_eq!(tokens.len(), out.len(), "slice lengths differ");
-    #[cfg(s2_google)]
-    {
-        let (bytes, offsets) = tokens.raw_parts();
-        // SAFETY: offsets has len + 1 entries, each within bytes.
-        Some(unsafe {
-            ffi::s2g_token_decode(
-                bytes.as_ptr(),
-                offsets.as_ptr(),
-                out.len(),
-                out.as_mut_ptr(),
-            )
-        })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
-}
-
-/// Cell centers: `(lat, lng)[i] = S2CellId(ids[i]).ToLatLng()` in radians;
-/// returns the sum of all outputs.
-///
-/// # Panics
-/// If the slices differ in length.
-pub fn center_latlng(ids: &[u64], out_lat_rad: &mut [f64], out_lng_rad: &mut [f64]) -> Option<f64> {
-    assert!(
-        ids.len() == out_lat_rad.len() && ids.len() == out_lng_rad.len(),
-        "slice lengths differ"
-    );
-    #[cfg(s2_google)]
-    {
-        // SAFETY: all three slices hold `ids.len()` elements.
-        Some(unsafe {
-            ffi::s2g_center_latlng(
-                ids.as_ptr(),
-                ids.len(),
-                out_lat_rad.as_mut_ptr(),
-                out_lng_rad.as_mut_ptr(),
-            )
-        })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
-}
-
-/// Cell centers as unit vectors: `xyz[3i..3i + 3] = S2CellId(ids[i]).ToPoint()`;
-/// returns the sum of all outputs.
-///
-/// # Panics
-/// If `xyz` does not hold three values per id.
-pub fn center_point(ids: &[u64], xyz: &mut [f64]) -> Option<f64> {
-    assert_eq!(xyz.len(), 3 * ids.len(), "xyz needs three values per id");
-    #[cfg(s2_google)]
-    {
-        // SAFETY: `xyz` holds `3 * ids.len()` elements.
-        Some(unsafe { ffi::s2g_center_point(ids.as_ptr(), ids.len(), xyz.as_mut_ptr()) })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
-}
-
-/// `out[i] = S2CellId(ids[i]).parent(level).id()`; returns the wrapping sum.
-/// Ids must be valid cells at a level >= `level` (Google does not check).
-///
-/// # Panics
-/// If the slices differ in length or `level > 30`.
-pub fn parent(ids: &[u64], level: u8, out: &mut [u64]) -> Option<u64> {
-    assert_eq!(ids.len(), out.len(), "slice lengths differ");
-    assert!(level <= MAX_LEVEL, "level {level} > 30");
-    #[cfg(s2_google)]
-    {
-        // SAFETY: both slices hold `ids.len()` elements.
-        Some(unsafe {
-            ffi::s2g_parent(ids.as_ptr(), ids.len(), i32::from(level), out.as_mut_ptr())
-        })
-    }
-    #[cfg(not(s2_google))]
-    {
-        None
-    }
-}
-
-/// Number of `i` with `S2CellId(a[i]).contains(S2CellId(b[i]))`.
-///
-/// # Panics
-/// If the slices differ in length.
-pub fn contains(a: &[u64], b: &[u64]) -> Option<u64> {
-    assert_eq!(a.len(), b.len(), "slice lengths differ");
-    #[cfg(s2_google)]
-    {
-        // SAFETY: both slices hold `a.len()` elements.
-        Some(unsafe { ffi::s2g_contains(a.as_ptr(), b.as_ptr(), a.len()) })
-    }
-    #[cfg(not(s2_google))]
-    {
         None
     }
 }

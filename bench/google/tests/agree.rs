@@ -91,7 +91,7 @@ fn latlng_to_cell_matches_google() {
     for (level, g) in [(30u8, &g_leaf), (15, &g_l15)] {
         let mut out = vec![CellId::NONE; n];
         let invalid = s2cells::cell::latlngs_to_cell_ids(&lat, &lng, level, &mut out).unwrap();
-        assert_eq!(invalid, 0);
+        assert!(invalid.is_empty(), "{invalid:?}");
         let bad = out
             .iter()
             .zip(g.iter())
@@ -204,6 +204,76 @@ fn centers_parents_contains_match_google() {
         g_count > n as u64 / 3 && g_count < 2 * n as u64 / 3,
         "contains pairs are ~50% true: {g_count}/{n}"
     );
+}
+
+#[test]
+fn parents_at_varying_levels_match_google() {
+    if !google_linked() {
+        return;
+    }
+    let n = data::bench_n();
+    let (lat, lng) = data::random_latlngs_deg(n, data::SEED);
+    let leaves = leaf_ids(&lat, &lng);
+    let levels = data::random_levels(n, data::SEED ^ 2);
+    let mut g = vec![0u64; n];
+    google::parent_levels(&leaves, &levels, &mut g).unwrap();
+    for i in 0..n {
+        assert_eq!(
+            cell(leaves[i]).parent(levels[i]).id(),
+            g[i],
+            "parent({}) of {:#x}",
+            levels[i],
+            leaves[i]
+        );
+    }
+}
+
+/// The two builds of Google's loops (baseline and `-march=native`) give
+/// the same answers on the bench inputs, so the bench may time either.
+#[test]
+fn both_google_builds_agree() {
+    if !google_linked() {
+        return;
+    }
+    let n = data::bench_n();
+    let (lat, lng) = data::random_latlngs_deg(n, data::SEED);
+    let leaves = leaf_ids(&lat, &lng);
+    let levels = data::random_levels(n, data::SEED ^ 2);
+    let (a, b) = data::contains_pairs(&leaves, data::SEED ^ 1);
+    let tokens = google::tokens(&leaves).unwrap();
+    let run = |g: &google::Build| {
+        let mut ids = vec![0u64; n];
+        let mut l15 = vec![0u64; n];
+        let mut back = vec![0u64; n];
+        let mut parents = vec![0u64; n];
+        let mut varying = vec![0u64; n];
+        let (mut la, mut ln, mut xyz) = (vec![0f64; n], vec![0f64; n], vec![0f64; 3 * n]);
+        (g.latlng_to_leaf)(&lat, &lng, &mut ids).unwrap();
+        (g.latlng_to_level)(&lat, &lng, 15, &mut l15).unwrap();
+        (g.token_decode)(&tokens, &mut back).unwrap();
+        (g.parent)(&leaves, 15, &mut parents).unwrap();
+        (g.parent_levels)(&leaves, &levels, &mut varying).unwrap();
+        (g.center_latlng)(&leaves, &mut la, &mut ln).unwrap();
+        (g.center_point)(&leaves, &mut xyz).unwrap();
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        (
+            [
+                ids,
+                l15,
+                back,
+                parents,
+                varying,
+                bits(&la),
+                bits(&ln),
+                bits(&xyz),
+            ],
+            (g.token_encode)(&leaves).unwrap(),
+            (g.contains)(&a, &b).unwrap(),
+        )
+    };
+    let builds = google::builds();
+    assert_eq!(builds.len(), 2);
+    assert!(run(&builds[0]) == run(&builds[1]), "the two builds differ");
 }
 
 /// Not an s2cells check: how often the `s2` crate (a peer in the benches)

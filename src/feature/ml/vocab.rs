@@ -286,7 +286,7 @@ impl Vocabulary {
     ///
     /// A table over the vocabulary's span narrows the search to the few
     /// cells in one slot, then a short branch-free search finishes: in
-    /// `benches/feature.rs` (10,923 level-15 cells, 1M points) this takes
+    /// `bench/compare/benches/feature.rs` (10,923 level-15 cells, 1M points) this takes
     /// 23 ns per point (43 M points/s on one core) against 49 ns (20 M/s)
     /// for a plain binary search of the points' level-15 parents.
     #[inline]

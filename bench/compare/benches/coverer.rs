@@ -27,7 +27,7 @@
 //! would); each side returns a checksum over its cells, and the setup
 //! asserts that s2cells and Google give the same cells.
 //!
-//! Run: `cargo bench --bench coverer` (with `S2_GOOGLE_DIR` set to the
+//! Run: `cargo bench -p s2cells-bench --bench coverer` (with `S2_GOOGLE_DIR` set to the
 //! wheel's s2geometry directory for the Google column).
 
 use std::hint::black_box;
@@ -159,7 +159,10 @@ fn star(seed: u64, c: &Point, r_lo: f64, r_hi: f64, n: usize) -> Vec<Point> {
 /// normalized to the smaller region it bounds (nesting then makes holes),
 /// as `s2cells cover` reads GeoJSON, without densifying.
 fn country(name: &str) -> Vec<Vec<Point>> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/countries-110m.geojson");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/countries-110m.geojson"
+    );
     let text = std::fs::read_to_string(path).expect("read countries-110m.geojson");
     let json: serde_json::Value = serde_json::from_str(&text).expect("parse GeoJSON");
     let feature = json["features"]

@@ -8,7 +8,7 @@
 //! the post's city grid), with an out-of-vocabulary bucket. One iteration
 //! encodes all N points; criterion reports time per point.
 //!
-//! Run: `cargo bench --bench feature` (pin a core with `taskset -c 0`).
+//! Run: `cargo bench -p s2cells-bench --bench feature` (pin a core with `taskset -c 0`).
 
 use std::hint::black_box;
 

@@ -6,7 +6,7 @@
 //! the library's robust predicate costs the same on these non-degenerate
 //! inputs, where its fast path decides every case).
 //!
-//! Run: `cargo bench --bench shape_index`.
+//! Run: `cargo bench -p s2cells-bench --bench shape_index`.
 
 use std::hint::black_box;
 

@@ -1,22 +1,28 @@
 //! Cell-id operations, s2cells side by side with its peers in one run:
-//! Google's C++ s2geometry 0.14 Release (`google_cpp`, through the batch FFI in
-//! bench/google; present when `S2_GOOGLE_DIR` was set at build time), the `s2`
-//! crate 0.2, and h3o 0.11 for lat/lng -> finest cell as a reference.
+//! Google's C++ s2geometry 0.14 Release (through the batch FFI in
+//! bench/google, whose timed loops are built twice: `google_cpp` at -O3 for
+//! baseline x86-64 and `google_cpp_native` at -O3 -march=native; present
+//! when `S2_GOOGLE_DIR` was set at build time), the `s2` crate 0.2, and h3o
+//! 0.11 for lat/lng -> finest cell as a reference.
 //!
 //! Every function in a group works on the same fixed-seed inputs: N points
 //! uniform on the sphere (N = 1,000,000, or `S2CELLS_BENCH_N`), their leaf
-//! ids, the level-15 parents, and those ids' tokens. One iteration processes
-//! all N elements and returns a checksum over every result; criterion reports
-//! time per element (`Throughput::Elements(N)`).
+//! ids, the level-15 parents, those ids' tokens, a random level per leaf
+//! and random ancestor/leaf pairs. One iteration processes all N elements
+//! and returns a checksum over every result; criterion reports time per
+//! element (`Throughput::Elements(N)`).
 //!
 //! Run: `tools/bench/run-cell-bench.sh` (pins a core, links Google's library,
 //! prints the ratio table; `--quick`, `--rounds N`, `--native`), or
-//! `cargo bench --bench cell`. A `--quick` round takes about 4 minutes here
-//! (h3o alone needs ~8 s: 10 samples of 1,000,000 points at ~0.8 us).
+//! `cargo bench -p s2cells-bench --bench cell`. A `--quick` round takes
+//! about 5 minutes here (h3o alone needs ~8 s: 10 samples of 1,000,000
+//! points at ~0.8 us).
 //!
-//! Both sides target baseline x86-64 by default; parent and contains are
-//! loops the compilers vectorize, so their figures depend on that choice
-//! (see `--native` in the script).
+//! The s2cells side is built for rustc's default target (baseline x86-64),
+//! as a user gets it; its batch kernels (`s2cells_batch` rows) choose AVX2
+//! or AVX-512 at run time. Parent and contains are loops the compilers may
+//! vectorize, so their figures depend on the target: the C++ rows come in
+//! both builds and the table compares with the faster.
 
 use std::hint::black_box;
 
@@ -24,6 +30,7 @@ use criterion::measurement::WallTime;
 use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
+use s2cells::cell::Kernels;
 use s2cells::{CellId, LatLng};
 use s2cells_google as google;
 use s2cells_google::data::{self, Tokens};
@@ -41,6 +48,8 @@ struct Inputs {
     l15_tokens: Tokens,
     contains_a: Vec<u64>,
     contains_b: Vec<u64>,
+    /// A level in 0..=30 per leaf, for parent(level) with a varying level.
+    levels: Vec<u8>,
 }
 
 impl Inputs {
@@ -56,6 +65,7 @@ impl Inputs {
         let leaf_tokens = tokens_of(&leaf);
         let l15_tokens = tokens_of(&l15);
         let (contains_a, contains_b) = data::contains_pairs(&leaf, data::SEED ^ 1);
+        let levels = data::random_levels(n, data::SEED ^ 2);
 
         // The agreement test (bench/google/tests/agree.rs) checks this in
         // depth; here a disagreement only warns, the timings still mean something.
@@ -80,6 +90,7 @@ impl Inputs {
             l15_tokens,
             contains_a,
             contains_b,
+            levels,
         }
     }
 }
@@ -145,9 +156,9 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
         });
     });
     let mut gout = vec![0u64; n];
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::latlng_to_leaf(black_box(lat), black_box(lng), &mut gout));
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.latlng_to_leaf)(black_box(lat), black_box(lng), &mut gout))
         });
     }
     let mut s2out = vec![s2::cellid::CellID(0); n];
@@ -178,11 +189,11 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
             b.iter(|| {
-                google::latlng_to_level(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
-            });
+                (cpp.latlng_to_level)(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
+            })
         });
     }
     g.bench_function("s2", |b| {
@@ -240,11 +251,29 @@ fn bench_batch(c: &mut Criterion, inp: &Inputs) {
                 invalid
             });
         });
-        let mut gout = vec![0u64; n];
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
+        // Each path the CPU runs, forced (Kernels::detect picks the
+        // widest, the row above).
+        for k in Kernels::all_supported() {
+            g.bench_function(format!("s2cells_{}", k.isa()), |b| {
                 b.iter(|| {
-                    google::latlng_to_level(
+                    let invalid = k
+                        .latlngs_to_cell_ids(
+                            black_box(lat),
+                            black_box(lng),
+                            black_box(level),
+                            &mut out,
+                        )
+                        .expect("equal lengths, level <= 30");
+                    black_box(&out);
+                    invalid
+                });
+            });
+        }
+        let mut gout = vec![0u64; n];
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
+                b.iter(|| {
+                    (cpp.latlng_to_level)(
                         black_box(lat),
                         black_box(lng),
                         black_box(level),
@@ -266,7 +295,22 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
     ] {
         let mut g = group(c, name, inp.n);
         let cells = s2cells_ids(ids);
+        // The everyday call: a stack Token that derefs to &str.
         g.bench_function("s2cells", |b| {
+            b.iter(|| {
+                let mut sum = 0u64;
+                for c in black_box(&cells[..]) {
+                    let t = c.token();
+                    let t: &str = &t;
+                    sum = sum.wrapping_add(
+                        t.len() as u64 + u64::from(*t.as_bytes().last().unwrap_or(&0)),
+                    );
+                }
+                sum
+            });
+        });
+        // The allocating form, which returns a String.
+        g.bench_function("s2cells_to_token", |b| {
             b.iter(|| {
                 let mut sum = 0u64;
                 for c in black_box(&cells[..]) {
@@ -276,6 +320,18 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
                     );
                 }
                 sum
+            });
+        });
+        // The batch kernel: all tokens into one buffer with i32 offsets
+        // (Arrow's layout), on the path Kernels::detect picks.
+        let mut bytes = vec![0u8; 16 * cells.len()];
+        let mut offsets = vec![0i32; cells.len() + 1];
+        g.bench_function("s2cells_batch", |b| {
+            b.iter(|| {
+                s2cells::cell::cell_ids_to_tokens(black_box(&cells[..]), &mut bytes, &mut offsets)
+                    .expect("buffers sized for the ids");
+                black_box(&bytes);
+                offsets[cells.len()]
             });
         });
         // The allocation-free form, which Google's API has no equivalent of.
@@ -304,9 +360,9 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
                 sum
             });
         });
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_encode(black_box(&ids[..])));
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
+                b.iter(|| (cpp.token_encode)(black_box(&ids[..])))
             });
         }
         let s2cells_of = s2_ids(ids);
@@ -346,9 +402,9 @@ fn bench_token_decode(c: &mut Criterion, inp: &Inputs) {
             });
         });
         let mut gout = vec![0u64; inp.n];
-        if google::available() {
-            g.bench_function("google_cpp", |b| {
-                b.iter(|| google::token_decode(black_box(tokens), &mut gout));
+        for cpp in google::builds() {
+            g.bench_function(cpp.name, |b| {
+                b.iter(|| (cpp.token_decode)(black_box(tokens), &mut gout))
             });
         }
         let mut s2out = vec![s2::cellid::CellID(0); inp.n];
@@ -391,9 +447,17 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_latlng(black_box(&inp.leaf), &mut lat, &mut lng));
+    // The batch kernel (degrees: one more multiply per angle than the
+    // radians the other rows write).
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_to_centers(black_box(&cells[..]), &mut lat, &mut lng)
+                .expect("slices of one length")
+        });
+    });
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.center_latlng)(black_box(&inp.leaf), &mut lat, &mut lng))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -432,9 +496,9 @@ fn bench_center_point(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::center_point(black_box(&inp.leaf), &mut xyz));
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.center_point)(black_box(&inp.leaf), &mut xyz))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -472,10 +536,16 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
             sum
         });
     });
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_to_parents(black_box(&cells[..]), black_box(LEVEL), &mut out)
+                .expect("slices of one length")
+        });
+    });
     let mut gout = vec![0u64; n];
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::parent(black_box(&inp.leaf), black_box(LEVEL), &mut gout));
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.parent)(black_box(&inp.leaf), black_box(LEVEL), &mut gout))
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -495,6 +565,50 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
     g.finish();
 }
 
+/// `parent(level)` with the level varying from element to element, as in a
+/// loop over rows that each name their own level: no loop-invariant part
+/// for either side to hoist.
+fn bench_parent_varying(c: &mut Criterion, inp: &Inputs) {
+    let n = inp.n;
+    let mut g = group(c, "parent_leaf_varying_level", n);
+    let cells = s2cells_ids(&inp.leaf);
+    let levels = &inp.levels[..];
+    let mut out = vec![CellId::NONE; n];
+    g.bench_function("s2cells", |b| {
+        b.iter(|| {
+            let (cells, levels) = black_box((&cells[..], levels));
+            let mut sum = 0u64;
+            for ((o, c), &level) in out.iter_mut().zip(cells).zip(levels) {
+                let p = c.parent(level);
+                *o = p;
+                sum = sum.wrapping_add(p.id());
+            }
+            sum
+        });
+    });
+    let mut gout = vec![0u64; n];
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.parent_levels)(black_box(&inp.leaf), black_box(levels), &mut gout))
+        });
+    }
+    let s2cells_of = s2_ids(&inp.leaf);
+    let mut s2out = vec![s2::cellid::CellID(0); n];
+    g.bench_function("s2", |b| {
+        b.iter(|| {
+            let (cells, levels) = black_box((&s2cells_of[..], levels));
+            let mut sum = 0u64;
+            for ((o, c), &level) in s2out.iter_mut().zip(cells).zip(levels) {
+                let p = c.parent(u64::from(level));
+                *o = p;
+                sum = sum.wrapping_add(p.0);
+            }
+            sum
+        });
+    });
+    g.finish();
+}
+
 fn bench_contains(c: &mut Criterion, inp: &Inputs) {
     let mut g = group(c, "contains", inp.n);
     let (a, b_) = (s2cells_ids(&inp.contains_a), s2cells_ids(&inp.contains_b));
@@ -504,9 +618,17 @@ fn bench_contains(c: &mut Criterion, inp: &Inputs) {
             a.iter().zip(b_).filter(|(x, y)| x.contains(**y)).count()
         });
     });
-    if google::available() {
-        g.bench_function("google_cpp", |b| {
-            b.iter(|| google::contains(black_box(&inp.contains_a), black_box(&inp.contains_b)));
+    let mut out = vec![false; a.len()];
+    g.bench_function("s2cells_batch", |b| {
+        b.iter(|| {
+            s2cells::cell::cell_ids_contain(black_box(&a[..]), black_box(&b_[..]), &mut out)
+                .expect("slices of one length");
+            out.iter().filter(|&&o| o).count()
+        });
+    });
+    for cpp in google::builds() {
+        g.bench_function(cpp.name, |b| {
+            b.iter(|| (cpp.contains)(black_box(&inp.contains_a), black_box(&inp.contains_b)))
         });
     }
     let (sa, sb) = (s2_ids(&inp.contains_a), s2_ids(&inp.contains_b));
@@ -528,6 +650,7 @@ fn benches(c: &mut Criterion) {
     bench_center(c, &inp);
     bench_center_point(c, &inp);
     bench_parent(c, &inp);
+    bench_parent_varying(c, &inp);
     bench_contains(c, &inp);
 }
 
