@@ -14,7 +14,7 @@ use s2cells::{CellUnion, RegionCoverer};
 
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
-use crate::regions::{self, CovererFlags, Item, RegionInput};
+use crate::regions::{self, Budget, CovererFlags, Item, RegionInput};
 
 /// The largest `--max-cells` `--target-fp` tries.
 const TARGET_LIMIT: usize = 1 << 14;
@@ -185,14 +185,14 @@ impl Summary {
     }
 }
 
-/// The covering of one item with `coverer`, grown by its planar margin as
-/// `cover` and `keys` grow it.
-fn covering(coverer: &RegionCoverer, item: &Item) -> CellUnion {
-    let mut cells = coverer.covering(item.region.as_ref());
+/// The covering of one item with `coverer` under the cell budget, grown
+/// by a line's planar margin as `cover` and `keys` grow it.
+fn covering(coverer: &RegionCoverer, budget: Option<Budget>, item: &Item) -> CliResult<CellUnion> {
+    let mut cells = regions::covering(coverer, budget, item.region.as_ref(), false, item.index)?;
     if item.margin > 0.0 {
         cells.expand_by_radius(item.margin, 2);
     }
-    cells
+    Ok(cells)
 }
 
 /// `--fp-sweep` or `--target-fp`: reads the regions and prints the table
@@ -235,9 +235,9 @@ pub fn run(
         out.line("feature,feature_id,max_cells,cells,fp_share")?;
         let mut needs: Vec<Option<usize>> = Vec::new();
         let mut items_fp = Vec::new();
-        regions::for_each(input, |item| {
+        regions::for_each(input, |item, _| {
             let fp_at = |n: usize| -> CliResult<Option<(f64, usize)>> {
-                let cells = covering(&with(n)?, item);
+                let cells = covering(&with(n)?, coverer.budget, item)?;
                 Ok(measure(item, &cells).map(|m| (m.fp(), m.cells)))
             };
             let Some(first) = fp_at(1)? else {
@@ -303,10 +303,10 @@ pub fn run(
         }
     } else {
         let mut per: Vec<Vec<Measure>> = flags.fp_sweep.iter().map(|_| Vec::new()).collect();
-        regions::for_each(input, |item| {
+        regions::for_each(input, |item, _| {
             for (ms, &n) in per.iter_mut().zip(&flags.fp_sweep) {
                 let n = usize::try_from(n).unwrap_or(usize::MAX);
-                match measure(item, &covering(&with(n)?, item)) {
+                match measure(item, &covering(&with(n)?, coverer.budget, item)?) {
                     Some(m) => ms.push(m),
                     None => {
                         skipped += 1;

@@ -15,6 +15,7 @@ mod error;
 mod output;
 mod points;
 mod regions;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -37,6 +38,11 @@ use error::CliResult;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress bar and no warnings on stderr (errors, and the count of
+    /// what --invalid skip passed over, still print). Progress shows only
+    /// when stderr is a terminal.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -95,13 +101,16 @@ fn run(cli: &Cli) -> CliResult {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    report::set_quiet(cli.quiet);
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let (status, print) = e.exit_status();
             if print {
-                // Nothing more to do if stderr is gone too.
-                let _ = writeln!(std::io::stderr(), "error: {e}");
+                // Input echoed in the message is escaped. Nothing more to
+                // do if stderr is gone too.
+                let text = e.to_string();
+                let _ = writeln!(std::io::stderr(), "error: {}", report::escape(&text));
             }
             ExitCode::from(status as u8)
         }

@@ -15,6 +15,8 @@ use crate::error::{CliError, CliResult};
 pub struct Output {
     pub buf: Vec<u8>,
     out: Box<dyn Write>,
+    /// Bytes handed to the output so far.
+    written: u64,
 }
 
 /// How full the buffer gets before it is written out.
@@ -37,6 +39,7 @@ impl Output {
         Self {
             buf: Vec::with_capacity(FLUSH_AT + (64 << 10)),
             out,
+            written: 0,
         }
     }
 
@@ -51,8 +54,29 @@ impl Output {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.write_all(&self.buf)?;
+        self.written += self.buf.len() as u64;
         self.buf.clear();
         self.out.flush()
+    }
+
+    /// Drops what was not written yet (a command that fails writes no
+    /// more) and returns how many bytes were.
+    pub fn discard(&mut self) -> u64 {
+        self.buf.clear();
+        self.written
+    }
+
+    /// A command's error, with what became of its output: what was not
+    /// written yet is dropped, and the message says whether anything was.
+    pub fn fail(&mut self, e: CliError) -> CliError {
+        let written = self.discard();
+        match e {
+            CliError::Data(m) if written > 0 => CliError::Data(format!(
+                "{m} (the output is partial: {written} bytes were written before this error)"
+            )),
+            CliError::Data(m) => CliError::Data(format!("{m} (nothing was written)")),
+            e => e,
+        }
     }
 
     pub fn line(&mut self, s: &str) -> io::Result<()> {

@@ -13,7 +13,8 @@ use crate::commands::index::{
     ColSpec, LAT_NAMES, LNG_NAMES, PointFormat, check_range, col_spec, find_column,
 };
 use crate::error::{CliError, CliResult};
-use crate::regions::open;
+use crate::regions::open_counted;
+use crate::report::{OnInvalid, Progress, Skipped};
 
 /// Where the points come from.
 #[derive(Args, Debug)]
@@ -27,6 +28,11 @@ pub struct PointInput {
     pub input_format: Option<PointFormat>,
     #[command(flatten)]
     pub columns: PointColumns,
+    /// A row without a valid lat/lng (or a CSV row whose field count is
+    /// not the header's): fail (exit 1), or skip it and say at the end how
+    /// many were skipped and why.
+    #[arg(long, value_enum, value_name = "fail|skip", default_value_t = OnInvalid::Fail)]
+    pub invalid: OnInvalid,
 }
 
 /// Where a point's latitude and longitude are: the flags `index`,
@@ -84,7 +90,9 @@ fn number(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-/// Calls `each` with the line number and leaf cell of every point.
+/// Calls `each` with the line number and leaf cell of every point; with
+/// `--invalid skip`, rows that are not points are counted and reported at
+/// the end instead.
 pub fn for_each(input: &PointInput, mut each: impl FnMut(usize, CellId) -> CliResult) -> CliResult {
     for_each_with(input, &[], |n, leaf, _| each(n, leaf))
 }
@@ -105,6 +113,31 @@ pub fn for_each_with(
     extra: &[Extra<'_>],
     mut each: impl FnMut(usize, CellId, &[String]) -> CliResult,
 ) -> CliResult {
+    let mut skipped = Skipped::default();
+    let progress = Progress::bytes(
+        input
+            .file
+            .as_ref()
+            .filter(|p| p.as_os_str() != "-")
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len()),
+    );
+    let rows = read_points(input, extra, &progress, &mut skipped, &mut each)?;
+    drop(progress);
+    skipped.report("row", Some(rows));
+    Ok(())
+}
+
+/// The rows of [`for_each_with`]; returns how many data rows there were.
+fn read_points(
+    input: &PointInput,
+    extra: &[Extra<'_>],
+    progress: &Progress,
+    skipped: &mut Skipped,
+    each: &mut impl FnMut(usize, CellId, &[String]) -> CliResult,
+) -> CliResult<u64> {
+    let skip = input.invalid == OnInvalid::Skip;
+    let mut rows = 0u64;
     let extra_specs = extra
         .iter()
         .map(|e| {
@@ -133,8 +166,9 @@ pub fn for_each_with(
             ));
         }
     };
-    let (name, reader) = open(path)?;
-    let mut cols: Option<(usize, usize)> = None;
+    let (name, reader) = open_counted(path, progress)?;
+    // The lat/lng columns and the header's field count.
+    let mut cols: Option<(usize, usize, usize)> = None;
     for (k, line) in reader.lines().enumerate() {
         let n = k + 1;
         let line = line.map_err(|e| CliError::Data(format!("{name}:{n}: {e}")))?;
@@ -143,89 +177,109 @@ pub fn for_each_with(
             continue;
         }
         let bad = |what: String| CliError::Data(format!("{name}:{n}: {what}"));
-        let (lat, lng) = if ndjson {
-            let v: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-            let Value::Object(obj) = v else {
-                return Err(bad("expected a JSON object".into()));
-            };
-            let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-            let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
-                find_column(keys.iter().copied(), spec, names)
-                    .and_then(|i| obj.get(keys[i]))
-                    .and_then(|v| match v {
-                        Value::Number(x) => x.as_f64(),
-                        Value::String(s) => number(s),
-                        _ => None,
-                    })
-                    .ok_or_else(|| bad(format!("no numeric {noun}")))
-            };
-            for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
-                let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
-                    .and_then(|i| obj.get(keys[i]));
-                *v = match found {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Null) | None => {
-                        return Err(bad(format!("no {} {:?} in the object", e.flag, e.spec)));
-                    }
-                    Some(v) => v.to_string(),
+        if cols.is_some() || ndjson {
+            rows += 1;
+        }
+        let point = (|| -> CliResult<Option<(f64, f64)>> {
+            let (lat, lng) = if ndjson {
+                let v: Value =
+                    serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+                let Value::Object(obj) = v else {
+                    return Err(bad("expected a JSON object".into()));
                 };
-            }
-            (
-                get(&lat_spec, LAT_NAMES, "latitude")?,
-                get(&lng_spec, LNG_NAMES, "longitude")?,
-            )
-        } else {
-            let f = fields(line);
-            let Some((la, lo)) = cols else {
-                let find = |spec, names, flag: &str| {
-                    find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
-                        bad(format!(
-                            "the header has no latitude/longitude column (pass {flag})"
-                        ))
-                    })
+                let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+                let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
+                    find_column(keys.iter().copied(), spec, names)
+                        .and_then(|i| obj.get(keys[i]))
+                        .and_then(|v| match v {
+                            Value::Number(x) => x.as_f64(),
+                            Value::String(s) => number(s),
+                            _ => None,
+                        })
+                        .ok_or_else(|| bad(format!("no numeric {noun}")))
                 };
-                cols = Some((
-                    find(&lat_spec, LAT_NAMES, "--lat-col")?,
-                    find(&lng_spec, LNG_NAMES, "--lng-col")?,
-                ));
-                for (e, spec) in extra.iter().zip(&extra_specs) {
-                    let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
-                        .ok_or_else(|| {
-                            bad(format!(
-                                "{} {:?}: no such column in the header ({})",
-                                e.flag,
-                                e.spec,
-                                f.join(", ")
-                            ))
-                        })?;
-                    extra_cols.push(i);
+                for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
+                    let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
+                        .and_then(|i| obj.get(keys[i]));
+                    *v = match found {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(Value::Null) | None => {
+                            return Err(bad(format!("no {} {:?} in the object", e.flag, e.spec)));
+                        }
+                        Some(v) => v.to_string(),
+                    };
                 }
-                continue;
-            };
-            for ((e, &i), v) in extra.iter().zip(&extra_cols).zip(values.iter_mut()) {
-                let field = f.get(i).ok_or_else(|| {
-                    bad(format!(
-                        "the row has {} fields, the {} column is field {}",
+                (
+                    get(&lat_spec, LAT_NAMES, "latitude")?,
+                    get(&lng_spec, LNG_NAMES, "longitude")?,
+                )
+            } else {
+                let f = fields(line);
+                let Some((la, lo, width)) = cols else {
+                    let find = |spec, names, flag: &str| {
+                        find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
+                            bad(format!(
+                                "the header has no latitude/longitude column (pass {flag})"
+                            ))
+                        })
+                    };
+                    cols = Some((
+                        find(&lat_spec, LAT_NAMES, "--lat-col")?,
+                        find(&lng_spec, LNG_NAMES, "--lng-col")?,
                         f.len(),
-                        e.flag,
-                        i + 1
-                    ))
-                })?;
-                v.clone_from(field);
-            }
-            let get = |i: usize, noun: &str| {
-                f.get(i)
-                    .and_then(|s| number(s))
-                    .ok_or_else(|| bad(format!("column {}: the {noun} is not a number", i + 1)))
+                    ));
+                    for (e, spec) in extra.iter().zip(&extra_specs) {
+                        let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
+                            .ok_or_else(|| {
+                                bad(format!(
+                                    "{} {:?}: no such column in the header ({})",
+                                    e.flag,
+                                    e.spec,
+                                    f.join(", ")
+                                ))
+                            })?;
+                        extra_cols.push(i);
+                    }
+                    return Ok(None);
+                };
+                if f.len() != width {
+                    return Err(bad(format!(
+                        "the row has {} field{}, the header {width}",
+                        f.len(),
+                        if f.len() == 1 { "" } else { "s" }
+                    )));
+                }
+                for ((e, &i), v) in extra.iter().zip(&extra_cols).zip(values.iter_mut()) {
+                    let field = f.get(i).ok_or_else(|| {
+                        bad(format!(
+                            "the row has {} fields, the {} column is field {}",
+                            f.len(),
+                            e.flag,
+                            i + 1
+                        ))
+                    })?;
+                    v.clone_from(field);
+                }
+                let get = |i: usize, noun: &str| {
+                    f.get(i)
+                        .and_then(|s| number(s))
+                        .ok_or_else(|| bad(format!("column {}: the {noun} is not a number", i + 1)))
+                };
+                (get(la, "latitude")?, get(lo, "longitude")?)
             };
-            (get(la, "latitude")?, get(lo, "longitude")?)
-        };
-        check_range(lat, lng).map_err(bad)?;
-        each(
-            n,
-            CellId::from_latlng(LatLng::from_degrees(lat, lng)),
-            &values,
-        )?;
+            check_range(lat, lng).map_err(bad)?;
+            Ok(Some((lat, lng)))
+        })();
+        match point {
+            Ok(Some((lat, lng))) => each(
+                n,
+                CellId::from_latlng(LatLng::from_degrees(lat, lng)),
+                &values,
+            )?,
+            Ok(None) => {}
+            Err(CliError::Data(reason)) if skip => skipped.add(reason),
+            Err(e) => return Err(e),
+        }
     }
-    Ok(())
+    Ok(rows)
 }

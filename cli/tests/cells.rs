@@ -115,59 +115,59 @@ fn input_kinds_are_detected_and_formats_convert() {
     );
 }
 
+/// Row-wise commands: one group per input row, in input order and the
+/// library's order within the group; `--unique` the sorted set of all
+/// results; `--pairs` each result after its input cell.
 #[test]
 fn hierarchy_commands_equal_library() {
     let cells = sample_cells();
     let run = |args: &[&str]| stdout(s2cells().args(args).args(["-i", "data/cells.txt"]));
-
-    let parents = sorted(cells.iter().map(|c| c.parent(0)).collect());
+    let check = |args: &[&str], inputs: &[CellId], each: &dyn Fn(CellId) -> Vec<CellId>| {
+        let tokens: Vec<String> = inputs.iter().map(|c| c.to_token()).collect();
+        let rows: Vec<CellId> = inputs.iter().flat_map(|&c| each(c)).collect();
+        let got = stdout(s2cells().args(args).args(&tokens));
+        assert_eq!(got, token_lines(&rows), "{args:?}: input order");
+        let unique = stdout(s2cells().args(args).arg("--unique").args(&tokens));
+        assert_eq!(unique, token_lines(&sorted(rows)), "{args:?} --unique");
+        let pairs = stdout(s2cells().args(args).arg("--pairs").args(&tokens));
+        let want: String = inputs
+            .iter()
+            .flat_map(|&c| {
+                each(c)
+                    .into_iter()
+                    .map(move |r| format!("{},{}\n", c.to_token(), r.to_token()))
+            })
+            .collect();
+        assert_eq!(pairs, want, "{args:?} --pairs");
+    };
+    let parents: Vec<CellId> = cells.iter().map(|c| c.parent(0)).collect();
     assert_eq!(run(&["parent", "--level", "0"]), token_lines(&parents));
+    assert!(
+        parents.len() > sorted(parents.clone()).len(),
+        "the sample has repeated parents: rows are kept, not merged"
+    );
+    check(&["parent", "--level", "0"], &cells, &|c| vec![c.parent(0)]);
 
-    let children = sorted(
-        cells
-            .iter()
-            .filter(|c| !c.is_leaf())
-            .flat_map(|c| c.children())
-            .collect(),
-    );
-    let no_leaf: Vec<String> = cells
-        .iter()
-        .filter(|c| !c.is_leaf())
-        .map(|c| c.to_token())
-        .collect();
+    let no_leaf: Vec<CellId> = cells.iter().copied().filter(|c| !c.is_leaf()).collect();
+    check(&["children"], &no_leaf, &|c| c.children().to_vec());
+    check(&["neighbors"], &cells, &|c| c.edge_neighbors().to_vec());
+    check(&["neighbors", "--kind", "all"], &cells, &|c| {
+        c.all_neighbors(c.level())
+    });
+    let not_face: Vec<CellId> = cells.iter().copied().filter(|c| c.level() > 0).collect();
+    check(&["neighbors", "--kind", "vertex"], &not_face, &|c| {
+        c.vertex_neighbors(c.level() - 1)
+    });
+    // Three rows in, three rows out, in their order (the case:
+    // sorting and merging gave two rows in another order).
+    let three = ["89c25", "89c259", "89c25"];
     assert_eq!(
-        stdout(s2cells().arg("children").args(&no_leaf)),
-        token_lines(&children)
+        stdout(s2cells().args(["parent"]).args(three)),
+        "89c24\n89c25c\n89c24\n"
     );
-
-    let edge = sorted(cells.iter().flat_map(|c| c.edge_neighbors()).collect());
-    assert_eq!(run(&["neighbors"]), token_lines(&edge));
-    let all = sorted(
-        cells
-            .iter()
-            .flat_map(|c| c.all_neighbors(c.level()))
-            .collect(),
-    );
-    assert_eq!(run(&["neighbors", "--kind", "all"]), token_lines(&all));
-    let vertex = sorted(
-        cells
-            .iter()
-            .filter(|c| c.level() > 0)
-            .flat_map(|c| c.vertex_neighbors(c.level() - 1))
-            .collect(),
-    );
-    let not_face: Vec<String> = cells
-        .iter()
-        .filter(|c| c.level() > 0)
-        .map(|c| c.to_token())
-        .collect();
     assert_eq!(
-        stdout(
-            s2cells()
-                .args(["neighbors", "--kind", "vertex"])
-                .args(&not_face)
-        ),
-        token_lines(&vertex)
+        stdout(s2cells().args(["parent", "--pairs"]).args(three)),
+        "89c25,89c24\n89c259,89c25c\n89c25,89c24\n"
     );
 
     let union = CellUnion::from_cell_ids(cells.clone());
@@ -188,9 +188,31 @@ fn children_and_uncompact_at_a_level_equal_denormalize() {
         token_lines(&expected)
     );
     assert_eq!(
-        stdout(s2cells().args(["children", "--level", "12"]).args(&tokens)),
+        stdout(
+            s2cells()
+                .args(["children", "--level", "12", "--unique"])
+                .args(&tokens)
+        ),
         token_lines(&expected),
-        "all inputs are at or above level 12, so children = uncompact"
+        "all inputs are at or above level 12, so the set of children = uncompact"
+    );
+    // Row by row, each input's descendants in order, overlaps repeated.
+    let rows: Vec<CellId> = cells
+        .iter()
+        .flat_map(|c| {
+            let (mut id, end) = (c.child_begin_at(12), c.child_end_at(12));
+            std::iter::from_fn(move || {
+                (id != end).then(|| {
+                    let out = id;
+                    id = id.next();
+                    out
+                })
+            })
+        })
+        .collect();
+    assert_eq!(
+        stdout(s2cells().args(["children", "--level", "12"]).args(&tokens)),
+        token_lines(&rows)
     );
     // Cells finer than the level stay as they are.
     let leaf = CellId::from_latlng(LatLng::from_degrees(1.0, 2.0));

@@ -254,7 +254,7 @@ fn malformed_input_gives_the_documented_error() {
     fails(
         &["cover", bow],
         1,
-        "invalid loop: edge 0 crosses edge 2 (--lenient covers such rings as given)",
+        "the ring crosses itself (the edges from positions 0 and 2 cross) (--lenient covers such rings as given)",
     );
     let out = s2cells()
         .args(["cover", bow, "--lenient"])

@@ -111,31 +111,31 @@ fn bad_cells_exit_1_naming_where() {
         &["parent", "-l", "9", "89c25"],
         "",
         1,
-        "argument 1: cell 89c25 is at level 8: it has no parent at level 9",
+        "argument 1: cell 89c25 is at level 8: it has no parent at level 9 (nothing was written)",
     );
     fails(
         &["parent", "1"],
         "",
         1,
-        "argument 1: cell 1 is at level 0: a face cell has no parent",
+        "argument 1: cell 1 is at level 0: a face cell has no parent (nothing was written)",
     );
     fails(
         &["children", "-l", "3", "89c25"],
         "",
         1,
-        "argument 1: cell 89c25 is at level 8: it has no children at level 3",
+        "argument 1: cell 89c25 is at level 8: it has no children at level 3 (nothing was written)",
     );
     fails(
         &["children", "951977d377e723ab"],
         "",
         1,
-        "argument 1: cell 951977d377e723ab is at level 30: a leaf cell has no children",
+        "argument 1: cell 951977d377e723ab is at level 30: a leaf cell has no children (nothing was written)",
     );
     fails(
         &["neighbors", "-k", "vertex", "1"],
         "",
         1,
-        "argument 1: cell 1 is at level 0: vertex neighbors need a --level coarser than the cell's",
+        "argument 1: cell 1 is at level 0: vertex neighbors need a --level coarser than the cell's (nothing was written)",
     );
     s2cells()
         .args(["cell", "-i", "no/such/file.txt"])
@@ -162,10 +162,7 @@ fn bad_csv_exits_1_naming_line_and_column() {
             "a,1,-180.5\n",
             "<stdin>:2:5: longitude -180.5 is out of range [-180, 180]",
         ),
-        (
-            "a,1\n",
-            "<stdin>:2: the row has 2 fields, the longitude is field 3",
-        ),
+        ("a,1\n", "<stdin>:2: the row has 2 fields, the header 3"),
         ("a,1,\n", "<stdin>:2:5: longitude \"\" is not a number"),
         (
             "\"a,1,2\n",

@@ -126,8 +126,9 @@ fn bad_wkt_exits_1_naming_line_and_column() {
         &["cover", bow],
         None,
         1,
-        "bow.wkt: invalid WKT geometry on line 2 at coordinates[0]: invalid loop: edge 0 \
-         crosses edge 2 (--lenient covers such rings as given)",
+        "bow.wkt: invalid WKT geometry on line 2 at coordinates[0]: the ring crosses itself \
+         (the edges from positions 0 and 2 cross) (--lenient covers such rings as given) \
+         (nothing was written)",
     );
     assert!(
         s2cells()

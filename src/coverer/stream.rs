@@ -21,6 +21,8 @@ pub struct FixedLevelCells<'a, R: Region + ?Sized> {
     stack: Vec<Cell>,
     /// A contained cell's level-L descendants still to emit: `(next, end)`.
     run: Option<(CellId, CellId)>,
+    /// Only the cells the region contains (an interior covering).
+    interior: bool,
 }
 
 impl<R: Region + ?Sized> std::fmt::Debug for FixedLevelCells<'_, R> {
@@ -33,7 +35,7 @@ impl<R: Region + ?Sized> std::fmt::Debug for FixedLevelCells<'_, R> {
 }
 
 impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
-    fn new(region: &'a R, level: u8) -> Self {
+    fn new(region: &'a R, level: u8, interior: bool) -> Self {
         let options = RegionCoverer::from(CovererOptions {
             min_level: level,
             max_level: level,
@@ -51,6 +53,7 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             level,
             stack,
             run: None,
+            interior,
         }
     }
 
@@ -59,12 +62,15 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     fn next_range(&mut self) -> Option<(CellId, CellId)> {
         while let Some(cell) = self.stack.pop() {
             let at_level = cell.level() >= self.level;
-            let relation = self.region.relate_cell(&cell, !at_level);
+            let relation = self.region.relate_cell(&cell, !at_level || self.interior);
             if !relation.may_intersect() {
                 continue;
             }
             let id = cell.id();
             if at_level {
+                if self.interior && !relation.contains() {
+                    continue;
+                }
                 return Some((id, id.next()));
             }
             if relation.contains() {
@@ -157,7 +163,32 @@ impl RegionCoverer {
         level: u8,
     ) -> Result<FixedLevelCells<'_, R>, CovererError> {
         super::options::check_level(level)?;
-        Ok(FixedLevelCells::new(region, level))
+        Ok(FixedLevelCells::new(region, level, false))
+    }
+
+    /// The cells at `level` that the region contains, as an interior
+    /// covering with `min_level = max_level = level` and no cell limit
+    /// would return them, lazily and in increasing order, in the memory of
+    /// [`fixed_level_cells`](Self::fixed_level_cells).
+    ///
+    /// # Errors
+    ///
+    /// [`CovererError::InvalidLevel`] above 30.
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let lazy: Vec<_> = RegionCoverer::fixed_level_interior_cells(&r, 12)?.collect();
+    /// let eager = RegionCoverer::new().fixed_level(12)?.max_cells(usize::MAX)?.interior_covering(&r);
+    /// assert_eq!(lazy, eager.cell_ids());
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level_interior_cells<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+    ) -> Result<FixedLevelCells<'_, R>, CovererError> {
+        super::options::check_level(level)?;
+        Ok(FixedLevelCells::new(region, level, true))
     }
 
     /// [`fixed_level_cells`](Self::fixed_level_cells) with runs of
@@ -183,6 +214,33 @@ impl RegionCoverer {
     ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
         Ok(FixedLevelRanges {
             cells: Self::fixed_level_cells(region, level)?,
+            pending: None,
+        })
+    }
+
+    /// [`fixed_level_interior_cells`](Self::fixed_level_interior_cells) as
+    /// inclusive leaf-id ranges, as
+    /// [`fixed_level_ranges`](Self::fixed_level_ranges).
+    ///
+    /// # Errors
+    ///
+    /// [`CovererError::InvalidLevel`] above 30.
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let inside: u64 = RegionCoverer::fixed_level_interior_ranges(&r, 30)?
+    ///     .map(|(lo, hi)| (hi.id() - lo.id()) / 2 + 1)
+    ///     .sum();
+    /// assert!(inside > 1 << 40); // leaf cells, without visiting them
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level_interior_ranges<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+    ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
+        Ok(FixedLevelRanges {
+            cells: Self::fixed_level_interior_cells(region, level)?,
             pending: None,
         })
     }

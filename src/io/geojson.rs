@@ -193,6 +193,7 @@ pub fn parse_geojson(text: &str) -> Result<Vec<GeoFeature>, ParseError> {
 /// ```
 pub struct GeoJsonReader<R: BufRead> {
     values: GeoJsonValues<R>,
+    keep_going: bool,
 }
 
 impl<R: BufRead> GeoJsonReader<R> {
@@ -205,7 +206,26 @@ impl<R: BufRead> GeoJsonReader<R> {
     pub fn new(input: R) -> Self {
         Self {
             values: GeoJsonValues::new(input),
+            keep_going: false,
         }
+    }
+
+    /// Goes on after a feature that is well-formed JSON but not valid
+    /// GeoJSON (an error for it, then the next feature), for a caller
+    /// that skips bad features; a syntax error still ends the input.
+    ///
+    /// ```
+    /// use s2cells::io::GeoJsonReader;
+    /// let nd = "{\"type\": \"Point\", \"coordinates\": [0, 95]}\n{\"type\": \"Point\", \"coordinates\": [1, 2]}\n";
+    /// let items: Vec<_> = GeoJsonReader::new(nd.as_bytes()).keep_going().collect();
+    /// assert!(items[0].is_err());
+    /// assert_eq!(items[1].as_ref().unwrap().index, 1);
+    /// assert_eq!(GeoJsonReader::new(nd.as_bytes()).count(), 1);
+    /// ```
+    #[must_use]
+    pub fn keep_going(mut self) -> Self {
+        self.keep_going = true;
+        self
     }
 }
 
@@ -214,8 +234,9 @@ impl<R: BufRead> Iterator for GeoJsonReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.values.next()?;
+        let syntax_ok = item.is_ok();
         let result = item.and_then(|(index, value)| GeoFeature::from_value(index, &value));
-        if result.is_err() {
+        if result.is_err() && !(self.keep_going && syntax_ok) {
             self.values.stop();
         }
         Some(result)

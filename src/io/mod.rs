@@ -34,7 +34,9 @@
 mod cell_polygon;
 mod error;
 mod geometry;
+mod planar;
 pub mod regions;
+mod repair;
 
 #[cfg(feature = "geojson")]
 pub mod geojson;

@@ -108,6 +108,7 @@ pub struct WktReader<R: BufRead> {
     buf: Vec<u8>,
     line: usize,
     done: bool,
+    keep_going: bool,
 }
 
 impl<R: BufRead> WktReader<R> {
@@ -123,7 +124,25 @@ impl<R: BufRead> WktReader<R> {
             buf: Vec::new(),
             line: 0,
             done: false,
+            keep_going: false,
         }
+    }
+
+    /// Goes on to the next line after a line that is not valid WKT (an
+    /// error for it, then the next geometry), for a caller that skips bad
+    /// features.
+    ///
+    /// ```
+    /// use s2cells::io::WktReader;
+    /// let text = "POINT (1 2\nPOINT (3 4)\n";
+    /// let items: Vec<_> = WktReader::new(text.as_bytes()).keep_going().collect();
+    /// assert!(items[0].is_err());
+    /// assert_eq!(items[1].as_ref().unwrap().index, 1);
+    /// ```
+    #[must_use]
+    pub fn keep_going(mut self) -> Self {
+        self.keep_going = true;
+        self
     }
 }
 
@@ -158,7 +177,7 @@ impl<R: BufRead> Iterator for WktReader<R> {
             parser.pos = skip;
             let index = self.line - 1;
             let result = parser.whole().map(|g| GeoFeature::new(index, Some(g)));
-            self.done = result.is_err();
+            self.done = result.is_err() && !self.keep_going;
             return Some(result);
         }
         None

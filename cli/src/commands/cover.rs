@@ -5,21 +5,29 @@
 //! (one geometry per line, streamed) or from `--rect` / `--cap`. Each
 //! feature keeps its index, id and properties in the formats that carry
 //! them (csv, ndjson, geojson, ranges, parquet, arrow).
+//!
+//! Fixed-level cells (`--level`, and `--mode intersects|centroid`) are
+//! streamed as the search finds them, in constant memory whatever the
+//! region's size; mixed-level coverings are computed whole, under a cell
+//! budget (`--budget`). Output goes out in large writes: when a command
+//! fails, what was not yet written is dropped and the error says whether
+//! anything was (`the output is partial`).
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::io::cell_geojson;
-use s2cells::{Cell, CellUnion, RegionCoverer};
+use s2cells::{Cell, CellId, CellUnion, Region, RegionCoverer};
 use serde_json::{Value, json};
 
 use crate::advice::{self, AdviceFlags, Stats};
-use crate::cells::{CellFormat, cell_json, cell_text, write_cell};
+use crate::cells::{CellFormat, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::output::table::{CellType, JsonColumns, Kind, Table, TableFormat, Value as TableValue};
 use crate::regions::{self, CovererFlags, Item, RegionInput};
+use crate::report::Progress;
 
 /// Which cells a region gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -63,6 +71,16 @@ pub enum CoverFormat {
 }
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "Hostile input: a ring collapsed to one or two points, a spike, a ring \
+    that touches or crosses itself, a hole outside or across its shell, overlapping polygons of a \
+    MultiPolygon are errors naming the feature and ring; --lenient repairs them with a warning \
+    (see --lenient). A ring that encloses nothing with great-circle edges but an area on a flat \
+    map (a lon/lat box along ±180° or through a pole) is an error that names --planar-edges. \
+    Mixed-level coverings stop at a cell budget (--budget, default 200000) with an estimate of \
+    the cells needed; --level output streams in constant memory. --invalid skip goes on past a \
+    bad feature and counts it."
+)]
 pub struct CoverArgs {
     #[command(flatten)]
     pub input: RegionInput,
@@ -85,8 +103,7 @@ pub struct CoverArgs {
     pub advice: AdviceFlags,
 }
 
-/// Which cells a region gets and how many it may have: the flags `cover`
-/// and `plot` share.
+/// Which cells a region gets: the flags `cover` and `plot` share.
 #[derive(Args, Debug)]
 pub struct Selection {
     /// Which cells: covering, interior, centroid or intersects (the last
@@ -96,9 +113,6 @@ pub struct Selection {
     /// Shorthand for --mode interior.
     #[arg(long, conflicts_with = "mode")]
     pub interior: bool,
-    /// Fail instead of giving a region a covering of more than N cells.
-    #[arg(long, value_name = "N")]
-    pub budget: Option<usize>,
 }
 
 impl Selection {
@@ -137,12 +151,22 @@ pub fn run(args: &CoverArgs) -> CliResult {
     let mut stats = Stats::new(&args.advice);
     let mut writer = Writer::new(args)?;
     writer.start()?;
-    regions::for_each(&args.input, |item| {
-        let c = cover(&coverer, mode, args, item)?;
-        stats.add(item, &c.cells);
-        writer.feature(&c)
-    })?;
-    writer.finish()?;
+    let result = regions::for_each(&args.input, |item, progress| match args.coverer.level {
+        // A line's planar margin grows the whole covering, and --stats
+        // measures it whole: neither is streamed.
+        Some(level) if item.margin == 0.0 && !args.advice.stats => {
+            writer.stream(item, mode, level, &args.coverer, progress)
+        }
+        _ => {
+            let cells = cells_of(&coverer, mode, &args.coverer, item)?;
+            stats.add(item, &cells);
+            writer.feature(item, &cells, progress)
+        }
+    });
+    match result {
+        Ok(()) => writer.finish()?,
+        Err(e) => return Err(writer.fail(e)),
+    }
     stats.report()
 }
 
@@ -174,72 +198,44 @@ fn check_cell_format(args: &CoverArgs) -> CliResult {
     }
 }
 
-/// A feature and its cells.
-struct Covered<'a> {
-    item: &'a Item,
-    cells: CellUnion,
-}
-
-fn cover<'a>(
-    coverer: &RegionCoverer,
-    mode: Mode,
-    args: &CoverArgs,
-    item: &'a Item,
-) -> CliResult<Covered<'a>> {
-    let cells = cells_of(
-        coverer,
-        mode,
-        args.coverer.level,
-        args.selection.budget,
-        item,
-    )?;
-    Ok(Covered { item, cells })
-}
-
-/// The cells `mode` gives a region (`level` is --level, needed by centroid;
-/// `budget` is --budget), grown by its planar-edge margin if it has one.
+/// The cells `mode` gives a region whole (mixed-level coverings under the
+/// budget, fixed-level cells collected), grown by a line's planar-edge
+/// margin if it has one.
 pub fn cells_of(
     coverer: &RegionCoverer,
     mode: Mode,
-    level: Option<u8>,
-    budget: Option<usize>,
+    flags: &CovererFlags,
     item: &Item,
 ) -> CliResult<CellUnion> {
     let region = item.region.as_ref();
-    let over = |e: s2cells::CovererError| {
-        CliError::Data(format!("feature {}: {e} (raise --budget)", item.index))
-    };
-    let mut cells = match (mode, budget) {
-        (Mode::Covering | Mode::Intersects, None) => coverer.covering(region),
-        (Mode::Covering | Mode::Intersects, Some(b)) => {
-            coverer.covering_within(region, b).map_err(over)?
-        }
-        (Mode::Interior, None) => coverer.interior_covering(region),
-        (Mode::Interior, Some(b)) => coverer.interior_covering_within(region, b).map_err(over)?,
-        (Mode::Centroid, budget) => {
+    let mut cells = match (mode, flags.level) {
+        (Mode::Covering | Mode::Interior, None) => regions::covering(
+            coverer,
+            flags.budget,
+            region,
+            mode == Mode::Interior,
+            item.index,
+        )?,
+        (_, level) => {
+            // Held whole, so under the default budget as a mixed-level
+            // covering is (streamed output has none: `Writer::stream`).
             let level = level.unwrap_or(30);
+            let budget = regions::held_budget(flags.budget);
             let mut ids = Vec::new();
-            for id in RegionCoverer::fixed_level_cells(region, level)
-                .map_err(|e| CliError::Usage(e.to_string()))?
-            {
-                if region.contains_point(&Cell::from(id).center()) {
-                    ids.push(id);
-                    if budget.is_some_and(|b| ids.len() > b) {
-                        return Err(over(s2cells::CovererError::CoveringOverBudget {
-                            budget: budget.unwrap_or(0),
-                            cells: ids.len(),
-                        }));
-                    }
+            for id in fixed_level(region, mode, level)? {
+                ids.push(id);
+                if let Some(b) = budget.filter(|&b| ids.len() > b) {
+                    return Err(over_stream_budget(region, level, b, flags.budget, item));
                 }
             }
             CellUnion::from_verbatim(ids).map_err(|e| CliError::Data(e.to_string()))?
         }
     };
     if item.margin > 0.0 && mode != Mode::Interior {
-        // Grow by the planar-edge margin, with cells at most two levels
-        // finer than each covering cell.
+        // A line under --planar-edges: grow by its margin, with cells at
+        // most two levels finer than each covering cell.
         cells.expand_by_radius(item.margin, 2);
-        if let Some(level) = level {
+        if let Some(level) = flags.level {
             let data = |e: s2cells::RegionError| CliError::Data(e.to_string());
             cells = CellUnion::from_verbatim(cells.cells_at_level(level).map_err(data)?)
                 .map_err(data)?;
@@ -248,17 +244,112 @@ pub fn cells_of(
     Ok(cells)
 }
 
+/// The cells at `level` that `mode` gives a region, lazily, in increasing
+/// order, in memory bounded by the search's depth.
+fn fixed_level<'a>(
+    region: &'a dyn Region,
+    mode: Mode,
+    level: u8,
+) -> CliResult<Box<dyn Iterator<Item = CellId> + 'a>> {
+    let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
+    Ok(match mode {
+        Mode::Covering | Mode::Intersects => {
+            Box::new(RegionCoverer::fixed_level_cells(region, level).map_err(usage)?)
+        }
+        Mode::Interior => {
+            Box::new(RegionCoverer::fixed_level_interior_cells(region, level).map_err(usage)?)
+        }
+        Mode::Centroid => Box::new(
+            RegionCoverer::fixed_level_cells(region, level)
+                .map_err(usage)?
+                .filter(move |id| region.contains_point(&Cell::from(*id).center())),
+        ),
+    })
+}
+
+/// The maximal runs of the cells `mode` gives a region at `level`, as
+/// inclusive leaf-id ranges, lazily.
+fn fixed_level_ranges<'a>(
+    region: &'a dyn Region,
+    mode: Mode,
+    level: u8,
+) -> CliResult<Box<dyn Iterator<Item = (CellId, CellId)> + 'a>> {
+    let usage = |e: s2cells::CovererError| CliError::Usage(e.to_string());
+    Ok(match mode {
+        Mode::Covering | Mode::Intersects => {
+            Box::new(RegionCoverer::fixed_level_ranges(region, level).map_err(usage)?)
+        }
+        Mode::Interior => {
+            Box::new(RegionCoverer::fixed_level_interior_ranges(region, level).map_err(usage)?)
+        }
+        Mode::Centroid => {
+            // Cell by cell (each centre is tested), merged into runs.
+            let mut cells = fixed_level(region, mode, level)?.peekable();
+            Box::new(std::iter::from_fn(move || {
+                let first = cells.next()?;
+                let mut last = first;
+                while let Some(&next) = cells.peek() {
+                    if last.next() != next {
+                        break;
+                    }
+                    last = next;
+                    cells.next();
+                }
+                Some((first.range_min(), last.range_max()))
+            }))
+        }
+    })
+}
+
+/// How many cells at `level` the leaf range `[lo, hi]` of whole cells holds.
+fn run_len(lo: CellId, hi: CellId, level: u8) -> u64 {
+    let step = 2u128 << (2 * (30 - u32::from(level)));
+    ((u128::from(hi.id()) - u128::from(lo.id()) + 2) / step) as u64
+}
+
+/// The error of fixed-level cells past `--budget` (`given`), or past the
+/// default where they are held whole.
+fn over_stream_budget(
+    region: &dyn Region,
+    level: u8,
+    budget: usize,
+    given: Option<regions::Budget>,
+    item: &Item,
+) -> CliError {
+    let need = RegionCoverer::new()
+        .fixed_level(level)
+        .and_then(|c| c.max_cells(usize::MAX))
+        .map(|c| c.estimate_covering_len(region, false).forced)
+        .unwrap_or(f64::NAN);
+    let which = if given.is_some() {
+        "--budget"
+    } else {
+        "the default --budget of"
+    };
+    CliError::Data(format!(
+        "feature {}: more than {which} {budget} cells at level {level} (about {} in all): \
+         lower --level or raise --budget (--budget none lifts it)",
+        item.index,
+        regions::approx(need)
+    ))
+}
+
 struct Writer {
     out: Output,
     format: CoverFormat,
     cell_format: CellFormat,
     first: bool,
+    /// Cells written so far (for the progress message).
+    cells: u64,
     /// For parquet and arrow: the table (made at the first feature, whose
     /// properties give its columns) and what it needs.
     table: Option<(Table, JsonColumns)>,
     table_format: Option<TableFormat>,
     output: Option<PathBuf>,
 }
+
+/// How often (in cells) a long stream updates the progress message.
+const PROGRESS_EVERY: u64 = 1 << 16;
 
 impl Writer {
     fn new(args: &CoverArgs) -> CliResult<Self> {
@@ -282,6 +373,7 @@ impl Writer {
             format: args.format,
             cell_format: args.cell_format.unwrap_or(default),
             first: true,
+            cells: 0,
             table: None,
             table_format,
             output: args.output.clone(),
@@ -323,116 +415,218 @@ impl Writer {
         Ok(())
     }
 
-    fn feature(&mut self, c: &Covered) -> CliResult {
-        let fid = c.item.id_text();
-        match self.format {
-            CoverFormat::Parquet | CoverFormat::Arrow => {
-                let cell_type = CellType::from_format(Some(self.cell_format));
-                let (t, props) = self.table(Some(c.item))?;
-                let id = c.item.id.as_ref().map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    v => v.to_string(),
-                });
-                for cell in c.cells.iter() {
-                    t.push(TableValue::I64(c.item.index as i64))?;
-                    t.push_str(id.as_deref())?;
-                    t.push_cell(Some(cell), cell_type)?;
-                    t.push_cell(Some(cell), CellType::Token)?;
-                    t.push(TableValue::I8(cell.level() as i8))?;
-                    props.push(t, c.item.properties.as_ref(), &|| {
-                        format!("feature {}", c.item.index)
-                    })?;
-                    t.end_row()?;
+    /// A whole feature's cells.
+    fn feature(&mut self, item: &Item, cells: &CellUnion, progress: &Progress) -> CliResult {
+        if self.format == CoverFormat::Ranges {
+            self.ranges(item, cells)?;
+            self.cells += cells.len() as u64;
+            return Ok(());
+        }
+        self.begin(item)?;
+        for id in cells.iter() {
+            self.cell(item, id)?;
+        }
+        self.end()?;
+        self.note(progress);
+        Ok(())
+    }
+
+    /// A feature's fixed-level cells, written as they are found.
+    fn stream(
+        &mut self,
+        item: &Item,
+        mode: Mode,
+        level: u8,
+        flags: &CovererFlags,
+        progress: &Progress,
+    ) -> CliResult {
+        let region = item.region.as_ref();
+        let budget = regions::stream_budget(flags.budget);
+        let mut n = 0u64;
+        let mut next_note = self.cells + PROGRESS_EVERY;
+        let check = |n: u64| match budget {
+            Some(b) if n > b as u64 => {
+                Err(over_stream_budget(region, level, b, flags.budget, item))
+            }
+            _ => Ok(()),
+        };
+        if self.format == CoverFormat::Ranges {
+            // Maximal runs of consecutive cells as leaf ranges, a contained
+            // cell's descendants at once (a level-10 cell holds 4^20 leaves).
+            for (lo, hi) in fixed_level_ranges(region, mode, level)? {
+                let count = run_len(lo, hi, level);
+                n += count;
+                check(n)?;
+                self.range_run(item, (lo, hi))?;
+                self.cells += count;
+                if self.cells >= next_note {
+                    self.note(progress);
+                    next_note = self.cells + PROGRESS_EVERY;
                 }
             }
-            CoverFormat::Tokens | CoverFormat::Ids | CoverFormat::I64 | CoverFormat::Ordered => {
-                let f = match self.format {
-                    CoverFormat::Ids => CellFormat::Ids,
-                    CoverFormat::I64 => CellFormat::I64,
-                    CoverFormat::Ordered => CellFormat::Ordered,
-                    _ => CellFormat::Tokens,
-                };
-                for id in c.cells.iter() {
-                    write_cell(&mut self.out.buf, id, f);
-                    self.out.buf.push(b'\n');
-                    self.out.maybe_flush()?;
-                }
+            return Ok(());
+        }
+        let cells = fixed_level(region, mode, level)?;
+        self.begin(item)?;
+        for id in cells {
+            n += 1;
+            check(n)?;
+            self.cell(item, id)?;
+            if self.cells >= next_note {
+                self.note(progress);
+                next_note += PROGRESS_EVERY;
             }
-            CoverFormat::Csv => {
-                for id in c.cells.iter() {
-                    let line = format!(
-                        "{},{},{},{},{}",
-                        c.item.index,
-                        fid,
-                        id.to_token(),
-                        cell_text(id, self.cell_format),
-                        id.level()
-                    );
-                    self.out.line(&line)?;
-                }
-            }
-            CoverFormat::Ndjson => {
-                let cells: Vec<Value> = c
-                    .cells
-                    .iter()
-                    .map(|id| cell_json(id, self.cell_format))
-                    .collect();
-                let v = json!({
-                    "feature": c.item.index,
-                    "id": c.item.id,
-                    "properties": c.item.properties,
-                    "cells": cells,
-                });
-                self.out.line(&v.to_string())?;
-            }
-            CoverFormat::Ranges => self.ranges(c, &fid)?,
-            CoverFormat::Geojson => {
-                for id in c.cells.iter() {
-                    if !self.first {
-                        self.out.buf.extend_from_slice(b",\n");
-                    }
-                    self.first = false;
-                    let v = json!({
-                        "type": "Feature",
-                        "properties": {
-                            "token": id.to_token(),
-                            "id": id.id().to_string(),
-                            "level": id.level(),
-                            "feature": c.item.index,
-                            "feature_id": c.item.id,
-                        },
-                        "geometry": cell_geojson(id),
-                    });
-                    self.out.buf.extend_from_slice(v.to_string().as_bytes());
-                    self.out.maybe_flush()?;
-                }
-            }
+        }
+        self.end()?;
+        self.note(progress);
+        Ok(())
+    }
+
+    fn note(&self, progress: &Progress) {
+        let cells = self.cells;
+        progress.message(|| format!("{cells} cells"));
+    }
+
+    /// What goes before a feature's cells (ndjson: the object up to its
+    /// cell array).
+    fn begin(&mut self, item: &Item) -> CliResult {
+        if self.format == CoverFormat::Ndjson {
+            let head = json!({
+                "feature": item.index,
+                "id": item.id,
+                "properties": item.properties,
+            })
+            .to_string();
+            // `{"feature":..,"id":..,"properties":..}` without its `}`.
+            self.out
+                .buf
+                .extend_from_slice(&head.as_bytes()[..head.len() - 1]);
+            self.out.buf.extend_from_slice(b",\"cells\":[");
+            self.first = true;
         }
         Ok(())
     }
 
-    fn ranges(&mut self, c: &Covered, fid: &str) -> CliResult {
-        let q = KeyQuery::new(&c.cells, Stored::Points);
+    fn end(&mut self) -> CliResult {
+        if self.format == CoverFormat::Ndjson {
+            self.out.buf.extend_from_slice(b"]}\n");
+            self.out.maybe_flush()?;
+        }
+        Ok(())
+    }
+
+    /// One cell of a feature.
+    fn cell(&mut self, item: &Item, id: CellId) -> CliResult {
+        self.cells += 1;
+        let buf = &mut self.out.buf;
+        match self.format {
+            CoverFormat::Tokens => write_cell(buf, id, CellFormat::Tokens),
+            CoverFormat::Ids => write_cell(buf, id, CellFormat::Ids),
+            CoverFormat::I64 => write_cell(buf, id, CellFormat::I64),
+            CoverFormat::Ordered => write_cell(buf, id, CellFormat::Ordered),
+            CoverFormat::Csv => {
+                buf.extend_from_slice(item.index.to_string().as_bytes());
+                buf.push(b',');
+                buf.extend_from_slice(item.id_text().as_bytes());
+                buf.push(b',');
+                write_cell(buf, id, CellFormat::Tokens);
+                buf.push(b',');
+                write_cell(buf, id, self.cell_format);
+                buf.push(b',');
+                buf.extend_from_slice(id.level().to_string().as_bytes());
+            }
+            CoverFormat::Parquet | CoverFormat::Arrow => {
+                let cell_type = CellType::from_format(Some(self.cell_format));
+                let (t, props) = self.table(Some(item))?;
+                let fid = item.id.as_ref().map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                });
+                t.push(TableValue::I64(item.index as i64))?;
+                t.push_str(fid.as_deref())?;
+                t.push_cell(Some(id), cell_type)?;
+                t.push_cell(Some(id), CellType::Token)?;
+                t.push(TableValue::I8(id.level() as i8))?;
+                props.push(t, item.properties.as_ref(), &|| {
+                    format!("feature {}", item.index)
+                })?;
+                return t.end_row();
+            }
+            CoverFormat::Ndjson => {
+                if !self.first {
+                    buf.push(b',');
+                }
+                self.first = false;
+                // As `cell_json` writes it: tokens quoted, ids bare.
+                if self.cell_format == CellFormat::Tokens {
+                    buf.push(b'"');
+                    write_cell(buf, id, CellFormat::Tokens);
+                    buf.push(b'"');
+                } else {
+                    write_cell(buf, id, self.cell_format);
+                }
+                return Ok(self.out.maybe_flush()?);
+            }
+            CoverFormat::Geojson => {
+                if !self.first {
+                    buf.extend_from_slice(b",\n");
+                }
+                self.first = false;
+                let v = json!({
+                    "type": "Feature",
+                    "properties": {
+                        "token": id.to_token(),
+                        "id": id.id().to_string(),
+                        "level": id.level(),
+                        "feature": item.index,
+                        "feature_id": item.id,
+                    },
+                    "geometry": cell_geojson(id),
+                });
+                buf.extend_from_slice(v.to_string().as_bytes());
+                return Ok(self.out.maybe_flush()?);
+            }
+            CoverFormat::Ranges => unreachable!("ranges are written by run"),
+        }
+        buf.push(b'\n');
+        Ok(self.out.maybe_flush()?)
+    }
+
+    /// A feature's merged leaf ranges.
+    fn ranges(&mut self, item: &Item, cells: &CellUnion) -> CliResult {
+        let q = KeyQuery::new(cells, Stored::Points);
+        self.range_lines(item, &q)
+    }
+
+    /// One inclusive leaf range in the key encodings.
+    fn range_run(&mut self, item: &Item, (lo, hi): (CellId, CellId)) -> CliResult {
+        let run = CellUnion::from_min_max(lo, hi).map_err(|e| CliError::Data(e.to_string()))?;
+        let q = KeyQuery::new(&run, Stored::Points);
+        self.range_lines(item, &q)
+    }
+
+    fn range_lines(&mut self, item: &Item, q: &KeyQuery) -> CliResult {
+        let fid = item.id_text();
         let lines: Vec<String> = match self.cell_format {
             CellFormat::I64 => q
                 .signed_ranges()
                 .into_iter()
-                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
                 .collect(),
             CellFormat::Ordered => q
                 .ordered_ranges()
                 .into_iter()
-                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
                 .collect(),
             CellFormat::Ids => q
                 .u64_ranges()
                 .into_iter()
-                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
                 .collect(),
             CellFormat::Tokens => q
                 .token_ranges()
                 .into_iter()
-                .map(|(a, b)| format!("{},{fid},{a},{b}", c.item.index))
+                .map(|(a, b)| format!("{},{fid},{a},{b}", item.index))
                 .collect(),
         };
         for l in lines {
@@ -453,5 +647,9 @@ impl Writer {
             self.out.buf.extend_from_slice(b"\n]}\n");
         }
         Ok(self.out.flush()?)
+    }
+
+    fn fail(mut self, e: CliError) -> CliError {
+        self.out.fail(e)
     }
 }

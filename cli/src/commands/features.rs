@@ -264,7 +264,7 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
         numeric: true,
         ..Pending::default()
     };
-    points::for_each_with(&args.input, &extra, |n, leaf, values| {
+    let result = points::for_each_with(&args.input, &extra, |n, leaf, values| {
         pending.pts.push(leaf);
         pending.lines.push(n);
         let mut v = values.iter();
@@ -305,6 +305,15 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
             Some(s) if pending.pts.len() == BATCH => s.write(args, &mut pending),
             _ => Ok(()),
         }
+    });
+    // Say what became of the output, as `cover` does: only a stream that
+    // has begun has written anything.
+    result.map_err(|e| match e {
+        CliError::Data(m) if stream.as_ref().is_some_and(|s| s.sink.is_some()) => {
+            CliError::Data(format!("{m} (the output is partial)"))
+        }
+        CliError::Data(m) => CliError::Data(format!("{m} (nothing was written)")),
+        e => e,
     })?;
     if let Some(mut s) = stream {
         s.write(args, &mut pending)?;
@@ -514,9 +523,10 @@ fn vocabularies(args: &FeaturesArgs, pts: &[CellId]) -> CliResult<Vec<Vocabulary
             strict_orientation: false,
             planar_edges: false,
             lenient: args.lenient,
+            invalid: args.input.invalid,
         };
         let mut per_level: Vec<Vec<CellId>> = vec![Vec::new(); args.levels.len()];
-        regions::for_each(&input, |item| {
+        regions::for_each(&input, |item, _| {
             for (cells, &level) in per_level.iter_mut().zip(&args.levels) {
                 cells.extend(
                     RegionCoverer::fixed_level_cells(item.region.as_ref(), level)

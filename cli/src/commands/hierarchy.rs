@@ -1,7 +1,14 @@
 //! Cell streams in, cell streams out: `parent`, `children`, `neighbors`,
 //! `compact` and `uncompact`. Each reads cells from its arguments or stdin
-//! and writes a sorted set of cells, one per line, in the input's form or
-//! the one asked for, so that the commands pipe into each other.
+//! and writes cells, one per line, in the input's form or the one asked
+//! for, so that the commands pipe into each other.
+//!
+//! `parent`, `children` and `neighbors` work row by row: their output comes
+//! in input order, one group per input cell (one line for `parent`),
+//! nothing sorted or merged, so it can be pasted back beside its input;
+//! `--pairs` writes `input,output` lines, `--unique` the sorted set of all
+//! results instead. `compact` and `uncompact` are set operations: their
+//! output is a sorted cell union.
 
 use clap::{Args, ValueEnum};
 use s2cells::{CellId, CellUnion, MAX_LEVEL};
@@ -14,10 +21,25 @@ fn level_arg() -> clap::builder::RangedI64ValueParser<u8> {
     clap::value_parser!(u8).range(0..=i64::from(MAX_LEVEL))
 }
 
+/// How a row-wise command writes its results.
+#[derive(Args, Debug)]
+pub struct RowOutput {
+    /// Write `input,output` on each line (the input cell in the output's
+    /// form), so that each result names the row it came from.
+    #[arg(long, conflicts_with = "unique")]
+    pub pairs: bool,
+    /// Write the sorted set of all results, duplicates dropped, instead of
+    /// one group per input row in input order.
+    #[arg(long)]
+    pub unique: bool,
+}
+
 #[derive(Args, Debug)]
 pub struct ParentArgs {
     #[command(flatten)]
     pub input: CellInput,
+    #[command(flatten)]
+    pub output: RowOutput,
     /// Level of the parents (0..=30, at most each cell's level); by default
     /// one level up.
     #[arg(short, long, value_parser = level_arg())]
@@ -28,6 +50,8 @@ pub struct ParentArgs {
 pub struct ChildrenArgs {
     #[command(flatten)]
     pub input: CellInput,
+    #[command(flatten)]
+    pub output: RowOutput,
     /// Level of the children (0..=30, at least each cell's level); by
     /// default one level down.
     #[arg(short, long, value_parser = level_arg())]
@@ -53,6 +77,8 @@ pub enum NeighborKind {
 pub struct NeighborsArgs {
     #[command(flatten)]
     pub input: CellInput,
+    #[command(flatten)]
+    pub output: RowOutput,
     /// Which neighbors.
     #[arg(short, long, value_enum, default_value_t = NeighborKind::Edge)]
     pub kind: NeighborKind,
@@ -93,9 +119,45 @@ fn at_level(id: CellId) -> String {
     format!("cell {} is at level {}", id.to_token(), id.level())
 }
 
+/// Runs a row-wise command: `results` gives each input cell's results (in
+/// their order) to a sink, which writes them at once (`--pairs` with the
+/// input first), or collects them for `--unique`.
+fn row_wise(
+    input: &CellInput,
+    output: &RowOutput,
+    mut results: impl FnMut(CellId, &mut dyn FnMut(CellId) -> CliResult) -> CliResult,
+) -> CliResult {
+    let mut out = Output::stdout();
+    let mut all = Vec::new();
+    let format = for_each_cell(input, |id, format| {
+        if output.unique {
+            return results(id, &mut |c| {
+                all.push(c);
+                Ok(())
+            });
+        }
+        results(id, &mut |c| {
+            if output.pairs {
+                write_cell(&mut out.buf, id, format);
+                out.buf.push(b',');
+            }
+            write_cell(&mut out.buf, c, format);
+            out.buf.push(b'\n');
+            Ok(out.maybe_flush()?)
+        })
+    });
+    let format = match format {
+        Ok(f) => f,
+        Err(e) => return Err(out.fail(e)),
+    };
+    if output.unique {
+        return write_sorted(all, format);
+    }
+    Ok(out.flush()?)
+}
+
 pub fn parent(args: &ParentArgs) -> CliResult {
-    let mut out = Vec::new();
-    let format = for_each_cell(&args.input, |id, _| {
+    row_wise(&args.input, &args.output, |id, sink| {
         let level = match args.level {
             Some(l) if l > id.level() => {
                 return Err(CliError::Data(format!(
@@ -112,45 +174,37 @@ pub fn parent(args: &ParentArgs) -> CliResult {
             }
             None => id.level() - 1,
         };
-        out.push(id.parent(level));
-        Ok(())
-    })?;
-    write_sorted(out, format)
+        sink(id.parent(level))
+    })
 }
 
 pub fn children(args: &ChildrenArgs) -> CliResult {
-    let mut out = Vec::new();
-    let format = for_each_cell(&args.input, |id, _| {
-        match args.level {
+    row_wise(&args.input, &args.output, |id, sink| {
+        let level = match args.level {
             None if id.is_leaf() => {
                 return Err(CliError::Data(format!(
                     "{}: a leaf cell has no children",
                     at_level(id)
                 )));
             }
-            None => out.extend(id.children()),
+            None => id.level() + 1,
             Some(level) if id.level() > level => {
                 return Err(CliError::Data(format!(
                     "{}: it has no children at level {level}",
                     at_level(id)
                 )));
             }
-            Some(_) => out.push(id),
+            Some(level) => level,
+        };
+        // In order, without collecting them (a face has 4^L of them).
+        let end = id.child_end_at(level);
+        let mut c = id.child_begin_at(level);
+        while c != end {
+            sink(c)?;
+            c = c.next();
         }
         Ok(())
-    })?;
-    let Some(level) = args.level else {
-        return write_sorted(out, format);
-    };
-    // The level-L cells under a set of cells at level <= L are those under
-    // its normalized union, whose cells are sorted and disjoint: so each
-    // cell's children come out in order, without collecting them (a face
-    // has 4^L of them).
-    let mut sink = Output::stdout();
-    for id in CellUnion::from_cell_ids(out).iter() {
-        stream_range(&mut sink, id, level, format)?;
-    }
-    Ok(sink.flush()?)
+    })
 }
 
 /// Writes the descendants of `id` at `level`, in order.
@@ -173,10 +227,9 @@ pub fn neighbors(args: &NeighborsArgs) -> CliResult {
                 .to_owned(),
         ));
     }
-    let mut out = Vec::new();
-    let format = for_each_cell(&args.input, |id, _| {
-        match args.kind {
-            NeighborKind::Edge => out.extend(id.edge_neighbors()),
+    row_wise(&args.input, &args.output, |id, sink| {
+        let cells = match args.kind {
+            NeighborKind::Edge => id.edge_neighbors().to_vec(),
             NeighborKind::Vertex => {
                 let level = match args.level {
                     Some(l) if l < id.level() => l,
@@ -188,7 +241,7 @@ pub fn neighbors(args: &NeighborsArgs) -> CliResult {
                         )));
                     }
                 };
-                out.extend(id.vertex_neighbors(level));
+                id.vertex_neighbors(level)
             }
             NeighborKind::All => {
                 let level = args.level.unwrap_or(id.level());
@@ -198,12 +251,11 @@ pub fn neighbors(args: &NeighborsArgs) -> CliResult {
                         at_level(id)
                     )));
                 }
-                out.extend(id.all_neighbors(level));
+                id.all_neighbors(level)
             }
-        }
-        Ok(())
-    })?;
-    write_sorted(out, format)
+        };
+        cells.into_iter().try_for_each(sink)
+    })
 }
 
 pub fn compact(args: &CompactArgs) -> CliResult {

@@ -156,8 +156,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
             &cols,
             &[("s2cells.key_encoding", enc)],
         )?;
-        regions::for_each(&args.input, |item| {
-            let cells = covering(&coverer, item);
+        regions::for_each(&args.input, |item, _| {
+            let cells = covering(&coverer, args, item)?;
             stats.add(item, &cells);
             table_rows(&mut t, item, &KeyQuery::new(&cells, stored), args.encoding)
         })?;
@@ -182,8 +182,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
             return Ok(out.flush()?);
         }
         let mut first = true;
-        regions::for_each(&args.input, |item| {
-            let cells = covering(&coverer, item);
+        let result = regions::for_each(&args.input, |item, _| {
+            let cells = covering(&coverer, args, item)?;
             stats.add(item, &cells);
             let q = KeyQuery::new(&cells, stored);
             let fid = item.id.as_ref().map(id_text);
@@ -205,7 +205,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
                 &q,
             )?)?;
             Ok(())
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
         if !first {
             // Close the statement after the last SELECT.
             out.buf.pop();
@@ -215,15 +216,16 @@ pub fn run(args: &KeysArgs) -> CliResult {
         return stats.report();
     }
     out.line("feature,feature_id,kind,min,max")?;
-    regions::for_each(&args.input, |item| {
-        let cells = covering(&coverer, item);
+    let result = regions::for_each(&args.input, |item, _| {
+        let cells = covering(&coverer, args, item)?;
         stats.add(item, &cells);
         let q = KeyQuery::new(&cells, stored);
         let mut s = String::new();
         write_ranges(&mut s, item, &q, args.encoding);
         out.buf.extend_from_slice(s.as_bytes());
         Ok(out.maybe_flush()?)
-    })?;
+    });
+    result.map_err(|e| out.fail(e))?;
     out.flush()?;
     stats.report()
 }
@@ -351,13 +353,24 @@ fn table_rows(t: &mut Table, item: &Item, q: &KeyQuery, enc: Encoding) -> CliRes
     Ok(())
 }
 
-/// The region's covering, grown for `--planar-edges` as `cover` grows it.
-fn covering(coverer: &s2cells::RegionCoverer, item: &Item) -> CellUnion {
-    let mut cells = coverer.covering(item.region.as_ref());
+/// The region's covering under the cell budget, grown for a line under
+/// `--planar-edges` as `cover` grows it.
+fn covering(
+    coverer: &s2cells::RegionCoverer,
+    args: &KeysArgs,
+    item: &Item,
+) -> CliResult<CellUnion> {
+    let mut cells = regions::covering(
+        coverer,
+        args.coverer.budget,
+        item.region.as_ref(),
+        false,
+        item.index,
+    )?;
     if item.margin > 0.0 {
         cells.expand_by_radius(item.margin, 2);
     }
-    cells
+    Ok(cells)
 }
 
 fn table(args: &KeysArgs) -> CliResult<SqlTable> {

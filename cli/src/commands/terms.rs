@@ -67,6 +67,10 @@ pub struct TermsArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TermsFormat::Lines)]
     pub format: TermsFormat,
+    /// Fail instead of covering a region with more than N cells (default
+    /// 200000; `none` lifts it), as `cover --budget`.
+    #[arg(long, value_name = "N|none", value_parser = regions::parse_budget)]
+    pub budget: Option<regions::Budget>,
 }
 
 pub fn run(args: &TermsArgs) -> CliResult {
@@ -112,8 +116,9 @@ pub fn run(args: &TermsArgs) -> CliResult {
             file: args.input.input.clone(),
             input_format: point_format(args.input.input_format)?,
             columns: args.columns.clone(),
+            invalid: args.input.invalid,
         };
-        points::for_each(&input, |line, leaf| {
+        let result = points::for_each(&input, |line, leaf| {
             let p = s2cells::Cell::from(leaf).center();
             let terms = if args.query {
                 indexer.query_terms_for_point(&p, &args.prefix)
@@ -121,11 +126,18 @@ pub fn run(args: &TermsArgs) -> CliResult {
                 indexer.index_terms_for_point(&p, &args.prefix)
             };
             write(&mut out, json!({ "line": line }), &terms)
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
     } else {
         let coverer = indexer.coverer();
-        regions::for_each(&args.input, |item| {
-            let mut covering = coverer.covering(item.region.as_ref());
+        let result = regions::for_each(&args.input, |item, _| {
+            let mut covering = regions::covering(
+                &coverer,
+                args.budget,
+                item.region.as_ref(),
+                false,
+                item.index,
+            )?;
             if item.margin > 0.0 {
                 covering.expand_by_radius(item.margin, 2);
             }
@@ -142,7 +154,8 @@ pub fn run(args: &TermsArgs) -> CliResult {
                 "properties": item.properties,
             });
             write(&mut out, v, &terms)
-        })?;
+        });
+        result.map_err(|e| out.fail(e))?;
     }
     Ok(out.flush()?)
 }

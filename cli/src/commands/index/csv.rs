@@ -21,6 +21,7 @@ use crate::cells::write_cell;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::output::table::{Kind, Table, Value as TableValue};
+use crate::report::Skipped;
 
 /// Bytes read at a time; a record longer than this grows the buffer.
 const CHUNK: usize = 1 << 20;
@@ -49,9 +50,17 @@ struct Indexer<'a> {
     /// For -f parquet|arrow: the table (made at the header, or at the
     /// first row without one) and the number of fields of a row.
     table: Option<(Table, usize)>,
+    /// The header's number of fields (with --no-header, the first row's):
+    /// every row must have as many.
+    width: Option<usize>,
+    /// Data rows read, and those `--invalid skip` passed over.
+    rows: u64,
+    skipped: Skipped,
 }
 
-pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
+/// Returns how many data rows there were; the rows skipped go into
+/// `skipped`.
+pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) -> CliResult<u64> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0;
     let mut eof = false;
@@ -109,25 +118,29 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>) -> CliResult {
         buf.copy_within(pos..filled, 0);
         filled -= pos;
     }
-    match indexer {
-        Some(Indexer {
-            table: Some((t, _)),
-            ..
-        }) => t.finish(),
-        Some(mut ix) if spec.table.is_some() => {
-            // --no-header and no row: a table of the cell columns alone.
-            ix.ensure_table(0)?;
-            match ix.table {
-                Some((t, _)) => t.finish(),
-                None => Ok(()),
-            }
-        }
-        Some(mut ix) => Ok(ix.out.flush()?),
-        None => Err(CliError::Data(format!(
+    let Some(mut ix) = indexer else {
+        return Err(CliError::Data(format!(
             "{}: the input is empty; expected a header line naming the latitude and longitude columns",
             spec.name
-        ))),
+        )));
+    };
+    *skipped = std::mem::take(&mut ix.skipped);
+    let rows = ix.rows;
+    match ix {
+        Indexer {
+            table: Some((t, _)),
+            ..
+        } => t.finish()?,
+        mut ix if spec.table.is_some() => {
+            // --no-header and no row: a table of the cell columns alone.
+            ix.ensure_table(0)?;
+            if let Some((t, _)) = ix.table {
+                t.finish()?;
+            }
+        }
+        mut ix => ix.out.flush()?,
     }
+    Ok(rows)
 }
 
 /// Where the record starting at `pos` ends: (end of its bytes, start of
@@ -198,6 +211,9 @@ impl<'a> Indexer<'a> {
                 spec.output()?
             },
             table: None,
+            width: None,
+            rows: 0,
+            skipped: Skipped::default(),
         })
     }
 
@@ -248,6 +264,7 @@ impl<'a> Indexer<'a> {
         let lat = find(&spec.lat, LAT_NAMES, "latitude", "--lat-col")?;
         let lng = find(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
         let mut ix = Self::new(spec, lat, lng)?;
+        ix.width = Some(fields.len());
         if spec.table.is_some() {
             let cols = fields
                 .iter()
@@ -279,33 +296,44 @@ impl<'a> Indexer<'a> {
         if record.is_empty() {
             return Ok(());
         }
-        let parsed = if quotes && memchr(b'"', record).is_some() {
+        self.rows += 1;
+        let (parsed, width) = if quotes && memchr(b'"', record).is_some() {
             let fields = split_quoted(record, self.spec.delimiter);
             let get = |c: usize| fields.get(c).map(|f| (&f[..], None));
-            self.parse(get(self.lat_col), get(self.lng_col), fields.len())
+            (
+                self.parse(get(self.lat_col), get(self.lng_col), fields.len()),
+                fields.len(),
+            )
         } else {
             let (lat, lng, n) = two_fields(record, self.spec.delimiter, self.lat_col, self.lng_col);
-            match lat.zip(lng).and_then(|(a, b)| plain_latlng(chunk, a, b)) {
+            let parsed = match lat.zip(lng).and_then(|(a, b)| plain_latlng(chunk, a, b)) {
                 Some(ll) => Ok(ll),
                 None => {
                     let offset = |f: &[u8]| Some(f.as_ptr() as usize - record.as_ptr() as usize);
                     self.parse(lat.map(|f| (f, offset(f))), lng.map(|f| (f, offset(f))), n)
                 }
-            }
+            };
+            (parsed, n)
         };
+        let expected = *self.width.get_or_insert(width);
+        if width != expected {
+            return self.ragged(line, width, expected);
+        }
         let (lat, lng) = match parsed {
             Ok(ll) => ll,
-            Err((column, message)) => match self.spec.args.invalid {
-                Invalid::Error => {
-                    let at = column.map_or(String::new(), |c| format!(":{}", c + 1));
-                    return Err(CliError::Data(format!(
-                        "{}:{line}{at}: {message}",
-                        self.spec.name
-                    )));
+            Err((column, message)) => {
+                let at = column.map_or(String::new(), |c| format!(":{}", c + 1));
+                let what = format!("{}:{line}{at}: {message}", self.spec.name);
+                match self.spec.args.invalid {
+                    Invalid::Fail => return Err(CliError::Data(what)),
+                    Invalid::Skip => {
+                        self.skipped.add(what);
+                        return Ok(());
+                    }
+                    // A NaN latitude comes back from the batch as CellId::NONE.
+                    Invalid::Empty => (f64::NAN, 0.0),
                 }
-                // A NaN latitude comes back from the batch as CellId::NONE.
-                _ => (f64::NAN, 0.0),
-            },
+            }
         };
         self.batch.lats.push(lat);
         self.batch.lngs.push(lng);
@@ -317,6 +345,33 @@ impl<'a> Indexer<'a> {
             self.flush_batch(chunk)?;
         }
         Ok(())
+    }
+
+    /// A row whose number of fields is not the header's: an error, or
+    /// with `--invalid skip` a row skipped.
+    #[cold]
+    #[inline(never)]
+    fn ragged(&mut self, line: usize, width: usize, expected: usize) -> CliResult {
+        let what = format!(
+            "{}:{line}: the row has {width} field{}, the {} {expected}",
+            self.spec.name,
+            if width == 1 { "" } else { "s" },
+            if self.spec.args.no_header {
+                "first row"
+            } else {
+                "header"
+            },
+        );
+        match self.spec.args.invalid {
+            Invalid::Skip => {
+                self.skipped.add(what);
+                Ok(())
+            }
+            Invalid::Fail => Err(CliError::Data(what)),
+            Invalid::Empty => Err(CliError::Data(format!(
+                "{what} (--invalid empty keeps rows, not ragged ones: --invalid skip drops them)"
+            ))),
+        }
     }
 
     /// The lat/lng of a row from its two fields (with their byte offsets,
@@ -497,8 +552,7 @@ fn plain_latlng(chunk: &[u8], lat: &[u8], lng: &[u8]) -> Option<(f64, f64)> {
 }
 
 /// The fields at columns `a` and `b` of an unquoted record, and how many
-/// fields were seen (all of them when one is missing). Scans only as far
-/// as the later of the two.
+/// fields it has (all of them are counted, so that a ragged row shows).
 #[inline]
 fn two_fields(
     record: &[u8],
@@ -510,7 +564,8 @@ fn two_fields(
     let (mut fa, mut fb) = (None, None);
     let mut col = 0;
     let mut start = 0;
-    for i in Delims::new(record, delim) {
+    let mut delims = Delims::new(record, delim);
+    for i in delims.by_ref() {
         if col == a {
             fa = Some(&record[start..i]);
         }
@@ -520,7 +575,9 @@ fn two_fields(
         col += 1;
         start = i + 1;
         if col > last {
-            return (fa, fb, col);
+            // The rest only needs counting: about 10 ns a row (4 million
+            // 5-field rows: 0.27 s of user time without, 0.31 s with).
+            return (fa, fb, col + 1 + delims.count());
         }
     }
     if col == a {
@@ -668,7 +725,11 @@ y""#,
     fn finds_two_fields() {
         assert_eq!(
             two_fields(b"x,1.5,2.5,y", b',', 2, 1),
-            (Some(&b"2.5"[..]), Some(&b"1.5"[..]), 3)
+            (Some(&b"2.5"[..]), Some(&b"1.5"[..]), 4)
+        );
+        assert_eq!(
+            two_fields(b"1,2,,x,", b',', 0, 1),
+            (Some(&b"1"[..]), Some(&b"2"[..]), 5)
         );
         assert_eq!(
             two_fields(b"1,2", b',', 0, 1),

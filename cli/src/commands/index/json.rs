@@ -16,6 +16,7 @@ use crate::cells::{cell_json, write_cell};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::output::table::{JsonColumns, Kind, Table, Value as TableValue, json_text};
+use crate::report::Skipped;
 
 /// The leaf cell of a lat/lng in degrees, the same conversion the CSV
 /// path's batch API makes.
@@ -47,7 +48,12 @@ fn coordinate(v: &Value) -> Option<f64> {
     .filter(|x: &f64| x.is_finite())
 }
 
-pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
+/// Returns how many rows there were.
+pub(super) fn run_ndjson(
+    input: impl Read,
+    spec: &Spec<'_>,
+    skipped: &mut Skipped,
+) -> CliResult<u64> {
     let mut reader = BufReader::with_capacity(1 << 20, input);
     let mut out = if spec.table.is_some() {
         Output::stdout()
@@ -58,6 +64,7 @@ pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
     let mut line = Vec::new();
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
+    let mut rows = 0;
     for n in 1.. {
         line.clear();
         let read = reader
@@ -70,18 +77,30 @@ pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
         if text.trim_ascii_start().is_empty() {
             continue;
         }
+        rows += 1;
         let fail = |m: String| CliError::Data(format!("{}:{n}: {m}", spec.name));
-        let value: Value = serde_json::from_slice(text).map_err(|e| {
+        let value = serde_json::from_slice::<Value>(text).map_err(|e| {
             let m = e.to_string();
             let m = m
                 .rfind(" at line ")
                 .map_or(m.clone(), |i| m[..i].to_owned());
-            CliError::Data(format!("{}:{n}:{}: {m}", spec.name, e.column()))
-        })?;
+            format!("{}:{n}:{}: {m}", spec.name, e.column())
+        });
+        let value = match value {
+            Ok(v) => v,
+            Err(m) if args.invalid == Invalid::Skip => {
+                skipped.add(m);
+                continue;
+            }
+            Err(m) => return Err(CliError::Data(m)),
+        };
         let Value::Object(obj) = &value else {
-            return Err(fail(
-                "expected a JSON object with the point's coordinates".to_owned(),
-            ));
+            let m = "expected a JSON object with the point's coordinates";
+            if args.invalid == Invalid::Skip {
+                skipped.add(format!("{}:{n}: {m}", spec.name));
+                continue;
+            }
+            return Err(fail(m.to_owned()));
         };
         let keys = obj.keys().map(String::as_str);
         let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
@@ -106,8 +125,11 @@ pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
             });
         let cell = match (point, args.invalid) {
             (Ok(c), _) => Some(c),
-            (Err(m), Invalid::Error) => return Err(fail(m)),
-            (Err(_), Invalid::Skip) => continue,
+            (Err(m), Invalid::Fail) => return Err(fail(m)),
+            (Err(m), Invalid::Skip) => {
+                skipped.add(format!("{}:{n}: {m}", spec.name));
+                continue;
+            }
             (Err(_), Invalid::Empty) => None,
         };
         if spec.table.is_some() {
@@ -153,15 +175,22 @@ pub(super) fn run_ndjson(input: impl Read, spec: &Spec<'_>) -> CliResult {
         out.maybe_flush()?;
     }
     if spec.table.is_some() {
-        return match table {
-            Some((t, _)) => t.finish(),
-            None => spec.table(Vec::new())?.finish(),
-        };
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
     }
-    Ok(out.flush()?)
+    out.flush()?;
+    Ok(rows)
 }
 
-pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
+/// Returns how many features there were.
+pub(super) fn run_geojson(
+    input: impl Read,
+    spec: &Spec<'_>,
+    skipped: &mut Skipped,
+) -> CliResult<u64> {
     let reader = BufReader::with_capacity(1 << 20, input);
     let mut out = if spec.table.is_some() {
         Output::stdout()
@@ -171,13 +200,29 @@ pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
     let mut table: Option<(Table, JsonColumns)> = None;
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
+    let mut rows = 0;
     for item in GeoJsonValues::new(reader) {
         let fail = |e: s2cells::ParseError| CliError::Data(format!("{}: {e}", spec.name));
         let (index, mut value) = item.map_err(fail)?;
-        let feature = GeoFeature::from_value(index, &value).map_err(fail)?;
+        rows += 1;
+        let feature = match GeoFeature::from_value(index, &value) {
+            Ok(f) => f,
+            Err(e) if args.invalid == Invalid::Skip => {
+                skipped.add(fail(e).to_string());
+                continue;
+            }
+            Err(e) => return Err(fail(e)),
+        };
         let cell = match (&feature.geometry, args.invalid) {
             (Some(Geometry::Point(ll)), _) => Some(CellId::from_latlng(*ll)),
-            (_, Invalid::Skip) => continue,
+            (other, Invalid::Skip) => {
+                skipped.add(format!(
+                    "{}: feature {index}: index reads Point geometries, this one is {}",
+                    spec.name,
+                    other.as_ref().map_or("null", Geometry::type_name)
+                ));
+                continue;
+            }
             (None, Invalid::Empty) => None,
             (other, _) => {
                 return Err(CliError::Data(format!(
@@ -244,10 +289,12 @@ pub(super) fn run_geojson(input: impl Read, spec: &Spec<'_>) -> CliResult {
         out.maybe_flush()?;
     }
     if spec.table.is_some() {
-        return match table {
-            Some((t, _)) => t.finish(),
-            None => spec.table(Vec::new())?.finish(),
-        };
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
     }
-    Ok(out.flush()?)
+    out.flush()?;
+    Ok(rows)
 }

@@ -1,18 +1,18 @@
 //! `s2cells index`: points in (CSV, NDJSON or GeoJSON), the cells that
 //! contain them appended, at one or several levels, as text or as a
 //! Parquet / Arrow table (`crate::output::table`). Streams input of any
-//! size in constant memory.
+//! size in constant memory. CSV is strict: every row has the header's
+//! number of fields.
 
 mod csv;
 mod decimal;
 mod json;
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, Read};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use s2cells::MAX_LEVEL;
 
 use crate::cells::CellFormat;
@@ -20,6 +20,7 @@ use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::output::table::{CellType, Kind, Table, TableFormat};
 use crate::points::PointColumns;
+use crate::report::{Progress, Skipped};
 use s2cells::CellId;
 
 #[derive(Args, Debug)]
@@ -61,8 +62,10 @@ pub struct IndexArgs {
     #[arg(long)]
     pub no_header: bool,
     /// What to do with a row whose lat/lng is missing, not a number or
-    /// out of range.
-    #[arg(long, value_enum, default_value_t = Invalid::Error)]
+    /// out of range, or (CSV) whose number of fields is not the header's:
+    /// fail, skip it (the count and the first reasons are printed at the
+    /// end), or keep it with empty cells (not for a ragged CSV row).
+    #[arg(long, value_enum, value_name = "fail|skip|empty", default_value_t = Invalid::Fail)]
     pub invalid: Invalid,
     /// Write only the cells (one line per point, levels separated by the
     /// delimiter, no header): a cell stream for `s2cells cell` and friends.
@@ -106,7 +109,8 @@ pub enum PointFormat {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Invalid {
     /// Stop with an error naming the line and column (exit 1).
-    Error,
+    #[value(alias = "error")]
+    Fail,
     /// Drop the row from the output.
     Skip,
     /// Keep the row with empty cell columns (null in JSON).
@@ -165,54 +169,6 @@ fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str, noun: &str) -
     }
 }
 
-/// A progress bar on stderr while it is a terminal, nothing otherwise.
-pub struct Progress(Option<ProgressBar>);
-
-impl Progress {
-    fn new(total_bytes: Option<u64>) -> Self {
-        if !io::stderr().is_terminal() {
-            return Self(None);
-        }
-        let bar = match total_bytes {
-            Some(n) => ProgressBar::new(n).with_style(
-                ProgressStyle::with_template(
-                    "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            ),
-            None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{spinner} {bytes} read, {bytes_per_sec}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            ),
-        };
-        Self(Some(bar))
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-/// The input, counting bytes for the progress bar.
-struct ProgressRead<R> {
-    inner: R,
-    read: u64,
-    bar: Option<ProgressBar>,
-}
-
-impl<R: Read> Read for ProgressRead<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        if let Some(bar) = &self.bar {
-            bar.set_position(self.read);
-        }
-        Ok(n)
-    }
-}
-
 pub fn run(args: &IndexArgs) -> CliResult {
     let (lat, lng) = args.columns.specs()?;
     let path = args.file.as_ref().filter(|p| p.as_os_str() != "-");
@@ -260,12 +216,8 @@ pub fn run(args: &IndexArgs) -> CliResult {
         }
         None => ("<stdin>".to_owned(), Box::new(io::stdin().lock()), None),
     };
-    let progress = Progress::new(size);
-    let input = ProgressRead {
-        inner: input,
-        read: 0,
-        bar: progress.0.clone(),
-    };
+    let progress = Progress::bytes(size);
+    let input = progress.reader(input);
     let (cells, table) = match args.format {
         IndexFormat::Parquet => (
             CellFormat::Tokens,
@@ -317,13 +269,15 @@ pub fn run(args: &IndexArgs) -> CliResult {
         cells,
         table,
     };
-    let result = match format {
-        PointFormat::Csv => csv::run(input, &spec),
-        PointFormat::Ndjson => json::run_ndjson(input, &spec),
-        PointFormat::Geojson => json::run_geojson(input, &spec),
-    };
-    progress.finish();
-    result
+    let mut skipped = Skipped::default();
+    let rows = match format {
+        PointFormat::Csv => csv::run(input, &spec, &mut skipped),
+        PointFormat::Ndjson => json::run_ndjson(input, &spec, &mut skipped),
+        PointFormat::Geojson => json::run_geojson(input, &spec, &mut skipped),
+    }?;
+    drop(progress);
+    skipped.report("row", Some(rows));
+    Ok(())
 }
 
 /// Everything the readers need to know, resolved from the arguments.

@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plotters::prelude::*;
-use s2cells::io::GeoRegion;
 use s2cells::{CellId, LatLng, LatLngRect};
 
 use map::{cell_ring, place};
@@ -34,6 +33,7 @@ use {outline::Mark, picture::extent};
 use super::cover::{self, Mode};
 use crate::error::{CliError, CliResult};
 use crate::regions::{self, CovererFlags, Item, RegionInput};
+use crate::report::Progress;
 
 /// DejaVu Sans cut to Latin-1 (22 KB; see cli/assets/DejaVuSans-LICENSE.txt):
 /// labels need no system font and no font-kit.
@@ -101,56 +101,34 @@ pub fn run(args: &PlotArgs) -> CliResult {
         items.push((item, cap_outline(lat, lng, radius)));
         name = format!("--cap={spec}");
     } else {
-        let (file, format, features) = regions::features(r)?;
-        let options = s2cells::io::RegionOptions {
-            strict_orientation: r.strict_orientation,
-            planar_edges: r.planar_edges,
-            lenient: r.lenient,
-        };
-        for feature in features {
-            let feature = feature.map_err(|e| CliError::Data(format!("{file}: {e}")))?;
-            let Some(geometry) = &feature.geometry else {
-                continue;
-            };
-            let region = GeoRegion::from_geometry(feature.index, geometry, options)
-                .map_err(|e| regions::data_error(&file, format, e))?;
-            for w in region.warnings() {
-                eprintln!("warning: {w}");
-            }
+        let progress = Progress::bytes(regions::input_size(r));
+        let file = r
+            .input
+            .as_ref()
+            .filter(|p| p.as_os_str() != "-")
+            .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        regions::each_region(r, &progress, |feature, region| {
             let (mut rings, mut holes, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
             shape_marks(region.shape(), &mut rings, &mut holes, &mut kinds);
             if items.is_empty() {
                 name = feature_name(&feature.properties, &feature.id)
                     .unwrap_or_else(|| format!("{file}, feature {}", feature.index));
             }
-            let item = Item {
-                index: feature.index,
-                id: feature.id,
-                properties: feature.properties,
-                margin: region.planar_margin(),
-                area: None,
-                region: Box::new(region),
-            };
-            items.push((item, (rings, holes, kinds)));
-        }
+            items.push((Item::new(feature, region), (rings, holes, kinds)));
+            Ok(())
+        })?;
         if items.len() > 1 {
             name = format!("{file} ({} features)", items.len());
         }
     }
 
     let mut cells: Vec<CellId> = Vec::new();
+    let progress = Progress::spinner();
     for (item, ..) in &items {
-        cells.extend(
-            cover::cells_of(
-                &coverer,
-                mode,
-                args.coverer.level,
-                args.selection.budget,
-                item,
-            )?
-            .iter(),
-        );
+        progress.message(|| format!("covering feature {}", item.index));
+        cells.extend(cover::cells_of(&coverer, mode, &args.coverer, item)?.iter());
     }
+    progress.message(|| format!("drawing {} cells", cells.len()));
 
     // One continuous longitude range around the regions' centre.
     let bound = items.iter().fold(LatLngRect::empty(), |b, (i, ..)| {

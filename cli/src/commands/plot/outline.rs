@@ -132,5 +132,15 @@ pub(super) fn shape_marks(
                 shape_marks(s, rings, holes, kinds);
             }
         }
+        // A shell minus holes that break the rules (lenient): the holes'
+        // rings drawn as holes.
+        GeoShape::Difference(shape, minus) => {
+            shape_marks(shape, rings, holes, kinds);
+            let from = holes.len();
+            shape_marks(minus, rings, holes, kinds);
+            for h in &mut holes[from..] {
+                *h = !*h;
+            }
+        }
     }
 }
