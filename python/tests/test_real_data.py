@@ -5,7 +5,8 @@ a GeoDataFrame from geopandas.read_file, a WKB Arrow column, PostGIS's hex
 WKB text. Every valid one is covered as Google's S2RegionCoverer covers
 it; the invalid ones are errors naming the row, the ring and the way out.
 
-Like test_spark.py, these fail without the data (CI must fetch it)."""
+Like test_spark.py, these skip without the data, and fail without it when
+S2CELLS_NO_SKIP is set (CI, which fetches it)."""
 
 import json
 import warnings
