@@ -86,6 +86,15 @@ impl Output {
     }
 }
 
+/// A command's error from before it wrote anything: the message says so,
+/// as [`Output::fail`] does.
+pub fn nothing_written(e: CliError) -> CliError {
+    match e {
+        CliError::Data(m) => CliError::Data(format!("{m} (nothing was written)")),
+        e => e,
+    }
+}
+
 /// Creates (or truncates) an output file, naming it in the error.
 pub fn create_file(path: &Path) -> CliResult<File> {
     File::create(path)

@@ -177,26 +177,32 @@ fn bad_csv_exits_1_naming_line_and_column() {
             &["index", "-l", "3"],
             &format!("{header}{body}"),
             1,
-            message,
+            &written_nothing(message),
         );
     }
     fails(
         &["index", "-l", "3"],
         "a,b\n1,2\n",
         1,
-        "<stdin>:1: no latitude column in the header (a, b); expected a column named lat, latitude, y (or pass --lat-col)",
+        &written_nothing(
+            "<stdin>:1: no latitude column in the header (a, b); expected a column named lat, latitude, y (or pass --lat-col)",
+        ),
     );
     fails(
         &["index", "-l", "3", "--lng-col", "east"],
         "lat,b\n1,2\n",
         1,
-        "<stdin>:1: no longitude column in the header (lat, b); expected a column named \"east\"",
+        &written_nothing(
+            "<stdin>:1: no longitude column in the header (lat, b); expected a column named \"east\"",
+        ),
     );
     fails(
         &["index", "-l", "3"],
         "",
         1,
-        "<stdin>: the input is empty; expected a header line naming the latitude and longitude columns",
+        &written_nothing(
+            "<stdin>: the input is empty; expected a header line naming the latitude and longitude columns",
+        ),
     );
     fails(
         &["index", "-l", "3", "tests/missing.csv"],
@@ -213,31 +219,33 @@ fn bad_json_exits_1_naming_line_or_feature() {
         &nd,
         "{\"lat\":1,\"lng\":2}\n{\"lat\":1,\"lng\"2}\n",
         1,
-        "<stdin>:2:15: expected `:`",
+        &written_nothing("<stdin>:2:15: expected `:`"),
     );
     fails(
         &nd,
         "[1,2]\n",
         1,
-        "<stdin>:1: expected a JSON object with the point's coordinates",
+        &written_nothing("<stdin>:1: expected a JSON object with the point's coordinates"),
     );
     fails(
         &nd,
         "{\"lat\":1}\n",
         1,
-        "<stdin>:1: no longitude in the object; expected a key named lng, lon, long, longitude, x (or pass --lng-col)",
+        &written_nothing(
+            "<stdin>:1: no longitude in the object; expected a key named lng, lon, long, longitude, x (or pass --lng-col)",
+        ),
     );
     fails(
         &nd,
         "{\"lat\":true,\"lng\":2}\n",
         1,
-        "<stdin>:1: \"lat\" is not a number: true",
+        &written_nothing("<stdin>:1: \"lat\" is not a number: true"),
     );
     fails(
         &nd,
         "{\"lat\":-95,\"lng\":2}\n",
         1,
-        "<stdin>:1: latitude -95 is out of range [-90, 90]",
+        &written_nothing("<stdin>:1: latitude -95 is out of range [-90, 90]"),
     );
 
     let gj = ["index", "-l", "3", "--input-format", "geojson"];
@@ -245,20 +253,29 @@ fn bad_json_exits_1_naming_line_or_feature() {
         &gj,
         "{\"type\":\"Point\",\"coordinates\":[0,0]}\n{\"type\":\"Point\" \"coordinates\":[0,0]}\n",
         1,
-        "<stdin>: GeoJSON syntax error at line 2, column 17: expected `,` or `}`",
+        &written_nothing("<stdin>: GeoJSON syntax error at line 2, column 17: expected `,` or `}`"),
     );
     fails(
         &gj,
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[0,0]}},{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[200,0]}}]}",
         1,
-        "<stdin>: invalid GeoJSON in feature 1 at geometry.coordinates: longitude 200 is out of range [-180, 180]",
+        &written_nothing(
+            "<stdin>: invalid GeoJSON in feature 1 at geometry.coordinates: longitude 200 is out of range [-180, 180]",
+        ),
     );
     fails(
         &gj,
         "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}",
         1,
-        "<stdin>: feature 0: index reads Point geometries, this one is LineString",
+        &written_nothing(
+            "<stdin>: feature 0: index reads Point geometries, this one is LineString",
+        ),
     );
+}
+
+/// `index` drops what it had not written when it fails, and says so.
+fn written_nothing(message: &str) -> String {
+    format!("{message} (nothing was written)")
 }
 
 #[test]

@@ -312,6 +312,58 @@ fn a_failure_says_what_was_written() {
 }
 
 #[test]
+fn a_failed_table_leaves_no_file() {
+    // A Parquet file without its footer, or an Arrow stream without its
+    // end, is no table: on an error the file is removed and the message
+    // says so, for every command that writes tables.
+    let two = temp_file(
+        "two-for-tables.geojson",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]}\n\
+         {\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}\n",
+    );
+    let two = two.to_str().unwrap();
+    let points = temp_file("bad-point-for-tables.csv", "lat,lng,label\n1,2,0\n3,x,1\n");
+    let points = points.to_str().unwrap();
+    for format in ["parquet", "arrow"] {
+        let dest = std::env::temp_dir().join(format!(
+            "s2cells-failed-table-{}.{format}",
+            std::process::id()
+        ));
+        let d = dest.to_str().unwrap();
+        for args in [
+            &["cover", two, "-l", "10", "-f", format, "-o", d][..],
+            &["keys", two, "-f", format, "-o", d],
+            &[
+                "features",
+                points,
+                "-e",
+                "hashed",
+                "-l",
+                "10",
+                "--buckets",
+                "64",
+                "-f",
+                format,
+                "-o",
+                d,
+            ],
+            &["index", points, "-l", "10", "-f", format, "-o", d],
+        ] {
+            let (status, out, err) = run(args);
+            assert_eq!((status, out.as_str()), (1, ""), "{args:?}: {err}");
+            assert!(!dest.exists(), "{args:?} left {d}: {err}");
+            assert!(
+                err.trim_end().ends_with("(nothing was written)")
+                    || err.trim_end().ends_with(&format!(
+                        "(nothing was written: the unfinished {d} was removed)"
+                    )),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
 fn runaway_mixed_coverings_stop_at_the_budget() {
     let (status, out, err) = run(&[
         "cover",

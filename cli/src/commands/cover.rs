@@ -650,6 +650,9 @@ impl Writer {
     }
 
     fn fail(mut self, e: CliError) -> CliError {
-        self.out.fail(e)
+        match self.table.take() {
+            Some((t, _)) => t.fail(e),
+            None => self.out.fail(e),
+        }
     }
 }

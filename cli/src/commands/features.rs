@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 
 use crate::error::{CliError, CliResult};
 use crate::output::table::{CellType, Kind, Table, TableFormat, Value as Cell};
-use crate::output::{Output, create_file};
+use crate::output::{Output, create_file, nothing_written};
 use crate::points::{self, Extra, PointInput};
 use crate::regions::{self, RegionInput};
 
@@ -307,14 +307,14 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
         }
     });
     // Say what became of the output, as `cover` does: only a stream that
-    // has begun has written anything.
-    result.map_err(|e| match e {
-        CliError::Data(m) if stream.as_ref().is_some_and(|s| s.sink.is_some()) => {
-            CliError::Data(format!("{m} (the output is partial)"))
-        }
-        CliError::Data(m) => CliError::Data(format!("{m} (nothing was written)")),
-        e => e,
-    })?;
+    // has begun has written anything (and an unfinished table is removed).
+    if let Err(e) = result {
+        return Err(match stream.and_then(|s| s.sink) {
+            Some(RowSink::Libsvm(mut out)) => out.fail(e),
+            Some(RowSink::Long { table, .. }) => table.fail(e),
+            None => nothing_written(e),
+        });
+    }
     if let Some(mut s) = stream {
         s.write(args, &mut pending)?;
         return s.finish();

@@ -156,11 +156,14 @@ pub fn run(args: &KeysArgs) -> CliResult {
             &cols,
             &[("s2cells.key_encoding", enc)],
         )?;
-        regions::for_each(&args.input, |item, _| {
+        let result = regions::for_each(&args.input, |item, _| {
             let cells = covering(&coverer, args, item)?;
             stats.add(item, &cells);
             table_rows(&mut t, item, &KeyQuery::new(&cells, stored), args.encoding)
-        })?;
+        });
+        if let Err(e) = result {
+            return Err(t.fail(e));
+        }
         t.finish()?;
         return stats.report();
     }

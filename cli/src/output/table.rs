@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow_array::builder::{
@@ -203,8 +203,16 @@ enum Sink {
 
 /// A table being written: declare the columns, push each row's values in
 /// column order, end the row; `finish` writes what is left and the footer.
+///
+/// A table that does not finish (an error, or a table dropped) has no
+/// Parquet footer or Arrow end marker, so no reader takes it: its file is
+/// removed rather than left looking like output, and [`Table::fail`] says
+/// so in the error.
 pub struct Table {
-    sink: Sink,
+    /// `None` once finished (or failed).
+    sink: Option<Sink>,
+    /// The file written, `None` for stdout.
+    path: Option<PathBuf>,
     schema: SchemaRef,
     cols: Vec<Col>,
     /// The column the next value goes to.
@@ -251,7 +259,8 @@ impl Table {
         columns: &[(String, Kind)],
         metadata: &[(&str, String)],
     ) -> CliResult<Self> {
-        let dest: Dest = match path.filter(|p| p.as_os_str() != "-") {
+        let path = path.filter(|p| p.as_os_str() != "-");
+        let dest: Dest = match path {
             Some(p) => Box::new(BufWriter::with_capacity(1 << 20, create_file(p)?)),
             None if io::stdout().is_terminal() => {
                 return Err(CliError::Usage(format!(
@@ -305,7 +314,8 @@ impl Table {
             )),
         };
         Ok(Self {
-            sink,
+            sink: Some(sink),
+            path: path.map(Path::to_path_buf),
             cols: columns.iter().map(|(_, k)| Col::new(*k)).collect(),
             schema,
             next: 0,
@@ -377,8 +387,9 @@ impl Table {
         let arrays: Vec<ArrayRef> = self.cols.iter_mut().map(Col::finish).collect();
         let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(arrow_error)?;
         match &mut self.sink {
-            Sink::Parquet(w) => w.write(&batch).map_err(parquet_error)?,
-            Sink::Arrow(w) => w.write(&batch).map_err(arrow_error)?,
+            Some(Sink::Parquet(w)) => w.write(&batch).map_err(parquet_error)?,
+            Some(Sink::Arrow(w)) => w.write(&batch).map_err(arrow_error)?,
+            None => {}
         }
         self.rows = 0;
         Ok(())
@@ -392,22 +403,64 @@ impl Table {
     /// As [`finish`](Self::finish), adding key-value metadata known only
     /// at the end to a Parquet footer (an Arrow stream's metadata went out
     /// with its schema: there it is left out).
+    /// A failure while finishing (a full disk) removes the file as
+    /// [`Table::fail`] does.
     pub fn finish_with(mut self, metadata: &[(&str, String)]) -> CliResult {
-        self.write_batch()?;
-        match self.sink {
-            Sink::Parquet(mut w) => {
+        if let Err(e) = self.write_batch() {
+            return Err(self.fail(e));
+        }
+        let finished = match self.sink.take() {
+            Some(Sink::Parquet(mut w)) => {
                 for (k, v) in metadata {
                     w.append_key_value_metadata(KeyValue::new((*k).to_owned(), v.clone()));
                 }
-                let mut dest = w.into_inner().map_err(parquet_error)?;
-                dest.flush()?;
+                w.into_inner()
+                    .map_err(parquet_error)
+                    .and_then(|mut dest| Ok(dest.flush()?))
             }
-            Sink::Arrow(mut w) => {
-                w.finish().map_err(arrow_error)?;
-                w.into_inner().map_err(arrow_error)?.flush()?;
-            }
+            Some(Sink::Arrow(mut w)) => w
+                .finish()
+                .map_err(arrow_error)
+                .and_then(|()| w.into_inner().map_err(arrow_error))
+                .and_then(|mut dest| Ok(dest.flush()?)),
+            None => Ok(()),
+        };
+        finished.inspect_err(|_| self.remove_file())
+    }
+
+    /// The error `e` of the command writing this table, saying what
+    /// became of the output: a file is removed (nothing a reader would
+    /// take was written), a table on stdout is unfinished.
+    pub fn fail(mut self, e: CliError) -> CliError {
+        let note = match &self.path {
+            Some(p) => format!(
+                "nothing was written: the unfinished {} was removed",
+                p.display()
+            ),
+            None => "the table on stdout is unfinished".to_owned(),
+        };
+        self.sink = None;
+        self.remove_file();
+        match e {
+            CliError::Data(m) => CliError::Data(format!("{m} ({note})")),
+            e => e,
         }
-        Ok(())
+    }
+
+    fn remove_file(&mut self) {
+        if let Some(p) = self.path.take() {
+            // Best effort: the command's own error is the one to report.
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+impl Drop for Table {
+    /// An unfinished table's file is removed (see [`Table`]).
+    fn drop(&mut self) {
+        if self.sink.take().is_some() {
+            self.remove_file();
+        }
     }
 }
 

@@ -19,8 +19,8 @@ use super::decimal;
 use super::{Invalid, LAT_NAMES, LNG_NAMES, Spec, check_range, find_column, wanted};
 use crate::cells::write_cell;
 use crate::error::{CliError, CliResult};
-use crate::output::Output;
 use crate::output::table::{Kind, Table, Value as TableValue};
+use crate::output::{Output, nothing_written};
 use crate::report::Skipped;
 
 /// Bytes read at a time; a record longer than this grows the buffer.
@@ -68,61 +68,73 @@ pub(super) fn run(mut input: impl Read, spec: &Spec<'_>, skipped: &mut Skipped) 
     let mut line = 1;
     let mut indexer: Option<Indexer<'_>> = None;
     let args = spec.args;
-    if args.no_header {
-        let (Some(super::ColSpec::Number(lat)), Some(super::ColSpec::Number(lng))) =
-            (&spec.lat, &spec.lng)
-        else {
-            return Err(CliError::Usage(
-                "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
-            ));
-        };
-        indexer = Some(Indexer::new(spec, *lat, *lng)?);
-    }
-    loop {
-        while !eof && filled < buf.len() {
-            let n = input
-                .read(&mut buf[filled..])
-                .map_err(|e| CliError::Data(format!("{}: reading failed: {e}", spec.name)))?;
-            eof = n == 0;
-            filled += n;
-        }
-        let chunk = &buf[..filled];
-        let mut pos = 0;
-        let quotes = memchr(b'"', chunk).is_some();
-        while pos < chunk.len() {
-            let Some((end, next, lines)) = record_end(chunk, pos, quotes, eof, line, spec)? else {
-                break;
+    // Everything that reads and writes rows; on an error the message says
+    // what became of the output.
+    let result = (|| -> CliResult {
+        if args.no_header {
+            let (Some(super::ColSpec::Number(lat)), Some(super::ColSpec::Number(lng))) =
+                (&spec.lat, &spec.lng)
+            else {
+                return Err(CliError::Usage(
+                    "with --no-header, give --lat-col and --lng-col as column numbers".to_owned(),
+                ));
             };
-            let mut record = &chunk[pos..end];
-            if let [rest @ .., b'\r'] = record {
-                record = rest;
+            indexer = Some(Indexer::new(spec, *lat, *lng)?);
+        }
+        loop {
+            while !eof && filled < buf.len() {
+                let n = input
+                    .read(&mut buf[filled..])
+                    .map_err(|e| CliError::Data(format!("{}: reading failed: {e}", spec.name)))?;
+                eof = n == 0;
+                filled += n;
             }
-            match &mut indexer {
-                Some(ix) => ix.row(chunk, pos, record, line, quotes)?,
-                None if record.is_empty() => {}
-                None => indexer = Some(Indexer::from_header(spec, record, line)?),
+            let chunk = &buf[..filled];
+            let mut pos = 0;
+            let quotes = memchr(b'"', chunk).is_some();
+            while pos < chunk.len() {
+                let Some((end, next, lines)) = record_end(chunk, pos, quotes, eof, line, spec)?
+                else {
+                    break;
+                };
+                let mut record = &chunk[pos..end];
+                if let [rest @ .., b'\r'] = record {
+                    record = rest;
+                }
+                match &mut indexer {
+                    Some(ix) => ix.row(chunk, pos, record, line, quotes)?,
+                    None if record.is_empty() => {}
+                    None => indexer = Some(Indexer::from_header(spec, record, line)?),
+                }
+                pos = next;
+                line += lines;
             }
-            pos = next;
-            line += lines;
+            if let Some(ix) = &mut indexer {
+                ix.flush_batch(chunk)?;
+            }
+            if eof && pos >= filled {
+                break;
+            }
+            if pos == 0 && filled == buf.len() {
+                // One record fills the whole buffer: make room for the rest.
+                buf.resize(buf.len() * 2, 0);
+            }
+            buf.copy_within(pos..filled, 0);
+            filled -= pos;
         }
-        if let Some(ix) = &mut indexer {
-            ix.flush_batch(chunk)?;
-        }
-        if eof && pos >= filled {
-            break;
-        }
-        if pos == 0 && filled == buf.len() {
-            // One record fills the whole buffer: make room for the rest.
-            buf.resize(buf.len() * 2, 0);
-        }
-        buf.copy_within(pos..filled, 0);
-        filled -= pos;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        return Err(match indexer {
+            Some(ix) => ix.fail(e),
+            None => nothing_written(e),
+        });
     }
     let Some(mut ix) = indexer else {
-        return Err(CliError::Data(format!(
+        return Err(nothing_written(CliError::Data(format!(
             "{}: the input is empty; expected a header line naming the latitude and longitude columns",
             spec.name
-        )));
+        ))));
     };
     *skipped = std::mem::take(&mut ix.skipped);
     let rows = ix.rows;
@@ -215,6 +227,15 @@ impl<'a> Indexer<'a> {
             rows: 0,
             skipped: Skipped::default(),
         })
+    }
+
+    /// The error `e`, saying what became of the output (see
+    /// [`Output::fail`] and [`Table::fail`]).
+    fn fail(mut self, e: CliError) -> CliError {
+        match self.table.take() {
+            Some((t, _)) => t.fail(e),
+            None => self.out.fail(e),
+        }
     }
 
     /// The table of a headerless input, with columns `column1` ... as

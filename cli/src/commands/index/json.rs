@@ -65,114 +65,125 @@ pub(super) fn run_ndjson(
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
     let mut rows = 0;
-    for n in 1.. {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| CliError::Data(format!("{}:{n}: reading failed: {e}", spec.name)))?;
-        if read == 0 {
-            break;
-        }
-        let text = line.trim_ascii_end();
-        if text.trim_ascii_start().is_empty() {
-            continue;
-        }
-        rows += 1;
-        let fail = |m: String| CliError::Data(format!("{}:{n}: {m}", spec.name));
-        let value = serde_json::from_slice::<Value>(text).map_err(|e| {
-            let m = e.to_string();
-            let m = m
-                .rfind(" at line ")
-                .map_or(m.clone(), |i| m[..i].to_owned());
-            format!("{}:{n}:{}: {m}", spec.name, e.column())
-        });
-        let value = match value {
-            Ok(v) => v,
-            Err(m) if args.invalid == Invalid::Skip => {
-                skipped.add(m);
+    // Everything that reads and writes rows; on an error the message
+    // says what became of the output.
+    let result = (|| -> CliResult {
+        for n in 1.. {
+            line.clear();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| CliError::Data(format!("{}:{n}: reading failed: {e}", spec.name)))?;
+            if read == 0 {
+                break;
+            }
+            let text = line.trim_ascii_end();
+            if text.trim_ascii_start().is_empty() {
                 continue;
             }
-            Err(m) => return Err(CliError::Data(m)),
-        };
-        let Value::Object(obj) = &value else {
-            let m = "expected a JSON object with the point's coordinates";
-            if args.invalid == Invalid::Skip {
-                skipped.add(format!("{}:{n}: {m}", spec.name));
-                continue;
-            }
-            return Err(fail(m.to_owned()));
-        };
-        let keys = obj.keys().map(String::as_str);
-        let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
-            find_column(keys.clone(), col, cands)
-                .and_then(|i| obj.iter().nth(i))
-                .ok_or_else(|| {
-                    format!(
-                        "no {what} in the object; expected {}",
-                        wanted(col, cands, flag, "key")
-                    )
-                })
-        };
-        let point =
-            key(&spec.lat, LAT_NAMES, "latitude", "--lat-col").and_then(|(lat_key, lat)| {
-                let (lng_key, lng) = key(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
-                let lat =
-                    coordinate(lat).ok_or_else(|| format!("{lat_key:?} is not a number: {lat}"))?;
-                let lng =
-                    coordinate(lng).ok_or_else(|| format!("{lng_key:?} is not a number: {lng}"))?;
-                check_range(lat, lng)?;
-                Ok(leaf(lat, lng))
+            rows += 1;
+            let fail = |m: String| CliError::Data(format!("{}:{n}: {m}", spec.name));
+            let value = serde_json::from_slice::<Value>(text).map_err(|e| {
+                let m = e.to_string();
+                let m = m
+                    .rfind(" at line ")
+                    .map_or(m.clone(), |i| m[..i].to_owned());
+                format!("{}:{n}:{}: {m}", spec.name, e.column())
             });
-        let cell = match (point, args.invalid) {
-            (Ok(c), _) => Some(c),
-            (Err(m), Invalid::Fail) => return Err(fail(m)),
-            (Err(m), Invalid::Skip) => {
-                skipped.add(format!("{}:{n}: {m}", spec.name));
+            let value = match value {
+                Ok(v) => v,
+                Err(m) if args.invalid == Invalid::Skip => {
+                    skipped.add(m);
+                    continue;
+                }
+                Err(m) => return Err(CliError::Data(m)),
+            };
+            let Value::Object(obj) = &value else {
+                let m = "expected a JSON object with the point's coordinates";
+                if args.invalid == Invalid::Skip {
+                    skipped.add(format!("{}:{n}: {m}", spec.name));
+                    continue;
+                }
+                return Err(fail(m.to_owned()));
+            };
+            let keys = obj.keys().map(String::as_str);
+            let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
+                find_column(keys.clone(), col, cands)
+                    .and_then(|i| obj.iter().nth(i))
+                    .ok_or_else(|| {
+                        format!(
+                            "no {what} in the object; expected {}",
+                            wanted(col, cands, flag, "key")
+                        )
+                    })
+            };
+            let point =
+                key(&spec.lat, LAT_NAMES, "latitude", "--lat-col").and_then(|(lat_key, lat)| {
+                    let (lng_key, lng) = key(&spec.lng, LNG_NAMES, "longitude", "--lng-col")?;
+                    let lat = coordinate(lat)
+                        .ok_or_else(|| format!("{lat_key:?} is not a number: {lat}"))?;
+                    let lng = coordinate(lng)
+                        .ok_or_else(|| format!("{lng_key:?} is not a number: {lng}"))?;
+                    check_range(lat, lng)?;
+                    Ok(leaf(lat, lng))
+                });
+            let cell = match (point, args.invalid) {
+                (Ok(c), _) => Some(c),
+                (Err(m), Invalid::Fail) => return Err(fail(m)),
+                (Err(m), Invalid::Skip) => {
+                    skipped.add(format!("{}:{n}: {m}", spec.name));
+                    continue;
+                }
+                (Err(_), Invalid::Empty) => None,
+            };
+            if spec.table.is_some() {
+                if table.is_none() {
+                    // The first object's keys are the columns; its coordinates
+                    // are doubles.
+                    let coords: Vec<&str> = [(&spec.lat, LAT_NAMES), (&spec.lng, LNG_NAMES)]
+                        .iter()
+                        .filter_map(|(col, cands)| {
+                            find_column(obj.keys().map(String::as_str), col, cands)
+                                .and_then(|i| obj.keys().nth(i))
+                                .map(String::as_str)
+                        })
+                        .collect();
+                    let cols = JsonColumns::new(Some(obj), &coords);
+                    table = Some((spec.table(cols.columns())?, cols));
+                }
+                if let Some((t, cols)) = &mut table {
+                    if !args.cells_only {
+                        cols.push(t, Some(obj), &|| format!("{}:{n}", spec.name))?;
+                    }
+                    spec.push_cells(t, cell)?;
+                }
                 continue;
             }
-            (Err(_), Invalid::Empty) => None,
-        };
-        if spec.table.is_some() {
-            if table.is_none() {
-                // The first object's keys are the columns; its coordinates
-                // are doubles.
-                let coords: Vec<&str> = [(&spec.lat, LAT_NAMES), (&spec.lng, LNG_NAMES)]
-                    .iter()
-                    .filter_map(|(col, cands)| {
-                        find_column(obj.keys().map(String::as_str), col, cands)
-                            .and_then(|i| obj.keys().nth(i))
-                            .map(String::as_str)
-                    })
-                    .collect();
-                let cols = JsonColumns::new(Some(obj), &coords);
-                table = Some((spec.table(cols.columns())?, cols));
-            }
-            if let Some((t, cols)) = &mut table {
-                if !args.cells_only {
-                    cols.push(t, Some(obj), &|| format!("{}:{n}", spec.name))?;
+            if args.cells_only {
+                write_cells_only(&mut out, cell, spec);
+            } else {
+                // The row as it came, minus its closing brace, then the cells.
+                out.buf.extend_from_slice(&text[..text.len() - 1]);
+                for (k, (&level, name)) in args.levels.iter().zip(&names).enumerate() {
+                    if k > 0 || !obj.is_empty() {
+                        out.buf.push(b',');
+                    }
+                    let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
+                    out.buf
+                        .extend_from_slice(Value::from(name.as_str()).to_string().as_bytes());
+                    out.buf.push(b':');
+                    out.buf.extend_from_slice(v.to_string().as_bytes());
                 }
-                spec.push_cells(t, cell)?;
+                out.buf.extend_from_slice(b"}\n");
             }
-            continue;
+            out.maybe_flush()?;
         }
-        if args.cells_only {
-            write_cells_only(&mut out, cell, spec);
-        } else {
-            // The row as it came, minus its closing brace, then the cells.
-            out.buf.extend_from_slice(&text[..text.len() - 1]);
-            for (k, (&level, name)) in args.levels.iter().zip(&names).enumerate() {
-                if k > 0 || !obj.is_empty() {
-                    out.buf.push(b',');
-                }
-                let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
-                out.buf
-                    .extend_from_slice(Value::from(name.as_str()).to_string().as_bytes());
-                out.buf.push(b':');
-                out.buf.extend_from_slice(v.to_string().as_bytes());
-            }
-            out.buf.extend_from_slice(b"}\n");
-        }
-        out.maybe_flush()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        return Err(match table {
+            Some((t, _)) => t.fail(e),
+            None => out.fail(e),
+        });
     }
     if spec.table.is_some() {
         match table {
@@ -201,92 +212,104 @@ pub(super) fn run_geojson(
     let args = spec.args;
     let names: Vec<String> = spec.column_names().collect();
     let mut rows = 0;
-    for item in GeoJsonValues::new(reader) {
-        let fail = |e: s2cells::ParseError| CliError::Data(format!("{}: {e}", spec.name));
-        let (index, mut value) = item.map_err(fail)?;
-        rows += 1;
-        let feature = match GeoFeature::from_value(index, &value) {
-            Ok(f) => f,
-            Err(e) if args.invalid == Invalid::Skip => {
-                skipped.add(fail(e).to_string());
-                continue;
-            }
-            Err(e) => return Err(fail(e)),
-        };
-        let cell = match (&feature.geometry, args.invalid) {
-            (Some(Geometry::Point(ll)), _) => Some(CellId::from_latlng(*ll)),
-            (other, Invalid::Skip) => {
-                skipped.add(format!(
-                    "{}: feature {index}: index reads Point geometries, this one is {}",
-                    spec.name,
-                    other.as_ref().map_or("null", Geometry::type_name)
-                ));
-                continue;
-            }
-            (None, Invalid::Empty) => None,
-            (other, _) => {
-                return Err(CliError::Data(format!(
-                    "{}: feature {index}: index reads Point geometries, this one is {}",
-                    spec.name,
-                    other.as_ref().map_or("null", Geometry::type_name)
-                )));
-            }
-        };
-        if spec.table.is_some() {
-            if table.is_none() {
-                // The id, the first feature's properties, the coordinates.
-                let cols = JsonColumns::new(feature.properties.as_ref(), &[]);
-                let mut all = vec![("id".to_owned(), Kind::Str)];
-                all.extend(cols.columns());
-                all.extend([("lat".to_owned(), Kind::F64), ("lng".to_owned(), Kind::F64)]);
-                table = Some((spec.table(all)?, cols));
-            }
-            if let Some((t, cols)) = &mut table {
-                if !args.cells_only {
-                    let id = feature.id.as_ref();
-                    t.push_str(json_text(id).as_deref())?;
-                    cols.push(t, feature.properties.as_ref(), &|| {
-                        format!("{}: feature {index}", spec.name)
-                    })?;
-                    let ll = match &feature.geometry {
-                        Some(Geometry::Point(ll)) => Some(*ll),
-                        _ => None,
-                    };
-                    t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lat_degrees())))?;
-                    t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lng_degrees())))?;
+    // Everything that reads and writes rows; on an error the message
+    // says what became of the output.
+    let result = (|| -> CliResult {
+        for item in GeoJsonValues::new(reader) {
+            let fail = |e: s2cells::ParseError| CliError::Data(format!("{}: {e}", spec.name));
+            let (index, mut value) = item.map_err(fail)?;
+            rows += 1;
+            let feature = match GeoFeature::from_value(index, &value) {
+                Ok(f) => f,
+                Err(e) if args.invalid == Invalid::Skip => {
+                    skipped.add(fail(e).to_string());
+                    continue;
                 }
-                spec.push_cells(t, cell)?;
+                Err(e) => return Err(fail(e)),
+            };
+            let cell = match (&feature.geometry, args.invalid) {
+                (Some(Geometry::Point(ll)), _) => Some(CellId::from_latlng(*ll)),
+                (other, Invalid::Skip) => {
+                    skipped.add(format!(
+                        "{}: feature {index}: index reads Point geometries, this one is {}",
+                        spec.name,
+                        other.as_ref().map_or("null", Geometry::type_name)
+                    ));
+                    continue;
+                }
+                (None, Invalid::Empty) => None,
+                (other, _) => {
+                    return Err(CliError::Data(format!(
+                        "{}: feature {index}: index reads Point geometries, this one is {}",
+                        spec.name,
+                        other.as_ref().map_or("null", Geometry::type_name)
+                    )));
+                }
+            };
+            if spec.table.is_some() {
+                if table.is_none() {
+                    // The id, the first feature's properties, the coordinates.
+                    let cols = JsonColumns::new(feature.properties.as_ref(), &[]);
+                    let mut all = vec![("id".to_owned(), Kind::Str)];
+                    all.extend(cols.columns());
+                    all.extend([("lat".to_owned(), Kind::F64), ("lng".to_owned(), Kind::F64)]);
+                    table = Some((spec.table(all)?, cols));
+                }
+                if let Some((t, cols)) = &mut table {
+                    if !args.cells_only {
+                        let id = feature.id.as_ref();
+                        t.push_str(json_text(id).as_deref())?;
+                        cols.push(t, feature.properties.as_ref(), &|| {
+                            format!("{}: feature {index}", spec.name)
+                        })?;
+                        let ll = match &feature.geometry {
+                            Some(Geometry::Point(ll)) => Some(*ll),
+                            _ => None,
+                        };
+                        t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lat_degrees())))?;
+                        t.push(ll.map_or(TableValue::Null, |l| TableValue::F64(l.lng_degrees())))?;
+                    }
+                    spec.push_cells(t, cell)?;
+                }
+                continue;
             }
-            continue;
-        }
-        if args.cells_only {
-            write_cells_only(&mut out, cell, spec);
+            if args.cells_only {
+                write_cells_only(&mut out, cell, spec);
+                out.maybe_flush()?;
+                continue;
+            }
+            // A bare geometry becomes a feature so it has properties to hold
+            // the cells.
+            if value.get("type").and_then(Value::as_str) != Some("Feature") {
+                value = serde_json::json!({"type": "Feature", "properties": {}, "geometry": value});
+            }
+            if let Value::Object(obj) = &mut value {
+                let props = obj
+                    .entry("properties")
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()));
+                if !props.is_object() {
+                    *props = Value::Object(serde_json::Map::new());
+                }
+                if let Value::Object(props) = props {
+                    for (&level, name) in args.levels.iter().zip(&names) {
+                        let v =
+                            cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
+                        props.insert(name.clone(), v);
+                    }
+                }
+            }
+            serde_json::to_writer(&mut out.buf, &value)
+                .map_err(|e| CliError::Data(format!("{}: {e}", spec.name)))?;
+            out.buf.push(b'\n');
             out.maybe_flush()?;
-            continue;
         }
-        // A bare geometry becomes a feature so it has properties to hold
-        // the cells.
-        if value.get("type").and_then(Value::as_str) != Some("Feature") {
-            value = serde_json::json!({"type": "Feature", "properties": {}, "geometry": value});
-        }
-        if let Value::Object(obj) = &mut value {
-            let props = obj
-                .entry("properties")
-                .or_insert_with(|| Value::Object(serde_json::Map::new()));
-            if !props.is_object() {
-                *props = Value::Object(serde_json::Map::new());
-            }
-            if let Value::Object(props) = props {
-                for (&level, name) in args.levels.iter().zip(&names) {
-                    let v = cell.map_or(Value::Null, |c| cell_json(c.parent(level), spec.cells));
-                    props.insert(name.clone(), v);
-                }
-            }
-        }
-        serde_json::to_writer(&mut out.buf, &value)
-            .map_err(|e| CliError::Data(format!("{}: {e}", spec.name)))?;
-        out.buf.push(b'\n');
-        out.maybe_flush()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        return Err(match table {
+            Some((t, _)) => t.fail(e),
+            None => out.fail(e),
+        });
     }
     if spec.table.is_some() {
         match table {
