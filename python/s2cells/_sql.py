@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import s2cells
 
@@ -118,6 +119,33 @@ def ints(x, what, n):
     null = np.asarray(a.is_null()) if a.null_count else np.zeros(len(a), bool)
     vals = np.asarray(a.fill_null(0).cast(pa.int64()))
     return vals, null
+
+
+# The `mode` argument of the covering functions (the CLI's `cover --mode`,
+# Python's `mode=`), passed to `per_value` as its index here.
+MODES = ("covering", "interior", "intersects", "centroid")
+
+
+def modes(x, n):
+    """A ``mode`` argument (a text column, or a str or None for all ``n``
+    rows) as an int64 column of indexes into :data:`MODES`, null where it
+    is NULL; an unknown mode is a ValueError naming it."""
+    if x is None or isinstance(x, str):
+        x = pa.array([x] * n, pa.string())
+    a = array(x)
+    if pa.types.is_null(a.type):
+        return pa.nulls(len(a), pa.int64())
+    if pa.types.is_dictionary(a.type):
+        a = a.dictionary_decode()
+    if not (pa.types.is_string(a.type) or pa.types.is_large_string(a.type)
+            or pa.types.is_string_view(a.type)):
+        raise TypeError(f"mode: expected text ({', '.join(MODES)}), got {a.type}")
+    codes = pc.index_in(a.cast(pa.string()), value_set=pa.array(MODES))
+    unknown = pc.and_(pc.is_null(codes), pc.is_valid(a))
+    if pc.any(unknown).as_py():
+        bad = a.filter(unknown)[0].as_py()
+        raise ValueError(f"mode {bad!r}: expected one of {', '.join(MODES)}")
+    return codes.cast(pa.int64())
 
 
 def _constant(x):
@@ -388,34 +416,45 @@ def _from_signed(cell):
 @_function(
     "s2_covering",
     ["geom ANY", "min_level BIGINT = 0", "max_level BIGINT = 30", "max_cells BIGINT = 8",
-     "level_mod BIGINT = 1", "interior BOOLEAN = false", *_SHAPE_OPTS],
+     "level_mod BIGINT = 1", "interior BOOLEAN = false", *_SHAPE_OPTS,
+     "mode VARCHAR = 'covering'"],
     "UBIGINT[]",
     "The cells covering a geometry (GeoJSON or WKT VARCHAR, or WKB BLOB), "
     "in curve order: Google's S2RegionCoverer, cell for cell (`interior "
-    "=> true`: the cells inside it)." + _SHAPE_DOC,
+    "=> true` or `mode => 'interior'`: the cells inside it; the fixed-level "
+    "modes are s2_covering_fixed_level's)." + _SHAPE_DOC,
 )
-def _covering(geom, min_level, max_level, max_cells, level_mod, interior, planar_edges, lenient):
+def _covering(geom, min_level, max_level, max_cells, level_mod, interior, planar_edges, lenient,
+              mode="covering"):
+    n = len(array(geom))
     return per_value(
-        lambda g, lo, hi, n, m, i, pe, le: s2cells.coverings(
-            g, lo, hi, n, m, bool(i), planar_edges=bool(pe), lenient=bool(le)
+        lambda g, lo, hi, c, m, i, pe, le, md: s2cells.coverings(
+            g, lo, hi, c, m, bool(i), mode=MODES[md], planar_edges=bool(pe), lenient=bool(le)
         ),
         [geoms(geom)],
-        [min_level, max_level, max_cells, level_mod, interior, planar_edges, lenient],
+        [min_level, max_level, max_cells, level_mod, interior, planar_edges, lenient,
+         modes(mode, n)],
         ["min_level", "max_level", "max_cells", "level_mod", "interior", "planar_edges",
-         "lenient"],
+         "lenient", "mode"],
         pa.list_(_U64),
     )
 
 
-@_function("s2_covering_fixed_level", ["geom ANY", "level BIGINT", *_SHAPE_OPTS], "UBIGINT[]",
-           "Every cell of `level` that meets the geometry." + _SHAPE_DOC)
-def _covering_fixed_level(geom, level, planar_edges, lenient):
+@_function("s2_covering_fixed_level",
+           ["geom ANY", "level BIGINT", *_SHAPE_OPTS, "mode VARCHAR = 'intersects'"],
+           "UBIGINT[]",
+           "The cells of `level` that meet the geometry (`mode => 'intersects'`, "
+           "the default), or whose centers lie in it (`mode => 'centroid'`: each "
+           "point of an area in one cell, a partition for joins that must not "
+           "count a cell twice)." + _SHAPE_DOC)
+def _covering_fixed_level(geom, level, planar_edges, lenient, mode="intersects"):
+    n = len(array(geom))
     return per_value(
-        lambda g, lv, pe, le: s2cells.coverings(g, level=lv, planar_edges=bool(pe),
-                                                lenient=bool(le)),
+        lambda g, lv, pe, le, md: s2cells.coverings(g, level=lv, mode=MODES[md],
+                                                    planar_edges=bool(pe), lenient=bool(le)),
         [geoms(geom)],
-        [level, planar_edges, lenient],
-        ["level", "planar_edges", "lenient"],
+        [level, planar_edges, lenient, modes(mode, n)],
+        ["level", "planar_edges", "lenient", "mode"],
         pa.list_(_U64),
     )
 

@@ -207,6 +207,43 @@ def test_coverings_of_countries():
         con.sql("SELECT s2_covering(wkb) FROM geo").fetchall()
 
 
+def test_covering_modes():
+    # The CLI's --mode and Python's mode=, by name, on the countries; a mode
+    # per row; NULL gives NULL; an unknown one names itself.
+    con = s2db.register(duckdb.connect())
+    named = countries()
+    con.register("geo", pa.table({
+        "k": np.arange(len(named)),
+        "wkb": [shapely.geometry.shape(g).wkb for _, g in named],
+    }))
+
+    def sql(call):
+        return [r[0] for r in con.sql(f"SELECT {call} FROM geo ORDER BY k").fetchall()]
+
+    for mode in ("intersects", "centroid"):
+        want = [s2cells.covering(g, level=5, mode=mode, lenient=True).tolist() for _, g in named]
+        assert sql(f"s2_covering_fixed_level(wkb, 5, mode => '{mode}', lenient => true)") == want
+    centroid = sql("s2_covering_fixed_level(wkb, 5, lenient => true, mode => 'centroid')")
+    fixed = sql("s2_covering_fixed_level(wkb, 5, lenient => true)")
+    assert all(set(c) <= set(f) for c, f in zip(centroid, fixed))
+    assert sum(map(len, centroid)) < sum(map(len, fixed))
+    inner = sql("s2_covering(wkb, max_level => 8, mode => 'interior', lenient => true)")
+    assert inner == sql("s2_covering(wkb, max_level => 8, interior => true, lenient => true)")
+    assert inner == [s2cells.covering(g, max_level=8, mode="interior", lenient=True).tolist()
+                     for _, g in named]
+    sq = "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"
+    got = con.sql(f"SELECT s2_covering_fixed_level('{sq}', 7, mode => m) FROM "
+                  "(VALUES (1, 'centroid'), (2, NULL), (3, 'intersects'), (4, 'centroid')) v(k, m) "
+                  "ORDER BY k").fetchall()
+    assert [r[0] for r in got] == [s2cells.covering(sq, level=7, mode="centroid").tolist(), None,
+                                   s2cells.covering(sq, level=7).tolist(),
+                                   s2cells.covering(sq, level=7, mode="centroid").tolist()]
+    with pytest.raises(duckdb.Error, match="mode 'middle': expected one of covering, interior"):
+        con.sql(f"SELECT s2_covering('{sq}', mode => 'middle')").fetchall()
+    with pytest.raises(duckdb.Error, match="give level="):
+        con.sql(f"SELECT s2_covering('{sq}', mode => 'centroid')").fetchall()
+
+
 def test_covering_options_per_row():
     con = s2db.register(duckdb.connect())
     sq = "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"
