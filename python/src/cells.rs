@@ -2,6 +2,8 @@
 //! (signed, tokens), levels, parents, children, containment, neighbors,
 //! centers, outlines and areas.
 
+use std::ops::Range;
+
 use arrow_array::{Array, UInt64Array};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -12,6 +14,7 @@ use crate::engine::{
     Errors, Row, RowError, detach, fill, first_error, guard, map_pieces, map_rows,
 };
 use crate::seam;
+use s2cells::cell::InvalidInputs;
 use s2cells::{Cell, CellId, GeomError, MAX_LEVEL, earth};
 
 /// A cell id checked for validity, or why not.
@@ -84,7 +87,8 @@ where
 {
     let parts = map_pieces(n, |range| {
         let mut buf = Vec::new();
-        let mut ends = Vec::with_capacity(range.len());
+        let mut offsets = Vec::with_capacity(range.len() + 1);
+        offsets.push(0);
         let mut valid = Vec::with_capacity(range.len());
         let mut err = None;
         for i in range {
@@ -107,22 +111,50 @@ where
                     }
                 }
             }
-            ends.push(buf.len());
+            offsets.push(buf.len());
         }
-        (buf, ends, valid, err)
+        Piece {
+            data: buf,
+            offsets,
+            valid: Some(valid),
+            err,
+        }
     });
-    let total = parts.iter().map(|p| p.0.len()).sum();
+    join_pieces(parts, n)
+}
+
+/// One piece of variable-size rows: content, offsets into it (a leading
+/// 0, then one end per row), validity (`None`: all valid) and its first
+/// bad row.
+struct Piece<T> {
+    data: Vec<T>,
+    offsets: Vec<usize>,
+    valid: Option<Vec<bool>>,
+    err: Option<RowError>,
+}
+
+/// The pieces of `n` rows, in order, as one column: content, `n + 1`
+/// offsets, validity (`None`: all valid) and the first bad row.
+fn join_pieces<T>(
+    parts: Vec<Piece<T>>,
+    n: usize,
+) -> (Vec<T>, Vec<usize>, Option<Vec<bool>>, Option<RowError>) {
+    let total = parts.iter().map(|p| p.data.len()).sum();
     let mut data = Vec::with_capacity(total);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     let mut valid = Vec::with_capacity(n);
     let mut err = None;
-    for (buf, ends, v, e) in parts {
+    for p in parts {
         let start = data.len();
-        offsets.extend(ends.iter().map(|&x| start + x));
-        data.extend(buf);
-        valid.extend(v);
-        err = first_error(err, e);
+        offsets.extend(p.offsets[1..].iter().map(|&x| start + x));
+        data.extend(p.data);
+        let rows = p.offsets.len() - 1;
+        match p.valid {
+            Some(v) => valid.extend(v),
+            None => valid.resize(valid.len() + rows, true),
+        }
+        err = first_error(err, p.err);
     }
     let valid = if valid.iter().all(|&b| b) {
         None
@@ -130,6 +162,119 @@ where
         Some(valid)
     };
     (data, offsets, valid, err)
+}
+
+/// The slow path after a batch kernel has filled one piece (`range` of a
+/// chunk) and flagged the rows in `bad`: the rows from the first flagged
+/// one (from the piece's start when the chunk has nulls) are looked at
+/// one by one. `row(i)` says whether row `i` is null, bad (and why) or
+/// fine, and must call bad every row the kernel flags. A null row, and a
+/// bad one under `errors="null"`, goes to `discard(k)` (`k` counted from the
+/// piece's start); under `"raise"` the first bad row is returned.
+#[allow(clippy::too_many_arguments)]
+fn sweep(
+    range: Range<usize>,
+    bad: InvalidInputs,
+    any_null: bool,
+    base: usize,
+    errors: Errors,
+    row: impl Fn(usize) -> Row<()>,
+    mut discard: impl FnMut(usize),
+) -> Option<RowError> {
+    if bad.is_empty() && !any_null {
+        return None;
+    }
+    let from = if any_null {
+        0
+    } else {
+        bad.first.unwrap_or(range.len())
+    };
+    for k in from..range.len() {
+        let i = range.start + k;
+        match (row(i), errors) {
+            (Row::Value(()), _) => {}
+            (Row::Bad(reason), Errors::Raise) => {
+                return Some(RowError {
+                    row: base + i,
+                    reason,
+                });
+            }
+            (Row::Null | Row::Bad(_), _) => discard(k),
+        }
+    }
+    None
+}
+
+/// What row `i` of an id chunk is for a kernel: null, bad (`why` says
+/// why) or fine.
+fn id_row(a: &UInt64Array, i: usize, why: impl Fn(u64) -> Option<String>) -> Row<()> {
+    if a.is_null(i) {
+        Row::Null
+    } else {
+        why(a.value(i)).map_or(Row::Value(()), Row::Bad)
+    }
+}
+
+/// Why an id is not a valid cell, if it is not.
+fn invalid_id(x: u64) -> Option<String> {
+    valid_id(x).err()
+}
+
+/// One id column in, one fixed-width value per row out, through a batch
+/// kernel run over whole pieces: `kernel(ids, out)` fills a piece and
+/// flags its invalid rows, which `why` then explains one by one (it must
+/// find a reason for every row the kernel flags). A null or dropped row
+/// holds the default value, as on the per-row path. Gives each chunk's
+/// values and validity.
+#[allow(clippy::type_complexity)]
+fn batch<O, K, W>(
+    py: Python<'_>,
+    col: &Col,
+    errors: Errors,
+    what: &str,
+    kernel: K,
+    why: W,
+) -> PyResult<Vec<(Vec<O>, Option<Vec<bool>>)>>
+where
+    O: Copy + Default + Send,
+    K: Fn(&[u64], &mut [O]) -> InvalidInputs + Sync + Send,
+    W: Fn(u64) -> Option<String> + Sync + Send,
+{
+    let arrays = col
+        .chunks
+        .iter()
+        .map(|c| ids(c, what))
+        .collect::<PyResult<Vec<UInt64Array>>>()?;
+    detach(py, || {
+        let mut base = 0;
+        let mut outs = Vec::with_capacity(arrays.len());
+        for a in &arrays {
+            let vals: &[u64] = a.values();
+            let any_null = a.null_count() > 0;
+            let (v, valid, err) = fill(a.len(), |range, out, nulls| {
+                let bad = kernel(&vals[range.clone()], out);
+                sweep(
+                    range,
+                    bad,
+                    any_null,
+                    base,
+                    errors,
+                    |i| id_row(a, i, &why),
+                    |k| {
+                        out[k] = O::default();
+                        nulls.set(k);
+                    },
+                )
+            });
+            if let Some(e) = err {
+                return Err(e);
+            }
+            outs.push((v, valid));
+            base += a.len();
+        }
+        Ok(outs)
+    })?
+    .map_err(|e| e.into_py(what))
 }
 
 /// One id column in, variable-size rows out.
@@ -337,6 +482,8 @@ pub fn levels(
 }
 
 /// Parents at `level`; a negative level counts up from each cell's own.
+/// A level from 0 runs the batch kernel over whole pieces; a negative
+/// one goes row by row (each cell has its own target).
 #[pyfunction]
 pub fn parents(
     py: Python<'_>,
@@ -346,37 +493,55 @@ pub fn parents(
     mask: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     guard(|| {
+        let what = "parents";
         if !(-30..=30).contains(&level) {
             return Err(PyValueError::new_err(format!(
                 "parents: level {level}: expected 0..=30, or -30..=-1 to go up from each cell"
             )));
         }
-        let c = col(ids, mask, "parents")?;
-        unary(
-            py,
-            &c,
-            Errors::parse(errors)?,
-            "parents",
-            Values::U64,
-            move |c| {
-                let own = i64::from(c.level());
-                let target = if level < 0 { own + level } else { level };
-                if target < 0 {
-                    return Err(format!(
-                        "cell {} is at level {own}: it has no ancestor {} levels up",
-                        c.to_token(),
-                        -level
-                    ));
-                }
-                if target > own {
-                    return Err(format!(
-                        "cell {} is at level {own}, above the parent level {target} asked for",
-                        c.to_token()
-                    ));
-                }
-                Ok(seam::parent(c, target as u8).id())
-            },
-        )
+        let c = col(ids, mask, what)?;
+        let errors = Errors::parse(errors)?;
+        let coarser = |c: CellId, target: i64| {
+            format!(
+                "cell {} is at level {}, above the parent level {target} asked for",
+                c.to_token(),
+                c.level()
+            )
+        };
+        if let Ok(target) = u8::try_from(level) {
+            let outs = batch(
+                py,
+                &c,
+                errors,
+                what,
+                |ids, out| seam::parents(ids, target, out),
+                |x| match valid_id(x) {
+                    Err(r) => Some(r),
+                    Ok(c) if c.level() < target => Some(coarser(c, level)),
+                    Ok(_) => None,
+                },
+            )?;
+            let outs = outs
+                .into_iter()
+                .map(|(v, valid)| Out {
+                    values: Values::U64(v),
+                    valid,
+                })
+                .collect();
+            return finish(py, outs, c.kind);
+        }
+        unary(py, &c, errors, what, Values::U64, move |c| {
+            let own = i64::from(c.level());
+            let target = own + level;
+            if target < 0 {
+                return Err(format!(
+                    "cell {} is at level {own}: it has no ancestor {} levels up",
+                    c.to_token(),
+                    -level
+                ));
+            }
+            Ok(seam::parent(c, target as u8).id())
+        })
     })
 }
 
@@ -485,7 +650,8 @@ pub fn edge_neighbors(
     })
 }
 
-/// Whether each cell of `a` contains the cell of `b` (row by row).
+/// Whether each cell of `a` contains the cell of `b` (row by row), by
+/// the batch kernel over whole pieces.
 #[pyfunction]
 #[pyo3(signature = (a, b, errors, a_mask=None, b_mask=None))]
 pub fn contains(
@@ -510,14 +676,29 @@ pub fn contains(
             let mut base = 0;
             let mut outs = Vec::new();
             for (x, y) in &pairs {
-                let (v, valid, err) = map_rows(x.len(), base, errors, |i| {
-                    if x.is_null(i) || y.is_null(i) {
-                        return Row::Null;
-                    }
-                    match (valid_id(x.value(i)), valid_id(y.value(i))) {
-                        (Ok(p), Ok(q)) => Row::Value(p.contains(q)),
-                        (Err(r), _) | (_, Err(r)) => Row::Bad(r),
-                    }
+                let (xv, yv): (&[u64], &[u64]) = (x.values(), y.values());
+                let any_null = x.null_count() > 0 || y.null_count() > 0;
+                let (v, valid, err) = fill(x.len(), |range, out, nulls| {
+                    let bad = seam::contain(&xv[range.clone()], &yv[range.clone()], out);
+                    sweep(
+                        range,
+                        bad,
+                        any_null,
+                        base,
+                        errors,
+                        |i| {
+                            if x.is_null(i) || y.is_null(i) {
+                                return Row::Null;
+                            }
+                            invalid_id(xv[i])
+                                .or_else(|| invalid_id(yv[i]))
+                                .map_or(Row::Value(()), Row::Bad)
+                        },
+                        |k| {
+                            out[k] = false;
+                            nulls.set(k);
+                        },
+                    )
                 });
                 if let Some(e) = err {
                     return Err(e);
@@ -535,7 +716,8 @@ pub fn contains(
     })
 }
 
-/// Cell centers: a tuple (lat, lng) in degrees.
+/// Cell centers: a tuple (lat, lng) in degrees, by the batch kernel over
+/// whole pieces.
 #[pyfunction]
 pub fn centers<'py>(
     py: Python<'py>,
@@ -547,33 +729,21 @@ pub fn centers<'py>(
         let what = "centers";
         let c = col(ids, mask, what)?;
         let errors = Errors::parse(errors)?;
-        let arrays = c
-            .chunks
-            .iter()
-            .map(|ch| column::ids(ch, what))
-            .collect::<PyResult<Vec<_>>>()?;
-        let outs = detach(py, || {
-            let mut base = 0;
-            let mut outs = Vec::new();
-            for a in &arrays {
-                let (v, valid, err) = map_rows(a.len(), base, errors, |i| {
-                    if a.is_null(i) {
-                        return Row::Null;
-                    }
-                    match valid_id(a.value(i)) {
-                        Ok(c) => Row::Value(seam::center(c)),
-                        Err(r) => Row::Bad(r),
-                    }
-                });
-                if let Some(e) = err {
-                    return Err(e);
+        let outs = batch(
+            py,
+            &c,
+            errors,
+            what,
+            |ids, out: &mut [(f64, f64)]| {
+                let (mut la, mut ln) = (vec![0.0; ids.len()], vec![0.0; ids.len()]);
+                let bad = seam::centers(ids, &mut la, &mut ln);
+                for ((o, a), b) in out.iter_mut().zip(la).zip(ln) {
+                    *o = (a, b);
                 }
-                outs.push((v, valid));
-                base += a.len();
-            }
-            Ok(outs)
-        })?
-        .map_err(|e| e.into_py(what))?;
+                bad
+            },
+            invalid_id,
+        )?;
         let mut lats = Vec::new();
         let mut lngs = Vec::new();
         for (v, valid) in outs {
@@ -657,7 +827,8 @@ pub fn areas(
     })
 }
 
-/// Tokens of ids.
+/// Tokens of ids, by the batch kernel over whole pieces: it writes
+/// Arrow's string layout (bytes and offsets) directly.
 #[pyfunction]
 pub fn to_tokens(
     py: Python<'_>,
@@ -666,20 +837,71 @@ pub fn to_tokens(
     mask: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     guard(|| {
-        let c = col(ids, mask, "to_tokens")?;
-        unary_var(
-            py,
-            &c,
-            Errors::parse(errors)?,
-            "to_tokens",
-            Values::Str,
-            |id, buf| {
-                let mut t = [0u8; 16];
-                let n = seam::token(id, &mut t);
-                buf.extend_from_slice(&t[..n]);
-                Ok(())
-            },
-        )
+        let what = "to_tokens";
+        let c = col(ids, mask, what)?;
+        let errors = Errors::parse(errors)?;
+        let arrays = c
+            .chunks
+            .iter()
+            .map(|ch| column::ids(ch, what))
+            .collect::<PyResult<Vec<_>>>()?;
+        let outs = detach(py, || {
+            let mut base = 0;
+            let mut outs = Vec::with_capacity(arrays.len());
+            for a in &arrays {
+                let vals: &[u64] = a.values();
+                let any_null = a.null_count() > 0;
+                let parts = map_pieces(a.len(), |range| {
+                    let n = range.len();
+                    let mut data = vec![0u8; 16 * n];
+                    let mut offsets = vec![0usize; n + 1];
+                    let bad = seam::tokens(&vals[range.clone()], &mut data, &mut offsets);
+                    let mut keep: Option<Vec<bool>> = None;
+                    let err = sweep(
+                        range,
+                        bad,
+                        any_null,
+                        base,
+                        errors,
+                        |i| id_row(a, i, invalid_id),
+                        |k| keep.get_or_insert_with(|| vec![true; n])[k] = false,
+                    );
+                    if let Some(keep) = &keep {
+                        // Null and dropped rows hold no text: close them up.
+                        let mut end = 0;
+                        for k in 0..n {
+                            let (s, e) = (offsets[k], offsets[k + 1]);
+                            if keep[k] {
+                                data.copy_within(s..e, end);
+                                end += e - s;
+                            }
+                            offsets[k] = end;
+                        }
+                        offsets.rotate_right(1);
+                        offsets[0] = 0;
+                    }
+                    data.truncate(offsets[n]);
+                    Piece {
+                        data,
+                        offsets,
+                        valid: keep,
+                        err,
+                    }
+                });
+                let (d, o, valid, err) = join_pieces(parts, a.len());
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                outs.push(Out {
+                    values: Values::Str(d, o),
+                    valid,
+                });
+                base += a.len();
+            }
+            Ok(outs)
+        })?
+        .map_err(|e| e.into_py(what))?;
+        finish(py, outs, c.kind)
     })
 }
 
