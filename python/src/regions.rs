@@ -11,7 +11,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 use s2cells::io::RegionOptions;
-use s2cells::{Cap, Cell, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
+use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 
 use crate::cells::var_rows;
 use crate::column::{Kind, Out, Values, col, finish, type_name};
@@ -219,15 +219,15 @@ fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUni
         // The CLI's --mode centroid: the fixed-level cells (in curve
         // order) whose centers the region contains.
         let mut ids = Vec::new();
-        for id in RegionCoverer::fixed_level_cells(region, level).map_err(|e| e.to_string())? {
-            if region.contains_point(&Cell::from(id).center()) {
-                ids.push(id);
-                if ids.len() > o.budget {
-                    return Err(over(s2cells::CovererError::CoveringOverBudget {
-                        budget: o.budget,
-                        cells: ids.len(),
-                    }));
-                }
+        for id in
+            RegionCoverer::fixed_level_centroid_cells(region, level).map_err(|e| e.to_string())?
+        {
+            ids.push(id);
+            if ids.len() > o.budget {
+                return Err(over(s2cells::CovererError::CoveringOverBudget {
+                    budget: o.budget,
+                    cells: ids.len(),
+                }));
             }
         }
         return CellUnion::from_verbatim(ids).map_err(|e| e.to_string());

@@ -21,8 +21,19 @@ pub struct FixedLevelCells<'a, R: Region + ?Sized> {
     stack: Vec<Cell>,
     /// A contained cell's level-L descendants still to emit: `(next, end)`.
     run: Option<(CellId, CellId)>,
-    /// Only the cells the region contains (an interior covering).
-    interior: bool,
+    /// Which level-L cells.
+    pick: Pick,
+}
+
+/// Which level-L cells a [`FixedLevelCells`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    /// Those the region may intersect (a covering).
+    Intersecting,
+    /// Those the region contains (an interior covering).
+    Interior,
+    /// Those whose centers the region contains.
+    Centers,
 }
 
 impl<R: Region + ?Sized> std::fmt::Debug for FixedLevelCells<'_, R> {
@@ -35,7 +46,7 @@ impl<R: Region + ?Sized> std::fmt::Debug for FixedLevelCells<'_, R> {
 }
 
 impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
-    fn new(region: &'a R, level: u8, interior: bool) -> Self {
+    fn new(region: &'a R, level: u8, pick: Pick) -> Self {
         let options = RegionCoverer::from(CovererOptions {
             min_level: level,
             max_level: level,
@@ -53,7 +64,7 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
             level,
             stack,
             run: None,
-            interior,
+            pick,
         }
     }
 
@@ -62,17 +73,25 @@ impl<'a, R: Region + ?Sized> FixedLevelCells<'a, R> {
     fn next_range(&mut self) -> Option<(CellId, CellId)> {
         while let Some(cell) = self.stack.pop() {
             let at_level = cell.level() >= self.level;
-            let relation = self.region.relate_cell(&cell, !at_level || self.interior);
+            let relation = self
+                .region
+                .relate_cell(&cell, !at_level || self.pick == Pick::Interior);
             if !relation.may_intersect() {
                 continue;
             }
             let id = cell.id();
             if at_level {
-                if self.interior && !relation.contains() {
+                let keep = match self.pick {
+                    Pick::Intersecting => true,
+                    Pick::Interior => relation.contains(),
+                    Pick::Centers => self.region.contains_point(&cell.center()),
+                };
+                if !keep {
                     continue;
                 }
                 return Some((id, id.next()));
             }
+            // A contained cell holds its descendants' centers too.
             if relation.contains() {
                 return Some((id.child_begin_at(self.level), id.child_end_at(self.level)));
             }
@@ -163,7 +182,7 @@ impl RegionCoverer {
         level: u8,
     ) -> Result<FixedLevelCells<'_, R>, CovererError> {
         super::options::check_level(level)?;
-        Ok(FixedLevelCells::new(region, level, false))
+        Ok(FixedLevelCells::new(region, level, Pick::Intersecting))
     }
 
     /// The cells at `level` that the region contains, as an interior
@@ -188,7 +207,43 @@ impl RegionCoverer {
         level: u8,
     ) -> Result<FixedLevelCells<'_, R>, CovererError> {
         super::options::check_level(level)?;
-        Ok(FixedLevelCells::new(region, level, true))
+        Ok(FixedLevelCells::new(region, level, Pick::Interior))
+    }
+
+    /// The cells at `level` whose centers the region contains (a
+    /// "centroid" or center-containment fill, as H3's `polygonToCells`
+    /// picks cells), lazily and in increasing order, in the memory of
+    /// [`fixed_level_cells`](Self::fixed_level_cells): each cell is one of
+    /// those, kept when [`Region::contains_point`] holds for its
+    /// [`Cell::center`]. Every point lies in exactly one cell of a level,
+    /// so regions that share no point share no cell, and a region smaller
+    /// than a cell may have none. Google's `S2RegionCoverer` has no such
+    /// mode; this is the CLI's `cover --mode centroid` and Python's
+    /// `mode="centroid"`.
+    ///
+    /// # Errors
+    ///
+    /// [`CovererError::InvalidLevel`] above 30.
+    ///
+    /// ```
+    /// use s2cells::{Cell, LatLngRect, Region, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let centers: Vec<_> = RegionCoverer::fixed_level_centroid_cells(&r, 12)?.collect();
+    /// let filtered: Vec<_> = RegionCoverer::fixed_level_cells(&r, 12)?
+    ///     .filter(|id| r.contains_point(&Cell::from(*id).center()))
+    ///     .collect();
+    /// assert_eq!(centers, filtered);
+    /// let interior = RegionCoverer::fixed_level_interior_cells(&r, 12)?.count();
+    /// let all = RegionCoverer::fixed_level_cells(&r, 12)?.count();
+    /// assert!(interior < centers.len() && centers.len() < all);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level_centroid_cells<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+    ) -> Result<FixedLevelCells<'_, R>, CovererError> {
+        super::options::check_level(level)?;
+        Ok(FixedLevelCells::new(region, level, Pick::Centers))
     }
 
     /// [`fixed_level_cells`](Self::fixed_level_cells) with runs of
@@ -241,6 +296,33 @@ impl RegionCoverer {
     ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
         Ok(FixedLevelRanges {
             cells: Self::fixed_level_interior_cells(region, level)?,
+            pending: None,
+        })
+    }
+
+    /// [`fixed_level_centroid_cells`](Self::fixed_level_centroid_cells)
+    /// as inclusive leaf-id ranges, as
+    /// [`fixed_level_ranges`](Self::fixed_level_ranges).
+    ///
+    /// # Errors
+    ///
+    /// [`CovererError::InvalidLevel`] above 30.
+    ///
+    /// ```
+    /// use s2cells::{LatLngRect, RegionCoverer};
+    /// let r = LatLngRect::from_degrees(-30.241701, -30.000003, -51.264871, -51.04618)?;
+    /// let cells: u64 = RegionCoverer::fixed_level_centroid_ranges(&r, 12)?
+    ///     .map(|(lo, hi)| (hi.id() - lo.id() + 2) / (2 * lo.parent(12).lsb()))
+    ///     .sum();
+    /// assert_eq!(cells, RegionCoverer::fixed_level_centroid_cells(&r, 12)?.count() as u64);
+    /// # Ok::<(), s2cells::Error>(())
+    /// ```
+    pub fn fixed_level_centroid_ranges<R: Region + ?Sized>(
+        region: &R,
+        level: u8,
+    ) -> Result<FixedLevelRanges<'_, R>, CovererError> {
+        Ok(FixedLevelRanges {
+            cells: Self::fixed_level_centroid_cells(region, level)?,
             pending: None,
         })
     }

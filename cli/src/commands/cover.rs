@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use s2cells::feature::keys::{KeyQuery, Stored};
 use s2cells::io::cell_geojson;
-use s2cells::{Cell, CellId, CellUnion, Region, RegionCoverer};
+use s2cells::{CellId, CellUnion, Region, RegionCoverer};
 use serde_json::{Value, json};
 
 use crate::advice::{self, AdviceFlags, Stats};
@@ -259,11 +259,9 @@ fn fixed_level<'a>(
         Mode::Interior => {
             Box::new(RegionCoverer::fixed_level_interior_cells(region, level).map_err(usage)?)
         }
-        Mode::Centroid => Box::new(
-            RegionCoverer::fixed_level_cells(region, level)
-                .map_err(usage)?
-                .filter(move |id| region.contains_point(&Cell::from(*id).center())),
-        ),
+        Mode::Centroid => {
+            Box::new(RegionCoverer::fixed_level_centroid_cells(region, level).map_err(usage)?)
+        }
     })
 }
 
@@ -283,20 +281,7 @@ fn fixed_level_ranges<'a>(
             Box::new(RegionCoverer::fixed_level_interior_ranges(region, level).map_err(usage)?)
         }
         Mode::Centroid => {
-            // Cell by cell (each centre is tested), merged into runs.
-            let mut cells = fixed_level(region, mode, level)?.peekable();
-            Box::new(std::iter::from_fn(move || {
-                let first = cells.next()?;
-                let mut last = first;
-                while let Some(&next) = cells.peek() {
-                    if last.next() != next {
-                        break;
-                    }
-                    last = next;
-                    cells.next();
-                }
-                Some((first.range_min(), last.range_max()))
-            }))
+            Box::new(RegionCoverer::fixed_level_centroid_ranges(region, level).map_err(usage)?)
         }
     })
 }
