@@ -28,6 +28,7 @@ from ._convert import (
     answer,
     broadcast,
     call,
+    call_pair,
     errors_arg,
     floats,
     ids as _ids,
@@ -236,13 +237,7 @@ def centers(ids, *, errors="raise"):
     >>> round(lat, 6), round(lng, 6)
     (-30.04281, -51.138938)
     """
-    col = _ids(ids, "centers")
-    errors_arg(errors)
-    try:
-        lat, lng = _core.centers(col.data, errors, col.mask)
-    except ValueError as e:
-        raise unwrap_error(e, col) from None
-    return answer(lat, col), answer(lng, col)
+    return call_pair(_core.centers, _ids(ids, "centers"), errors_arg(errors))
 
 
 def leaf_ranges(ids, *, errors="raise"):
@@ -256,13 +251,7 @@ def leaf_ranges(ids, *, errors="raise"):
     >>> to_tokens(lo), to_tokens(hi)
     ('9400000000000001', '95ffffffffffffff')
     """
-    col = _ids(ids, "leaf_ranges")
-    errors_arg(errors)
-    try:
-        lo, hi = _core.leaf_ranges(col.data, errors, col.mask)
-    except ValueError as e:
-        raise unwrap_error(e, col) from None
-    return answer(lo, col), answer(hi, col)
+    return call_pair(_core.leaf_ranges, _ids(ids, "leaf_ranges"), errors_arg(errors))
 
 
 def cell_boundaries(ids, format="wkb", *, errors="raise"):

@@ -296,6 +296,16 @@ def call(fn, col, *args, fill=None, **kw):
     return answer(res, col, fill)
 
 
+def call_pair(fn, col, *args):
+    """:func:`call` for a function that answers two columns: the tuple of
+    both in col's kind."""
+    try:
+        first, second = fn(col.data, *args, mask=col.mask)
+    except ValueError as e:
+        raise unwrap_error(e, col) from None
+    return answer(first, col), answer(second, col)
+
+
 def pair_kind(a, b, what):
     """The column that decides the answer kind of a two-column call: a
     non-scalar one (pandas first, for its index). Two Series must have the

@@ -11,7 +11,7 @@ use pyo3::types::PyTuple;
 
 use crate::column::{self, Col, Kind, Out, StrChunk, Values, align, col, f64s, finish, ids};
 use crate::engine::{
-    Errors, Row, RowError, detach, fill, first_error, guard, map_pieces, map_rows,
+    Errors, Row, RowError, each_chunk, fill, first_error, guard, map_pieces, map_rows,
 };
 use crate::seam;
 use s2cells::cell::InvalidInputs;
@@ -41,28 +41,18 @@ where
         .iter()
         .map(|c| ids(c, what))
         .collect::<PyResult<Vec<UInt64Array>>>()?;
-    let results = detach(py, || {
-        let mut base = 0;
-        let mut outs = Vec::with_capacity(arrays.len());
-        for a in &arrays {
-            let (v, valid, err) = map_rows(a.len(), base, errors, |i| {
-                if a.is_null(i) {
-                    return Row::Null;
-                }
-                match valid_id(a.value(i)).and_then(&f) {
-                    Ok(o) => Row::Value(o),
-                    Err(r) => Row::Bad(r),
-                }
-            });
-            if let Some(e) = err {
-                return Err(e);
+    let results = each_chunk(py, what, &arrays, |a, base| {
+        let (v, valid, err) = map_rows(a.len(), base, errors, |i| {
+            if a.is_null(i) {
+                return Row::Null;
             }
-            outs.push((v, valid));
-            base += a.len();
-        }
-        Ok(outs)
-    })?
-    .map_err(|e| e.into_py(what))?;
+            match valid_id(a.value(i)).and_then(&f) {
+                Ok(o) => Row::Value(o),
+                Err(r) => Row::Bad(r),
+            }
+        });
+        ((v, valid), a.len(), err)
+    })?;
     let outs = results
         .into_iter()
         .map(|(v, valid)| Out {
@@ -171,7 +161,6 @@ fn join_pieces<T>(
 /// fine, and must call bad every row the kernel flags. A null row, and a
 /// bad one under `errors="null"`, goes to `discard(k)` (`k` counted from the
 /// piece's start); under `"raise"` the first bad row is returned.
-#[allow(clippy::too_many_arguments)]
 fn sweep(
     range: Range<usize>,
     bad: InvalidInputs,
@@ -203,6 +192,32 @@ fn sweep(
         }
     }
     None
+}
+
+/// Fixed-width results of `n` rows through a batch kernel:
+/// `kernel(range, out)` fills one piece and flags its invalid rows, which
+/// [`sweep`] then looks at with `row`; a null or dropped row holds the
+/// default value, as on the per-row path. As [`fill`] returns.
+fn fill_by_kernel<O, K, R>(
+    n: usize,
+    any_null: bool,
+    base: usize,
+    errors: Errors,
+    kernel: K,
+    row: R,
+) -> (Vec<O>, Option<Vec<bool>>, Option<RowError>)
+where
+    O: Copy + Default + Send,
+    K: Fn(Range<usize>, &mut [O]) -> InvalidInputs + Sync + Send,
+    R: Fn(usize) -> Row<()> + Sync + Send,
+{
+    fill(n, |range, out, nulls| {
+        let bad = kernel(range.clone(), out);
+        sweep(range, bad, any_null, base, errors, &row, |k| {
+            out[k] = O::default();
+            nulls.set(k);
+        })
+    })
 }
 
 /// What row `i` of an id chunk is for a kernel: null, bad (`why` says
@@ -245,36 +260,19 @@ where
         .iter()
         .map(|c| ids(c, what))
         .collect::<PyResult<Vec<UInt64Array>>>()?;
-    detach(py, || {
-        let mut base = 0;
-        let mut outs = Vec::with_capacity(arrays.len());
-        for a in &arrays {
-            let vals: &[u64] = a.values();
-            let any_null = a.null_count() > 0;
-            let (v, valid, err) = fill(a.len(), |range, out, nulls| {
-                let bad = kernel(&vals[range.clone()], out);
-                sweep(
-                    range,
-                    bad,
-                    any_null,
-                    base,
-                    errors,
-                    |i| id_row(a, i, &why),
-                    |k| {
-                        out[k] = O::default();
-                        nulls.set(k);
-                    },
-                )
-            });
-            if let Some(e) = err {
-                return Err(e);
-            }
-            outs.push((v, valid));
-            base += a.len();
-        }
-        Ok(outs)
-    })?
-    .map_err(|e| e.into_py(what))
+    each_chunk(py, what, &arrays, |a, base| {
+        let vals: &[u64] = a.values();
+        let any_null = a.null_count() > 0;
+        let (v, valid, err) = fill_by_kernel(
+            a.len(),
+            any_null,
+            base,
+            errors,
+            |range, out| kernel(&vals[range], out),
+            |i| id_row(a, i, &why),
+        );
+        ((v, valid), a.len(), err)
+    })
 }
 
 /// One id column in, variable-size rows out.
@@ -295,28 +293,18 @@ where
         .iter()
         .map(|c| ids(c, what))
         .collect::<PyResult<Vec<UInt64Array>>>()?;
-    let results = detach(py, || {
-        let mut base = 0;
-        let mut outs = Vec::with_capacity(arrays.len());
-        for a in &arrays {
-            let (d, o, valid, err) = var_rows(a.len(), base, errors, |i, buf| {
-                if a.is_null(i) {
-                    return Row::Null;
-                }
-                match valid_id(a.value(i)).and_then(|c| f(c, buf)) {
-                    Ok(()) => Row::Value(()),
-                    Err(r) => Row::Bad(r),
-                }
-            });
-            if let Some(e) = err {
-                return Err(e);
+    let results = each_chunk(py, what, &arrays, |a, base| {
+        let (d, o, valid, err) = var_rows(a.len(), base, errors, |i, buf| {
+            if a.is_null(i) {
+                return Row::Null;
             }
-            outs.push((d, o, valid));
-            base += a.len();
-        }
-        Ok(outs)
-    })?
-    .map_err(|e| e.into_py(what))?;
+            match valid_id(a.value(i)).and_then(|c| f(c, buf)) {
+                Ok(()) => Row::Value(()),
+                Err(r) => Row::Bad(r),
+            }
+        });
+        ((d, o, valid), a.len(), err)
+    })?;
     let outs = results
         .into_iter()
         .map(|(d, o, valid)| Out {
@@ -359,50 +347,43 @@ pub fn cell_ids(
             .into_iter()
             .map(|(a, b)| Ok((f64s(&a, "cell_ids lat")?, f64s(&b, "cell_ids lng")?)))
             .collect::<PyResult<Vec<_>>>()?;
-        let results = detach(py, || {
-            let mut base = 0;
-            let mut outs = Vec::with_capacity(pairs.len());
-            for (la, ln) in &pairs {
-                let (lv, gv) = (la.values(), ln.values());
-                let any_null = la.null_count() > 0 || ln.null_count() > 0;
-                let (v, valid, err) = fill(la.len(), |range, out, nulls| {
-                    let start = range.start;
-                    seam::cell_ids(&lv[range.clone()], &gv[range.clone()], level, out);
-                    for (k, &id) in out.iter().enumerate() {
-                        let i = start + k;
-                        if any_null && (la.is_null(i) || ln.is_null(i)) {
+        let results = each_chunk(py, what, &pairs, |(la, ln), base| {
+            let (lv, gv) = (la.values(), ln.values());
+            let any_null = la.null_count() > 0 || ln.null_count() > 0;
+            let (v, valid, err) = fill(la.len(), |range, out, nulls| {
+                let start = range.start;
+                seam::cell_ids(&lv[range.clone()], &gv[range.clone()], level, out);
+                for (k, &id) in out.iter().enumerate() {
+                    let i = start + k;
+                    if any_null && (la.is_null(i) || ln.is_null(i)) {
+                        nulls.set(k);
+                    } else if id == 0 {
+                        let (y, x) = (lv[i], gv[i]);
+                        if (nan_is_null && (y.is_nan() || x.is_nan())) || errors == Errors::Null {
                             nulls.set(k);
-                        } else if id == 0 {
-                            let (y, x) = (lv[i], gv[i]);
-                            if (nan_is_null && (y.is_nan() || x.is_nan())) || errors == Errors::Null
-                            {
-                                nulls.set(k);
-                            } else {
-                                let e = GeomError::InvalidLatLng {
-                                    lat_degrees: y,
-                                    lng_degrees: x,
-                                };
-                                return Some(RowError {
-                                    row: base + i,
-                                    reason: e.to_string(),
-                                });
-                            }
+                        } else {
+                            let e = GeomError::InvalidLatLng {
+                                lat_degrees: y,
+                                lng_degrees: x,
+                            };
+                            return Some(RowError {
+                                row: base + i,
+                                reason: e.to_string(),
+                            });
                         }
                     }
-                    None
-                });
-                if let Some(e) = err {
-                    return Err(e);
                 }
-                outs.push(Out {
+                None
+            });
+            (
+                Out {
                     values: Values::U64(v),
                     valid,
-                });
-                base += la.len();
-            }
-            Ok(outs)
-        })?
-        .map_err(|e| e.into_py(what))?;
+                },
+                la.len(),
+                err,
+            )
+        })?;
         finish(py, results, kind)
     })
 }
@@ -672,46 +653,33 @@ pub fn contains(
             .into_iter()
             .map(|(x, y)| Ok((ids(&x, what)?, ids(&y, what)?)))
             .collect::<PyResult<Vec<_>>>()?;
-        let outs = detach(py, || {
-            let mut base = 0;
-            let mut outs = Vec::new();
-            for (x, y) in &pairs {
-                let (xv, yv): (&[u64], &[u64]) = (x.values(), y.values());
-                let any_null = x.null_count() > 0 || y.null_count() > 0;
-                let (v, valid, err) = fill(x.len(), |range, out, nulls| {
-                    let bad = seam::contain(&xv[range.clone()], &yv[range.clone()], out);
-                    sweep(
-                        range,
-                        bad,
-                        any_null,
-                        base,
-                        errors,
-                        |i| {
-                            if x.is_null(i) || y.is_null(i) {
-                                return Row::Null;
-                            }
-                            invalid_id(xv[i])
-                                .or_else(|| invalid_id(yv[i]))
-                                .map_or(Row::Value(()), Row::Bad)
-                        },
-                        |k| {
-                            out[k] = false;
-                            nulls.set(k);
-                        },
-                    )
-                });
-                if let Some(e) = err {
-                    return Err(e);
-                }
-                outs.push(Out {
+        let outs = each_chunk(py, what, &pairs, |(x, y), base| {
+            let (xv, yv): (&[u64], &[u64]) = (x.values(), y.values());
+            let any_null = x.null_count() > 0 || y.null_count() > 0;
+            let (v, valid, err) = fill_by_kernel(
+                x.len(),
+                any_null,
+                base,
+                errors,
+                |range, out| seam::contain(&xv[range.clone()], &yv[range], out),
+                |i| {
+                    if x.is_null(i) || y.is_null(i) {
+                        return Row::Null;
+                    }
+                    invalid_id(xv[i])
+                        .or_else(|| invalid_id(yv[i]))
+                        .map_or(Row::Value(()), Row::Bad)
+                },
+            );
+            (
+                Out {
                     values: Values::Bool(v),
                     valid,
-                });
-                base += x.len();
-            }
-            Ok(outs)
-        })?
-        .map_err(|e| e.into_py(what))?;
+                },
+                x.len(),
+                err,
+            )
+        })?;
         finish(py, outs, kind)
     })
 }
@@ -845,62 +813,56 @@ pub fn to_tokens(
             .iter()
             .map(|ch| column::ids(ch, what))
             .collect::<PyResult<Vec<_>>>()?;
-        let outs = detach(py, || {
-            let mut base = 0;
-            let mut outs = Vec::with_capacity(arrays.len());
-            for a in &arrays {
-                let vals: &[u64] = a.values();
-                let any_null = a.null_count() > 0;
-                let parts = map_pieces(a.len(), |range| {
-                    let n = range.len();
-                    let mut data = vec![0u8; 16 * n];
-                    let mut offsets = vec![0usize; n + 1];
-                    let bad = seam::tokens(&vals[range.clone()], &mut data, &mut offsets);
-                    let mut keep: Option<Vec<bool>> = None;
-                    let err = sweep(
-                        range,
-                        bad,
-                        any_null,
-                        base,
-                        errors,
-                        |i| id_row(a, i, invalid_id),
-                        |k| keep.get_or_insert_with(|| vec![true; n])[k] = false,
-                    );
-                    if let Some(keep) = &keep {
-                        // Null and dropped rows hold no text: close them up.
-                        let mut end = 0;
-                        for k in 0..n {
-                            let (s, e) = (offsets[k], offsets[k + 1]);
-                            if keep[k] {
-                                data.copy_within(s..e, end);
-                                end += e - s;
-                            }
-                            offsets[k] = end;
+        let outs = each_chunk(py, what, &arrays, |a, base| {
+            let vals: &[u64] = a.values();
+            let any_null = a.null_count() > 0;
+            let parts = map_pieces(a.len(), |range| {
+                let n = range.len();
+                let mut data = vec![0u8; 16 * n];
+                let mut offsets = vec![0usize; n + 1];
+                let bad = seam::tokens(&vals[range.clone()], &mut data, &mut offsets);
+                let mut keep: Option<Vec<bool>> = None;
+                let err = sweep(
+                    range,
+                    bad,
+                    any_null,
+                    base,
+                    errors,
+                    |i| id_row(a, i, invalid_id),
+                    |k| keep.get_or_insert_with(|| vec![true; n])[k] = false,
+                );
+                if let Some(keep) = &keep {
+                    // Null and dropped rows hold no text: close them up.
+                    let mut end = 0;
+                    for k in 0..n {
+                        let (s, e) = (offsets[k], offsets[k + 1]);
+                        if keep[k] {
+                            data.copy_within(s..e, end);
+                            end += e - s;
                         }
-                        offsets.rotate_right(1);
-                        offsets[0] = 0;
+                        offsets[k] = end;
                     }
-                    data.truncate(offsets[n]);
-                    Piece {
-                        data,
-                        offsets,
-                        valid: keep,
-                        err,
-                    }
-                });
-                let (d, o, valid, err) = join_pieces(parts, a.len());
-                if let Some(e) = err {
-                    return Err(e);
+                    offsets.rotate_right(1);
+                    offsets[0] = 0;
                 }
-                outs.push(Out {
+                data.truncate(offsets[n]);
+                Piece {
+                    data,
+                    offsets,
+                    valid: keep,
+                    err,
+                }
+            });
+            let (d, o, valid, err) = join_pieces(parts, a.len());
+            (
+                Out {
                     values: Values::Str(d, o),
                     valid,
-                });
-                base += a.len();
-            }
-            Ok(outs)
-        })?
-        .map_err(|e| e.into_py(what))?;
+                },
+                a.len(),
+                err,
+            )
+        })?;
         finish(py, outs, c.kind)
     })
 }
@@ -935,32 +897,24 @@ pub fn from_tokens(py: Python<'_>, tokens: &Bound<'_, PyAny>, errors: &str) -> P
             .iter()
             .map(|ch| StrChunk::of(ch, what))
             .collect::<PyResult<Vec<_>>>()?;
-        let outs = detach(py, || {
-            let mut base = 0;
-            let mut outs = Vec::new();
-            for (a, ch) in views.iter().zip(&chunks) {
-                let (v, valid, err) = map_rows(ch.len(), base, errors, |i| match a.get(i) {
-                    None => Row::Null,
-                    Some(s) => match CellId::from_token(s) {
-                        Ok(c) if c == CellId::NONE => Row::Bad(format!(
-                            "token {s:?} names no cell (it is Google's token of the invalid id 0)"
-                        )),
-                        Ok(c) => Row::Value(c.id()),
-                        Err(e) => Row::Bad(e.to_string()),
-                    },
-                });
-                if let Some(e) = err {
-                    return Err(e);
-                }
-                outs.push(Out {
-                    values: Values::U64(v),
-                    valid,
-                });
-                base += ch.len();
-            }
-            Ok(outs)
-        })?
-        .map_err(|e| e.into_py(what))?;
+        let items: Vec<_> = views.iter().zip(&chunks).collect();
+        let outs = each_chunk(py, what, &items, |(a, ch), base| {
+            let (v, valid, err) = map_rows(ch.len(), base, errors, |i| match a.get(i) {
+                None => Row::Null,
+                Some(s) => match CellId::from_token(s) {
+                    Ok(c) if c == CellId::NONE => Row::Bad(format!(
+                        "token {s:?} names no cell (it is Google's token of the invalid id 0)"
+                    )),
+                    Ok(c) => Row::Value(c.id()),
+                    Err(e) => Row::Bad(e.to_string()),
+                },
+            });
+            let out = Out {
+                values: Values::U64(v),
+                valid,
+            };
+            (out, ch.len(), err)
+        })?;
         finish(py, outs, kind)
     })
 }

@@ -115,6 +115,32 @@ pub fn detach<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult
     out.map_err(panic_error)
 }
 
+/// Runs `f(chunk, base)` on each chunk in order with the GIL released
+/// (in [`detach`]), `base` being the number of rows before the chunk (for
+/// error messages); the first chunk that meets a bad row stops the call
+/// with a `ValueError` naming `what`, the row and why.
+pub fn each_chunk<C, R, F>(py: Python<'_>, what: &str, chunks: &[C], f: F) -> PyResult<Vec<R>>
+where
+    C: Sync,
+    R: Send,
+    F: Fn(&C, usize) -> (R, usize, Option<RowError>) + Send + Sync,
+{
+    detach(py, || {
+        let mut base = 0;
+        let mut outs = Vec::with_capacity(chunks.len());
+        for c in chunks {
+            let (out, rows, err) = f(c, base);
+            if let Some(e) = err {
+                return Err(e);
+            }
+            outs.push(out);
+            base += rows;
+        }
+        Ok(outs)
+    })?
+    .map_err(|e| e.into_py(what))
+}
+
 /// Runs `f` (holding the GIL) with a panic turned into a `RuntimeError`.
 pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_error(p)))

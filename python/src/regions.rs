@@ -15,7 +15,7 @@ use s2cells::{Cap, CellUnion, LatLng, LatLngRect, Region, RegionCoverer, earth};
 
 use crate::cells::var_rows;
 use crate::column::{Kind, Out, Values, col, finish, type_name};
-use crate::engine::{Errors, Row, RowError, detach, guard};
+use crate::engine::{Errors, Row, RowError, detach, each_chunk, guard};
 use crate::geometry::{self, GeomIn};
 
 /// Everything that decides a covering.
@@ -444,27 +444,21 @@ pub fn coverings(
                 check_geoms(ch).map_err(|e| PyTypeError::new_err(format!("{what}: {e}")))?;
             }
             let chunks = c.chunks.clone();
-            let outs = detach(py, || {
-                let mut base = 0;
-                let mut outs = Vec::new();
-                for ch in &chunks {
-                    let (d, off, valid, err) =
-                        var_rows(ch.len(), base, errors, |i, buf| match geom_at(ch, i) {
-                            None => Row::Null,
-                            Some(g) => cover_row(g, base + i, buf),
-                        });
-                    if let Some(e) = err {
-                        return Err(e);
-                    }
-                    outs.push(Out {
+            let outs = each_chunk(py, what, &chunks, |ch, base| {
+                let (d, off, valid, err) =
+                    var_rows(ch.len(), base, errors, |i, buf| match geom_at(ch, i) {
+                        None => Row::Null,
+                        Some(g) => cover_row(g, base + i, buf),
+                    });
+                (
+                    Out {
                         values: Values::List(d, off),
                         valid,
-                    });
-                    base += ch.len();
-                }
-                Ok(outs)
-            })?
-            .map_err(|e| e.into_py(what))?;
+                    },
+                    ch.len(),
+                    err,
+                )
+            })?;
             report_rows(warnings, repairs)?;
             return finish(py, outs, c.kind);
         }

@@ -10,9 +10,12 @@ rows/s including the conversions in and out.
 To compare two builds, install each into its own venv and run the script
 in each, alternating.
 """
-import argparse, os, platform, time
+import argparse, os, sys, time
 import numpy as np
 import s2cells
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from python_bench import cpu_name  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--points", type=int, default=4_000_000)
@@ -26,7 +29,7 @@ ids = s2cells.cell_ids(lat, lng)
 par = s2cells.parents(ids, 12)
 import pyarrow as pa
 ids_pa = pa.array(ids)
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+cpu = cpu_name()
 cases = {
     "cell_ids": lambda: s2cells.cell_ids(lat, lng),
     "to_tokens": lambda: s2cells.to_tokens(ids),
