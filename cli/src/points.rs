@@ -54,8 +54,8 @@ impl PointColumns {
     /// The latitude and longitude columns asked for, checked.
     pub fn specs(&self) -> CliResult<(Option<ColSpec>, Option<ColSpec>)> {
         Ok((
-            col_spec(&self.lat_col, "--lat-col")?,
-            col_spec(&self.lng_col, "--lng-col")?,
+            col_spec(self.lat_col.as_deref(), "--lat-col")?,
+            col_spec(self.lng_col.as_deref(), "--lng-col")?,
         ))
     }
 
@@ -141,7 +141,7 @@ fn read_points(
     let extra_specs = extra
         .iter()
         .map(|e| {
-            col_spec(&Some(e.spec.to_owned()), e.flag)
+            col_spec(Some(e.spec), e.flag)
                 .map(|s| s.unwrap_or_else(|| ColSpec::Name(e.spec.to_owned())))
         })
         .collect::<CliResult<Vec<ColSpec>>>()?;
@@ -188,8 +188,8 @@ fn read_points(
                     return Err(bad("expected a JSON object".into()));
                 };
                 let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-                let get = |spec: &Option<ColSpec>, names: &[&str], noun: &str| {
-                    find_column(keys.iter().copied(), spec, names)
+                let get = |spec: Option<&ColSpec>, names: &[&str], noun: &str| {
+                    find_column(&keys.iter().copied(), spec, names)
                         .and_then(|i| obj.get(keys[i]))
                         .and_then(|v| match v {
                             Value::Number(x) => x.as_f64(),
@@ -199,7 +199,7 @@ fn read_points(
                         .ok_or_else(|| bad(format!("no numeric {noun}")))
                 };
                 for ((e, spec), v) in extra.iter().zip(&extra_specs).zip(values.iter_mut()) {
-                    let found = find_column(keys.iter().copied(), &Some(spec.clone()), &[])
+                    let found = find_column(&keys.iter().copied(), Some(spec), &[])
                         .and_then(|i| obj.get(keys[i]));
                     *v = match found {
                         Some(Value::String(s)) => s.clone(),
@@ -210,26 +210,26 @@ fn read_points(
                     };
                 }
                 (
-                    get(&lat_spec, LAT_NAMES, "latitude")?,
-                    get(&lng_spec, LNG_NAMES, "longitude")?,
+                    get(lat_spec.as_ref(), LAT_NAMES, "latitude")?,
+                    get(lng_spec.as_ref(), LNG_NAMES, "longitude")?,
                 )
             } else {
                 let f = fields(line);
                 let Some((la, lo, width)) = cols else {
-                    let find = |spec, names, flag: &str| {
-                        find_column(f.iter().map(String::as_str), spec, names).ok_or_else(|| {
+                    let find = |spec: Option<&ColSpec>, names, flag: &str| {
+                        find_column(&f.iter().map(String::as_str), spec, names).ok_or_else(|| {
                             bad(format!(
                                 "the header has no latitude/longitude column (pass {flag})"
                             ))
                         })
                     };
                     cols = Some((
-                        find(&lat_spec, LAT_NAMES, "--lat-col")?,
-                        find(&lng_spec, LNG_NAMES, "--lng-col")?,
+                        find(lat_spec.as_ref(), LAT_NAMES, "--lat-col")?,
+                        find(lng_spec.as_ref(), LNG_NAMES, "--lng-col")?,
                         f.len(),
                     ));
                     for (e, spec) in extra.iter().zip(&extra_specs) {
-                        let i = find_column(f.iter().map(String::as_str), &Some(spec.clone()), &[])
+                        let i = find_column(&f.iter().map(String::as_str), Some(spec), &[])
                             .ok_or_else(|| {
                                 bad(format!(
                                     "{} {:?}: no such column in the header ({})",

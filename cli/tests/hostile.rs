@@ -574,7 +574,7 @@ fn fixed_level_output_streams_the_librarys_cells() {
     }
 }
 
-/// The peak resident memory (VmHWM, kB) of `s2cells` with these
+/// The peak resident memory (`VmHWM`, kB) of `s2cells` with these
 /// arguments once `bytes` of its output have been read; the process is
 /// then killed. The work is bounded by the bytes, not by time.
 #[cfg(target_os = "linux")]

@@ -2,6 +2,8 @@
 //! `KeyQuery`, the SQL of `SqlTable`, the terms of `TermIndexer`, and the
 //! encoders' features; and their usage and data errors.
 
+use std::fmt::Write as _;
+
 mod common;
 
 use common::{fails, lib_regions, read, s2cells, stdout, temp_file};
@@ -49,7 +51,10 @@ fn str2<T: ToString>(v: Vec<(T, T)>) -> Vec<(String, String)> {
 }
 
 fn hex(b: [u8; 8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
+    b.iter().fold(String::new(), |mut s, x| {
+        let _ = write!(s, "{x:02x}");
+        s
+    })
 }
 
 #[test]
@@ -58,7 +63,7 @@ fn key_ranges_equal_key_query() {
     let rows = |pairs: Vec<(String, String)>| -> String {
         let mut s = String::from("feature,feature_id,kind,min,max\n");
         for (a, b) in pairs {
-            s += &format!("0,,range,{a},{b}\n");
+            let _ = writeln!(s, "0,,range,{a},{b}");
         }
         s
     };
@@ -91,7 +96,11 @@ fn stored_regions_add_the_ancestors() {
         .filter(|l| l.contains(",ancestor,"))
         .map(|l| l.rsplit(',').next().unwrap().to_owned())
         .collect();
-    let lib: Vec<String> = q.ancestors().iter().map(|a| a.to_token()).collect();
+    let lib: Vec<String> = q
+        .ancestors()
+        .iter()
+        .map(s2cells::CellId::to_token)
+        .collect();
     assert_eq!(ancestors, lib);
     assert_eq!(
         out.lines().filter(|l| l.contains(",range,")).count(),
@@ -153,7 +162,7 @@ fn keys_per_feature_keep_ids() {
     for r in &lib {
         let id = r.id.as_ref().and_then(Value::as_str).unwrap_or("");
         for (a, b) in KeyQuery::new(&c.covering(&r.region), Stored::Points).signed_ranges() {
-            want += &format!("{},{id},range,{a},{b}\n", r.index);
+            let _ = writeln!(want, "{},{id},range,{a},{b}", r.index);
         }
     }
     assert_eq!(out, want);
@@ -277,10 +286,10 @@ fn point_terms_equal_the_term_indexer() {
     for ll in cities() {
         let p = ll.to_point();
         for t in ix.index_terms_for_point(&p, "") {
-            index += &format!("{t}\n");
+            let _ = writeln!(index, "{t}");
         }
         for t in ix.query_terms_for_point(&p, "") {
-            query += &format!("{t}\n");
+            let _ = writeln!(query, "{t}");
         }
     }
     let run = |file: &str, q: bool| {
@@ -378,7 +387,11 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
     .into_bytes();
     m.write_libsvm(&mut libsvm, None).unwrap();
     let mut csv = Vec::new();
-    let names: Vec<String> = vocab.feature_columns().iter().map(|c| c.name()).collect();
+    let names: Vec<String> = vocab
+        .feature_columns()
+        .iter()
+        .map(s2cells::feature::ml::FeatureColumn::name)
+        .collect();
     m.write_csv_named(&mut csv, &names).unwrap();
     for (f, want) in [
         ("csr", csr_json(&m, &vocab.feature_columns()).into_bytes()),

@@ -11,6 +11,10 @@ use super::{Encoder, FeatureEncoding, FeaturesArgs};
 use crate::error::{CliError, CliResult};
 use crate::regions::{self, RegionInput};
 
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "an adapter for map_err, which passes the error by value"
+)]
 fn data(e: s2cells::FeatureError) -> CliError {
     CliError::Data(e.to_string())
 }

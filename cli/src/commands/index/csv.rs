@@ -273,12 +273,12 @@ impl<'a> Indexer<'a> {
         }
         let names = fields.iter().map(String::as_str);
         let find = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
-            find_column(names.clone(), col, cands).ok_or_else(|| {
+            find_column(&names, col.as_ref(), cands).ok_or_else(|| {
                 CliError::Data(format!(
                     "{}:{line}: no {what} column in the header ({}); expected {}",
                     spec.name,
                     fields.join(", "),
-                    wanted(col, cands, flag, "column")
+                    wanted(col.as_ref(), cands, flag, "column")
                 ))
             })
         };

@@ -107,12 +107,12 @@ pub(super) fn run_ndjson(
             };
             let keys = obj.keys().map(String::as_str);
             let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
-                find_column(keys.clone(), col, cands)
+                find_column(&keys, col.as_ref(), cands)
                     .and_then(|i| obj.iter().nth(i))
                     .ok_or_else(|| {
                         format!(
                             "no {what} in the object; expected {}",
-                            wanted(col, cands, flag, "key")
+                            wanted(col.as_ref(), cands, flag, "key")
                         )
                     })
             };
@@ -142,7 +142,7 @@ pub(super) fn run_ndjson(
                     let coords: Vec<&str> = [(&spec.lat, LAT_NAMES), (&spec.lng, LNG_NAMES)]
                         .iter()
                         .filter_map(|(col, cands)| {
-                            find_column(obj.keys().map(String::as_str), col, cands)
+                            find_column(&obj.keys().map(String::as_str), col.as_ref(), cands)
                                 .and_then(|i| obj.keys().nth(i))
                                 .map(String::as_str)
                         })

@@ -128,7 +128,7 @@ pub(crate) enum ColSpec {
 pub(crate) const LAT_NAMES: &[&str] = &["lat", "latitude", "y"];
 pub(crate) const LNG_NAMES: &[&str] = &["lng", "lon", "long", "longitude", "x"];
 
-pub(crate) fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
+pub(crate) fn col_spec(arg: Option<&str>, flag: &str) -> CliResult<Option<ColSpec>> {
     let Some(s) = arg else { return Ok(None) };
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         return match s.parse::<usize>() {
@@ -138,14 +138,14 @@ pub(crate) fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<Col
             ))),
         };
     }
-    Ok(Some(ColSpec::Name(s.clone())))
+    Ok(Some(ColSpec::Name(s.to_owned())))
 }
 
 /// Finds a column among `names` (a header, or an object's keys): the one
 /// asked for, else the first candidate name present.
 pub(crate) fn find_column<'a>(
-    names: impl Iterator<Item = &'a str> + Clone,
-    spec: &Option<ColSpec>,
+    names: &(impl Iterator<Item = &'a str> + Clone),
+    spec: Option<&ColSpec>,
     candidates: &[&str],
 ) -> Option<usize> {
     let position = |want: &str| {
@@ -161,7 +161,7 @@ pub(crate) fn find_column<'a>(
 }
 
 /// Says which column was wanted, for an error when it is not there.
-fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str, noun: &str) -> String {
+fn wanted(spec: Option<&ColSpec>, candidates: &[&str], flag: &str, noun: &str) -> String {
     match spec {
         Some(ColSpec::Name(n)) => format!("a {noun} named {n:?}"),
         Some(ColSpec::Number(n)) => format!("{noun} {}", n + 1),
