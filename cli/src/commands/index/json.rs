@@ -48,6 +48,33 @@ fn coordinate(v: &Value) -> Option<f64> {
     .filter(|x: &f64| x.is_finite())
 }
 
+/// Ends a run of rows: on an error, says what became of the output (an
+/// unfinished table file is removed); else finishes the table (an empty
+/// one when no row came) or flushes the stream. Returns `rows`.
+fn end(
+    result: CliResult,
+    table: Option<(Table, JsonColumns)>,
+    out: &mut Output,
+    spec: &Spec<'_>,
+    rows: u64,
+) -> CliResult<u64> {
+    if let Err(e) = result {
+        return Err(match table {
+            Some((t, _)) => t.fail(e),
+            None => out.fail(e),
+        });
+    }
+    if spec.table.is_some() {
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
+    }
+    out.flush()?;
+    Ok(rows)
+}
+
 /// Returns how many rows there were.
 pub(super) fn run_ndjson(
     input: impl Read,
@@ -179,21 +206,7 @@ pub(super) fn run_ndjson(
         }
         Ok(())
     })();
-    if let Err(e) = result {
-        return Err(match table {
-            Some((t, _)) => t.fail(e),
-            None => out.fail(e),
-        });
-    }
-    if spec.table.is_some() {
-        match table {
-            Some((t, _)) => t.finish()?,
-            None => spec.table(Vec::new())?.finish()?,
-        }
-        return Ok(rows);
-    }
-    out.flush()?;
-    Ok(rows)
+    end(result, table, &mut out, spec, rows)
 }
 
 /// Returns how many features there were.
@@ -305,19 +318,5 @@ pub(super) fn run_geojson(
         }
         Ok(())
     })();
-    if let Err(e) = result {
-        return Err(match table {
-            Some((t, _)) => t.fail(e),
-            None => out.fail(e),
-        });
-    }
-    if spec.table.is_some() {
-        match table {
-            Some((t, _)) => t.finish()?,
-            None => spec.table(Vec::new())?.finish()?,
-        }
-        return Ok(rows);
-    }
-    out.flush()?;
-    Ok(rows)
+    end(result, table, &mut out, spec, rows)
 }
