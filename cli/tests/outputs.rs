@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 mod common;
 
-use common::{fails, lib_regions, s2cells, stdout, temp_file};
+use common::{TempFile, fails, lib_regions, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored, ordered_i64};
 use s2cells::feature::ml::{FeatureColumn, HashedBuckets, OneHot, Vocabulary};
 use s2cells::{Cell, CellId, LatLng, Region, RegionCoverer};
@@ -22,21 +22,14 @@ use std::path::PathBuf;
 
 /// Temporary files, removed when the test ends (pass or fail).
 #[derive(Default)]
-struct Temp(Vec<PathBuf>);
+struct Temp(Vec<TempFile>);
 
 impl Temp {
     fn file(&mut self, name: &str, text: &str) -> PathBuf {
-        let p = temp_file(name, text);
-        self.0.push(p.clone());
+        let file = temp_file(name, text);
+        let p = file.to_path_buf();
+        self.0.push(file);
         p
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        for p in &self.0 {
-            std::fs::remove_file(p).ok();
-        }
     }
 }
 

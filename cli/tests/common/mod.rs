@@ -2,6 +2,8 @@
 //! cells the library computes for them.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
 use assert_cmd::Command;
 use s2cells::CellId;
 
@@ -101,11 +103,56 @@ pub(crate) fn lib_regions(path: &str, lenient: bool) -> Vec<LibRegion> {
         .collect()
 }
 
-/// A temporary file holding `text`, named for the test.
-pub(crate) fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("s2cells-cli-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("temp file");
-    p
+/// A temporary path named `name` (the CLI reads formats from extensions
+/// and errors name the file), alone in a fresh directory that is removed
+/// with everything in it when this is dropped, pass or fail; each has its
+/// own directory, so tests running in parallel never share a file.
+pub(crate) struct TempFile {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl TempFile {
+    /// The path, which nothing has created yet (for an output).
+    pub(crate) fn new(name: &str) -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("s2cells-cli-tests-")
+            .tempdir()
+            .expect("temp dir");
+        Self {
+            path: dir.path().join(name),
+            _dir: dir,
+        }
+    }
+
+    /// The path as a `&str`, for argument lists.
+    pub(crate) fn str(&self) -> &str {
+        self.path.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for TempFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TempFile {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.path.as_os_str()
+    }
+}
+
+/// A temporary file named `name` holding `text` (see [`TempFile`]).
+pub(crate) fn temp_file(name: &str, text: &str) -> TempFile {
+    let file = TempFile::new(name);
+    std::fs::write(&file.path, text).expect("temp file");
+    file
 }
