@@ -307,6 +307,11 @@ fn point_terms_equal_the_term_indexer() {
         query,
         "CSV reads the same points"
     );
+    assert_eq!(
+        run("data/cities.geojson", true),
+        query,
+        "GeoJSON Point features are the same points"
+    );
 }
 
 #[test]
@@ -476,6 +481,102 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "3",
     ]));
     assert_eq!(out, csr_json(&h, &hashed.feature_columns()));
+}
+
+/// GeoJSON Point features are points for `features`, as for `index`: the
+/// same rows as the NDJSON of the same cities, labels and ids from the
+/// properties (or the feature's id), and errors naming the feature.
+#[test]
+fn features_read_geojson_points() {
+    let run = |file: &str, extra: &[&str]| {
+        stdout(
+            s2cells()
+                .args(["features", file, "--learn-vocab", "-l", "6", "-f", "csv"])
+                .args(extra),
+        )
+    };
+    let want = run("data/cities.ndjson", &["--id-col", "name"]);
+    assert_eq!(run("data/cities.geojson", &["--id-col", "name"]), want);
+    let by_flag = stdout(
+        s2cells()
+            .args([
+                "features",
+                "--input-format",
+                "geojson",
+                "--learn-vocab",
+                "-l",
+                "6",
+                "-f",
+                "csv",
+                "--id-col",
+                "name",
+            ])
+            .write_stdin(read("data/cities.geojson")),
+    );
+    assert_eq!(by_flag, want, "--input-format geojson on stdin");
+    // `id` is the feature's id when no property has that name.
+    let ids = run(
+        "data/cities.geojson",
+        &["--id-col", "id", "--label-col", "name"],
+    );
+    let mut lines = ids.lines();
+    assert!(lines.next().unwrap().starts_with("id,label,"), "{ids}");
+    assert!(
+        lines.next().unwrap().starts_with("0,Porto Alegre,"),
+        "{ids}"
+    );
+
+    let mixed = temp_file(
+        "mixed.geojson",
+        r#"{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"k":1},"geometry":{"type":"Point","coordinates":[2,1]}},
+{"type":"Feature","properties":{"k":2},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[4,3]}}]}"#,
+    );
+    let mixed = mixed.str();
+    let learn = ["features", mixed, "--learn-vocab", "-l", "3"];
+    fails(
+        &learn,
+        1,
+        "mixed.geojson: feature 1: points are read from Point geometries, this one is LineString",
+    );
+    let out = s2cells()
+        .args(learn)
+        .args(["--invalid", "skip", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        3,
+        "header and two points"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("warning: skipped 1 of 3 rows: "), "{err}");
+    // Under skip, a feature without the label is skipped too, and named.
+    let out = s2cells()
+        .args(learn)
+        .args(["--invalid", "skip", "-f", "csv", "--label-col", "k"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cell = CellId::from_latlng(LatLng::from_degrees(1.0, 2.0)).parent(3);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("label,s2_3_{},s2_3_oov\n1,1,0\n", cell.to_token()),
+        "the one point with its label, in its learned cell"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("warning: skipped 2 of 3 rows: ")
+            && err.contains("mixed.geojson: feature 2: no --label-col \"k\" in the properties"),
+        "{err}"
+    );
+    fails(
+        &[&learn[..], &["--lat-col", "y"]].concat(),
+        2,
+        "--lat-col and --lng-col are for CSV and NDJSON",
+    );
 }
 
 #[test]

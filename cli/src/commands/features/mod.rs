@@ -115,12 +115,14 @@ pub struct FeaturesArgs {
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=16))]
     pub hashes: Option<u8>,
     /// The label of each point: a column of the input (header name or
-    /// 1-based number; a key for NDJSON). Numbers, or text for the formats
-    /// that keep text (csv, csr, npz, parquet, arrow).
+    /// 1-based number; a key for NDJSON; a property for GeoJSON).
+    /// Numbers, or text for the formats that keep text (csv, csr, npz,
+    /// parquet, arrow).
     #[arg(long, value_name = "NAME|N")]
     pub label_col: Option<String>,
     /// An id for each point, carried to the output: a column of the
-    /// input, as --label-col.
+    /// input, as --label-col (for GeoJSON, `id` is the feature's id
+    /// unless a property has that name).
     #[arg(long, value_name = "NAME|N")]
     pub id_col: Option<String>,
     /// Output format.
@@ -190,14 +192,12 @@ struct Carried {
     labels: Option<Labels>,
 }
 
-/// Points read and not yet written, with their ids, labels (as read) and
-/// lines.
+/// Points read and not yet written, with their ids and labels (as read).
 #[derive(Default)]
 struct Pending {
     pts: Vec<CellId>,
     ids: Option<Vec<String>>,
     labels: Option<Vec<String>>,
-    lines: Vec<usize>,
     /// Whether every label so far is a number.
     numeric: bool,
 }
@@ -215,7 +215,6 @@ impl Pending {
         });
         let ids = self.ids.as_mut().map(std::mem::take);
         self.pts.clear();
-        self.lines.clear();
         Carried { ids, labels }
     }
 }
@@ -266,15 +265,15 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
         numeric: true,
         ..Pending::default()
     };
-    let result = points::for_each_with(&args.input, &extra, |n, leaf, values| {
+    let result = points::for_each_with(&args.input, &extra, |row, leaf, values| {
         pending.pts.push(leaf);
-        pending.lines.push(n);
         let mut v = values.iter();
         if let Some(ids) = &mut pending.ids {
             let id = v.next().map_or("", String::as_str);
             if id.contains(['\n', '\r']) && args.format == FeatureFormat::Libsvm {
                 return Err(CliError::Data(format!(
-                    "{name}:{n}: the id holds a line break, which a libsvm comment cannot"
+                    "{}: the id holds a line break, which a libsvm comment cannot",
+                    row.at(&name)
                 )));
             }
             ids.push(id.to_owned());
@@ -283,21 +282,24 @@ pub fn run(args: &FeaturesArgs) -> CliResult {
             let label = v.next().map_or("", |s| s.trim());
             if label.is_empty() {
                 return Err(CliError::Data(format!(
-                    "{name}:{n}: the label (--label-col {}) is empty; every row needs one",
+                    "{}: the label (--label-col {}) is empty; every row needs one",
+                    row.at(&name),
                     args.label_col.as_deref().unwrap_or("")
                 )));
             }
             let is_number = label.parse::<f64>().is_ok_and(f64::is_finite);
             if !is_number && args.format == FeatureFormat::Libsvm {
                 return Err(CliError::Data(format!(
-                    "{name}:{n}: label {label:?} is not a number, and libsvm labels are \
-                     numbers: map the classes to numbers, or use -f npz, parquet or csv"
+                    "{}: label {label:?} is not a number, and libsvm labels are \
+                     numbers: map the classes to numbers, or use -f npz, parquet or csv",
+                    row.at(&name)
                 )));
             }
             if !is_number && stream.as_ref().is_some_and(|s| s.numeric == Some(true)) {
                 return Err(CliError::Data(format!(
-                    "{name}:{n}: label {label:?} is not a number, and the first {BATCH} \
-                     labels were, which made the table's label column DOUBLE"
+                    "{}: label {label:?} is not a number, and the first {BATCH} \
+                     labels were, which made the table's label column DOUBLE",
+                    row.at(&name)
                 )));
             }
             pending.numeric &= is_number;

@@ -105,6 +105,23 @@ pub enum PointFormat {
     Geojson,
 }
 
+impl PointFormat {
+    /// The format given, else the one `path`'s extension names (.ndjson
+    /// .jsonl: ndjson; .geojson .json .geojsonl .geojsons: geojson), else
+    /// CSV (and for stdin).
+    pub fn detect(given: Option<Self>, path: Option<&PathBuf>) -> Self {
+        let ext = path
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        given.unwrap_or(match ext.as_deref() {
+            Some("ndjson" | "jsonl") => Self::Ndjson,
+            Some("geojson" | "json" | "geojsonl" | "geojsons") => Self::Geojson,
+            _ => Self::Csv,
+        })
+    }
+}
+
 /// What to do with a point that has no valid lat/lng.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Invalid {
@@ -176,11 +193,7 @@ pub fn run(args: &IndexArgs) -> CliResult {
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let format = args.input_format.unwrap_or(match ext.as_deref() {
-        Some("ndjson" | "jsonl") => PointFormat::Ndjson,
-        Some("geojson" | "json" | "geojsonl" | "geojsons") => PointFormat::Geojson,
-        _ => PointFormat::Csv,
-    });
+    let format = PointFormat::detect(args.input_format, path);
     let delimiter = match args.delimiter.as_deref() {
         None if ext.as_deref() == Some("tsv") => b'\t',
         None => b',',
