@@ -97,7 +97,8 @@ pub enum IndexFormat {
 /// The kinds of point input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PointFormat {
-    /// Delimited text with a header (or --no-header).
+    /// Delimited text with a header line (index also reads it without one,
+    /// with --no-header).
     Csv,
     /// One JSON object per line.
     Ndjson,
