@@ -10,6 +10,7 @@
 //! does) and linked unbundled, so it lands on the final link line once.
 
 use std::env;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -92,7 +93,7 @@ fn main() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.starts_with("libabsl_") && name.ends_with(".a")
+            name.starts_with("libabsl_") && p.extension().is_some_and(|e| e == "a")
         })
         .collect();
     absl.sort();
@@ -113,7 +114,7 @@ fn merge_archives(dest: &Path, inputs: &[PathBuf]) {
     let _ = fs::remove_file(dest);
     let mut script = format!("create {}\n", dest.display());
     for a in inputs {
-        script.push_str(&format!("addlib {}\n", a.display()));
+        let _ = writeln!(script, "addlib {}", a.display());
     }
     script.push_str("save\nend\n");
     let ar = env::var("AR").unwrap_or_else(|_| "ar".into());

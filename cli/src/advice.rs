@@ -9,6 +9,8 @@
 //! `--target-fp 0.1` finds the smallest `--max-cells` that brings each
 //! feature (and all of them) to the target.
 
+use std::fmt::Write;
+
 use clap::Args;
 use s2cells::{CellUnion, RegionCoverer};
 
@@ -105,9 +107,9 @@ impl Stats {
     }
 
     /// Prints the summary on stderr (when --stats is on).
-    pub fn report(self) -> CliResult {
+    pub fn report(self) {
         if !self.on {
-            return Ok(());
+            return;
         }
         let s = Summary::of(&self.measures);
         let mut text = format!(
@@ -118,13 +120,13 @@ impl Stats {
             s.describe()
         );
         if self.skipped > 0 {
-            text += &format!(
+            let _ = write!(
+                text,
                 "; {} features without an area (points, lines) left out",
                 self.skipped
             );
         }
         eprintln!("{text}");
-        Ok(())
     }
 }
 
@@ -175,9 +177,9 @@ impl Summary {
             100.0 * self.p90
         );
         if let Some((fp, index, id)) = &self.worst {
-            s += &format!(", worst {:.1}% (feature {index}", 100.0 * fp);
+            let _ = write!(s, ", worst {:.1}% (feature {index}", 100.0 * fp);
             if !id.is_empty() {
-                s += &format!(", id {id}");
+                let _ = write!(s, ", id {id}");
             }
             s.push(')');
         }

@@ -132,11 +132,7 @@ pub fn for_each_cell(
             e => e,
         })
     };
-    if !input.cells.is_empty() {
-        for (i, text) in input.cells.iter().enumerate() {
-            handle(text.trim(), &|| format!("argument {}", i + 1))?;
-        }
-    } else {
+    if input.cells.is_empty() {
         let (name, reader): (String, Box<dyn BufRead>) = match &input.input {
             Some(path) => {
                 let file = File::open(path)
@@ -156,6 +152,10 @@ pub fn for_each_cell(
             }
             let column = line.len() - trimmed.len() + 1;
             handle(trimmed.trim_end(), &|| format!("{name}:{}:{column}", n + 1))?;
+        }
+    } else {
+        for (i, text) in input.cells.iter().enumerate() {
+            handle(text.trim(), &|| format!("argument {}", i + 1))?;
         }
     }
     Ok(format.unwrap_or(CellFormat::Tokens))

@@ -23,9 +23,8 @@ impl CliError {
     pub fn exit_status(&self) -> (i32, bool) {
         match self {
             Self::Usage(_) => (2, true),
-            Self::Data(_) => (1, true),
             Self::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => (0, false),
-            Self::Io(_) => (1, true),
+            Self::Data(_) | Self::Io(_) => (1, true),
         }
     }
 }

@@ -280,9 +280,9 @@ pub fn approx(n: f64) -> String {
     };
     let v = n / scale;
     let text = if v >= 10.0 {
-        format!("{:.0}", v)
+        format!("{v:.0}")
     } else {
-        format!("{:.1}", v)
+        format!("{v:.1}")
     };
     format!("{text} {word}")
 }

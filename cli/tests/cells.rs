@@ -42,8 +42,13 @@ fn cell_json_equals_library() {
                 earth::distance_meters(lls[k], lls[(k + 1) % 4])
             );
         }
-        let tokens =
-            |ids: &[CellId]| Value::from(ids.iter().map(|c| c.to_token()).collect::<Vec<_>>());
+        let tokens = |ids: &[CellId]| {
+            Value::from(
+                ids.iter()
+                    .map(s2cells::CellId::to_token)
+                    .collect::<Vec<_>>(),
+            )
+        };
         if id.level() == 0 {
             assert_eq!(v["parent"], Value::Null);
         } else {
@@ -123,7 +128,7 @@ fn hierarchy_commands_equal_library() {
     let cells = sample_cells();
     let run = |args: &[&str]| stdout(s2cells().args(args).args(["-i", "data/cells.txt"]));
     let check = |args: &[&str], inputs: &[CellId], each: &dyn Fn(CellId) -> Vec<CellId>| {
-        let tokens: Vec<String> = inputs.iter().map(|c| c.to_token()).collect();
+        let tokens: Vec<String> = inputs.iter().map(s2cells::CellId::to_token).collect();
         let rows: Vec<CellId> = inputs.iter().flat_map(|&c| each(c)).collect();
         let got = stdout(s2cells().args(args).args(&tokens));
         assert_eq!(got, token_lines(&rows), "{args:?}: input order");
@@ -180,7 +185,7 @@ fn children_and_uncompact_at_a_level_equal_denormalize() {
         .iter()
         .map(|t| CellId::from_token(t).unwrap())
         .collect();
-    let tokens: Vec<String> = cells.iter().map(|c| c.to_token()).collect();
+    let tokens: Vec<String> = cells.iter().map(s2cells::CellId::to_token).collect();
     let union = CellUnion::from_cell_ids(cells.clone());
     let expected = union.denormalize(12, 1).unwrap();
     assert_eq!(

@@ -20,10 +20,7 @@ fn coverer(min: u8, max: u8, cells: usize) -> RegionCoverer {
 }
 
 fn tokens(cells: &CellUnion) -> String {
-    cells
-        .iter()
-        .map(|c| format!("{}\n", c.to_token()))
-        .collect()
+    cells.iter().map(|c| c.to_token() + "\n").collect()
 }
 
 /// The library's coverings of every feature of a file, in file order.

@@ -8,7 +8,7 @@ mod common;
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use common::{fails, s2cells, stdout, temp_file};
+use common::{TempFile, fails, s2cells, stdout, temp_file};
 use s2cells::io::{GeoJsonReader, GeoRegion, RegionOptions};
 use s2cells::{Cell, CellId, CellUnion, LatLng, Region, RegionCoverer};
 
@@ -16,14 +16,11 @@ fn ll(lat: f64, lng: f64) -> s2cells::Point {
     LatLng::from_degrees(lat, lng).to_point()
 }
 
-fn polygon_file(name: &str, rings: &str) -> String {
+fn polygon_file(name: &str, rings: &str) -> TempFile {
     temp_file(
         name,
         &format!(r#"{{"type":"Polygon","coordinates":[{rings}]}}"#),
     )
-    .to_str()
-    .expect("UTF-8 path")
-    .to_owned()
 }
 
 fn cells(out: &str) -> Vec<CellId> {
@@ -46,8 +43,9 @@ const SOUTH: &str = "[[-180,-90],[180,-90],[180,-60],[-180,-60],[-180,-90]]";
 
 #[test]
 fn a_flat_map_box_is_an_error_naming_planar_edges() {
-    let south = polygon_file("south.geojson", SOUTH);
-    let (status, out, err) = run(&["cover", &south]);
+    let south_file = polygon_file("south.geojson", SOUTH);
+    let south = south_file.str();
+    let (status, out, err) = run(&["cover", south]);
     assert_eq!(status, 1);
     assert_eq!(out, "", "no sliver written");
     assert!(
@@ -63,7 +61,7 @@ fn a_flat_map_box_is_an_error_naming_planar_edges() {
     // With --planar-edges: at most 8 cells that contain every point of it.
     let got = cells(&stdout(s2cells().args([
         "cover",
-        &south,
+        south,
         "--planar-edges",
         "--max-cells",
         "8",
@@ -79,7 +77,7 @@ fn a_flat_map_box_is_an_error_naming_planar_edges() {
     // And the levels asked for.
     let got = cells(&stdout(s2cells().args([
         "cover",
-        &south,
+        south,
         "--planar-edges",
         "--min-level",
         "3",
@@ -103,13 +101,14 @@ fn a_flat_map_box_is_an_error_naming_planar_edges() {
 #[test]
 fn planar_edges_keep_max_cells() {
     // A 1° square: 8 asked, at most 8 given (52 before).
-    let square = polygon_file(
+    let square_file = polygon_file(
         "square.geojson",
         "[[10,10],[11,10],[11,11],[10,11],[10,10]]",
     );
+    let square = square_file.str();
     let got = cells(&stdout(s2cells().args([
         "cover",
-        &square,
+        square,
         "--planar-edges",
         "--max-cells",
         "8",
@@ -123,13 +122,14 @@ fn planar_edges_keep_max_cells() {
         }
     }
     // Brazil-sized at 20 cells: at most 20.
-    let brazil = polygon_file(
+    let brazil_file = polygon_file(
         "brazil.geojson",
         "[[-74,-34],[-35,-34],[-35,5],[-74,5],[-74,-34]]",
     );
+    let brazil = brazil_file.str();
     let got = cells(&stdout(s2cells().args([
         "cover",
-        &brazil,
+        brazil,
         "--planar-edges",
         "--max-cells",
         "20",
@@ -139,44 +139,48 @@ fn planar_edges_keep_max_cells() {
 
 #[test]
 fn rings_that_are_no_region_are_errors() {
-    let one = polygon_file("one.geojson", "[[5,5],[5,5],[5,5],[5,5]]");
+    let one_file = polygon_file("one.geojson", "[[5,5],[5,5],[5,5],[5,5]]");
+    let one = one_file.str();
     fails(
-        &["cover", &one],
+        &["cover", one],
         1,
         "at coordinates[0]: the ring is one point repeated (--lenient drops it) (nothing was written)",
     );
     // A hole outside its shell: an error, not a second shell.
-    let outside = polygon_file(
+    let outside_file = polygon_file(
         "outside.geojson",
         "[[0,0],[1,0],[1,1],[0,1],[0,0]],[[2,2],[3,2],[3,3],[2,3],[2,2]]",
     );
+    let outside = outside_file.str();
     fails(
-        &["cover", &outside],
+        &["cover", outside],
         1,
         "at coordinates[1]: this hole lies outside its shell, coordinates[0] (--lenient drops it)",
     );
-    let (status, out, err) = run(&["cover", &outside, "--lenient", "--max-cells", "20"]);
+    let (status, out, err) = run(&["cover", outside, "--lenient", "--max-cells", "20"]);
     assert_eq!(status, 0);
     assert_eq!(
         err,
         "warning: feature 0 at coordinates[1]: this hole lies outside its shell, coordinates[0]; dropped\n"
     );
-    let shell = polygon_file("shell.geojson", "[[0,0],[1,0],[1,1],[0,1],[0,0]]");
+    let shell_file = polygon_file("shell.geojson", "[[0,0],[1,0],[1,1],[0,1],[0,0]]");
+    let shell = shell_file.str();
     assert_eq!(
         out,
-        stdout(s2cells().args(["cover", &shell, "--max-cells", "20"]))
+        stdout(s2cells().args(["cover", shell, "--max-cells", "20"]))
     );
     // A hole across its shell: the shell minus the hole.
-    let across = polygon_file(
+    let across_file = polygon_file(
         "across.geojson",
         "[[0,0],[2,0],[2,2],[0,2],[0,0]],[[1,1],[3,1],[3,3],[1,3],[1,1]]",
     );
+    let across = across_file.str();
     fails(
-        &["cover", &across],
+        &["cover", across],
         1,
         "this hole crosses its shell, coordinates[0]",
     );
-    let (status, out, err) = run(&["cover", &across, "--lenient", "-l", "8"]);
+    let (status, out, err) = run(&["cover", across, "--lenient", "-l", "8"]);
     assert_eq!(status, 0);
     assert!(
         err.contains("covered as the shell minus its holes"),
@@ -210,11 +214,12 @@ fn collapsed_rings_are_dropped_under_lenient() {
          quantization or simplification leaves tiny rings); dropped\n"
     );
     // Nothing left: an empty covering and the warning, exit 0.
-    let falls = polygon_file(
+    let falls_file = polygon_file(
         "falls.geojson",
         "[[-77.17,38.89],[-77.15,38.87],[-77.17,38.89],[-77.17,38.89]]",
     );
-    let (status, out, err) = run(&["cover", &falls, "--lenient", "-f", "ndjson"]);
+    let falls = falls_file.str();
+    let (status, out, err) = run(&["cover", falls, "--lenient", "-f", "ndjson"]);
     assert_eq!(status, 0);
     assert_eq!(
         out,
@@ -222,7 +227,7 @@ fn collapsed_rings_are_dropped_under_lenient() {
     );
     assert!(err.contains("dropped"));
     // --quiet: no warning.
-    let (_, _, err) = run(&["cover", &falls, "--lenient", "--quiet"]);
+    let (_, _, err) = run(&["cover", falls, "--lenient", "--quiet"]);
     assert_eq!(err, "");
 }
 
@@ -325,11 +330,8 @@ fn a_failed_table_leaves_no_file() {
     let points = temp_file("bad-point-for-tables.csv", "lat,lng,label\n1,2,0\n3,x,1\n");
     let points = points.to_str().unwrap();
     for format in ["parquet", "arrow"] {
-        let dest = std::env::temp_dir().join(format!(
-            "s2cells-failed-table-{}.{format}",
-            std::process::id()
-        ));
-        let d = dest.to_str().unwrap();
+        let dest = TempFile::new(&format!("failed-table.{format}"));
+        let d = dest.str();
         for args in [
             &["cover", two, "-l", "10", "-f", format, "-o", d][..],
             &["keys", two, "-f", format, "-o", d],
@@ -448,8 +450,8 @@ fn runaway_mixed_coverings_stop_at_the_budget() {
     );
     // Fixed-level cells held whole (a picture, --stats) have the default
     // budget: `plot -l 30` on a continent once grew past 19 GB.
-    let picture = std::env::temp_dir().join(format!("s2cells-runaway-{}.png", std::process::id()));
-    let picture = picture.to_str().expect("utf-8 temp dir");
+    let picture = TempFile::new("runaway.png");
+    let picture = picture.str();
     for args in [
         &["plot", "--rect=-30,-70,5,-35", "-l", "30", "-o", picture][..],
         &["cover", "--rect=-30,-70,5,-35", "-l", "30", "--stats"][..],
@@ -574,7 +576,7 @@ fn fixed_level_output_streams_the_librarys_cells() {
     }
 }
 
-/// The peak resident memory (VmHWM, kB) of `s2cells` with these
+/// The peak resident memory (`VmHWM`, kB) of `s2cells` with these
 /// arguments once `bytes` of its output have been read; the process is
 /// then killed. The work is bounded by the bytes, not by time.
 #[cfg(target_os = "linux")]
@@ -663,14 +665,8 @@ fn no_progress_when_stderr_is_not_a_terminal() {
         assert!(!out.is_empty());
         assert_eq!(err, "", "{args:?}");
     }
-    let picture = std::env::temp_dir().join(format!("s2cells-hostile-{}.svg", std::process::id()));
-    let (status, _, err) = run(&[
-        "plot",
-        "data/porto-alegre.geojson",
-        "-o",
-        picture.to_str().unwrap(),
-    ]);
-    let _ = std::fs::remove_file(&picture);
+    let picture = TempFile::new("hostile.svg");
+    let (status, _, err) = run(&["plot", "data/porto-alegre.geojson", "-o", picture.str()]);
     assert_eq!((status, err.as_str()), (0, ""));
 }
 

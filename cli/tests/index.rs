@@ -1,6 +1,8 @@
 //! `index`: every input format and option gives the library's cells, rows
 //! pass through untouched, and the output is a cell stream when asked.
 
+use std::fmt::Write as _;
+
 mod common;
 
 use common::{read, s2cells, stdout};
@@ -157,11 +159,11 @@ fn csv_many_rows_cross_chunks() {
         let lat = f64::from(i % 1800) / 10.0 - 89.95;
         let lng = f64::from(i % 3599) / 10.0 - 179.9;
         if i % 7 == 0 {
-            input += &format!("\"p, {i}\",{lat},{lng}\n");
+            let _ = writeln!(input, "\"p, {i}\",{lat},{lng}");
         } else {
-            input += &format!("p{i},{lat},{lng}\n");
+            let _ = writeln!(input, "p{i},{lat},{lng}");
         }
-        expected += &format!("{}\n", cell(lat, lng, 17).id());
+        let _ = writeln!(expected, "{}", cell(lat, lng, 17).id());
     }
     let out = stdout(
         s2cells()
@@ -313,10 +315,7 @@ fn csv_number_forms_equal_std_parse() {
                 format!("{:.decimals$}", b * 360.0 - 180.0),
             )
         };
-        input.push_str(&format!(
-            "{k},{lat},{lng},{}\n",
-            "x".repeat((k % 13) as usize)
-        ));
+        let _ = writeln!(input, "{k},{lat},{lng},{}", "x".repeat((k % 13) as usize));
         expected.push(cell(
             lat.trim().parse().unwrap(),
             lng.trim().parse().unwrap(),

@@ -2,6 +2,8 @@
 //! `KeyQuery`, the SQL of `SqlTable`, the terms of `TermIndexer`, and the
 //! encoders' features; and their usage and data errors.
 
+use std::fmt::Write as _;
+
 mod common;
 
 use common::{fails, lib_regions, read, s2cells, stdout, temp_file};
@@ -49,7 +51,10 @@ fn str2<T: ToString>(v: Vec<(T, T)>) -> Vec<(String, String)> {
 }
 
 fn hex(b: [u8; 8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
+    b.iter().fold(String::new(), |mut s, x| {
+        let _ = write!(s, "{x:02x}");
+        s
+    })
 }
 
 #[test]
@@ -58,7 +63,7 @@ fn key_ranges_equal_key_query() {
     let rows = |pairs: Vec<(String, String)>| -> String {
         let mut s = String::from("feature,feature_id,kind,min,max\n");
         for (a, b) in pairs {
-            s += &format!("0,,range,{a},{b}\n");
+            let _ = writeln!(s, "0,,range,{a},{b}");
         }
         s
     };
@@ -91,7 +96,11 @@ fn stored_regions_add_the_ancestors() {
         .filter(|l| l.contains(",ancestor,"))
         .map(|l| l.rsplit(',').next().unwrap().to_owned())
         .collect();
-    let lib: Vec<String> = q.ancestors().iter().map(|a| a.to_token()).collect();
+    let lib: Vec<String> = q
+        .ancestors()
+        .iter()
+        .map(s2cells::CellId::to_token)
+        .collect();
     assert_eq!(ancestors, lib);
     assert_eq!(
         out.lines().filter(|l| l.contains(",range,")).count(),
@@ -153,7 +162,7 @@ fn keys_per_feature_keep_ids() {
     for r in &lib {
         let id = r.id.as_ref().and_then(Value::as_str).unwrap_or("");
         for (a, b) in KeyQuery::new(&c.covering(&r.region), Stored::Points).signed_ranges() {
-            want += &format!("{},{id},range,{a},{b}\n", r.index);
+            let _ = writeln!(want, "{},{id},range,{a},{b}", r.index);
         }
     }
     assert_eq!(out, want);
@@ -277,10 +286,10 @@ fn point_terms_equal_the_term_indexer() {
     for ll in cities() {
         let p = ll.to_point();
         for t in ix.index_terms_for_point(&p, "") {
-            index += &format!("{t}\n");
+            let _ = writeln!(index, "{t}");
         }
         for t in ix.query_terms_for_point(&p, "") {
-            query += &format!("{t}\n");
+            let _ = writeln!(query, "{t}");
         }
     }
     let run = |file: &str, q: bool| {
@@ -297,6 +306,11 @@ fn point_terms_equal_the_term_indexer() {
         run("data/cities.csv", true),
         query,
         "CSV reads the same points"
+    );
+    assert_eq!(
+        run("data/cities.geojson", true),
+        query,
+        "GeoJSON Point features are the same points"
     );
 }
 
@@ -378,7 +392,11 @@ fn learned_one_hot_equals_the_encoder_and_the_vocab_round_trips() {
     .into_bytes();
     m.write_libsvm(&mut libsvm, None).unwrap();
     let mut csv = Vec::new();
-    let names: Vec<String> = vocab.feature_columns().iter().map(|c| c.name()).collect();
+    let names: Vec<String> = vocab
+        .feature_columns()
+        .iter()
+        .map(s2cells::feature::ml::FeatureColumn::name)
+        .collect();
     m.write_csv_named(&mut csv, &names).unwrap();
     for (f, want) in [
         ("csr", csr_json(&m, &vocab.feature_columns()).into_bytes()),
@@ -463,6 +481,102 @@ fn region_multi_level_and_hashed_equal_the_encoders() {
         "3",
     ]));
     assert_eq!(out, csr_json(&h, &hashed.feature_columns()));
+}
+
+/// GeoJSON Point features are points for `features`, as for `index`: the
+/// same rows as the NDJSON of the same cities, labels and ids from the
+/// properties (or the feature's id), and errors naming the feature.
+#[test]
+fn features_read_geojson_points() {
+    let run = |file: &str, extra: &[&str]| {
+        stdout(
+            s2cells()
+                .args(["features", file, "--learn-vocab", "-l", "6", "-f", "csv"])
+                .args(extra),
+        )
+    };
+    let want = run("data/cities.ndjson", &["--id-col", "name"]);
+    assert_eq!(run("data/cities.geojson", &["--id-col", "name"]), want);
+    let by_flag = stdout(
+        s2cells()
+            .args([
+                "features",
+                "--input-format",
+                "geojson",
+                "--learn-vocab",
+                "-l",
+                "6",
+                "-f",
+                "csv",
+                "--id-col",
+                "name",
+            ])
+            .write_stdin(read("data/cities.geojson")),
+    );
+    assert_eq!(by_flag, want, "--input-format geojson on stdin");
+    // `id` is the feature's id when no property has that name.
+    let ids = run(
+        "data/cities.geojson",
+        &["--id-col", "id", "--label-col", "name"],
+    );
+    let mut lines = ids.lines();
+    assert!(lines.next().unwrap().starts_with("id,label,"), "{ids}");
+    assert!(
+        lines.next().unwrap().starts_with("0,Porto Alegre,"),
+        "{ids}"
+    );
+
+    let mixed = temp_file(
+        "mixed.geojson",
+        r#"{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"k":1},"geometry":{"type":"Point","coordinates":[2,1]}},
+{"type":"Feature","properties":{"k":2},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[4,3]}}]}"#,
+    );
+    let mixed = mixed.str();
+    let learn = ["features", mixed, "--learn-vocab", "-l", "3"];
+    fails(
+        &learn,
+        1,
+        "mixed.geojson: feature 1: points are read from Point geometries, this one is LineString",
+    );
+    let out = s2cells()
+        .args(learn)
+        .args(["--invalid", "skip", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        3,
+        "header and two points"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("warning: skipped 1 of 3 rows: "), "{err}");
+    // Under skip, a feature without the label is skipped too, and named.
+    let out = s2cells()
+        .args(learn)
+        .args(["--invalid", "skip", "-f", "csv", "--label-col", "k"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cell = CellId::from_latlng(LatLng::from_degrees(1.0, 2.0)).parent(3);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("label,s2_3_{},s2_3_oov\n1,1,0\n", cell.to_token()),
+        "the one point with its label, in its learned cell"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("warning: skipped 2 of 3 rows: ")
+            && err.contains("mixed.geojson: feature 2: no --label-col \"k\" in the properties"),
+        "{err}"
+    );
+    fails(
+        &[&learn[..], &["--lat-col", "y"]].concat(),
+        2,
+        "--lat-col and --lng-col are for CSV and NDJSON",
+    );
 }
 
 #[test]

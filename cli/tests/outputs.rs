@@ -9,9 +9,11 @@
 //! A missing Python package fails these tests: CI must install them (see
 //! `readers.py`).
 
+use std::fmt::Write as _;
+
 mod common;
 
-use common::{fails, lib_regions, s2cells, stdout, temp_file};
+use common::{TempFile, fails, lib_regions, s2cells, stdout, temp_file};
 use s2cells::feature::keys::{KeyQuery, Stored, ordered_i64};
 use s2cells::feature::ml::{FeatureColumn, HashedBuckets, OneHot, Vocabulary};
 use s2cells::{Cell, CellId, LatLng, Region, RegionCoverer};
@@ -20,21 +22,14 @@ use std::path::PathBuf;
 
 /// Temporary files, removed when the test ends (pass or fail).
 #[derive(Default)]
-struct Temp(Vec<PathBuf>);
+struct Temp(Vec<TempFile>);
 
 impl Temp {
     fn file(&mut self, name: &str, text: &str) -> PathBuf {
-        let p = temp_file(name, text);
-        self.0.push(p.clone());
+        let file = temp_file(name, text);
+        let p = file.to_path_buf();
+        self.0.push(file);
         p
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        for p in &self.0 {
-            std::fs::remove_file(p).ok();
-        }
     }
 }
 
@@ -81,7 +76,7 @@ fn leaf(p: (f64, f64)) -> CellId {
 fn points_csv(tmp: &mut Temp, name: &str, pts: &[(f64, f64)]) -> PathBuf {
     let mut s = String::from("name,lat,lng,label\n");
     for (i, (lat, lng)) in pts.iter().enumerate() {
-        s += &format!("\"p{i}, \"\"q\"\"\",{lat},{lng},{}\n", label(*lat, *lng));
+        let _ = writeln!(s, "\"p{i}, \"\"q\"\"\",{lat},{lng},{}", label(*lat, *lng));
     }
     tmp.file(name, &s)
 }
@@ -251,7 +246,7 @@ fn cover_table_carries_ids_and_properties() {
     let mut rows = Vec::new();
     for r in lib_regions(path, false) {
         let name = r.properties.as_ref().and_then(|p| p.get("name")).cloned();
-        for cell in c.covering(&r.region).iter() {
+        for cell in &c.covering(&r.region) {
             rows.push(json!([
                 r.index,
                 r.id.clone(),
@@ -301,17 +296,18 @@ fn keys_tables_hold_the_key_query() {
         let mut rows = Vec::new();
         for r in &regions {
             let q = KeyQuery::new(&c.covering(&r.region), Stored::Regions { min_level: 0 });
-            let key = |id: CellId| match enc {
-                "u64" => json!(id.id()),
-                "bytes" => json!(
-                    id.id()
-                        .to_be_bytes()
-                        .iter()
-                        .map(|b| format!("{b:02x}"))
-                        .collect::<String>()
-                ),
-                _ => json!(ordered_i64(id)),
-            };
+            let key =
+                |id: CellId| match enc {
+                    "u64" => json!(id.id()),
+                    "bytes" => json!(id.id().to_be_bytes().iter().fold(
+                        String::new(),
+                        |mut s, b| {
+                            let _ = write!(s, "{b:02x}");
+                            s
+                        }
+                    )),
+                    _ => json!(ordered_i64(id)),
+                };
             for range in q.ranges() {
                 rows.push(json!([
                     r.index,
@@ -353,7 +349,7 @@ fn keys_sql_says_which_feature_matched() {
         .collect();
     let mut csv = String::from("id,cell,lat,lng\n");
     for (i, &p) in pts.iter().enumerate() {
-        csv += &format!("{i},{},{},{}\n", leaf(p).to_signed(), p.0, p.1);
+        let _ = writeln!(csv, "{i},{},{},{}", leaf(p).to_signed(), p.0, p.1);
     }
     let table = tmp.file("sql-points.csv", &csv);
     let recipe = tmp.file(

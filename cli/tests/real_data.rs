@@ -1,6 +1,6 @@
 //! `s2cells cover` on published boundaries nobody here wrote, as users get
 //! them: us-atlas's states-10m and counties-10m and world-atlas's
-//! countries-110m and -50m, converted from TopoJSON as published (their
+//! countries-110m and -50m, converted from `TopoJSON` as published (their
 //! quantization leaves rings collapsed to two points or one, spikes and
 //! rings that touch themselves). Every feature of every file covers under
 //! `--lenient`, and the coverings equal Google's (`tests/data/real_data.jsonl`,

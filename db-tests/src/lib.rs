@@ -6,6 +6,10 @@
 //! own `contains_point`, which the brute-force scans apply to every row),
 //! and the stored polygons (Natural Earth countries and US states) with the
 //! checks of reverse geocoding and region queries against them.
+// Every helper here is test code: it panics on a broken fixture or a failed
+// check, which is how a test fails, so a `# Panics` section on each would
+// say the same thing twenty times.
+#![allow(clippy::missing_panics_doc)]
 
 use std::io::Write as _;
 
@@ -33,6 +37,7 @@ pub fn skip(test: &str, needs: &str, why: &str) {
 
 /// The PostgreSQL server to test against, `S2CELLS_PG_URL`; `None` (after
 /// [`skip`]) when it is not set.
+#[must_use]
 pub fn postgres_url(test: &str) -> Option<String> {
     match std::env::var("S2CELLS_PG_URL") {
         Ok(url) if !url.is_empty() => Some(url),
@@ -48,6 +53,7 @@ pub fn postgres_url(test: &str) -> Option<String> {
 }
 
 /// Number of points: `S2CELLS_DB_POINTS` or the default given.
+#[must_use]
 pub fn n_points(default: usize) -> usize {
     std::env::var("S2CELLS_DB_POINTS")
         .ok()
@@ -59,9 +65,13 @@ pub fn n_points(default: usize) -> usize {
 pub struct Rng(u64);
 
 impl Rng {
+    /// The stream from `seed`.
+    #[must_use]
     pub fn new(seed: u64) -> Self {
         Self(seed)
     }
+
+    /// The next 64 bits of the stream.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
@@ -101,6 +111,7 @@ const HOT: [(f64, f64, f64); 12] = [
 
 /// `n` points in degrees: 60% uniform on the sphere, 40% clustered around
 /// the places the queries look at, so that every query has hits.
+#[must_use]
 pub fn points(n: usize) -> Vec<(f64, f64)> {
     let mut rng = Rng::new(20261130);
     (0..n)
@@ -123,11 +134,13 @@ pub fn points(n: usize) -> Vec<(f64, f64)> {
 }
 
 /// A point's key: its leaf cell.
+#[must_use]
 pub fn key_of(lat: f64, lng: f64) -> CellId {
     CellId::from_latlng(LatLng::from_degrees(lat, lng))
 }
 
 /// The point the exact refine tests, for a stored lat/lng.
+#[must_use]
 pub fn point_of(lat: f64, lng: f64) -> Point {
     LatLng::from_degrees(lat, lng).to_point()
 }
@@ -147,14 +160,18 @@ pub fn coverer_for(region: &dyn Region, max_cells: usize) -> RegionCoverer {
 /// A query: a region, its exact predicate (the region's own
 /// `contains_point`), and its keys from a coverer suited to its size.
 pub struct Query {
+    /// What the failures name.
     pub name: String,
+    /// The region, whose `contains_point` is the exact refine.
     pub region: Box<dyn Region>,
+    /// The coverer of its keys ([`coverer_for`]).
     pub coverer: RegionCoverer,
     /// The keys when the rows are points (stored as leaves).
     pub point_keys: KeyQuery,
 }
 
 impl Query {
+    /// The query of `region`, with its point keys.
     pub fn new(name: impl Into<String>, region: Box<dyn Region>) -> Self {
         let coverer = coverer_for(&*region, 128);
         let point_keys = KeyQuery::for_region(&*region, &coverer, Stored::Points);
@@ -167,16 +184,19 @@ impl Query {
     }
 
     /// The exact refine, the same for the index's candidates and the scan.
+    #[must_use]
     pub fn contains(&self, p: &Point) -> bool {
         self.region.contains_point(p)
     }
 
     /// The covering the keys come from.
+    #[must_use]
     pub fn covering(&self) -> CellUnion {
         self.coverer.covering(&*self.region)
     }
 
     /// The keys when the rows are stored regions.
+    #[must_use]
     pub fn region_keys(&self) -> KeyQuery {
         KeyQuery::for_region(
             &*self.region,
@@ -198,6 +218,7 @@ impl Query {
 /// bound widened by 1e-9 radians, so it only skips rows the predicate
 /// rejects (every 61st skipped row is checked to be one) and halves the
 /// scan: 26 queries over a million rows, 2.9 s -> 1.5 s in a debug build.
+#[must_use]
 pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
     let rows: Vec<(Point, LatLng)> = pts
         .iter()
@@ -239,6 +260,7 @@ pub fn brute_force(pts: &[(f64, f64)], queries: &[Query]) -> Vec<Vec<i64>> {
 /// 1,000), and the ids of the points inside them, found by testing every
 /// point's leaf against the cells. More ranges than SQLite allows parts in
 /// a compound `SELECT` (500), so its recipe query takes the `OR`ed form.
+#[must_use]
 pub fn many_ranges(pts: &[(f64, f64)], step: usize) -> (KeyQuery, Vec<i64>) {
     let cells = CellUnion::from_cell_ids(
         pts.iter()
@@ -256,11 +278,13 @@ pub fn many_ranges(pts: &[(f64, f64)], step: usize) -> (KeyQuery, Vec<i64>) {
 }
 
 /// A rectangle in degrees; `lng_lo > lng_hi` crosses the antimeridian.
+#[must_use]
 pub fn rect(lat_lo: f64, lat_hi: f64, lng_lo: f64, lng_hi: f64) -> Box<dyn Region> {
     Box::new(LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi).expect("valid rectangle"))
 }
 
 /// A cap in degrees.
+#[must_use]
 pub fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
     Box::new(Cap::from_center_angle(
         point_of(lat, lng),
@@ -270,6 +294,7 @@ pub fn cap(lat: f64, lng: f64, radius_degrees: f64) -> Box<dyn Region> {
 
 /// `n` vertices around the centre at alternating distances `r_out` and
 /// `r_in` (degrees), counterclockwise: a star, concave when `r_in` is small.
+#[must_use]
 pub fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
     let c = point_of(lat, lng);
     // East and north in the tangent plane; any axis not along c will do.
@@ -293,6 +318,7 @@ pub fn star(lat: f64, lng: f64, r_out: f64, r_in: f64, n: usize) -> Loop {
 }
 
 /// A validated polygon of loops in any order.
+#[must_use]
 pub fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
     Box::new(Polygon::from_loops(loops).expect("valid polygon"))
 }
@@ -300,6 +326,7 @@ pub fn polygon(loops: Vec<Loop>) -> Box<dyn Region> {
 /// Polygons built to sit where keys go wrong: on faces 4 and 5 (negative
 /// bit-cast keys), across the antimeridian, over the sign flip, around the
 /// poles; with holes and several shells.
+#[must_use]
 pub fn constructed_polygons() -> Vec<Query> {
     vec![
         Query::new(
@@ -343,6 +370,7 @@ pub fn constructed_polygons() -> Vec<Query> {
 }
 
 /// The query regions: rectangles, caps and polygons (real ones from data/).
+#[must_use]
 pub fn queries() -> Vec<Query> {
     let mut q = vec![
         Query::new("face 4 rect", rect(-10.0, 10.0, -100.0, -80.0)),
@@ -372,6 +400,7 @@ pub fn queries() -> Vec<Query> {
 
 /// Real polygons from data/: a city with a hole, US states (on face 4,
 /// with islands), countries with a hole and across the antimeridian.
+#[must_use]
 pub fn data_polygons() -> Vec<Query> {
     let pick = |file: &str, name: &str, label: &str| {
         let region = load(file)
@@ -407,6 +436,7 @@ pub fn data_polygons() -> Vec<Query> {
 /// The named polygons of a GeoJSON file in data/, read as the CLI's
 /// `--lenient` reads them: Natural Earth's Sudan crosses itself by a few
 /// metres, and is kept as given (the smaller region its ring bounds).
+#[must_use]
 pub fn load(file: &str) -> Vec<(String, s2cells::io::GeoRegion)> {
     use s2cells::io::{GeoRegion, RegionOptions, parse_geojson};
     let path = format!("{}/../data/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -440,6 +470,7 @@ pub const REGION_MIN_LEVEL: u8 = 4;
 /// How stored polygons are covered: no cell shallower than
 /// [`REGION_MIN_LEVEL`] (what [`Stored::Regions`] relies on), at most 32
 /// cells where `min_level` allows.
+#[must_use]
 pub fn stored_coverer() -> RegionCoverer {
     RegionCoverer::new()
         .max_level(12)
@@ -451,13 +482,17 @@ pub fn stored_coverer() -> RegionCoverer {
 /// A stored polygon: its name, region and covering (the rows of the
 /// covering table, `feature::keys::index_keys`).
 pub struct StoredRegion {
+    /// Its name in the file (`name` property).
     pub name: String,
+    /// The polygon.
     pub region: s2cells::io::GeoRegion,
+    /// Its covering by [`stored_coverer`].
     pub covering: CellUnion,
 }
 
 /// The Natural Earth countries (1:110m) and the US states in data/, with
 /// their coverings; region ids are indices into the vector.
+#[must_use]
 pub fn stored_regions() -> Vec<StoredRegion> {
     let coverer = stored_coverer();
     let mut out: Vec<StoredRegion> = ["countries-110m.geojson", "us-states.geojson"]
@@ -491,6 +526,7 @@ pub fn stored_regions() -> Vec<StoredRegion> {
 }
 
 /// The rows of the covering table: (region id, cell).
+#[must_use]
 pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
     regions
         .iter()
@@ -506,6 +542,7 @@ pub fn covering_rows(regions: &[StoredRegion]) -> Vec<(i64, CellId)> {
 /// Points to reverse-geocode: both poles, then uniform on the sphere, near
 /// the stored polygons' vertices (where borders are), and on the vertices
 /// themselves.
+#[must_use]
 pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
     use s2cells::io::GeoShape;
     let mut rng = Rng::new(4);
@@ -545,6 +582,7 @@ pub fn geocode_points(regions: &[StoredRegion], n: usize) -> Vec<(f64, f64)> {
 /// The stored polygons and what their checks expect, computed once for
 /// every key encoding and database.
 pub struct StoredChecks {
+    /// The stored polygons; a region id is an index into it.
     pub regions: Vec<StoredRegion>,
     /// The covering table's rows: (region id, cell).
     pub rows: Vec<(i64, CellId)>,
@@ -567,6 +605,7 @@ pub struct StoredChecks {
 /// What a reverse-geocoding check saw.
 #[derive(Debug, Default)]
 pub struct GeocodeStats {
+    /// The points geocoded.
     pub points: usize,
     /// (point, region) pairs whose covering cell holds the point's leaf.
     pub candidates: usize,
@@ -574,6 +613,7 @@ pub struct GeocodeStats {
     pub via_ancestors: usize,
     /// (point, region) pairs after the exact refine.
     pub rows: usize,
+    /// The points inside at least one stored polygon.
     pub points_in_some_region: usize,
 }
 
@@ -583,6 +623,7 @@ const GEOCODE_CHUNK: usize = 100;
 impl StoredChecks {
     /// The stored polygons, `n_geocode` points to reverse-geocode, and the
     /// brute-force answers.
+    #[must_use]
     pub fn new(n_geocode: usize) -> Self {
         let regions = stored_regions();
         let rows = covering_rows(&regions);

@@ -252,6 +252,27 @@ def test_live_google_coverer_on_a_sample(boundaries):
                 assert got.tolist() == want, (rec["name"], lo, hi, type(form).__name__)
 
 
+def test_float_noise_past_the_antimeridian_is_read_as_google_reads_it():
+    """Natural Earth's 1:110m countries as pyogrio and geopandas ship them
+    put Chukotka's and Fiji's edges at longitude 180.00000000000006: read
+    as given (Google takes any value), the coverings are Google's, in
+    every form a user has them."""
+    shapely = pytest.importorskip("shapely")
+    e = 180.00000000000006
+    for ring in ([[e, 65.0], [178.0, 65.0], [178.0, 69.0], [e, 69.0], [e, 65.0]],
+                 [[-e, -16.5], [-179.5, -16.5], [-179.5, -16.0], [-e, -16.0], [-e, -16.5]]):
+        geometry = {"type": "Polygon", "coordinates": [ring]}
+        shape = shapely.geometry.shape(geometry)
+        c = s2.S2RegionCoverer()
+        c.set_max_cells(16)
+        want = [x.id() for x in c.GetCovering(google_polygon(geometry))]
+        for form in (geometry, shape.wkt, shape.wkb, shape):
+            assert s2cells.covering(form, max_cells=16).tolist() == want, type(form).__name__
+    # Past the slack (1e-9 degrees) it is an error naming the value.
+    with pytest.raises(ValueError, match=r"longitude 180.00001 is out of range \[-180, 180\]"):
+        s2cells.covering({"type": "Point", "coordinates": [180.00001, 0]})
+
+
 def test_rect_and_cap_coverings_equal_google():
     """Rectangles and caps (the CLI's --rect and --cap) against Google's
     coverer, live: random ones of every size, and the README's Porto

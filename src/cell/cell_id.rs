@@ -232,12 +232,11 @@ impl CellId {
     pub(crate) fn from_face_ij_unchecked(face: u8, i: u32, j: u32) -> Self {
         // Six lookups, five bits of i and of j each, top bits first; each
         // gives all four orientations' answers, and the orientation so far
-        // only selects a 16-bit field: the loads do not wait on each other
-        // (from_latlng 66 -> 59 ns, against a chain of six dependent loads
-        // in ENCODE_POS). The shift to the next field is bits 10..16 of
-        // this one; `wrapping_shr` uses only the low six bits of its count,
-        // as x86's shift does, so no mask is on the chain (another 52 -> 49
-        // ns, best of 12 alternating runs in one process).
+        // only selects a 16-bit field: the loads do not wait on each other,
+        // as the chain of six dependent loads in ENCODE_POS did. The shift
+        // to the next field is bits 10..16 of this one; `wrapping_shr` uses
+        // only the low six bits of its count, as x86's shift does, so no
+        // mask is on the chain (BENCHMARKS.md, "What each trick bought").
         const MASK: u32 = (1 << ENCODE_BITS) - 1;
         let mut n = (face as u64) << (POS_BITS - 1);
         let mut shift = u32::from(face & SWAP_MASK) * 16;

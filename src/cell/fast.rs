@@ -140,9 +140,8 @@ fn pick_face_selects(x: f64, y: f64, z: f64) -> FacePick {
 
 /// [`FacePick`] for one point: the same values as [`pick_face_selects`],
 /// read from arrays by the face number. In scalar code LLVM turned those
-/// selects into branches on the face, which a random point mispredicts:
-/// `from_latlng` 52.9 -> 50.6 ns (best of 30 alternating runs in one
-/// process).
+/// selects into branches on the face, which a random point mispredicts
+/// (BENCHMARKS.md, "What each trick bought").
 #[inline(always)]
 fn pick_face_indexed(x: f64, y: f64, z: f64) -> FacePick {
     let (ax, ay, az) = (x.abs(), y.abs(), z.abs());
@@ -174,9 +173,9 @@ fn pick_face_indexed(x: f64, y: f64, z: f64) -> FacePick {
 /// exact path's. The face check comes in two forms that say the same: the
 /// largest |coordinate| beats the runner-up by the margin, or (`UV`) |u|
 /// and |v| are below 1 - margin. One conversion waits less on the first,
-/// which does not wait for the division (46 against 55 ns); the lanes,
-/// which wait on nothing, skip finding the runner-up with the second (28
-/// against 26 ns per point).
+/// which does not wait for the division; the lanes, which wait on
+/// nothing, skip finding the runner-up with the second (BENCHMARKS.md,
+/// "What each trick bought").
 #[inline(always)]
 fn face_ij<const UV: bool>(pick: FacePick) -> (u32, u32, u32, bool) {
     let FacePick {
@@ -195,8 +194,7 @@ fn face_ij<const UV: bool>(pick: FacePick) -> (u32, u32, u32, bool) {
     // The leaf coordinate is floor(2³⁰·s), s = uv_to_st(u), for both signs
     // at once: 2³⁰·s = 2²⁹·√(1 + 3u) when u >= 0, else 2³⁰ - 2²⁹·√(1 - 3u).
     // Scaling by powers of two is exact, so this is the rounding of
-    // 2³⁰·s in two steps fewer on the chain (from_latlng 46.3 -> 44.7 ns,
-    // best of 12 alternating runs in one process).
+    // 2³⁰·s in two steps fewer on the chain.
     const HALF_LIMIT: f64 = (LIMIT_IJ / 2) as f64;
     let su = HALF_LIMIT * (1.0 + u3.abs()).sqrt();
     let sv = HALF_LIMIT * (1.0 + v3.abs()).sqrt();

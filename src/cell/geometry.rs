@@ -322,7 +322,8 @@ impl Cell {
         }
         // The children are cut out of this cell's bounds at its center, as
         // Google's `S2Cell::Subdivide` does, instead of decoding each
-        // child id (which made a rectangle covering 1.6x slower). Same
+        // child id, which made coverings much slower (BENCHMARKS.md, "What
+        // each trick bought"). Same
         // cells, bit for bit: the center in (s, t) is the children's shared
         // bound.
         let half = CellId::size_ij_at(self.level + 1);

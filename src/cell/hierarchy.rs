@@ -13,9 +13,8 @@ use crate::geom::coords::MAX_LEVEL;
 /// per call). One load per value instead of a variable shift (baseline
 /// x86-64's `shl` by a register is three micro-ops; `-march=native` C++
 /// gets BMI2's one-op `shlx`): with the level varying from call to call,
-/// `parent` went from 2.3 to 1.2 ns per id (1 M random leaves and
-/// levels, best of 15 alternating runs). The table is 8 KiB; a loop over
-/// levels 0..=30 touches 992 bytes of it.
+/// that about halved `parent`'s time (BENCHMARKS.md, "What each trick bought"). The
+/// table is 8 KiB; a loop over levels 0..=30 touches 992 bytes of it.
 pub(crate) static PARENT_MASKS: [[u64; 4]; 256] = {
     let mut t = [[0u64; 4]; 256];
     let mut level = 0;
@@ -57,12 +56,10 @@ pub(crate) const fn parent_by_masks(x: u64, masks: &[u64; 3]) -> u64 {
 /// would be one below `range_min`). Each condition is read off the top bit
 /// of a word, with no comparison at all: baseline x86-64 (SSE2) has no
 /// 64-bit compare, and with them LLVM kept a loop over pairs scalar. So
-/// written it vectorizes: 1.1 ns per random pair, against 1.7 for the
-/// same tests as comparisons and 3.2 for the two range comparisons (best
-/// of 15 alternating runs of 1 M pairs, loaded machine). The range test
-/// as one subtraction (`e - 1 < below`) takes 11 operations where testing
-/// the two conditions apart took 16: 0.57 against 0.65 ns per pair in a
-/// plain counting loop over 100,000 random pairs in L2 (best of 200).
+/// written it vectorizes, faster than the same tests as comparisons or
+/// the two range comparisons. The range test as one subtraction
+/// (`e - 1 < below`) takes 11 operations where testing the two
+/// conditions apart took 16 (BENCHMARKS.md, "What each trick bought").
 #[inline(always)]
 pub(crate) const fn contains_bits(a: u64, b: u64) -> bool {
     let below = a ^ a.wrapping_sub(1); // the marker and the bits under it
@@ -132,11 +129,9 @@ impl CellId {
     pub const fn parent(&self, level: u8) -> Self {
         // Two branches that valid ids always predict, and NONE out of
         // line: 17 micro-ops a call in a loop, where the branch-free
-        // `parent_by_masks` (the batch kernels' form) compiles to cmovs.
-        // Level varying, 100,000 leaves in L2 (tools/bench/run-cell-bench.sh
-        // --interleaved): 1.00-1.24 ns per id against 1.32-1.41 branch-free
-        // and 0.88-0.92 for Google's unchecked `parent` built -O3
-        // -march=native.
+        // `parent_by_masks` (the batch kernels' form) compiles to cmovs
+        // and is slower one id at a time (BENCHMARKS.md, "What each trick
+        // bought").
         let [keep, allowed, new_lsb, _] = PARENT_MASKS[level as usize];
         let x = self.0;
         if valid_at_or_below(x, allowed) {

@@ -137,11 +137,10 @@ const fn build_table<const N: usize>(bits: u32, encode: bool) -> [u16; N] {
 /// is zero, so whatever the shifts bring in above it is absorbed.
 ///
 /// No loads, so it vectorizes across lanes: the scan and the interleave
-/// run on four 32-bit lanes per SSE2 instruction. In the batch kernel it
-/// took the id step from about 8 to about 5 ns a point (the whole batch
-/// from 32.5 to 29.8 ns, best of 15 alternated runs). For one leaf at a
-/// time it is slower than [`ENCODE_ALL`]'s six loads (80 vs 59 ns per
-/// `from_latlng`): ~130 scalar operations against ~60.
+/// run on four 32-bit lanes per SSE2 instruction, which made the batch
+/// kernel's id step faster. For one leaf at a time it is slower than
+/// [`ENCODE_ALL`]'s six loads: ~130 scalar operations against ~60
+/// (BENCHMARKS.md, "What each trick bought").
 #[inline(always)]
 pub(crate) fn encode_bitwise_lanes<const N: usize>(
     swap: &[u32; N],

@@ -186,9 +186,8 @@ impl CellId {
     }
 
     /// Writes the token into `buf` and returns it, without allocating.
-    /// Fastest when `buf` is 8-byte aligned (5 ns rather than 10 for a
-    /// level-15 id here), as a `[u8; 16]` inside a `#[repr(align(8))]`
-    /// struct is.
+    /// Fastest when `buf` is 8-byte aligned (about half the time), as a
+    /// `[u8; 16]` inside a `#[repr(align(8))]` struct is.
     ///
     /// ```
     /// use s2cells::CellId;
@@ -201,9 +200,9 @@ impl CellId {
         (*buf, len) = self.token_bytes();
         // from_utf8 checks 16 bytes a word at a time only when they start at
         // an 8-byte boundary; then validating all 16 and slicing (an O(1)
-        // boundary check) is fastest: 5.2 ns a level-15 token. Elsewhere
-        // it goes byte by byte, and validating only the token's own bytes
-        // is: 10 ns against 15 for all 16 (best of 8 runs of 1M ids).
+        // boundary check) is fastest. Elsewhere it goes byte by byte, and
+        // validating only the token's own bytes is (BENCHMARKS.md, "What
+        // each trick bought").
         if buf.as_ptr().addr().is_multiple_of(8) {
             ascii(&buf[..]).get(..len).unwrap_or("")
         } else {
@@ -233,7 +232,7 @@ impl CellId {
             return (buf, 1);
         }
         // All 16 digits at once (SWAR), then keep those before the trailing
-        // zeros: 3x faster than a digit loop.
+        // zeros: no loop over digits.
         let le = self.0.swap_bytes();
         buf[..8].copy_from_slice(&hex_digits(le as u32).to_le_bytes());
         buf[8..].copy_from_slice(&hex_digits((le >> 32) as u32).to_le_bytes());

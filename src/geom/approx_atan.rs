@@ -1,9 +1,9 @@
 //! A cheap `atan2` for filters that only need to know on which side of a
 //! threshold an angle falls.
 //!
-//! glibc's `atan2` takes about 20 ns (60-70 cycles) per call; a cell's
-//! rectangle bound calls it four times, which was 41% of covering a
-//! rectangle (the Porto Alegre bench). This one reduces the argument to
+//! glibc's `atan2` is slow, and a cell's rectangle bound calls it four
+//! times: that was a large share of covering a rectangle (BENCHMARKS.md,
+//! "What each trick bought"). This one reduces the argument to
 //! |q| ≤ tan(π/8) with a single division and evaluates a degree-13 odd
 //! polynomial, branch-free, so that several angles vectorize together.
 //! Its error is below [`APPROX_ATAN2_ERROR`]; a caller compares with that

@@ -38,10 +38,9 @@ pub(crate) fn st_to_uv(s: f64) -> f64 {
 
 /// [`st_to_uv`] with selects rather than a branch, to the bit, for cells
 /// in no particular order (cell centers): a random cell's side of the face
-/// center is a coin toss to the branch predictor. Leaf center to lat/lng
-/// went from 75 to 64 ns, `to_point` from 42 to 36. Where cells come in
+/// center is a coin toss to the branch predictor. Where cells come in
 /// order (the coverer's children), the branch predicts well and is
-/// cheaper (Porto Alegre's covering, 5% faster).
+/// cheaper (BENCHMARKS.md, "What each trick bought").
 ///
 /// Rounding is symmetric under negation, so the lower arm is the upper
 /// arm's formula on `1 - s`, negated; `0.0 - r` negates except that it

@@ -50,8 +50,8 @@ pub(crate) fn remainder(x: f64, y: f64) -> f64 {
     let y = y.abs();
     // |x| <= y/2 is its own remainder (a tie rounds the quotient ±0.5 to
     // the even 0). This is the common case (longitudes already in range)
-    // and skips `%`, a libm fmod call: cell rectangle bounds, two
-    // remainders each, got 8% faster.
+    // and skips `%`, a libm fmod call, twice in every cell's rectangle
+    // bound (BENCHMARKS.md, "What each trick bought").
     if x.abs() <= 0.5 * y {
         return x;
     }

@@ -20,6 +20,7 @@
 use geo_types as gt;
 
 use super::ParseError;
+use super::geometry::position_error;
 use crate::{Cell, CellUnion, LatLng, LatLngRect, Loop, Point, Polygon, Polyline};
 
 fn err(path: &str, reason: impl std::fmt::Display) -> ParseError {
@@ -29,8 +30,12 @@ fn err(path: &str, reason: impl std::fmt::Display) -> ParseError {
     }
 }
 
+/// A coordinate as the file readers take it (see `position_error`).
 fn latlng(c: gt::Coord<f64>, path: &str) -> Result<LatLng, ParseError> {
-    LatLng::try_from_degrees(c.y, c.x).map_err(|e| err(path, e))
+    match position_error(c.y, c.x) {
+        Some(why) => Err(err(path, why)),
+        None => Ok(LatLng::from_degrees(c.y, c.x)),
+    }
 }
 
 /// The ring's points, with consecutive repeats (also around the end, so

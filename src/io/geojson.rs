@@ -5,8 +5,9 @@
 //!
 //! - A position is `[longitude, latitude]` in degrees, optionally followed
 //!   by an altitude (ignored, but it must be a number). Latitude must be
-//!   finite and within [-90, 90], longitude within [-180, 180]; anything
-//!   else is an error, not a value wrapped around.
+//!   finite and within [-90, 90], longitude within [-180, 180] (up to
+//!   1e-9° beyond is float noise, read as given); anything else is an
+//!   error, not a value wrapped around.
 //! - A ring has at least 4 positions and its last position equals its first
 //!   (exactly); the closing position is dropped, so a ring of `n + 1`
 //!   positions becomes `n` vertices. Orientation is kept as given.
@@ -46,7 +47,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use super::ParseError;
-use super::geometry::{GeoFeature, Geometry};
+use super::geometry::{GeoFeature, Geometry, position_error};
 use super::json_scan::{JsonTexts, Text, syntax_at};
 use crate::LatLng;
 
@@ -670,11 +671,8 @@ fn position(ctx: &mut Ctx<'_>, value: &Value) -> Result<LatLng, ParseError> {
         }
     }
     let [lng, lat] = xy;
-    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-        return Err(ctx.err(format!("latitude {lat} is out of range [-90, 90]")));
-    }
-    if !(lng.is_finite() && (-180.0..=180.0).contains(&lng)) {
-        return Err(ctx.err(format!("longitude {lng} is out of range [-180, 180]")));
+    if let Some(why) = position_error(lat, lng) {
+        return Err(ctx.err(why));
     }
     Ok(LatLng::from_degrees(lat, lng))
 }

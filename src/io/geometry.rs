@@ -8,6 +8,31 @@
 
 use crate::LatLng;
 
+/// How far past ±90° latitude and ±180° longitude a position read from a
+/// file may lie and still be read. Such overshoots are float noise from
+/// reprojection or a format round trip (Natural Earth's 1:110m countries,
+/// as pyogrio and geopandas ship them, have Russia and Fiji at longitude
+/// 180.00000000000006), and they name the same place to well under a
+/// millimetre. They are read as given, not clamped: Google's library takes
+/// any value, so the cells are Google's for the same input bits. A value
+/// beyond the slack is an error naming it.
+pub(crate) const POSITION_SLACK_DEGREES: f64 = 1e-9;
+
+/// Why a position read from a file is not a place on Earth (non-finite, or
+/// outside the ranges by more than [`POSITION_SLACK_DEGREES`]), or `None`.
+/// The readers of every format share it, so they accept the same values.
+pub(crate) fn position_error(lat: f64, lng: f64) -> Option<String> {
+    const LAT: f64 = 90.0 + POSITION_SLACK_DEGREES;
+    const LNG: f64 = 180.0 + POSITION_SLACK_DEGREES;
+    if !(lat.is_finite() && (-LAT..=LAT).contains(&lat)) {
+        return Some(format!("latitude {lat} is out of range [-90, 90]"));
+    }
+    if !(lng.is_finite() && (-LNG..=LNG).contains(&lng)) {
+        return Some(format!("longitude {lng} is out of range [-180, 180]"));
+    }
+    None
+}
+
 /// One feature of the input: where it was, its id and properties as given
 /// (GeoJSON's; feature `geojson`), and its geometry.
 ///

@@ -8,7 +8,8 @@
 //!
 //! - A position is `x y`: **longitude then latitude**, in degrees, as in
 //!   WKB, PostGIS and GeoParquet. Latitude must be finite and within
-//!   [-90, 90], longitude within [-180, 180].
+//!   [-90, 90], longitude within [-180, 180] (up to 1e-9° beyond is float
+//!   noise, read as given).
 //! - Each geometry starts with its byte order (0 big endian, 1 little
 //!   endian; members of a multi-geometry or collection may differ) and its
 //!   type: `Point` (1), `LineString` (2), `Polygon` (3), `MultiPoint` (4),
@@ -64,7 +65,7 @@
 
 use super::ParseError;
 use super::cell_polygon::cell_polygons;
-use super::geometry::Geometry;
+use super::geometry::{Geometry, position_error};
 use crate::{CellId, LatLng};
 
 /// How deep `GeometryCollection`s may nest: the reader recurses once per
@@ -263,17 +264,8 @@ impl Reader<'_> {
         if x.is_nan() && y.is_nan() {
             return Ok(None);
         }
-        if !(y.is_finite() && (-90.0..=90.0).contains(&y)) {
-            return Err(Self::invalid(
-                at,
-                format!("latitude {y} is out of range [-90, 90]"),
-            ));
-        }
-        if !(x.is_finite() && (-180.0..=180.0).contains(&x)) {
-            return Err(Self::invalid(
-                at,
-                format!("longitude {x} is out of range [-180, 180]"),
-            ));
+        if let Some(why) = position_error(y, x) {
+            return Err(Self::invalid(at, why));
         }
         Ok(Some((
             LatLng::from_degrees(y, x),

@@ -6,7 +6,8 @@
 //!
 //! - A coordinate is `x y`: **longitude then latitude**, in degrees, as in
 //!   WKT and PostGIS (and GeoJSON). Latitude must be finite and within
-//!   [-90, 90], longitude within [-180, 180].
+//!   [-90, 90], longitude within [-180, 180] (up to 1e-9° beyond is float
+//!   noise, read as given).
 //! - Keywords are case-insensitive. The types are `POINT`, `LINESTRING`,
 //!   `POLYGON`, `MULTIPOINT` (members with or without their own
 //!   parentheses), `MULTILINESTRING`, `MULTIPOLYGON` and
@@ -50,7 +51,7 @@ use std::io::BufRead;
 
 use super::ParseError;
 use super::cell_polygon::cell_polygons;
-use super::geometry::{GeoFeature, Geometry};
+use super::geometry::{GeoFeature, Geometry, position_error};
 use crate::{CellId, LatLng};
 
 /// How deep `GEOMETRYCOLLECTION`s may nest: the parser recurses once per
@@ -644,14 +645,8 @@ impl<'a> Parser<'a> {
                 self.dim = Some(count);
             }
         }
-        if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-            return Err(self.invalid(start, format!("latitude {lat} is out of range [-90, 90]")));
-        }
-        if !(lng.is_finite() && (-180.0..=180.0).contains(&lng)) {
-            return Err(self.invalid(
-                start,
-                format!("longitude {lng} is out of range [-180, 180]"),
-            ));
+        if let Some(why) = position_error(lat, lng) {
+            return Err(self.invalid(start, why));
         }
         Ok((LatLng::from_degrees(lat, lng), (lng, lat)))
     }

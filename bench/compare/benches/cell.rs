@@ -158,7 +158,7 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
     let mut gout = vec![0u64; n];
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.latlng_to_leaf)(black_box(lat), black_box(lng), &mut gout))
+            b.iter(|| (cpp.latlng_to_leaf)(black_box(lat), black_box(lng), &mut gout));
         });
     }
     let mut s2out = vec![s2::cellid::CellID(0); n];
@@ -193,7 +193,7 @@ fn bench_latlng(c: &mut Criterion, inp: &Inputs) {
         g.bench_function(cpp.name, |b| {
             b.iter(|| {
                 (cpp.latlng_to_level)(black_box(lat), black_box(lng), black_box(LEVEL), &mut gout)
-            })
+            });
         });
     }
     g.bench_function("s2", |b| {
@@ -362,7 +362,7 @@ fn bench_token_encode(c: &mut Criterion, inp: &Inputs) {
         });
         for cpp in google::builds() {
             g.bench_function(cpp.name, |b| {
-                b.iter(|| (cpp.token_encode)(black_box(&ids[..])))
+                b.iter(|| (cpp.token_encode)(black_box(&ids[..])));
             });
         }
         let s2cells_of = s2_ids(ids);
@@ -404,7 +404,7 @@ fn bench_token_decode(c: &mut Criterion, inp: &Inputs) {
         let mut gout = vec![0u64; inp.n];
         for cpp in google::builds() {
             g.bench_function(cpp.name, |b| {
-                b.iter(|| (cpp.token_decode)(black_box(tokens), &mut gout))
+                b.iter(|| (cpp.token_decode)(black_box(tokens), &mut gout));
             });
         }
         let mut s2out = vec![s2::cellid::CellID(0); inp.n];
@@ -457,7 +457,7 @@ fn bench_center(c: &mut Criterion, inp: &Inputs) {
     });
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.center_latlng)(black_box(&inp.leaf), &mut lat, &mut lng))
+            b.iter(|| (cpp.center_latlng)(black_box(&inp.leaf), &mut lat, &mut lng));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -498,7 +498,7 @@ fn bench_center_point(c: &mut Criterion, inp: &Inputs) {
     });
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.center_point)(black_box(&inp.leaf), &mut xyz))
+            b.iter(|| (cpp.center_point)(black_box(&inp.leaf), &mut xyz));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -545,7 +545,7 @@ fn bench_parent(c: &mut Criterion, inp: &Inputs) {
     let mut gout = vec![0u64; n];
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.parent)(black_box(&inp.leaf), black_box(LEVEL), &mut gout))
+            b.iter(|| (cpp.parent)(black_box(&inp.leaf), black_box(LEVEL), &mut gout));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -589,7 +589,7 @@ fn bench_parent_varying(c: &mut Criterion, inp: &Inputs) {
     let mut gout = vec![0u64; n];
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.parent_levels)(black_box(&inp.leaf), black_box(levels), &mut gout))
+            b.iter(|| (cpp.parent_levels)(black_box(&inp.leaf), black_box(levels), &mut gout));
         });
     }
     let s2cells_of = s2_ids(&inp.leaf);
@@ -628,7 +628,7 @@ fn bench_contains(c: &mut Criterion, inp: &Inputs) {
     });
     for cpp in google::builds() {
         g.bench_function(cpp.name, |b| {
-            b.iter(|| (cpp.contains)(black_box(&inp.contains_a), black_box(&inp.contains_b)))
+            b.iter(|| (cpp.contains)(black_box(&inp.contains_a), black_box(&inp.contains_b)));
         });
     }
     let (sa, sb) = (s2_ids(&inp.contains_a), s2_ids(&inp.contains_b));

@@ -34,23 +34,34 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use s2cells::{Cap, LatLng, LatLngRect, Loop, Point, Polygon, Region, RegionCoverer};
+use s2cells_bench::XorShift64;
 use s2cells_google::{self as google, CoverOptions};
 
 const EARTH_KM: f64 = 6371.01;
 const PORTO_ALEGRE: (f64, f64) = (-30.0346, -51.2177);
 
-fn s2cells_coverer(min: u8, max: u8, level_mod: u8, cells: i32) -> RegionCoverer {
+/// One option set (`cells` negative: unlimited) as s2cells' coverer and
+/// as Google's options.
+fn options(min: u8, max: u8, level_mod: u8, cells: i32) -> (RegionCoverer, CoverOptions) {
     let max_cells = if cells < 0 {
         usize::MAX
     } else {
         cells as usize
     };
-    RegionCoverer::new()
+    let coverer = RegionCoverer::new()
         .max_level(max)
         .and_then(|c| c.min_level(min))
         .and_then(|c| c.level_mod(level_mod))
         .and_then(|c| c.max_cells(max_cells))
-        .expect("valid options")
+        .expect("valid options");
+    let o = CoverOptions {
+        min_level: min,
+        max_level: max,
+        level_mod,
+        max_cells: cells,
+        interior: false,
+    };
+    (coverer, o)
 }
 
 fn s2_coverer(min: u8, max: u8, level_mod: u8, cells: i32) -> s2::region::RegionCoverer {
@@ -85,14 +96,7 @@ fn group<R: Region, S: s2::region::Region + 'static>(
     (min, max, level_mod, cells): (u8, u8, u8, i32),
     lazy_level: Option<u8>,
 ) {
-    let coverer = s2cells_coverer(min, max, level_mod, cells);
-    let o = CoverOptions {
-        min_level: min,
-        max_level: max,
-        level_mod,
-        max_cells: cells,
-        interior: false,
-    };
+    let (coverer, o) = options(min, max, level_mod, cells);
     let mut buf = vec![0u64; 1 << 20];
     let ours_ids: Vec<u64> = coverer.covering(ours).iter().map(|c| c.id()).collect();
     if let Some((n, _)) = google_cover(o, &mut buf) {
@@ -127,23 +131,11 @@ fn group<R: Region, S: s2::region::Region + 'static>(
     g.finish();
 }
 
-/// xorshift64: the star's radii and angles, reproducible from the seed.
-struct Rng(u64);
-
-impl Rng {
-    fn f64(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-}
-
 /// A star-shaped loop of `n` vertices around `c`, counterclockwise (the
 /// angle grows around `c` seen from outside the sphere), radii
 /// `r_lo..r_hi` radians.
 fn star(seed: u64, c: &Point, r_lo: f64, r_hi: f64, n: usize) -> Vec<Point> {
-    let mut rng = Rng(seed);
+    let mut rng = XorShift64(seed);
     let u = c.cross(&Point::new(0.012, 0.0053, 1.0)).normalize();
     let v = c.cross(&u);
     (0..n)
@@ -221,14 +213,7 @@ fn polygon_groups(
     loops: &[Vec<Point>],
     (min, max, level_mod, cells): (u8, u8, u8, i32),
 ) {
-    let coverer = s2cells_coverer(min, max, level_mod, cells);
-    let o = CoverOptions {
-        min_level: min,
-        max_level: max,
-        level_mod,
-        max_cells: cells,
-        interior: false,
-    };
+    let (coverer, o) = options(min, max, level_mod, cells);
     let flat = google::Loops::new(
         loops
             .iter()

@@ -17,6 +17,7 @@ use s2cells::feature::keys::{KeyQuery, Stored, point_key};
 use s2cells::feature::ml::{HashedBuckets, OneHot, Vocabulary};
 use s2cells::feature::terms::{TermIndexer, TermIndexerOptions};
 use s2cells::{CellId, CellUnion, LatLng};
+use s2cells_google::data::SplitMix64;
 
 fn n() -> usize {
     std::env::var("S2CELLS_BENCH_N")
@@ -25,23 +26,12 @@ fn n() -> usize {
         .unwrap_or(1_000_000)
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
 fn inputs() -> (Vec<CellId>, Vocabulary, CellId) {
     let city = CellId::from_latlng(LatLng::from_degrees(-30.0438, -51.14022)).parent(8);
-    let mut rng = Rng(20261130);
+    let mut rng = SplitMix64::new(20261130);
     let pts: Vec<CellId> = (0..n())
         .map(|i| {
-            let r = rng.next();
+            let r = rng.next_u64();
             if i % 5 == 4 {
                 CellId::from_face_pos_level((r % 6) as u8, r >> 3, 30)
             } else {

@@ -13,6 +13,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use s2cells::region::shape_index::{CrossingPredicate, ORIGIN, ShapeIndex};
 use s2cells::{Cell, CellId, LatLng, Point};
+use s2cells_bench::XorShift64;
 
 struct FloatCrossing;
 
@@ -24,24 +25,13 @@ impl CrossingPredicate for FloatCrossing {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn f64(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-}
-
 fn offset(c: &Point, d: f64, theta: f64) -> Point {
     let u = c.cross(&Point::new(0.012, 0.0053, 1.0)).normalize();
     let v = c.cross(&u);
     (*c * d.cos() + (u * theta.cos() + v * theta.sin()) * d.sin()).normalize()
 }
 
-fn star(rng: &mut Rng, c: &Point, r: f64, n: usize) -> Vec<Point> {
+fn star(rng: &mut XorShift64, c: &Point, r: f64, n: usize) -> Vec<Point> {
     (0..n)
         .map(|k| {
             let theta = 2.0 * std::f64::consts::PI * (k as f64 + 0.5 * rng.f64()) / n as f64;
@@ -59,7 +49,7 @@ fn build(v: &[Point]) -> ShapeIndex {
 }
 
 fn benches(c: &mut Criterion) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift64(0x9E37_79B9_7F4A_7C15);
     let center = LatLng::from_degrees(37.0, -122.0).to_point();
     let r = 300.0 / 6371.01;
     let v = star(&mut rng, &center, r, 1000);

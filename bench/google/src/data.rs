@@ -14,11 +14,13 @@ pub const SEED: u64 = 0x052C_E115;
 pub struct SplitMix64(u64);
 
 impl SplitMix64 {
+    /// The stream from `seed`.
     #[must_use]
     pub const fn new(seed: u64) -> Self {
         Self(seed)
     }
 
+    /// The next 64 bits of the stream.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -48,7 +50,7 @@ pub fn random_latlngs_deg(n: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// The id of the level-`level` ancestor of the valid cell `id` (plain bit
-/// arithmetic, = S2CellId::parent).
+/// arithmetic, = `S2CellId::parent`).
 #[must_use]
 pub const fn parent_of(id: u64, level: u8) -> u64 {
     let lsb = 1u64 << (2 * (30 - level as u32));
@@ -96,6 +98,7 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// The strings, packed in order.
     pub fn from_strs<'a>(strs: impl IntoIterator<Item = &'a str>) -> Self {
         let mut t = Self {
             bytes: String::new(),
@@ -108,21 +111,25 @@ impl Tokens {
         t
     }
 
+    /// How many strings.
     #[must_use]
     pub fn len(&self) -> usize {
         self.offsets.len() - 1
     }
 
+    /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// String `i` (panics past the end).
     #[must_use]
     pub fn get(&self, i: usize) -> &str {
         &self.bytes[self.offsets[i]..self.offsets[i + 1]]
     }
 
+    /// The strings in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         self.offsets.windows(2).map(|w| &self.bytes[w[0]..w[1]])
     }

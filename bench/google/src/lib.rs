@@ -17,11 +17,11 @@ pub mod data;
 #[cfg(s2_google)]
 mod ffi {
     unsafe extern "C" {
-        pub fn s2g_tokens_write(ids: *const u64, n: usize, buf: *mut u8, lens: *mut u8);
-        pub fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
-        pub fn s2g_from_token(s: *const u8, len: usize) -> u64;
-        pub fn s2g_to_token(id: u64, buf: *mut u8) -> usize;
-        pub fn s2g_cover_rect(
+        pub(crate) fn s2g_tokens_write(ids: *const u64, n: usize, buf: *mut u8, lens: *mut u8);
+        pub(crate) fn s2g_leaf_from_degrees(lat: f64, lng: f64) -> u64;
+        pub(crate) fn s2g_from_token(s: *const u8, len: usize) -> u64;
+        pub(crate) fn s2g_to_token(id: u64, buf: *mut u8) -> usize;
+        pub(crate) fn s2g_cover_rect(
             lat_lo: f64,
             lat_hi: f64,
             lng_lo: f64,
@@ -35,7 +35,7 @@ mod ffi {
             cap: usize,
             n: *mut usize,
         ) -> u64;
-        pub fn s2g_cover_cap(
+        pub(crate) fn s2g_cover_cap(
             x: f64,
             y: f64,
             z: f64,
@@ -49,9 +49,13 @@ mod ffi {
             cap: usize,
             n: *mut usize,
         ) -> u64;
-        pub fn s2g_polygon_new(xyz: *const f64, lens: *const usize, nloops: usize) -> *mut u8;
-        pub fn s2g_polygon_free(p: *mut u8);
-        pub fn s2g_cover_polygon(
+        pub(crate) fn s2g_polygon_new(
+            xyz: *const f64,
+            lens: *const usize,
+            nloops: usize,
+        ) -> *mut u8;
+        pub(crate) fn s2g_polygon_free(p: *mut u8);
+        pub(crate) fn s2g_cover_polygon(
             p: *const u8,
             min_level: i32,
             max_level: i32,
@@ -62,7 +66,7 @@ mod ffi {
             cap: usize,
             n: *mut usize,
         ) -> u64;
-        pub fn s2g_build_cover_polygon(
+        pub(crate) fn s2g_build_cover_polygon(
             xyz: *const f64,
             lens: *const usize,
             nloops: usize,
@@ -85,10 +89,14 @@ macro_rules! cell_ffi {
     ($prefix:literal) => {
         unsafe extern "C" {
             #[link_name = concat!($prefix, "latlng_to_leaf")]
-            pub fn latlng_to_leaf(lat: *const f64, lng: *const f64, n: usize, out: *mut u64)
-                -> u64;
+            pub(crate) fn latlng_to_leaf(
+                lat: *const f64,
+                lng: *const f64,
+                n: usize,
+                out: *mut u64,
+            ) -> u64;
             #[link_name = concat!($prefix, "latlng_to_level")]
-            pub fn latlng_to_level(
+            pub(crate) fn latlng_to_level(
                 lat: *const f64,
                 lng: *const f64,
                 n: usize,
@@ -96,29 +104,34 @@ macro_rules! cell_ffi {
                 out: *mut u64,
             ) -> u64;
             #[link_name = concat!($prefix, "token_encode")]
-            pub fn token_encode(ids: *const u64, n: usize) -> u64;
+            pub(crate) fn token_encode(ids: *const u64, n: usize) -> u64;
             #[link_name = concat!($prefix, "token_decode")]
-            pub fn token_decode(
+            pub(crate) fn token_decode(
                 bytes: *const u8,
                 offsets: *const usize,
                 n: usize,
                 out: *mut u64,
             ) -> u64;
             #[link_name = concat!($prefix, "center_latlng")]
-            pub fn center_latlng(ids: *const u64, n: usize, lat: *mut f64, lng: *mut f64) -> f64;
+            pub(crate) fn center_latlng(
+                ids: *const u64,
+                n: usize,
+                lat: *mut f64,
+                lng: *mut f64,
+            ) -> f64;
             #[link_name = concat!($prefix, "center_point")]
-            pub fn center_point(ids: *const u64, n: usize, xyz: *mut f64) -> f64;
+            pub(crate) fn center_point(ids: *const u64, n: usize, xyz: *mut f64) -> f64;
             #[link_name = concat!($prefix, "parent")]
-            pub fn parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
+            pub(crate) fn parent(ids: *const u64, n: usize, level: i32, out: *mut u64) -> u64;
             #[link_name = concat!($prefix, "parent_levels")]
-            pub fn parent_levels(
+            pub(crate) fn parent_levels(
                 ids: *const u64,
                 levels: *const u8,
                 n: usize,
                 out: *mut u64,
             ) -> u64;
             #[link_name = concat!($prefix, "contains")]
-            pub fn contains(a: *const u64, b: *const u64, n: usize) -> u64;
+            pub(crate) fn contains(a: *const u64, b: *const u64, n: usize) -> u64;
         }
     };
 }
@@ -409,14 +422,24 @@ pub use base::{
 pub struct Build {
     /// The bench function's name: `google_cpp` or `google_cpp_native`.
     pub name: &'static str,
+    /// The build's `latlng_to_leaf` (see [`base`]); likewise each field
+    /// below is the build's function of its name.
     pub latlng_to_leaf: fn(&[f64], &[f64], &mut [u64]) -> Option<u64>,
+    /// `latlng_to_level`.
     pub latlng_to_level: fn(&[f64], &[f64], u8, &mut [u64]) -> Option<u64>,
+    /// `token_encode`.
     pub token_encode: fn(&[u64]) -> Option<u64>,
+    /// `token_decode`.
     pub token_decode: fn(&data::Tokens, &mut [u64]) -> Option<u64>,
+    /// `center_latlng`.
     pub center_latlng: fn(&[u64], &mut [f64], &mut [f64]) -> Option<f64>,
+    /// `center_point`.
     pub center_point: fn(&[u64], &mut [f64]) -> Option<f64>,
+    /// `parent`.
     pub parent: fn(&[u64], u8, &mut [u64]) -> Option<u64>,
+    /// `parent_levels`.
     pub parent_levels: fn(&[u64], &[u8], &mut [u64]) -> Option<u64>,
+    /// `contains`.
     pub contains: fn(&[u64], &[u64]) -> Option<u64>,
 }
 
@@ -452,6 +475,11 @@ pub fn builds() -> &'static [Build] {
 }
 
 /// Google's tokens for `ids`, for building decode inputs and for tests.
+///
+/// # Panics
+///
+/// If Google's side writes a token that is not UTF-8 (it writes hex).
+#[must_use]
 pub fn tokens(ids: &[u64]) -> Option<data::Tokens> {
     #[cfg(s2_google)]
     {
@@ -459,7 +487,7 @@ pub fn tokens(ids: &[u64]) -> Option<data::Tokens> {
         let mut lens = vec![0u8; ids.len()];
         // SAFETY: buf holds 16 bytes per id, lens one per id.
         unsafe {
-            ffi::s2g_tokens_write(ids.as_ptr(), ids.len(), buf.as_mut_ptr(), lens.as_mut_ptr())
+            ffi::s2g_tokens_write(ids.as_ptr(), ids.len(), buf.as_mut_ptr(), lens.as_mut_ptr());
         };
         let strs = buf.chunks_exact(16).zip(&lens).map(|(c, &l)| {
             std::str::from_utf8(&c[..usize::from(l)]).expect("tokens are ASCII hex")
@@ -520,13 +548,17 @@ pub fn to_token(id: u64) -> Option<String> {
     }
 }
 
-/// Covering options for [`cover_rect`] / [`cover_cap`]: min_level,
-/// max_level, level_mod, max_cells (negative: unlimited).
+/// Covering options for [`cover_rect`] / [`cover_cap`]: `min_level`,
+/// `max_level`, `level_mod`, `max_cells` (negative: unlimited).
 #[derive(Clone, Copy, Debug)]
 pub struct CoverOptions {
+    /// Google's `min_level`.
     pub min_level: u8,
+    /// Google's `max_level`.
     pub max_level: u8,
+    /// Google's `level_mod`.
     pub level_mod: u8,
+    /// Google's `max_cells`; negative: unlimited.
     pub max_cells: i32,
     /// Interior covering instead of covering.
     pub interior: bool,
@@ -554,7 +586,7 @@ pub fn cover_rect(rect: [f64; 4], o: CoverOptions, out: &mut [u64]) -> Option<(u
                 i32::from(o.interior),
                 out.as_mut_ptr(),
                 out.len(),
-                &mut n,
+                &raw mut n,
             )
         };
         Some((n, sum))
@@ -586,7 +618,7 @@ pub fn cover_cap(cap: [f64; 4], o: CoverOptions, out: &mut [u64]) -> Option<(usi
                 i32::from(o.interior),
                 out.as_mut_ptr(),
                 out.len(),
-                &mut n,
+                &raw mut n,
             )
         };
         Some((n, sum))
@@ -619,7 +651,7 @@ impl Loops {
     }
 }
 
-/// A Google `S2Polygon` (InitNested over the loops, no validation), kept
+/// A Google `S2Polygon` (`InitNested` over the loops, no validation), kept
 /// across calls so that its lazily built index is reused; freed on drop.
 #[derive(Debug)]
 pub struct Polygon {
@@ -662,7 +694,7 @@ impl Polygon {
                     i32::from(o.interior),
                     out.as_mut_ptr(),
                     out.len(),
-                    &mut n,
+                    &raw mut n,
                 )
             };
             (n, sum)
@@ -680,7 +712,7 @@ impl Drop for Polygon {
         #[cfg(s2_google)]
         // SAFETY: ptr came from s2g_polygon_new and is freed once.
         unsafe {
-            ffi::s2g_polygon_free(self.ptr)
+            ffi::s2g_polygon_free(self.ptr);
         };
     }
 }
@@ -708,7 +740,7 @@ pub fn build_cover_polygon(
                 i32::from(o.interior),
                 out.as_mut_ptr(),
                 out.len(),
-                &mut n,
+                &raw mut n,
             )
         };
         Some((n, sum))

@@ -1,5 +1,7 @@
 //! `s2cells cell`: everything about each input cell, as text or NDJSON.
 
+use std::fmt::Write;
+
 use clap::Args;
 use s2cells::{Cell, CellId, LatLng, MAX_LEVEL, earth};
 use serde_json::{Value, json};
@@ -88,9 +90,10 @@ impl Info {
             ll(&self.center),
         );
         for (k, v) in self.vertices.iter().enumerate() {
-            s += &format!("vertex {k}   {}\n", ll(v));
+            let _ = writeln!(s, "vertex {k}   {}", ll(v));
         }
-        s += &format!(
+        let _ = write!(
+            s,
             "area_m2    {}\nedges_m    {}\nparent     {}\nchildren   {}\nneighbors  {}\n",
             self.area_m2,
             self.edges_m.map(|e| e.to_string()).join(" "),

@@ -167,7 +167,8 @@ pub fn run(args: &CoverArgs) -> CliResult {
         Ok(()) => writer.finish()?,
         Err(e) => return Err(writer.fail(e)),
     }
-    stats.report()
+    stats.report();
+    Ok(())
 }
 
 /// Refuses --cell-format where it would change nothing.
@@ -304,8 +305,7 @@ fn over_stream_budget(
     let need = RegionCoverer::new()
         .fixed_level(level)
         .and_then(|c| c.max_cells(usize::MAX))
-        .map(|c| c.estimate_covering_len(region, false).forced)
-        .unwrap_or(f64::NAN);
+        .map_or(f64::NAN, |c| c.estimate_covering_len(region, false).forced);
     let which = if given.is_some() {
         "--budget"
     } else {
@@ -407,8 +407,8 @@ impl Writer {
             self.cells += cells.len() as u64;
             return Ok(());
         }
-        self.begin(item)?;
-        for id in cells.iter() {
+        self.begin(item);
+        for id in cells {
             self.cell(item, id)?;
         }
         self.end()?;
@@ -452,7 +452,7 @@ impl Writer {
             return Ok(());
         }
         let cells = fixed_level(region, mode, level)?;
-        self.begin(item)?;
+        self.begin(item);
         for id in cells {
             n += 1;
             check(n)?;
@@ -474,7 +474,7 @@ impl Writer {
 
     /// What goes before a feature's cells (ndjson: the object up to its
     /// cell array).
-    fn begin(&mut self, item: &Item) -> CliResult {
+    fn begin(&mut self, item: &Item) {
         if self.format == CoverFormat::Ndjson {
             let head = json!({
                 "feature": item.index,
@@ -489,7 +489,6 @@ impl Writer {
             self.out.buf.extend_from_slice(b",\"cells\":[");
             self.first = true;
         }
-        Ok(())
     }
 
     fn end(&mut self) -> CliResult {

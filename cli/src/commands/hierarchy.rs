@@ -268,7 +268,7 @@ pub fn uncompact(args: &UncompactArgs) -> CliResult {
     let mut out = Output::stdout();
     // Google's Denormalize(level, 1), streamed: the union is sorted and
     // disjoint, so the output is too.
-    for id in CellUnion::from_cell_ids(cells).iter() {
+    for id in &CellUnion::from_cell_ids(cells) {
         if id.level() >= args.level {
             write_cell(&mut out.buf, id, format);
             out.buf.push(b'\n');

@@ -165,7 +165,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
             return Err(t.fail(e));
         }
         t.finish()?;
-        return stats.report();
+        stats.report();
+        return Ok(());
     }
     let mut out = Output::create(args.output.as_deref())?;
     if args.recipe || matches!(args.format, KeysFormat::Sql | KeysFormat::Where) {
@@ -216,7 +217,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
             out.line(";")?;
         }
         out.flush()?;
-        return stats.report();
+        stats.report();
+        return Ok(());
     }
     out.line("feature,feature_id,kind,min,max")?;
     let result = regions::for_each(&args.input, |item, _| {
@@ -230,7 +232,8 @@ pub fn run(args: &KeysArgs) -> CliResult {
     });
     result.map_err(|e| out.fail(e))?;
     out.flush()?;
-    stats.report()
+    stats.report();
+    Ok(())
 }
 
 /// Refuses flags that the chosen output would ignore.

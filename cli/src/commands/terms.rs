@@ -26,8 +26,8 @@ pub enum TermsFormat {
 pub struct TermsArgs {
     #[command(flatten)]
     pub input: RegionInput,
-    /// The input holds points (CSV or NDJSON, as `index` reads them), not
-    /// GeoJSON regions.
+    /// The input holds points (CSV, NDJSON or GeoJSON Point features, as
+    /// `index` reads them), not regions.
     #[arg(long, conflicts_with_all = ["rect", "cap", "strict_orientation", "planar_edges", "lenient"])]
     pub points: bool,
     /// With --points: where the latitude and longitude are.
@@ -118,14 +118,17 @@ pub fn run(args: &TermsArgs) -> CliResult {
             columns: args.columns.clone(),
             invalid: args.input.invalid,
         };
-        let result = points::for_each(&input, |line, leaf| {
+        let result = points::for_each(&input, |row, leaf| {
             let p = s2cells::Cell::from(leaf).center();
             let terms = if args.query {
                 indexer.query_terms_for_point(&p, &args.prefix)
             } else {
                 indexer.index_terms_for_point(&p, &args.prefix)
             };
-            write(&mut out, json!({ "line": line }), &terms)
+            let (key, at) = row.member();
+            let mut v = json!({});
+            v[key] = json!(at);
+            write(&mut out, v, &terms)
         });
         result.map_err(|e| out.fail(e))?;
     } else {

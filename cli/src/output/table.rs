@@ -226,7 +226,8 @@ pub fn unique_name(taken: &[String], name: &str) -> String {
     if !taken.iter().any(|t| t == name) {
         return name.to_owned();
     }
-    (2..)
+    // At most taken.len() of these taken.len() + 1 names are taken.
+    (2..=taken.len() + 2)
         .map(|k| format!("{name}_{k}"))
         .find(|n| !taken.iter().any(|t| t == n))
         .unwrap_or_default()

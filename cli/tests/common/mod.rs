@@ -2,25 +2,27 @@
 //! cells the library computes for them.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
 use assert_cmd::Command;
 use s2cells::CellId;
 
 /// The `s2cells` binary, run in the repository root so `data/...` paths
 /// work as in the README.
-pub fn s2cells() -> Command {
+pub(crate) fn s2cells() -> Command {
     let mut cmd = Command::cargo_bin("s2cells").expect("the s2cells binary");
     cmd.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     cmd
 }
 
 /// A file of the repository, read whole.
-pub fn read(path: &str) -> String {
+pub(crate) fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR")))
         .expect("sample file")
 }
 
 /// Runs the command, asserts success, and returns stdout.
-pub fn stdout(cmd: &mut Command) -> String {
+pub(crate) fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("run s2cells");
     assert!(
         out.status.success(),
@@ -33,7 +35,7 @@ pub fn stdout(cmd: &mut Command) -> String {
 
 /// Runs the command, expecting exit `status`, an error line on stderr
 /// containing `message`, and no panic.
-pub fn assert_fails(cmd: &mut Command, status: i32, message: &str) {
+pub(crate) fn assert_fails(cmd: &mut Command, status: i32, message: &str) {
     let what = format!("{cmd:?}");
     let out = cmd.output().expect("run s2cells");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -44,12 +46,12 @@ pub fn assert_fails(cmd: &mut Command, status: i32, message: &str) {
 }
 
 /// Runs `s2cells` with `args`, as [`assert_fails`].
-pub fn fails(args: &[&str], status: i32, message: &str) {
+pub(crate) fn fails(args: &[&str], status: i32, message: &str) {
     assert_fails(s2cells().args(args), status, message);
 }
 
 /// The cells of data/cells.txt, as the library parses them.
-pub fn sample_cells() -> Vec<CellId> {
+pub(crate) fn sample_cells() -> Vec<CellId> {
     read("data/cells.txt")
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -58,15 +60,12 @@ pub fn sample_cells() -> Vec<CellId> {
 }
 
 /// Tokens, one per line, as the CLI writes them.
-pub fn token_lines(cells: &[CellId]) -> String {
-    cells
-        .iter()
-        .map(|c| format!("{}\n", c.to_token()))
-        .collect()
+pub(crate) fn token_lines(cells: &[CellId]) -> String {
+    cells.iter().map(|c| c.to_token() + "\n").collect()
 }
 
 /// Sorted and deduplicated.
-pub fn sorted(mut cells: Vec<CellId>) -> Vec<CellId> {
+pub(crate) fn sorted(mut cells: Vec<CellId>) -> Vec<CellId> {
     cells.sort_unstable();
     cells.dedup();
     cells
@@ -74,16 +73,16 @@ pub fn sorted(mut cells: Vec<CellId>) -> Vec<CellId> {
 
 /// One region of a sample GeoJSON file as the library reads it: index, id,
 /// properties and the region.
-pub struct LibRegion {
-    pub index: usize,
-    pub id: Option<serde_json::Value>,
-    pub properties: Option<serde_json::Map<String, serde_json::Value>>,
-    pub region: s2cells::io::GeoRegion,
+pub(crate) struct LibRegion {
+    pub(crate) index: usize,
+    pub(crate) id: Option<serde_json::Value>,
+    pub(crate) properties: Option<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) region: s2cells::io::GeoRegion,
 }
 
 /// The regions of a sample file, read with the library (features without
 /// a geometry skipped, as the CLI skips them).
-pub fn lib_regions(path: &str, lenient: bool) -> Vec<LibRegion> {
+pub(crate) fn lib_regions(path: &str, lenient: bool) -> Vec<LibRegion> {
     use s2cells::io::{GeoJsonReader, GeoRegion, RegionOptions};
     let options = RegionOptions {
         lenient,
@@ -104,11 +103,56 @@ pub fn lib_regions(path: &str, lenient: bool) -> Vec<LibRegion> {
         .collect()
 }
 
-/// A temporary file holding `text`, named for the test.
-pub fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("s2cells-cli-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("temp file");
-    p
+/// A temporary path named `name` (the CLI reads formats from extensions
+/// and errors name the file), alone in a fresh directory that is removed
+/// with everything in it when this is dropped, pass or fail; each has its
+/// own directory, so tests running in parallel never share a file.
+pub(crate) struct TempFile {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl TempFile {
+    /// The path, which nothing has created yet (for an output).
+    pub(crate) fn new(name: &str) -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("s2cells-cli-tests-")
+            .tempdir()
+            .expect("temp dir");
+        Self {
+            path: dir.path().join(name),
+            _dir: dir,
+        }
+    }
+
+    /// The path as a `&str`, for argument lists.
+    pub(crate) fn str(&self) -> &str {
+        self.path.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for TempFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TempFile {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.path.as_os_str()
+    }
+}
+
+/// A temporary file named `name` holding `text` (see [`TempFile`]).
+pub(crate) fn temp_file(name: &str, text: &str) -> TempFile {
+    let file = TempFile::new(name);
+    std::fs::write(&file.path, text).expect("temp file");
+    file
 }

@@ -33,10 +33,9 @@ const AVX512: &[&str] = &[
 ];
 
 /// Lanes per chunk on each path: enough independent lanes to hide the
-/// latency of the division and the square roots. Batch lat/lng on 100,000
-/// points, best of 40 alternating rounds: 8/16/32/64 lanes gave AVX2
-/// 12.0/10.7/9.5/9.6 ns and AVX-512 10.4/7.4/6.5/6.1 ns per point; the
-/// scalar path gains nothing past 8.
+/// latency of the division and the square roots; past these counts a
+/// path gains nothing (BENCHMARKS.md, "Where the batch kernel's time
+/// goes", has the figures for 8 to 64 lanes).
 const SCALAR_LANES: usize = 8;
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 const AVX2_LANES: usize = 32;

@@ -285,10 +285,10 @@ impl Vocabulary {
     /// bucket if there is one, else `None`.
     ///
     /// A table over the vocabulary's span narrows the search to the few
-    /// cells in one slot, then a short branch-free search finishes: in
-    /// `bench/compare/benches/feature.rs` (10,923 level-15 cells, 1M points) this takes
-    /// 23 ns per point (43 M points/s on one core) against 49 ns (20 M/s)
-    /// for a plain binary search of the points' level-15 parents.
+    /// cells in one slot, then a short branch-free search finishes: about
+    /// half the time of a plain binary search of the points' parents
+    /// (`bench/compare/benches/feature.rs`; the figures are in
+    /// BENCHMARKS.md, "What each trick bought").
     #[inline]
     #[must_use]
     pub fn index_of(&self, id: CellId) -> Option<u32> {

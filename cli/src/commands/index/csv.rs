@@ -273,12 +273,12 @@ impl<'a> Indexer<'a> {
         }
         let names = fields.iter().map(String::as_str);
         let find = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
-            find_column(names.clone(), col, cands).ok_or_else(|| {
+            find_column(&names, col.as_ref(), cands).ok_or_else(|| {
                 CliError::Data(format!(
                     "{}:{line}: no {what} column in the header ({}); expected {}",
                     spec.name,
                     fields.join(", "),
-                    wanted(col, cands, flag, "column")
+                    wanted(col.as_ref(), cands, flag, "column")
                 ))
             })
         };
@@ -596,8 +596,8 @@ fn two_fields(
         col += 1;
         start = i + 1;
         if col > last {
-            // The rest only needs counting: about 10 ns a row (4 million
-            // 5-field rows: 0.27 s of user time without, 0.31 s with).
+            // The rest only needs counting, a few nanoseconds a row
+            // (BENCHMARKS.md, "What each trick bought").
             return (fa, fb, col + 1 + delims.count());
         }
     }
@@ -612,8 +612,7 @@ fn two_fields(
 
 /// The places of `delim` in a record, found eight bytes at a time: in
 /// records of a few dozen bytes, `memchr_iter`'s setup per call cost more
-/// than the search (in `perf`, splitting went from 1.34 to 1.16 times the
-/// time of the lat/lng conversion: about 8 ns a row).
+/// than the search (BENCHMARKS.md, "What each trick bought").
 struct Delims<'a> {
     bytes: &'a [u8],
     /// `delim` in every byte.

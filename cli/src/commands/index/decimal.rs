@@ -13,9 +13,9 @@
 //! around the field, with no branch on the sign or on the length of the
 //! integer part, the two that change from row to row. On six-decimal
 //! lat/lng this parses a number in about half of fast-float2's time (a
-//! loaded machine, pinned: 25-34 ns against 55-64; a byte loop took 0.8
-//! of it, its exits mispredicted), and took `index` of 10 million rows
-//! at level 15 from 1.93 to 1.29-1.53 s of user time.
+//! byte loop did less well, its exits mispredicted); the figures, and
+//! what it did for `index`, are in BENCHMARKS.md, "What each trick
+//! bought".
 
 /// Exact powers of ten, 10^0 to 10^15.
 const POW10: [f64; 16] = [

@@ -48,6 +48,33 @@ fn coordinate(v: &Value) -> Option<f64> {
     .filter(|x: &f64| x.is_finite())
 }
 
+/// Ends a run of rows: on an error, says what became of the output (an
+/// unfinished table file is removed); else finishes the table (an empty
+/// one when no row came) or flushes the stream. Returns `rows`.
+fn end(
+    result: CliResult,
+    table: Option<(Table, JsonColumns)>,
+    out: &mut Output,
+    spec: &Spec<'_>,
+    rows: u64,
+) -> CliResult<u64> {
+    if let Err(e) = result {
+        return Err(match table {
+            Some((t, _)) => t.fail(e),
+            None => out.fail(e),
+        });
+    }
+    if spec.table.is_some() {
+        match table {
+            Some((t, _)) => t.finish()?,
+            None => spec.table(Vec::new())?.finish()?,
+        }
+        return Ok(rows);
+    }
+    out.flush()?;
+    Ok(rows)
+}
+
 /// Returns how many rows there were.
 pub(super) fn run_ndjson(
     input: impl Read,
@@ -107,12 +134,12 @@ pub(super) fn run_ndjson(
             };
             let keys = obj.keys().map(String::as_str);
             let key = |col: &Option<super::ColSpec>, cands: &[&str], what: &str, flag: &str| {
-                find_column(keys.clone(), col, cands)
+                find_column(&keys, col.as_ref(), cands)
                     .and_then(|i| obj.iter().nth(i))
                     .ok_or_else(|| {
                         format!(
                             "no {what} in the object; expected {}",
-                            wanted(col, cands, flag, "key")
+                            wanted(col.as_ref(), cands, flag, "key")
                         )
                     })
             };
@@ -142,7 +169,7 @@ pub(super) fn run_ndjson(
                     let coords: Vec<&str> = [(&spec.lat, LAT_NAMES), (&spec.lng, LNG_NAMES)]
                         .iter()
                         .filter_map(|(col, cands)| {
-                            find_column(obj.keys().map(String::as_str), col, cands)
+                            find_column(&obj.keys().map(String::as_str), col.as_ref(), cands)
                                 .and_then(|i| obj.keys().nth(i))
                                 .map(String::as_str)
                         })
@@ -179,21 +206,7 @@ pub(super) fn run_ndjson(
         }
         Ok(())
     })();
-    if let Err(e) = result {
-        return Err(match table {
-            Some((t, _)) => t.fail(e),
-            None => out.fail(e),
-        });
-    }
-    if spec.table.is_some() {
-        match table {
-            Some((t, _)) => t.finish()?,
-            None => spec.table(Vec::new())?.finish()?,
-        }
-        return Ok(rows);
-    }
-    out.flush()?;
-    Ok(rows)
+    end(result, table, &mut out, spec, rows)
 }
 
 /// Returns how many features there were.
@@ -305,19 +318,5 @@ pub(super) fn run_geojson(
         }
         Ok(())
     })();
-    if let Err(e) = result {
-        return Err(match table {
-            Some((t, _)) => t.fail(e),
-            None => out.fail(e),
-        });
-    }
-    if spec.table.is_some() {
-        match table {
-            Some((t, _)) => t.finish()?,
-            None => spec.table(Vec::new())?.finish()?,
-        }
-        return Ok(rows);
-    }
-    out.flush()?;
-    Ok(rows)
+    end(result, table, &mut out, spec, rows)
 }

@@ -97,12 +97,30 @@ pub enum IndexFormat {
 /// The kinds of point input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PointFormat {
-    /// Delimited text with a header (or --no-header).
+    /// Delimited text with a header line (index also reads it without one,
+    /// with --no-header).
     Csv,
     /// One JSON object per line.
     Ndjson,
     /// GeoJSON Point features (a FeatureCollection, or a text sequence).
     Geojson,
+}
+
+impl PointFormat {
+    /// The format given, else the one `path`'s extension names (.ndjson
+    /// .jsonl: ndjson; .geojson .json .geojsonl .geojsons: geojson), else
+    /// CSV (and for stdin).
+    pub fn detect(given: Option<Self>, path: Option<&PathBuf>) -> Self {
+        let ext = path
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        given.unwrap_or(match ext.as_deref() {
+            Some("ndjson" | "jsonl") => Self::Ndjson,
+            Some("geojson" | "json" | "geojsonl" | "geojsons") => Self::Geojson,
+            _ => Self::Csv,
+        })
+    }
 }
 
 /// What to do with a point that has no valid lat/lng.
@@ -128,7 +146,7 @@ pub(crate) enum ColSpec {
 pub(crate) const LAT_NAMES: &[&str] = &["lat", "latitude", "y"];
 pub(crate) const LNG_NAMES: &[&str] = &["lng", "lon", "long", "longitude", "x"];
 
-pub(crate) fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<ColSpec>> {
+pub(crate) fn col_spec(arg: Option<&str>, flag: &str) -> CliResult<Option<ColSpec>> {
     let Some(s) = arg else { return Ok(None) };
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         return match s.parse::<usize>() {
@@ -138,14 +156,14 @@ pub(crate) fn col_spec(arg: &Option<String>, flag: &str) -> CliResult<Option<Col
             ))),
         };
     }
-    Ok(Some(ColSpec::Name(s.clone())))
+    Ok(Some(ColSpec::Name(s.to_owned())))
 }
 
 /// Finds a column among `names` (a header, or an object's keys): the one
 /// asked for, else the first candidate name present.
 pub(crate) fn find_column<'a>(
-    names: impl Iterator<Item = &'a str> + Clone,
-    spec: &Option<ColSpec>,
+    names: &(impl Iterator<Item = &'a str> + Clone),
+    spec: Option<&ColSpec>,
     candidates: &[&str],
 ) -> Option<usize> {
     let position = |want: &str| {
@@ -161,7 +179,7 @@ pub(crate) fn find_column<'a>(
 }
 
 /// Says which column was wanted, for an error when it is not there.
-fn wanted(spec: &Option<ColSpec>, candidates: &[&str], flag: &str, noun: &str) -> String {
+fn wanted(spec: Option<&ColSpec>, candidates: &[&str], flag: &str, noun: &str) -> String {
     match spec {
         Some(ColSpec::Name(n)) => format!("a {noun} named {n:?}"),
         Some(ColSpec::Number(n)) => format!("{noun} {}", n + 1),
@@ -176,11 +194,7 @@ pub fn run(args: &IndexArgs) -> CliResult {
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let format = args.input_format.unwrap_or(match ext.as_deref() {
-        Some("ndjson" | "jsonl") => PointFormat::Ndjson,
-        Some("geojson" | "json" | "geojsonl" | "geojsons") => PointFormat::Geojson,
-        _ => PointFormat::Csv,
-    });
+    let format = PointFormat::detect(args.input_format, path);
     let delimiter = match args.delimiter.as_deref() {
         None if ext.as_deref() == Some("tsv") => b'\t',
         None => b',',

@@ -111,7 +111,7 @@ pub fn run(args: &PlotArgs) -> CliResult {
             let (mut rings, mut holes, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
             shape_marks(region.shape(), &mut rings, &mut holes, &mut kinds);
             if items.is_empty() {
-                name = feature_name(&feature.properties, &feature.id)
+                name = feature_name(feature.properties.as_ref(), feature.id.as_ref())
                     .unwrap_or_else(|| format!("{file}, feature {}", feature.index));
             }
             items.push((Item::new(feature, region), (rings, holes, kinds)));
@@ -208,17 +208,16 @@ fn kind_of(path: &Path) -> CliResult<Kind> {
 }
 
 fn feature_name(
-    props: &Option<serde_json::Map<String, serde_json::Value>>,
-    id: &Option<serde_json::Value>,
+    props: Option<&serde_json::Map<String, serde_json::Value>>,
+    id: Option<&serde_json::Value>,
 ) -> Option<String> {
     let text = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => s.clone(),
         v => v.to_string(),
     };
     props
-        .as_ref()
         .and_then(|p| p.get("name").filter(|v| !v.is_null()).map(text))
-        .or_else(|| id.as_ref().map(text))
+        .or_else(|| id.map(text))
 }
 
 /// The coverer options and the cell count, for the subtitle.

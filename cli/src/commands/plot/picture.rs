@@ -512,7 +512,7 @@ fn nice_length(km: f64) -> (f64, String) {
         1.0
     } * p;
     let label = if nice >= 1.0 {
-        format!("{} km", nice)
+        format!("{nice} km")
     } else {
         format!("{} m", (nice * 1000.0).round())
     };

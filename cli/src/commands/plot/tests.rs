@@ -28,7 +28,8 @@ fn countries() -> Vec<(String, Outline, f64)> {
             let region = GeoRegion::from_geometry(f.index, geometry, options).expect("region");
             let (mut rings, mut holes, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
             shape_marks(region.shape(), &mut rings, &mut holes, &mut kinds);
-            let name = super::feature_name(&f.properties, &f.id).unwrap_or_default();
+            let name =
+                super::feature_name(f.properties.as_ref(), f.id.as_ref()).unwrap_or_default();
             let centre = region.rect_bound().center().lng_degrees();
             (name, (rings, holes, kinds), centre)
         })
@@ -91,13 +92,12 @@ fn antarctica_is_closed_along_the_south_pole_in_ring_order() {
         .expect("Antarctica");
     let ring = outline_marks(&outline, centre)
         .into_iter()
-        .filter_map(|m| match m {
+        .find_map(|m| match m {
             Mark::Ring {
                 pts, polar: true, ..
             } => Some(pts),
             _ => None,
         })
-        .next()
         .expect("a ring around the pole");
     let n = ring.len();
     // The boundary ends a turn from where it starts, then runs along the
