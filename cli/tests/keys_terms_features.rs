@@ -137,8 +137,8 @@ fn sql_equals_sql_table() {
         assert_eq!(
             keys(&sql),
             format!(
-                "SELECT t.*, 0 AS \"feature\", CAST(NULL AS TEXT) AS \"feature_id\" FROM \"places\" AS t WHERE {};\n",
-                t.where_clause(&q)
+                "SELECT t.*, 0 AS \"feature\", CAST(NULL AS TEXT) AS \"feature_id\" FROM ({}) AS t;\n",
+                t.select_sql(&[], &q).unwrap()
             )
         );
         let recipe = stdout(s2cells().args(["keys", "--recipe"]).args(&args[2..]));

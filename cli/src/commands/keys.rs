@@ -200,14 +200,7 @@ pub fn run(args: &KeysArgs) -> CliResult {
                 out.line("UNION ALL")?;
             }
             first = false;
-            out.line(&select(
-                args,
-                &table,
-                stored,
-                item.index,
-                fid.as_deref(),
-                &q,
-            )?)?;
+            out.line(&select(&table, stored, item.index, fid.as_deref(), &q)?)?;
             Ok(())
         });
         result.map_err(|e| out.fail(e))?;
@@ -281,26 +274,29 @@ fn sql_text(s: Option<&str>) -> CliResult<String> {
     }
 }
 
-/// One feature's SELECT: its index and id as the first two columns, then
-/// the matching rows (every column for points, the distinct region ids
-/// for stored regions).
+/// One feature's SELECT: the matching rows (every column for points, the
+/// distinct region ids for stored regions) with the feature's index and
+/// id added. The rows come from the library's query
+/// ([`SqlTable::select_sql`], [`SqlTable::select_regions_sql`]: one part
+/// per key range, which the recipe's covering index answers alone, as
+/// `Index Only Scan`s on PostgreSQL), not from one `OR`ed `WHERE`, which
+/// PostgreSQL answers with a bitmap scan of the table.
 fn select(
-    args: &KeysArgs,
     table: &SqlTable,
     stored: Stored,
     index: usize,
     id: Option<&str>,
     q: &KeyQuery,
 ) -> CliResult<String> {
-    let name = args.table.as_deref().unwrap_or("cells");
-    let what = match stored {
-        Stored::Points => "SELECT t.*",
-        Stored::Regions { .. } => "SELECT DISTINCT t.\"region_id\"",
+    let rows = match stored {
+        Stored::Points => table
+            .select_sql(&[], q)
+            .map_err(|e| CliError::Usage(e.to_string()))?,
+        Stored::Regions { .. } => table.select_regions_sql(q),
     };
     Ok(format!(
-        "{what}, {index} AS \"feature\", {} AS \"feature_id\" FROM \"{name}\" AS t WHERE {}",
+        "SELECT t.*, {index} AS \"feature\", {} AS \"feature_id\" FROM ({rows}) AS t",
         sql_text(id)?,
-        table.where_clause(q)
     ))
 }
 
