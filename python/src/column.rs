@@ -299,44 +299,17 @@ impl Out {
             Values::I8(v) => PyArray1::from_vec(py, v).into_any(),
             Values::F64(v) => PyArray1::from_vec(py, v).into_any(),
             Values::Bool(v) => PyArray1::from_vec(py, v).into_any(),
-            Values::Str(d, o) => {
-                let mut objs: Vec<Py<PyAny>> = Vec::with_capacity(o.len().saturating_sub(1));
-                for (k, w) in o.windows(2).enumerate() {
-                    let null = self.valid.as_ref().is_some_and(|v| !v[k]);
-                    objs.push(if null {
-                        py.None()
-                    } else {
-                        let s = std::str::from_utf8(&d[w[0]..w[1]])
-                            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-                        PyString::new(py, s).into_any().unbind()
-                    });
-                }
-                PyArray1::from_vec(py, objs).into_any()
-            }
-            Values::Bin(d, o) => {
-                let mut objs: Vec<Py<PyAny>> = Vec::with_capacity(o.len().saturating_sub(1));
-                for (k, w) in o.windows(2).enumerate() {
-                    let null = self.valid.as_ref().is_some_and(|v| !v[k]);
-                    objs.push(if null {
-                        py.None()
-                    } else {
-                        PyBytes::new(py, &d[w[0]..w[1]]).into_any().unbind()
-                    });
-                }
-                PyArray1::from_vec(py, objs).into_any()
-            }
-            Values::List(v, o) => {
-                let mut objs: Vec<Py<PyAny>> = Vec::with_capacity(o.len().saturating_sub(1));
-                for (k, w) in o.windows(2).enumerate() {
-                    let null = self.valid.as_ref().is_some_and(|v| !v[k]);
-                    objs.push(if null {
-                        py.None()
-                    } else {
-                        PyArray1::from_slice(py, &v[w[0]..w[1]]).into_any().unbind()
-                    });
-                }
-                PyArray1::from_vec(py, objs).into_any()
-            }
+            Values::Str(d, o) => object_array(py, &o, self.valid.as_deref(), |r| {
+                let s =
+                    std::str::from_utf8(&d[r]).map_err(|e| PyValueError::new_err(e.to_string()))?;
+                Ok(PyString::new(py, s).into_any().unbind())
+            })?,
+            Values::Bin(d, o) => object_array(py, &o, self.valid.as_deref(), |r| {
+                Ok(PyBytes::new(py, &d[r]).into_any().unbind())
+            })?,
+            Values::List(v, o) => object_array(py, &o, self.valid.as_deref(), |r| {
+                Ok(PyArray1::from_slice(py, &v[r]).into_any().unbind())
+            })?,
         };
         let mask: Bound<'py, PyAny> = match self.valid {
             None => py.None().into_bound(py),
@@ -452,4 +425,24 @@ impl<'a> StrChunk<'a> {
             Self::View(a) => a.is_valid(i).then(|| a.value(i)),
         }
     }
+}
+
+/// A numpy object array of the variable-size values between consecutive
+/// `offsets`, each made by `item` from its byte or value range, `None`
+/// where `valid` says null.
+fn object_array<'py>(
+    py: Python<'py>,
+    offsets: &[usize],
+    valid: Option<&[bool]>,
+    mut item: impl FnMut(std::ops::Range<usize>) -> PyResult<Py<PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut objs: Vec<Py<PyAny>> = Vec::with_capacity(offsets.len().saturating_sub(1));
+    for (k, w) in offsets.windows(2).enumerate() {
+        objs.push(if valid.is_some_and(|v| !v[k]) {
+            py.None()
+        } else {
+            item(w[0]..w[1])?
+        });
+    }
+    Ok(PyArray1::from_vec(py, objs).into_any())
 }

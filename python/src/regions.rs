@@ -213,6 +213,18 @@ pub fn cover(
 
 /// The covering (or interior covering, or centroid cells) of any region,
 /// within the budget.
+/// One region's covering as a uint64 numpy array, the GIL released while
+/// it is computed (`covering_rect`, `covering_cap`).
+fn cover_to_numpy<'py, R: Region + Sync + ?Sized>(
+    py: Python<'py>,
+    region: &R,
+    o: &CoverOpts,
+) -> PyResult<Bound<'py, PyAny>> {
+    let cells = detach(py, || cover_region(region, o))?
+        .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
+    Ok(PyArray1::from_vec(py, cells.iter().map(|c| c.id()).collect()).into_any())
+}
+
 fn cover_region<R: Region + ?Sized>(region: &R, o: &CoverOpts) -> Result<CellUnion, String> {
     let over = |e: s2cells::CovererError| format!("{e}: raise budget= or coarsen the levels");
     if let (true, Some(level)) = (o.centroid, o.fixed) {
@@ -268,9 +280,7 @@ pub fn covering_rect<'py>(
         )?;
         let rect = LatLngRect::from_degrees(lat_lo, lat_hi, lng_lo, lng_hi)
             .map_err(|e| PyValueError::new_err(format!("Rect: {e}")))?;
-        let cells = detach(py, || cover_region(&rect, &o))?
-            .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
-        Ok(PyArray1::from_vec(py, cells.iter().map(|c| c.id()).collect()).into_any())
+        cover_to_numpy(py, &rect, &o)
     })
 }
 
@@ -307,9 +317,7 @@ pub fn covering_cap<'py>(
         }
         let cap = Cap::try_from_center_angle(center.to_point(), earth::meters_to_radians(radius_m))
             .map_err(|e| PyValueError::new_err(format!("Cap: {e}")))?;
-        let cells = detach(py, || cover_region(&cap, &o))?
-            .map_err(|e| PyValueError::new_err(format!("covering: {e}")))?;
-        Ok(PyArray1::from_vec(py, cells.iter().map(|c| c.id()).collect()).into_any())
+        cover_to_numpy(py, &cap, &o)
     })
 }
 
